@@ -1,0 +1,26 @@
+// title: Graph schema
+// description: Constraints and indexes the writer and the queries rely on. Applied at every start;
+//   every statement is idempotent (IF NOT EXISTS). Statements are separated by semicolons at line ends.
+// parameters: none
+
+// Every node is an :Entity with a unique id; MERGE on it is what makes loading idempotent.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+// Documents are looked up by content hash to skip unchanged files.
+CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
+
+// Per-label lookups the API and curated queries use.
+CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name);
+CREATE INDEX task_number IF NOT EXISTS FOR (n:Task) ON (n.number);
+CREATE INDEX plan_name IF NOT EXISTS FOR (n:Plan) ON (n.name);
+CREATE INDEX indicator_name IF NOT EXISTS FOR (n:Indicator) ON (n.name);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX entity_pinyin IF NOT EXISTS FOR (n:Entity) ON (n.pinyin);
+CREATE INDEX entity_initials IF NOT EXISTS FOR (n:Entity) ON (n.initials);
+
+// Facts are tagged with the documents that support them, so a changed document can replace its own.
+CREATE INDEX responsible_for_docs IF NOT EXISTS FOR ()-[r:RESPONSIBLE_FOR]-() ON (r.documents);
+
+// Chinese full-text search over names and every printed alias.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

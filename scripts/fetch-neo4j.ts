@@ -1,0 +1,16 @@
+/*
+ * postinstall: fetch the embedded Neo4j's jars during `npm install`, so the first `npm start` is fast.
+ * Missing Java or Maven is a warning here, not a failure: a user with NEO4J_URI never needs them.
+ */
+import { checkJava, ensureJars, EmbeddedSetupError } from '../server/neo4j/embedded-jars.ts';
+
+try {
+  checkJava();
+  await ensureJars((l) => console.log(l));
+} catch (err) {
+  if (err instanceof EmbeddedSetupError) {
+    console.warn(`warning: ${err.message}`);
+  } else {
+    throw err;
+  }
+}

@@ -1,0 +1,17 @@
+/*
+ * What the HTTP layer is given: a graph handle and a few facts about the deployment. Injected so tests
+ * build the real app against the real (test) Neo4j without starting a listener of their own.
+ */
+import type { Config } from '../config.ts';
+import type { GraphDb } from '../graph/graph-db.ts';
+
+export interface AppDeps {
+  db: GraphDb;
+  config: Config;
+  version: string;
+  neo4jMode: 'embedded' | 'external';
+  neo4jUri: string;
+  /** Folder of the built client; served when present. */
+  clientDir?: string | undefined;
+  log?: (line: string) => void;
+}

@@ -1,0 +1,34 @@
+/*
+ * The one place errors become HTTP responses: `{error: {code, message, details}}` with the AppError's
+ * status. Anything unexpected is logged server-side and answered as a 500 without a stack trace.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { toAppError } from '../graph/neo4j-errors.ts';
+
+export function zodToAppError(err: z.ZodError, where: string): AppError {
+  const issues = err.issues.map((i) => ({ field: i.path.join('.') || where, message: i.message }));
+  const first = issues[0];
+  const message = first ? `Invalid ${where} field '${first.field}': ${first.message}` : `Invalid ${where}`;
+  return new AppError(400, 'VALIDATION_FAILED', message, { issues });
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(AppError.notFound(`No API route ${req.method} ${req.path}`));
+};
+
+export function errorMiddleware(log: (line: string) => void): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    let appError: AppError;
+    if (err instanceof AppError) appError = err;
+    else if (err instanceof z.ZodError) appError = zodToAppError(err, 'request');
+    else if (err?.type === 'entity.too.large') appError = new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large', { limit: err.limit });
+    else if (err?.type === 'entity.parse.failed') appError = AppError.badRequest('The request body is not valid JSON');
+    else appError = toAppError(err);
+    if (appError.status >= 500 && appError.code === 'INTERNAL') log(`error: ${err?.stack ?? String(err)}`);
+    res.status(appError.status).json({
+      error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
+    });
+  };
+}

@@ -1,0 +1,92 @@
+/*
+ * The graph layer's single doorway to Neo4j. The driver is injected (embedded or external alike);
+ * results come back as plain JSON (neo4j-values.ts) and failures as AppErrors (neo4j-errors.ts).
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { toAppError } from './neo4j-errors.ts';
+import { toPlain } from './neo4j-values.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface ReadOptions {
+  timeoutMs?: number;
+  /** Stop reading rows after this many; `truncated` says whether more were there. */
+  maxRows?: number;
+}
+
+export interface ReadResult {
+  columns: string[];
+  rows: Row[];
+  truncated: boolean;
+  ms: number;
+}
+
+export class GraphDb {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string | undefined,
+  ) {}
+
+  session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.database ? { database: this.database } : {}),
+    });
+  }
+
+  /** Runs one read query in a READ transaction (retried on transient errors) and returns plain rows. */
+  async read<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}, opts: ReadOptions = {}): Promise<T[]> {
+    return (await this.readResult(cypher, params, opts)).rows as T[];
+  }
+
+  async readResult(cypher: string, params: Record<string, unknown> = {}, opts: ReadOptions = {}): Promise<ReadResult> {
+    const session = this.session('READ');
+    const started = performance.now();
+    try {
+      return await session.executeRead(
+        (tx) => collect(tx, cypher, params, opts.maxRows, started),
+        opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined,
+      );
+    } catch (err) {
+      throw toAppError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs work in one WRITE transaction, retried by the driver on transient errors (deadlocks included). */
+  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work, opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined);
+    } catch (err) {
+      throw toAppError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.writeTx(async (tx) => (await collect(tx, cypher, params, undefined, performance.now())).rows as T[]);
+  }
+}
+
+async function collect(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>, maxRows: number | undefined, started: number): Promise<ReadResult> {
+  const rows: Row[] = [];
+  let columns: string[] = [];
+  let truncated = false;
+  const result = tx.run(cypher, params);
+  // Stream so a row cap stops reading early instead of buffering a huge result first.
+  for await (const record of result) {
+    if (columns.length === 0) columns = [...record.keys] as string[];
+    if (maxRows !== undefined && rows.length >= maxRows) {
+      truncated = true;
+      break;
+    }
+    const row: Row = {};
+    for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+    rows.push(row);
+  }
+  if (columns.length === 0) columns = [...((await result.keys()) as string[])];
+  return { columns, rows, truncated, ms: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,64 @@
+/*
+ * One way to get a Neo4j driver, whatever the deployment: the embedded Neo4j the product starts by
+ * itself, or any Bolt URI (server, cluster, Aura via neo4j+s://). Everything above this module only
+ * sees a driver and a database name.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.ts';
+
+export interface Neo4jConnection {
+  driver: Driver;
+  /** undefined = the server's default database */
+  database: string | undefined;
+  mode: 'embedded' | 'external';
+  uri: string;
+  embedded: EmbeddedNeo4j | undefined;
+  close(): Promise<void>;
+}
+
+export function createDriver(uri: string, user: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    // Fail fast when the database is down, so health and API calls answer 503 quickly instead of hanging.
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 15_000,
+    disableLosslessIntegers: false,
+    logging: { level: 'error', logger: () => {} },
+  });
+}
+
+export async function openNeo4j(config: Config, log?: (line: string) => void): Promise<Neo4jConnection> {
+  if (config.neo4j.mode === 'external') {
+    const { uri, user, password, database } = config.neo4j;
+    const driver = createDriver(uri, user, password);
+    await driver.verifyConnectivity(database ? { database } : {});
+    return { driver, database, mode: 'external', uri, embedded: undefined, close: () => driver.close() };
+  }
+  const embedded = await startEmbeddedNeo4j({
+    dataDir: config.dataDir,
+    boltPort: config.neo4j.boltPort,
+    heap: config.neo4j.heap,
+    pageCache: config.neo4j.pageCache,
+    password: config.neo4j.password,
+    log,
+  });
+  const driver = createDriver(embedded.uri, embedded.user, embedded.password);
+  try {
+    await driver.verifyConnectivity();
+  } catch (err) {
+    await embedded.stop();
+    throw err;
+  }
+  return {
+    driver,
+    database: config.neo4j.database,
+    mode: 'embedded',
+    uri: embedded.uri,
+    embedded,
+    close: async () => {
+      await driver.close();
+      await embedded.stop();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/*
+ * The embedded Neo4j runs from jars that Maven fetches from Maven Central into
+ * server/neo4j/embedded/target/lib. This module checks the tools (java, mvn) and fetches the jars once,
+ * so `npm install` (postinstall) and a first `npm start` share one code path and one set of messages.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EMBEDDED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded');
+export const JAR_DIR = path.join(EMBEDDED_DIR, 'target', 'lib');
+
+export class EmbeddedSetupError extends Error {
+  override name = 'EmbeddedSetupError';
+}
+
+const ALTERNATIVE = 'or set NEO4J_URI (with NEO4J_USER and NEO4J_PASSWORD) to use a Neo4j 5 server you already run';
+
+/** Throws a clear message when the Java 17+ runtime that runs the embedded Neo4j is missing. */
+export function checkJava(): void {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    throw new EmbeddedSetupError(
+      `The embedded Neo4j needs Java 17: install it (Debian: apt-get install openjdk-17-jdk-headless) ${ALTERNATIVE}.`,
+    );
+  }
+  const m = /version "(\d+)/.exec(r.stderr + r.stdout);
+  const major = m ? Number(m[1]) : 0;
+  if (major < 17) {
+    throw new EmbeddedSetupError(`The embedded Neo4j needs Java 17 or newer; found Java ${major || 'of unknown version'}. Install Java 17 ${ALTERNATIVE}.`);
+  }
+}
+
+export function jarsPresent(): boolean {
+  if (!fs.existsSync(JAR_DIR)) return false;
+  return fs.readdirSync(JAR_DIR).some((f) => /^neo4j-bolt-5\.26\.\d+\.jar$/.test(f));
+}
+
+/** Fetches the Neo4j jars with Maven unless they are already there; progress goes to `log`. */
+export async function ensureJars(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<void> {
+  if (jarsPresent()) return;
+  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (mvn.error || mvn.status !== 0) {
+    throw new EmbeddedSetupError(
+      `The embedded Neo4j's jars are fetched with Maven, which is not installed: install it (Debian: apt-get install maven) ${ALTERNATIVE}.`,
+    );
+  }
+  log('Fetching Neo4j 5.26 jars from Maven Central (first time only, about 100 MB)…');
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('mvn', ['-q', '-B', 'package'], { cwd: EMBEDDED_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new EmbeddedSetupError(`Maven could not fetch the Neo4j jars (exit ${code}):\n${output.slice(-4000)}`)),
+    );
+  });
+  if (!jarsPresent()) throw new EmbeddedSetupError(`Maven finished but no Neo4j jars are in ${JAR_DIR}`);
+  log(`Neo4j jars fetched in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}

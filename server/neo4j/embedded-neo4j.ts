@@ -1,0 +1,160 @@
+/*
+ * Starts the embedded Neo4j (server/neo4j/embedded/Launcher.java) as a child JVM and waits until Bolt
+ * accepts connections. The JVM is tied to this process three ways — its stdin is our pipe (closing it
+ * shuts Neo4j down), it polls our pid, and stop() escalates to SIGKILL — so no orphaned JVM survives us,
+ * even when we are killed with SIGKILL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { checkJava, EMBEDDED_DIR, EmbeddedSetupError, ensureJars, JAR_DIR } from './embedded-jars.ts';
+
+export interface EmbeddedOptions {
+  /** Folder for Neo4j's own files and the kept password. */
+  dataDir: string;
+  /** Bolt port on 127.0.0.1; 0 picks a free one. */
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  /** When given, used (and applied to the `neo4j` user) instead of the kept or generated one. */
+  password?: string | undefined;
+  startTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  user: 'neo4j';
+  password: string;
+  version: string;
+  pid: number;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+const PASSWORD_FILE = 'neo4j-password';
+
+/** Reads the kept password, or generates and keeps one (mode 0600) on first start. */
+export function resolvePassword(dataDir: string, given: string | undefined): string {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (given) {
+    if (given.length < 8) throw new EmbeddedSetupError('NEO4J_PASSWORD must be at least 8 characters for the embedded Neo4j');
+    return given;
+  }
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const generated = crypto.randomBytes(18).toString('base64url');
+  fs.writeFileSync(file, `${generated}\n`, { mode: 0o600 });
+  return generated;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ port, host: '127.0.0.1' });
+    sock.once('connect', () => { sock.destroy(); resolve(true); });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  checkJava();
+  await ensureJars(log);
+  const dataDir = path.resolve(opts.dataDir);
+  const home = path.join(dataDir, 'neo4j');
+  fs.mkdirSync(home, { recursive: true });
+  const password = resolvePassword(dataDir, opts.password);
+  const port = opts.boltPort === 0 ? await freePort() : opts.boltPort;
+  if (await portInUse(port)) {
+    throw new EmbeddedSetupError(
+      `Port ${port} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen there. ` +
+        `Stop whatever uses it, or set NEO4J_EMBEDDED_BOLT_PORT to another port (0 picks a free one).`,
+    );
+  }
+
+  const stderrLog = fs.openSync(path.join(dataDir, 'neo4j-launcher.log'), 'a');
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${opts.heap}`,
+      '-XX:+UseG1GC',
+      '-cp', path.join(JAR_DIR, '*'),
+      path.join(EMBEDDED_DIR, 'Launcher.java'),
+      '--home', home,
+      '--port', String(port),
+      '--parent-pid', String(process.pid),
+      '--page-cache', opts.pageCache,
+    ],
+    { stdio: ['pipe', 'pipe', stderrLog], env: { ...process.env, NEO4J_EMBEDDED_PASSWORD: password } },
+  );
+  fs.closeSync(stderrLog);
+
+  const ready = await waitForReadiness(child, opts.startTimeoutMs ?? 180_000, dataDir);
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    user: 'neo4j',
+    password,
+    version: ready.version,
+    pid: ready.pid,
+    startMs: ready.startMs,
+    stop: () => (stopping ??= stopChild(child)),
+  };
+}
+
+interface Readiness { version: string; pid: number; startMs: number }
+
+function waitForReadiness(child: ChildProcess, timeoutMs: number, dataDir: string): Promise<Readiness> {
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedSetupError(`The embedded Neo4j did not start within ${timeoutMs / 1000} s; see ${dataDir}/neo4j-launcher.log`));
+    }, timeoutMs);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new EmbeddedSetupError(`The embedded Neo4j exited during start-up (code ${code}); see ${dataDir}/neo4j-launcher.log`));
+    };
+    child.once('exit', onExit);
+    child.once('error', (err) => { clearTimeout(timer); reject(err); });
+    lines.on('line', (line) => {
+      if (line.startsWith('NEO4J_READY ')) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve(JSON.parse(line.slice('NEO4J_READY '.length)) as Readiness);
+      } else if (line.startsWith('NEO4J_FAILED ')) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        const { message } = JSON.parse(line.slice('NEO4J_FAILED '.length)) as { message: string };
+        const hint = /lock/i.test(message) ? ' (is another instance using this data folder? set DATA_DIR to another folder)' : '';
+        reject(new EmbeddedSetupError(`The embedded Neo4j failed to start: ${message}${hint}`));
+      }
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stdin?.end();
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 30_000).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}

@@ -1,0 +1,33 @@
+/*
+ * Shared plumbing for integration tests: a GraphDb on the test project's embedded Neo4j, the real app
+ * started on port 0, and a way to empty the database between suites.
+ */
+import { inject } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { GraphDb } from '../../server/graph/graph-db.ts';
+import { applySchema } from '../../server/graph/schema.ts';
+import { createDriver, type Neo4jConnection } from '../../server/neo4j/connect.ts';
+import { start, type RunningServer } from '../../server/server.ts';
+
+export function testConnection(): Neo4jConnection {
+  const n = inject('neo4j');
+  const driver = createDriver(n.uri, n.user, n.password);
+  return { driver, database: undefined, mode: 'embedded', uri: n.uri, embedded: undefined, close: () => driver.close() };
+}
+
+export async function openTestDb(): Promise<{ db: GraphDb; close: () => Promise<void> }> {
+  const conn = testConnection();
+  const db = new GraphDb(conn.driver, undefined);
+  await applySchema(db);
+  return { db, close: () => conn.close() };
+}
+
+export async function clearDatabase(db: GraphDb): Promise<void> {
+  await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<RunningServer> {
+  const n = inject('neo4j');
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false', ...env });
+  return start(config, { log: () => {} });
+}
