@@ -26,7 +26,8 @@ export function parseCypherFile(name: string, source: string): CypherFile {
   let lastKey: string | undefined;
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const field = /^\/\/\s*([A-Za-z][\w.-]*):\s?(.*)$/.exec(line);
+    // `// key: value`, or `// param name: type …` where the key is followed by a space, not a colon.
+    const field = /^\/\/\s*([A-Za-z][\w.-]*):\s?(.*)$/.exec(line) ?? /^\/\/\s*(param)\s+(\S.*)$/.exec(line);
     const continuation = /^\/\/\s{2,}(\S.*)$/.exec(line);
     if (continuation && lastKey && !field) {
       const prev = header[lastKey];
