@@ -16,6 +16,10 @@ describe('loadConfig', () => {
     expect(c.neo4j).toEqual({ mode: 'external', uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j', password: 'secret', database: 'policy' });
   });
 
+  it('treats an empty variable as not set', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: ' ' }).neo4j.mode).toBe('embedded');
+  });
+
   it('refuses an external NEO4J_URI without a password instead of assuming one', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD: is required when NEO4J_URI is set/);
   });
