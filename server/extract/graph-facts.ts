@@ -66,3 +66,12 @@ export const GraphFacts = z.object({
   relationships: z.array(RelationshipFact),
 });
 export type GraphFacts = z.infer<typeof GraphFacts>;
+
+/**
+ * Documents are listed in `documents` with their bare id (the file's base name); relationships that
+ * start or end at a Document (MENTIONS, REPORTS, DESCRIBES) use `document:<id>`, the Document
+ * node's id in the graph, so that it cannot clash with other node ids (`plan:…`, `agency:…`, …).
+ */
+export function documentNodeId(documentId: string): string {
+  return `document:${documentId}`;
+}

@@ -1,0 +1,62 @@
+/*
+ * `npm run bench:extract`: extraction throughput on a generated corpus of at least 50 MB
+ * (UTF-8 and GBK, every list and numbering style). Prints MB/s (of input bytes) and peak memory.
+ * Runs on one core: one process, no workers. Set BENCH_MB to change the corpus size.
+ */
+import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from '../server/corpus/generate.ts';
+import { extractDocument, loadGazetteer } from '../server/extract/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const gazetteer = loadGazetteer(readFileSync(path.join(root, 'seeds', 'gazetteer.yaml'), 'utf8'));
+const targetMB = Number(process.env.BENCH_MB ?? 50);
+const MIN_MB_PER_S = 5;
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = (): void => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+
+// Build the corpus as bytes first so that generation is not timed.
+const encoder = new TextEncoder();
+const docs: { id: string; bytes: Uint8Array }[] = [];
+let totalBytes = 0;
+for (const d of generateCorpus({ seed: 20240601, minBytes: Number.MAX_SAFE_INTEGER })) {
+  const bytes = d.encoding === 'gbk' ? new Uint8Array(iconv.encode(d.text, 'gbk')) : encoder.encode(d.text);
+  docs.push({ id: d.name.replace(/\.[^.]+$/, ''), bytes });
+  totalBytes += bytes.length;
+  if (totalBytes >= targetMB * 1024 * 1024) break;
+}
+sample();
+
+const t0 = process.hrtime.bigint();
+let facts = 0;
+for (let i = 0; i < docs.length; i++) {
+  const d = docs[i]!;
+  const r = extractDocument({ id: d.id, file: `${d.id}.txt`, bytes: d.bytes, gazetteer });
+  facts += r.facts.relationships.length;
+  if (i % 200 === 0) sample();
+}
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+sample();
+
+const mb = totalBytes / (1024 * 1024);
+const rate = mb / seconds;
+const fmt = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+console.log(`documents:      ${docs.length}`);
+console.log(`input:          ${mb.toFixed(1)} MB`);
+console.log(`relationships:  ${facts}`);
+console.log(`time:           ${seconds.toFixed(2)} s`);
+console.log(`throughput:     ${rate.toFixed(2)} MB/s (target ≥ ${MIN_MB_PER_S} MB/s)`);
+console.log(`peak RSS:       ${fmt(peakRss)}`);
+console.log(`peak heap used: ${fmt(peakHeap)}`);
+if (rate < MIN_MB_PER_S) {
+  console.error(`bench:extract: ${rate.toFixed(2)} MB/s is below the ${MIN_MB_PER_S} MB/s target`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,61 @@
+/*
+ * `npm run --silent extract -- <file or folder>...`: prints one GraphFacts JSON object on stdout
+ * and nothing else there. Errors (unreadable or undecodable file, empty folder, missing path) go to
+ * stderr with a non-zero exit and no JSON; warnings go to stderr and do not fail the run.
+ * Options: --gazetteer <file> (default seeds/gazetteer.yaml, or $EXTRACT_GAZETTEER).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DecodeError, extractDocument, GraphFacts, loadGazetteer, mergeFacts } from '../extract/index.ts';
+import { expandInputs, InputError, readDocumentFile } from '../extract/read-document-file.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(argv: string[]): Promise<number> {
+  const args: string[] = [];
+  let gazetteerFile = process.env.EXTRACT_GAZETTEER ?? path.join(ROOT, 'seeds', 'gazetteer.yaml');
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--gazetteer') {
+      const v = argv[++i];
+      if (!v) throw new InputError('--gazetteer needs a file');
+      gazetteerFile = v;
+    } else if (a === '--') continue;
+    else args.push(a);
+  }
+  let gazText: string;
+  try {
+    gazText = await readFile(gazetteerFile, 'utf8');
+  } catch {
+    throw new InputError(`${gazetteerFile}: cannot read the gazetteer`);
+  }
+  const gazetteer = loadGazetteer(gazText);
+  const files = await expandInputs(args);
+  const results = [];
+  for (const f of files) {
+    const doc = await readDocumentFile(f);
+    const r = extractDocument({ id: doc.id, file: f, bytes: doc.bytes, gazetteer });
+    for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+    results.push(r.facts);
+  }
+  const facts = GraphFacts.parse(mergeFacts(results));
+  const json = `${JSON.stringify(facts)}\n`;
+  await new Promise<void>((resolve, reject) => process.stdout.write(json, (err) => (err ? reject(err) : resolve())));
+  return 0;
+}
+
+// A reader that stops early (| head) is not an extraction error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    const known = e instanceof InputError || e instanceof DecodeError || (e instanceof Error && e.name === 'GazetteerError');
+    process.stderr.write(`extract: error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

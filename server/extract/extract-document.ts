@@ -1,0 +1,258 @@
+/*
+ * One document → GraphFacts. The orchestration lives here; each rule lives in its own module
+ * (structure, responsibility lists, agencies, entities, figures, plan citations). Pure: bytes in,
+ * facts out, no I/O. All spans are found in the normalised text and mapped back to the original.
+ */
+import { createHash } from 'node:crypto';
+import { emitAgency, resolveAgency } from './agencies.ts';
+import { decodeBytes } from './decode.ts';
+import { EntityRecogniser, type EntityMention } from './entities.ts';
+import { FactsBuilder } from './facts-builder.ts';
+import { findFigures, type Figure } from './figures.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import { documentNodeId, type DocumentFact, type Evidence, type GraphFacts } from './graph-facts.ts';
+import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise.ts';
+import { findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
+import { findResponsibilityLists, splitUnits } from './responsibility.ts';
+import { parseStructure, type DocumentStructure } from './structure.ts';
+
+export interface ExtractInput {
+  /** document id: the file's base name without extension */
+  id: string;
+  file: string;
+  bytes: Uint8Array;
+  gazetteer: Gazetteer;
+}
+
+export interface ExtractResult {
+  document: DocumentFact;
+  /** the original decoded text; every evidence span indexes it */
+  text: string;
+  /** the normalised text the rules ran on (for debugging and tests) */
+  normalised: string;
+  encoding: string;
+  facts: GraphFacts;
+  warnings: string[];
+}
+
+interface Span { start: number; end: number }
+
+const recognisers = new WeakMap<Gazetteer, EntityRecogniser>();
+
+function recogniserFor(gaz: Gazetteer): EntityRecogniser {
+  let r = recognisers.get(gaz);
+  if (!r) recognisers.set(gaz, (r = new EntityRecogniser(gaz)));
+  return r;
+}
+
+/** Decodes and extracts one document. Throws DecodeError if the bytes are not text. */
+export function extractDocument(input: ExtractInput): ExtractResult {
+  const decoded = decodeBytes(input.bytes, input.file);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  return { ...extractText(input.id, input.file, decoded.text, sha256, input.gazetteer), encoding: decoded.encoding };
+}
+
+/** Extracts from already decoded text. */
+export function extractText(id: string, file: string, original: string, sha256: string, gaz: Gazetteer): Omit<ExtractResult, 'encoding'> {
+  const norm = normaliseText(original);
+  const text = norm.text;
+  const st = parseStructure(text, norm.frontMatter.title, norm.frontMatter.date);
+  const b = new FactsBuilder();
+  const warnings: string[] = [];
+  const docNode = documentNodeId(id);
+  const ev = (s: number, e: number): Evidence => evidence(norm, id, s, e);
+  // The issuing city: from the issuer (福州市人民政府) or a title that starts with a city (厦门市…).
+  const city = /^([\u4e00-\u9fff]{2,4}?)市(?!直|属|级|各)/.exec(st.issuer?.name ?? '')?.[1]
+    ?? /^([\u4e00-\u9fff]{2,4}?)市(?!直|属|级|各)/.exec(st.planTitle ?? st.documentTitle)?.[1] ?? gaz.city;
+  const isPlan = st.tasks.length >= 2 || (st.tasks.length >= 1 && st.planTitle !== undefined);
+  const kind = isPlan ? 'plan' : 'news';
+  const document: DocumentFact = { id, file, title: st.documentTitle || id, kind, sha256 };
+  if (st.issued) document.issued = st.issued;
+  b.addDocument(document);
+
+  const skip: Span[] = [];
+  const lists = findResponsibilityLists(text);
+  skip.push(...lists);
+  const citations = findPlanCitations(text, 0, text.length);
+  skip.push(...citations);
+  if (st.issuer) skip.push(st.issuer);
+  if (st.addressees) skip.push(st.addressees);
+  if (st.titleLine) skip.push(st.titleLine);
+  skip.sort((x, y) => x.start - y.start);
+
+  let planId: string | undefined;
+  let year: number | undefined;
+  if (isPlan) {
+    const title = st.planTitle ?? st.documentTitle;
+    planId = planNodeId(title);
+    year = planYear(title) ?? (st.issued ? Number(st.issued.slice(0, 4)) : undefined);
+    b.addNode(planId, 'Plan', normalisePlanTitle(title), [title], { year: year ?? null, issued: st.issued ?? null, document: id });
+    const tl = st.titleLine ?? st.lines[0];
+    b.addRelationship('DESCRIBES', docNode, planId, {}, tl ? [ev(tl.start, tl.end)] : []);
+    emitHeader(b, st, planId, gaz, city, ev, text);
+  }
+
+  // Tasks and their lists.
+  const recogniser = recogniserFor(gaz);
+  const covered: Span[] = [];
+  for (const t of st.tasks) {
+    const taskId = `task:${id}:${t.path}`;
+    covered.push(t);
+    b.addNode(taskId, 'Task', t.title || `${t.marker}`, [], {
+      number: t.number, marker: t.marker, path: t.path, section: t.section, title: t.title, text: t.text, order: t.order, document: id,
+    });
+    b.addRelationship('HAS_TASK', planId!, taskId, {}, [ev(t.titleStart, t.titleEnd)]);
+    for (const list of lists) {
+      if (list.start < t.start || list.end > t.end) continue;
+      for (const u of list.units) {
+        const a = resolveAgency(u.name, gaz, city);
+        const e = ev(u.start, u.end);
+        emitAgency(b, a, gaz, [e.text, u.name], [e]);
+        b.addRelationship('RESPONSIBLE_FOR', a.id, taskId, { role: u.role, rank: u.rank }, [e]);
+      }
+    }
+    emitMentions(b, taskId, recogniser.find(text, t.start, t.end, skip), ev);
+    for (const c of citations) if (c.start >= t.start && c.end <= t.end) emitCitedPlan(b, c.title, taskId, 'MENTIONS', ev(c.start, c.end));
+    emitTargets(b, taskId, findFigures(text, t.start, t.end, gaz, year), ev);
+  }
+
+  // Text outside tasks: plan-level targets, or a news report's observations.
+  const rest = gaps(isPlan ? st.bodyStart : 0, text.length, covered);
+  const seenObs = new Map<string, string>();
+  for (const r of rest) {
+    emitMentions(b, docNode, recogniser.find(text, r.start, r.end, skip), ev);
+    const figures = findFigures(text, r.start, r.end, gaz, year);
+    if (isPlan) emitTargets(b, planId!, figures, ev);
+    else emitObservations(b, id, figures, st.issued, seenObs, ev);
+  }
+  if (isPlan && st.bodyStart > 0) emitMentions(b, docNode, recogniser.find(text, 0, st.bodyStart, skip), ev);
+  const own = isPlan ? planNodeId(st.planTitle ?? st.documentTitle) : undefined;
+  for (const c of citations) {
+    const cited = planNodeId(c.title);
+    if (cited === own) continue;
+    if (planId) emitCitedPlan(b, c.title, planId, c.implements ? 'IMPLEMENTS' : 'REFERENCES', ev(c.start, c.end));
+    else emitCitedPlan(b, c.title, docNode, 'MENTIONS', ev(c.start, c.end));
+  }
+
+  const facts = b.build();
+  if (text.trim().length === 0) warnings.push(`${file}: empty document`);
+  else if (st.tasks.length === 0 && st.headings.length === 0 && facts.nodes.length === 0) {
+    warnings.push(`${file}: no recognisable structure (no numbered items, lists, figures or named entities)`);
+  }
+  return { document, text: original, normalised: text, facts, warnings };
+}
+
+function evidence(norm: NormalisedText, id: string, s: number, e: number): Evidence {
+  const span = toOriginalSpan(norm, s, e);
+  return { document: id, start: span.start, end: span.end, text: norm.original.slice(span.start, span.end) };
+}
+
+/** The parts of [from, to) not covered by `covered` (sorted). */
+function gaps(from: number, to: number, covered: Span[]): Span[] {
+  const out: Span[] = [];
+  let pos = from;
+  for (const c of [...covered].sort((x, y) => x.start - y.start)) {
+    if (c.start > pos) out.push({ start: pos, end: Math.min(c.start, to) });
+    pos = Math.max(pos, c.end);
+  }
+  if (pos < to) out.push({ start: pos, end: to });
+  return out.filter((s) => s.end > s.start);
+}
+
+type Ev = (s: number, e: number) => Evidence;
+
+function emitHeader(b: FactsBuilder, st: DocumentStructure, planId: string, gaz: Gazetteer, city: string, ev: Ev, text: string): void {
+  if (st.issuer) {
+    const a = resolveAgency(st.issuer.name, gaz, city);
+    const e = ev(st.issuer.start, st.issuer.end);
+    emitAgency(b, a, gaz, [e.text], [e]);
+    b.addRelationship('ISSUED_BY', planId, a.id, {}, [e]);
+  }
+  if (st.addressees) {
+    for (const u of splitUnits(text, st.addressees.start, st.addressees.end)) {
+      // 福州新区管委会(长乐区人民政府): one office, two names; both are addressed.
+      const both = /^(.+?)\((.+(?:政府|管委会))\)$/.exec(u.name);
+      const parts = both
+        ? [{ name: both[1]!, start: u.start, end: u.start + both[1]!.length }, { name: both[2]!, start: u.start + both[1]!.length + 1, end: u.end - 1 }]
+        : [u];
+      for (const p of parts) {
+        const a = resolveAgency(p.name, gaz, city);
+        const e = ev(p.start, p.end);
+        emitAgency(b, a, gaz, [e.text, p.name], [e]);
+        b.addRelationship('ADDRESSED_TO', planId, a.id, {}, [e]);
+      }
+    }
+  }
+}
+
+function emitMentions(b: FactsBuilder, from: string, mentions: EntityMention[], ev: Ev): void {
+  for (const m of mentions) {
+    const e = ev(m.start, m.end);
+    b.addNode(m.id, m.label, m.name, [...m.aliases, e.text]);
+    b.addRelationship('MENTIONS', from, m.id, {}, [e]);
+    if (m.locatedIn) {
+      b.addNode(m.locatedIn.id, m.locatedIn.label, m.locatedIn.name, [m.locatedIn.name]);
+      b.addRelationship('LOCATED_IN', m.id, m.locatedIn.id, {}, [e]);
+    }
+  }
+}
+
+function emitCitedPlan(b: FactsBuilder, title: string, from: string, type: 'MENTIONS' | 'IMPLEMENTS' | 'REFERENCES', e: Evidence): void {
+  const id = planNodeId(title);
+  b.addNode(id, 'Plan', normalisePlanTitle(title), [title, e.text.replace(/^《|》$/g, '')], { year: planYear(title) ?? null });
+  b.addRelationship(type, from, id, {}, [e]);
+}
+
+function emitIndicator(b: FactsBuilder, f: Figure, printed: string): string {
+  const id = `indicator:${f.indicatorKey}`;
+  b.addNode(id, 'Indicator', f.indicatorName, [f.indicatorName, f.indicatorKey, printed], { unit: f.unit, key: f.indicatorKey });
+  return id;
+}
+
+function figureName(f: Figure): string {
+  return `${f.indicatorName} ${f.comparator}${f.value}${f.unit}`;
+}
+
+function emitTargets(b: FactsBuilder, owner: string, figures: Figure[], ev: Ev): void {
+  for (const f of figures) {
+    const e = ev(f.start, f.end);
+    const indicator = emitIndicator(b, f, e.text);
+    const base = `target:${owner}:${f.indicatorKey}:${f.year ?? 'undated'}`;
+    let id = base;
+    for (let n = 2; !claimTarget(b, id, f); n++) id = `${base}:${n}`;
+    b.addNode(id, 'Target', `${figureName(f)}${f.year ? ` (${f.year})` : ''}`, [], { value: f.value, unit: f.unit, comparator: f.comparator, year: f.year ?? null });
+    b.addRelationship('SETS_TARGET', owner, id, {}, [e]);
+    b.addRelationship('OF', id, indicator, {}, [e]);
+  }
+}
+
+const targetValues = new WeakMap<FactsBuilder, Map<string, string>>();
+/** A target id belongs to one value; a second, different value for the same indicator and year gets :2. */
+function claimTarget(b: FactsBuilder, id: string, f: Figure): boolean {
+  let m = targetValues.get(b);
+  if (!m) targetValues.set(b, (m = new Map()));
+  const sig = `${f.value}|${f.unit}|${f.comparator}`;
+  const old = m.get(id);
+  if (old === undefined) { m.set(id, sig); return true; }
+  return old === sig;
+}
+
+function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], asOf: string | undefined, seen: Map<string, string>, ev: Ev): number {
+  let added = 0;
+  for (const f of figures) {
+    const e = ev(f.start, f.end);
+    const indicator = emitIndicator(b, f, e.text);
+    const sig = `${f.indicatorKey}|${f.value}|${f.unit}|${f.comparator}`;
+    let id = seen.get(sig);
+    if (!id) {
+      const n = [...seen.keys()].filter((k) => k.startsWith(`${f.indicatorKey}|`)).length + 1;
+      id = `observation:${docId}:${f.indicatorKey}:${n}`;
+      seen.set(sig, id);
+      added++;
+    }
+    b.addNode(id, 'Observation', figureName(f), [], { value: f.value, unit: f.unit, comparator: f.comparator, asOf: asOf ?? null, year: f.year ?? null });
+    b.addRelationship('REPORTS', documentNodeId(docId), id, {}, [e]);
+    b.addRelationship('OF', id, indicator, {}, [e]);
+  }
+  return added;
+}

@@ -1,0 +1,98 @@
+/*
+ * Accumulates nodes and relationships for one or many documents. Nodes are deduplicated by id
+ * (aliases united, props filled first-come), relationships by (type, from, to, role) with their
+ * evidence united, and the result is sorted so the same input always gives the same bytes.
+ */
+import type { Evidence, GraphFacts, NodeFact, NodeLabel, PropValue, RelationshipFact, RelationshipType, DocumentFact } from './graph-facts.ts';
+
+type Props = Record<string, PropValue>;
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function relationshipKey(r: { type: string; from: string; to: string; props: Props }): string {
+  const role = typeof r.props.role === 'string' ? r.props.role : '';
+  return `${r.type}\u0000${r.from}\u0000${r.to}\u0000${role}`;
+}
+
+export class FactsBuilder {
+  private readonly documents = new Map<string, DocumentFact>();
+  private readonly nodes = new Map<string, { node: NodeFact; aliases: Set<string> }>();
+  private readonly rels = new Map<string, { rel: RelationshipFact; evidence: Map<string, Evidence> }>();
+
+  hasNode(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  addDocument(doc: DocumentFact): void {
+    if (!this.documents.has(doc.id)) this.documents.set(doc.id, doc);
+  }
+
+  addNode(id: string, label: NodeLabel, name: string, aliases: Iterable<string> = [], props: Props = {}): void {
+    let entry = this.nodes.get(id);
+    if (!entry) {
+      entry = { node: { id, label, name, aliases: [], props: {} }, aliases: new Set() };
+      this.nodes.set(id, entry);
+    }
+    for (const a of aliases) if (a) entry.aliases.add(a);
+    const target = entry.node.props;
+    for (const [k, v] of Object.entries(props)) {
+      if (v === undefined) continue;
+      if (!(k in target) || target[k] === null) target[k] = v;
+      else if (k === 'group' && v === true) target[k] = true;
+    }
+  }
+
+  addRelationship(type: RelationshipType, from: string, to: string, props: Props = {}, evidence: Evidence[] = []): void {
+    const clean: Props = {};
+    for (const [k, v] of Object.entries(props)) if (v !== undefined) clean[k] = v;
+    const key = relationshipKey({ type, from, to, props: clean });
+    let entry = this.rels.get(key);
+    if (!entry) {
+      entry = { rel: { type, from, to, props: clean, evidence: [] }, evidence: new Map() };
+      this.rels.set(key, entry);
+    } else {
+      for (const [k, v] of Object.entries(clean)) {
+        const old = entry.rel.props[k];
+        if (old === undefined) entry.rel.props[k] = v;
+        else if (k === 'rank' && typeof v === 'number' && typeof old === 'number' && v < old) entry.rel.props[k] = v;
+      }
+    }
+    for (const e of evidence) entry.evidence.set(`${e.document}\u0000${e.start}\u0000${e.end}`, e);
+  }
+
+  merge(facts: GraphFacts): void {
+    for (const d of facts.documents) this.addDocument(d);
+    for (const n of facts.nodes) this.addNode(n.id, n.label, n.name, n.aliases, n.props);
+    for (const r of facts.relationships) this.addRelationship(r.type, r.from, r.to, r.props, r.evidence);
+  }
+
+  build(): GraphFacts {
+    const documents = [...this.documents.values()].sort((a, b) => cmp(a.id, b.id));
+    const nodes = [...this.nodes.values()]
+      .map(({ node, aliases }) => ({ ...node, aliases: [...aliases].sort(cmp), props: sortProps(node.props) }))
+      .sort((a, b) => cmp(a.id, b.id));
+    const relationships = [...this.rels.entries()]
+      .sort((a, b) => cmp(a[0], b[0]))
+      .map(([, { rel, evidence }]) => ({
+        ...rel,
+        props: sortProps(rel.props),
+        evidence: [...evidence.values()].sort((a, b) => cmp(a.document, b.document) || a.start - b.start || a.end - b.end),
+      }));
+    return { documents, nodes, relationships };
+  }
+}
+
+function sortProps(p: Props): Props {
+  const out: Props = {};
+  for (const k of Object.keys(p).sort(cmp)) out[k] = p[k]!;
+  return out;
+}
+
+/** Merges the facts of many documents; pass them in document-id order for stable names and props. */
+export function mergeFacts(list: GraphFacts[]): GraphFacts {
+  const b = new FactsBuilder();
+  for (const f of list) b.merge(f);
+  return b.build();
+}

@@ -1,0 +1,31 @@
+// Shared test helpers: the real gazetteer, seed and fixture files, and pair extraction.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractDocument, loadGazetteer, type ExtractResult, type Gazetteer } from '../../../server/extract/index.ts';
+import type { GraphFacts } from '../../../server/extract/graph-facts.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const SEEDS = path.join(ROOT, 'seeds', 'documents');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'documents');
+
+let gaz: Gazetteer | undefined;
+export function gazetteer(): Gazetteer {
+  return (gaz ??= loadGazetteer(readFileSync(path.join(ROOT, 'seeds', 'gazetteer.yaml'), 'utf8')));
+}
+
+export function extractFile(file: string): ExtractResult {
+  const id = path.basename(file, path.extname(file));
+  return extractDocument({ id, file: path.basename(file), bytes: new Uint8Array(readFileSync(file)), gazetteer: gazetteer() });
+}
+
+/** "path|printed unit|role" for every RESPONSIBLE_FOR evidence, sorted. */
+export function responsibilityPairs(facts: GraphFacts): string[] {
+  const out: string[] = [];
+  for (const r of facts.relationships) {
+    if (r.type !== 'RESPONSIBLE_FOR') continue;
+    const task = facts.nodes.find((n) => n.id === r.to)!;
+    for (const e of r.evidence) out.push(`${String(task.props.path)}|${e.text}|${String(r.props.role)}`);
+  }
+  return out.sort();
+}
