@@ -1,3 +1,125 @@
-// Entry point of the explorer; replaced by the full UI (issue 6).
-const app = document.querySelector('#app');
-if (app) app.textContent = '政策知识图谱';
+/*
+ * Entry point: builds the page skeleton, creates the one store, the canvas and the actions, and mounts
+ * every panel as a view of the store. Also the keyboard shortcuts and a window.__app handle for tests.
+ */
+import './styles/app.css';
+import { api } from './api/client.ts';
+import { bindCanvas, createCy, positionsOf } from './canvas/index.ts';
+import type { Lang } from './i18n/index.ts';
+import { mountModes } from './modes/index.ts';
+import { mountDetails } from './panels/details.ts';
+import { mountDocument } from './panels/document.ts';
+import { h } from './panels/dom.ts';
+import { mountFilters, mountLegend } from './panels/legend.ts';
+import { mountMenu } from './panels/menu.ts';
+import { mountQueries } from './panels/queries.ts';
+import { mountResults } from './panels/results.ts';
+import { mountToast } from './panels/toast.ts';
+import { mountToolbar } from './panels/toolbar.ts';
+import { mountTopbar } from './panels/topbar.ts';
+import { createActions } from './state/actions.ts';
+import { createStore, initialState } from './state/store.ts';
+import { translate } from './i18n/index.ts';
+
+function savedLang(): Lang | undefined {
+  try {
+    const v = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem('lang');
+    return v === 'en' || v === 'zh' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const section = (id: string) => {
+  const title = h('h3', { class: 'panel-title', 'data-i18n': id });
+  const body = h('div', { class: 'panel-body', id: `panel-${id}` });
+  return { el: h('section', { class: 'panel' }, title, body), title, body };
+};
+
+const root = document.querySelector<HTMLElement>('#app')!;
+const topbar = h('header', { class: 'topbar' });
+const queries = section('queries');
+const filters = section('filters');
+const legend = section('legend');
+const left = h('aside', { class: 'left' }, queries.el, filters.el, legend.el);
+const toolbar = h('div', { class: 'toolbar' });
+const modeHost = h('div', { class: 'mode-host', hidden: true });
+const cyEl = h('div', { id: 'cy' });
+const emptyHint = h('div', { class: 'empty-hint' });
+const menu = h('div', { class: 'node-menu', hidden: true });
+const results = h('div', { class: 'results-drawer', hidden: true });
+const canvasWrap = h('div', { class: 'canvas-wrap' }, cyEl, emptyHint, menu);
+const center = h('main', { class: 'center' }, modeHost, toolbar, canvasWrap, results);
+const details = h('div', { class: 'details', id: 'details' });
+const right = h('aside', { class: 'right' }, details);
+const shell = h('div', { class: 'shell' }, left, center, right);
+const docViewer = h('div', { class: 'doc-overlay', id: 'doc-viewer', hidden: true });
+const toast = h('div', { class: 'toast', hidden: true });
+root.replaceChildren(topbar, shell, docViewer, toast);
+
+const store = createStore(initialState(savedLang()));
+const cy = createCy(cyEl);
+const actions = createActions(store, api, { positions: () => positionsOf(cy) });
+
+bindCanvas(cy, store, actions);
+mountTopbar(topbar, store, actions);
+mountQueries(queries.body, store, actions);
+mountFilters(filters.body, store, actions);
+mountLegend(legend.body, store, actions);
+mountToolbar(toolbar, store, actions, {
+  fit: () => cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 250 }),
+  selectedIds: () => {
+    const ids = cy.nodes(':selected').map((n) => n.id());
+    const sel = store.get().selected;
+    return ids.length ? ids : sel ? [sel] : [];
+  },
+});
+mountMenu(menu, store, actions);
+mountResults(results, store, actions);
+mountDetails(details, store, actions);
+mountDocument(docViewer, store, actions);
+mountToast(toast, store);
+mountModes(modeHost, shell, { store, actions, api, cy });
+
+const drawStatic = () => {
+  const s = store.get();
+  for (const t of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = t.dataset.i18n === 'queries' ? 'panelQueries' : t.dataset.i18n === 'filters' ? 'panelFilters' : 'panelLegend';
+    t.textContent = translate(s.lang, key);
+  }
+  emptyHint.textContent = translate(s.lang, 'emptyCanvas');
+  emptyHint.hidden = Object.keys(s.graph.nodes).length > 0;
+};
+drawStatic();
+store.subscribe((s, p) => { if (s.lang !== p.lang || s.graph !== p.graph) drawStatic(); });
+
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement | null;
+  const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+  const mod = e.ctrlKey || e.metaKey;
+  if (e.key === '/' && !typing) {
+    e.preventDefault();
+    document.querySelector<HTMLInputElement>('#search')?.focus();
+  } else if (mod && !typing && (e.key === 'z' || e.key === 'Z')) {
+    e.preventDefault();
+    if (e.shiftKey) actions.redo();
+    else actions.undo();
+  } else if (mod && !typing && e.key === 'y') {
+    e.preventDefault();
+    actions.redo();
+  } else if (e.key === 'Escape') {
+    actions.closeMenu();
+    if (store.get().document) actions.closeDocument();
+    if (store.get().pathFrom) actions.cancelPath();
+  } else if ((e.key === 'Delete' || e.key === 'Backspace') && !typing) {
+    const ids = cy.nodes(':selected').map((n) => n.id());
+    if (ids.length) actions.remove(ids);
+  }
+});
+new ResizeObserver(() => cy.resize()).observe(cyEl);
+
+declare global {
+  interface Window { __app?: { store: typeof store; actions: typeof actions; cy: typeof cy } }
+}
+window.__app = { store, actions, cy };
+void actions.init();

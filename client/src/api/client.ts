@@ -1,0 +1,66 @@
+/*
+ * Every request the browser makes goes through this module, so adapting to a changed endpoint is a
+ * one-file edit and tests can see the whole surface of the API the client depends on.
+ */
+import type {
+  ApiErrorBody, DocumentView, Health, Neighbors, NodeDetails, QueryDef, QueryResult, Schema, SearchHit,
+} from './types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const enc = encodeURIComponent;
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`api/${path}`, {
+    ...init,
+    headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+  });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    throw new ApiError(res.status, 'BAD_RESPONSE', text.slice(0, 200) || res.statusText);
+  }
+  if (!res.ok) {
+    const err = (body as Partial<ApiErrorBody>).error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+  }
+  return body as T;
+}
+
+function qs(params: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${enc(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export const api = {
+  health: () => request<Health>('health'),
+  search: (q: string, limit = 20, labels?: string) =>
+    request<{ results: SearchHit[] }>(`search${qs({ q, limit, labels })}`).then((r) => r.results),
+  node: (id: string) => request<NodeDetails>(`nodes/${enc(id)}`),
+  neighbors: (id: string, opts: { types?: string; direction?: string; labels?: string; limit?: number; offset?: number } = {}) =>
+    request<Neighbors>(`nodes/${enc(id)}/neighbors${qs(opts)}`),
+  paths: (from: string, to: string, maxHops = 4, limit = 3) =>
+    request<{ paths: { nodes: Neighbors['nodes']; edges: Neighbors['edges'] }[] }>(`paths${qs({ from, to, maxHops, limit })}`),
+  document: (id: string) => request<DocumentView>(`documents/${enc(id)}`),
+  schema: () => request<Schema>('schema'),
+  queries: () => request<{ queries: QueryDef[] }>('queries').then((r) => r.queries),
+  runQuery: (name: string, params: Record<string, unknown>) =>
+    request<QueryResult>(`queries/${enc(name)}`, { method: 'POST', body: JSON.stringify({ params }) }),
+  cypher: (query: string, params: Record<string, unknown> = {}) =>
+    request<QueryResult>('cypher', { method: 'POST', body: JSON.stringify({ query, params }) }),
+};
+export type Api = typeof api;

@@ -1,0 +1,104 @@
+/*
+ * The HTTP contract of the explorer's API as the client sees it. Kept in one file so that when the server
+ * changes a shape, the compiler points at every place in the client that has to follow.
+ */
+
+export type PropValue = string | number | boolean | null | string[] | number[];
+export type Props = Record<string, PropValue>;
+
+export interface ApiNode {
+  id: string;
+  label: string;
+  labels?: string[];
+  name: string;
+  aliases?: string[];
+  properties: Props;
+}
+
+export interface ApiEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Props;
+}
+
+export interface ApiGraph {
+  nodes: ApiNode[];
+  edges: ApiEdge[];
+}
+
+export interface Health {
+  status: string;
+  app: { version: string };
+  neo4j: { version: string; edition: string; mode: string };
+  counts: { nodes: number; relationships: number };
+}
+
+export interface SearchHit {
+  id: string;
+  label: string;
+  name: string;
+  matched?: string | null;
+  score?: number;
+}
+
+export interface Evidence {
+  type: string;
+  direction: 'out' | 'in' | string;
+  other: { id: string; name: string; label: string };
+  document: string;
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+  /** Relationship properties (role …) when the server sends them. */
+  properties?: Props;
+}
+
+export interface NodeDetails {
+  node: ApiNode;
+  degree: Record<string, number>;
+  evidence: Evidence[];
+}
+
+export interface Neighbors extends ApiGraph {
+  totals: Record<string, number>;
+}
+
+export interface DocumentView {
+  document: { id: string; title: string; file: string; kind: string; issued?: string | null; text: string };
+  spans: { start: number; end: number; type: string; from: string; to: string }[];
+}
+
+export interface Schema {
+  labels: { label: string; count: number }[];
+  relationshipTypes: { type: string; count: number }[];
+  propertyKeys: string[];
+}
+
+export interface QueryParam {
+  name: string;
+  /** string | integer | number | boolean | entity(Label) */
+  type: string;
+  default?: unknown;
+  description?: string;
+}
+
+export interface QueryDef {
+  name: string;
+  title: { zh: string; en: string };
+  description?: string | { zh: string; en: string };
+  params: QueryParam[];
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][] | Record<string, unknown>[];
+  graph: ApiGraph;
+  summary: { ms: number; rows: number; truncated: boolean };
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

@@ -1,0 +1,63 @@
+/*
+ * Modes (Explore / Query / Present) as a registry: each mode says which side panels it shows and may mount
+ * its own view into the mode host above the canvas. Explore is the canvas itself. To add a mode's real UI
+ * (issue 7: Cypher editor, scenes, export), replace its entry here; nothing else needs to know.
+ */
+import type { Core } from 'cytoscape';
+import type { Api } from '../api/client.ts';
+import { translate } from '../i18n/index.ts';
+import type { Actions } from '../state/actions.ts';
+import type { ModeId, Store } from '../state/store.ts';
+import { h } from '../panels/dom.ts';
+import { presentMode } from './present/present-mode.ts';
+import { initConsole, queryMode } from './query/query-mode.ts';
+
+export interface ModeContext {
+  store: Store;
+  actions: Actions;
+  api: Api;
+  cy: Core;
+}
+
+export interface Mode {
+  id: ModeId;
+  panels: { left: boolean; right: boolean };
+  /** Called when the mode becomes active; returns a clean-up for when it stops being active. */
+  mount?(host: HTMLElement, ctx: ModeContext): () => void;
+}
+
+function placeholder(key: 'queryModeSoon' | 'presentModeSoon') {
+  return (host: HTMLElement, ctx: ModeContext) => {
+    const note = h('div', { class: 'mode-placeholder', id: `mode-${key}` });
+    const draw = () => (note.textContent = translate(ctx.store.get().lang, key));
+    draw();
+    host.append(note);
+    const off = ctx.store.subscribe((s, p) => { if (s.lang !== p.lang) draw(); });
+    return () => { off(); note.remove(); };
+  };
+}
+
+export const MODES: Record<ModeId, Mode> = {
+  explore: { id: 'explore', panels: { left: true, right: true } },
+  query: queryMode,
+  present: presentMode,
+};
+
+export function mountModes(host: HTMLElement, shell: HTMLElement, ctx: ModeContext): void {
+  let cleanup: (() => void) | undefined;
+  // Query/present console: opens a shared link from the URL whatever the first mode is.
+  initConsole(ctx);
+  const apply = (id: ModeId) => {
+    cleanup?.();
+    cleanup = undefined;
+    const mode = MODES[id];
+    shell.classList.toggle('no-left', !mode.panels.left);
+    shell.classList.toggle('no-right', !mode.panels.right);
+    host.hidden = !mode.mount;
+    if (mode.mount) cleanup = mode.mount(host, ctx);
+    // The canvas changed size; let cytoscape measure again.
+    requestAnimationFrame(() => ctx.cy.resize());
+  };
+  apply(ctx.store.get().mode);
+  ctx.store.subscribe((s, p) => { if (s.mode !== p.mode) apply(s.mode); });
+}

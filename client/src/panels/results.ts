@@ -1,0 +1,42 @@
+/*
+ * The results table of the last curated query, under the canvas. A row click selects the entity the row is
+ * about, so table and canvas stay two views of the same answer.
+ */
+import { translate } from '../i18n/index.ts';
+import type { Actions } from '../state/actions.ts';
+import { cellValue, idOf } from '../state/query-results.ts';
+import type { State, Store } from '../state/store.ts';
+import { h, replace } from './dom.ts';
+
+export function cellText(v: unknown, s: State): string {
+  if (typeof v === 'string') return s.graph.nodes[v]?.name ?? v;
+  return cellValue(v);
+}
+
+function rowNode(row: Record<string, unknown>, s: State): string | null {
+  const ids = Object.values(row).map(idOf).filter((id): id is string => !!id && !!s.graph.nodes[id]);
+  return ids.find((id) => s.graph.nodes[id]?.label === 'Task') ?? ids[0] ?? null;
+}
+
+export function mountResults(el: HTMLElement, store: Store, actions: Actions): void {
+  const draw = (s: State) => {
+    const r = s.queryResult;
+    el.hidden = !r || s.mode === 'present';
+    if (!r) return;
+    const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
+    replace(el,
+      h('div', { class: 'results-head' },
+        h('strong', {}, `${t('resultsTable')} · ${r.name}`),
+        h('span', { class: 'muted' }, `${r.rows.length} ${t('rows')} · ${r.ms} ms${r.truncated ? ` · ${t('truncated')}` : ''}`),
+        h('button', { class: 'btn small', onclick: () => actions.closeResults() }, '×')),
+      h('div', { class: 'results-scroll' }, h('table', { class: 'results', id: 'results-table' },
+        h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', {}, c)))),
+        h('tbody', {}, r.rows.map((row) => {
+          const id = rowNode(row, s);
+          return h('tr', { class: id ? 'clickable' : '', onclick: () => { if (id) void actions.searchSelected(id); } },
+            r.columns.map((c) => h('td', {}, c === 'via' && row[c] === 'direct' ? t('direct') : cellText(row[c], s))));
+        })))));
+  };
+  draw(store.get());
+  store.subscribe((s, prev) => { if (s.queryResult !== prev.queryResult || s.lang !== prev.lang || s.mode !== prev.mode) draw(s); });
+}

@@ -1,0 +1,95 @@
+/*
+ * Suggestions as you type (Chinese, aliases, pinyin), grouped by label. Used by the top search box and by
+ * every entity parameter of a curated query, so both find entities the same way.
+ */
+import { api } from '../api/client.ts';
+import type { SearchHit } from '../api/types.ts';
+import { labelName, translate, type Lang } from '../i18n/index.ts';
+import { settings, styleForLabel } from '../settings.ts';
+import { debounce, h, replace } from './dom.ts';
+
+export interface SuggestOptions {
+  lang: () => Lang;
+  labels?: string;
+  onPick: (hit: SearchHit) => void;
+}
+
+/** Groups hits by label, keeping the server's order inside a group and the order groups first appear. */
+export function groupHits(hits: readonly SearchHit[]): [string, SearchHit[]][] {
+  const m = new Map<string, SearchHit[]>();
+  for (const hit of hits) {
+    const g = m.get(hit.label) ?? [];
+    g.push(hit);
+    m.set(hit.label, g);
+  }
+  return [...m.entries()];
+}
+
+export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): void {
+  const box = h('div', { class: 'suggest', role: 'listbox', hidden: true });
+  input.insertAdjacentElement('afterend', box);
+  input.setAttribute('autocomplete', 'off');
+  let hits: SearchHit[] = [];
+  let active = 0;
+  let seq = 0;
+
+  const close = () => { box.hidden = true; };
+  const pick = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    close();
+    opts.onPick(hit);
+  };
+  const draw = () => {
+    const lang = opts.lang();
+    if (!hits.length) {
+      replace(box, h('div', { class: 'suggest-empty' }, translate(lang, 'searchNoResults')));
+      return;
+    }
+    replace(box, groupHits(hits).map(([label, group]) => h('div', { class: 'suggest-group' },
+      h('div', { class: 'suggest-label' }, h('span', { class: 'dot', style: `background:${styleForLabel(settings, label).color}` }), labelName(lang, label)),
+      group.map((hit) => {
+        const idx = hits.indexOf(hit);
+        return h('div', {
+          class: `suggest-item${idx === active ? ' active' : ''}`, role: 'option', 'data-id': hit.id,
+          onmousedown: (e: Event) => { e.preventDefault(); pick(hit); },
+        }, h('span', { class: 'suggest-name' }, hit.name),
+        hit.matched && hit.matched !== hit.name ? h('span', { class: 'suggest-matched' }, `${translate(lang, 'searchMatched')}: ${hit.matched}`) : null);
+      }))));
+  };
+  const search = debounce(async (q: string) => {
+    const my = ++seq;
+    if (!q.trim()) { hits = []; close(); return; }
+    try {
+      const r = await api.search(q.trim(), settings.searchLimit, opts.labels);
+      if (my !== seq) return;
+      hits = r;
+      active = 0;
+      box.hidden = false;
+      draw();
+    } catch {
+      if (my === seq) { hits = []; close(); }
+    }
+  }, settings.searchDebounceMs);
+
+  input.addEventListener('input', () => search(input.value));
+  input.addEventListener('focus', () => { if (hits.length && input.value) { box.hidden = false; draw(); } });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!hits.length) return;
+      e.preventDefault();
+      active = (active + (e.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length;
+      draw();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!box.hidden && hits.length) pick(hits[active]);
+      else if (input.value.trim()) {
+        // Enter before suggestions arrived: search now and take the best hit.
+        void api.search(input.value.trim(), 1, opts.labels).then((r) => pick(r[0]), () => undefined);
+      }
+    } else if (e.key === 'Escape') {
+      close();
+      input.blur();
+    }
+  });
+}

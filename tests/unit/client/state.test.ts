@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiGraph } from '../../../client/src/api/types.ts';
+import { noFilters, visibleGraph, yearsIn } from '../../../client/src/state/filters.ts';
+import { emptyGraph, hideNodes, mergeGraph, removeNodes, sameElements, setPinned, showAll, withPositions } from '../../../client/src/state/graph.ts';
+import { emptyHistory, record, redo, undo } from '../../../client/src/state/history.ts';
+import { derivedEdges, idOf, parseEntityParamLabel, rowsAsObjects } from '../../../client/src/state/query-results.ts';
+import { createStore, initialState } from '../../../client/src/state/store.ts';
+
+const node = (id: string, label: string, properties = {}) => ({ id, label, name: id.split(':')[1] ?? id, properties });
+const seed: ApiGraph = {
+  nodes: [node('plan:2019年要点', 'Plan'), node('task:a:4', 'Task'), node('task:a:2', 'Task'), node('agency:长乐区政府', 'Agency'), node('agency:各县(市)区政府', 'Agency', { group: true })],
+  edges: [
+    { id: 'h1', type: 'HAS_TASK', source: 'plan:2019年要点', target: 'task:a:4', properties: {} },
+    { id: 'h2', type: 'HAS_TASK', source: 'plan:2019年要点', target: 'task:a:2', properties: {} },
+    { id: 'r1', type: 'RESPONSIBLE_FOR', source: 'agency:长乐区政府', target: 'task:a:4', properties: { role: 'responsible' } },
+    { id: 'm1', type: 'MEMBER_OF', source: 'agency:长乐区政府', target: 'agency:各县(市)区政府', properties: {} },
+    { id: 'r2', type: 'RESPONSIBLE_FOR', source: 'agency:各县(市)区政府', target: 'task:a:2', properties: { role: 'responsible' } },
+    { id: 'dangling', type: 'MENTIONS', source: 'task:a:4', target: 'park:x', properties: {} },
+  ],
+};
+
+describe('graph merging', () => {
+  it('adds nodes and only edges whose ends are present', () => {
+    const g = mergeGraph(emptyGraph(), seed);
+    expect(Object.keys(g.nodes)).toHaveLength(5);
+    expect(g.edges.dangling).toBeUndefined();
+    expect(Object.keys(g.edges)).toHaveLength(5);
+  });
+  it('keeps pins and positions of nodes it already had, and unhides re-added nodes', () => {
+    let g = setPinned(mergeGraph(emptyGraph(), seed), ['task:a:4'], true);
+    g = withPositions(g, new Map([['task:a:4', { x: 1, y: 2 }]]));
+    g = hideNodes(g, ['task:a:4']);
+    const again = mergeGraph(g, { nodes: [node('task:a:4', 'Task')], edges: [] });
+    expect(again.nodes['task:a:4']).toMatchObject({ pinned: true, position: { x: 1, y: 2 } });
+    expect(again.hidden['task:a:4']).toBeUndefined();
+  });
+  it('removes nodes with their edges; hide and show all', () => {
+    const g = mergeGraph(emptyGraph(), seed);
+    const r = removeNodes(g, ['agency:长乐区政府']);
+    expect(r.nodes['agency:长乐区政府']).toBeUndefined();
+    expect(Object.values(r.edges).some((e) => e.source === 'agency:长乐区政府')).toBe(false);
+    expect(Object.keys(showAll(hideNodes(g, ['task:a:2'])).hidden)).toEqual([]);
+  });
+  it('leaves the graph object alone when positions did not move (cheap snapshots)', () => {
+    const g = withPositions(mergeGraph(emptyGraph(), seed), new Map([['task:a:4', { x: 1, y: 2 }]]));
+    expect(withPositions(g, new Map([['task:a:4', { x: 1, y: 2 }]]))).toBe(g);
+  });
+});
+
+describe('history', () => {
+  it('undo returns the snapshot and redo the undone state; a new change drops redo', () => {
+    const a = emptyGraph();
+    const b = mergeGraph(a, seed);
+    let h = record(emptyHistory(), a, 10);
+    const u = undo(h, b)!;
+    expect(u.graph).toBe(a);
+    const r = redo(u.history, u.graph)!;
+    expect(r.graph).toBe(b);
+    h = record(u.history, a, 10);
+    expect(h.future).toHaveLength(0);
+    expect(undo(emptyHistory(), a)).toBeNull();
+  });
+  it('keeps at most the limit', () => {
+    let h = emptyHistory();
+    for (let i = 0; i < 5; i++) h = record(h, emptyGraph(), 3);
+    expect(h.past).toHaveLength(3);
+  });
+});
+
+describe('filters', () => {
+  const g = mergeGraph(emptyGraph(), seed);
+  it('hides labels and brings everything back when cleared', () => {
+    const v = visibleGraph(g, { ...noFilters(), hiddenLabels: ['Task'] });
+    expect(v.nodes.some((n) => n.label === 'Task')).toBe(false);
+    expect(v.edges.some((e) => e.type === 'HAS_TASK')).toBe(false);
+    expect(visibleGraph(g, noFilters()).nodes).toHaveLength(5);
+  });
+  it('filters by plan and by year (tasks inherit their plan\'s year)', () => {
+    const other = mergeGraph(g, { nodes: [node('plan:2025方案', 'Plan'), node('task:b:1', 'Task')], edges: [{ id: 'h3', type: 'HAS_TASK', source: 'plan:2025方案', target: 'task:b:1', properties: {} }] });
+    expect(yearsIn(other)).toEqual(['2019', '2025']);
+    const byPlan = visibleGraph(other, { ...noFilters(), plan: 'plan:2019年要点' }).nodes.map((n) => n.id);
+    expect(byPlan).not.toContain('task:b:1');
+    expect(byPlan).toContain('task:a:4');
+    const byYear = visibleGraph(other, { ...noFilters(), year: '2025' }).nodes.map((n) => n.id);
+    expect(byYear).toContain('task:b:1');
+    expect(byYear).not.toContain('task:a:2');
+    expect(byYear).toContain('agency:长乐区政府');
+  });
+});
+
+describe('query results', () => {
+  it('turns `via` rows into derived agency → task edges, skipping direct ones', () => {
+    const rows = rowsAsObjects(['task', 'via'], [
+      [{ kind: 'node', elementId: '1', labels: ['Task'], properties: { id: 'task:a:4' } }, 'direct'],
+      [{ kind: 'node', elementId: '2', labels: ['Task'], properties: { id: 'task:a:2' } }, '各县(市)区政府'],
+    ]);
+    const d = derivedEdges(rows, seed, 'agency:长乐区政府');
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ source: 'agency:长乐区政府', target: 'task:a:2', derived: true, type: 'RESPONSIBLE_FOR' });
+  });
+  it('reads ids from strings, API nodes and raw nodes; parses entity(Label)', () => {
+    expect(idOf('task:a:4')).toBe('task:a:4');
+    expect(idOf({ id: 'x' })).toBe('x');
+    expect(idOf({ kind: 'node', properties: { id: 'y' } })).toBe('y');
+    expect(idOf(3)).toBeNull();
+    expect(parseEntityParamLabel('entity(Agency)')).toBe('Agency');
+    expect(parseEntityParamLabel('entity')).toBe('');
+    expect(parseEntityParamLabel('string')).toBeNull();
+  });
+});
+
+describe('store', () => {
+  it('dispatch replaces state, logs the action name and notifies subscribers', () => {
+    const store = createStore(initialState('zh'));
+    const seen: string[] = [];
+    store.subscribe((s, prev) => seen.push(`${prev.lang}->${s.lang}`));
+    store.dispatch('setLanguage', () => ({ lang: 'en' }));
+    expect(store.get().lang).toBe('en');
+    expect(store.get().log.at(-1)).toBe('setLanguage');
+    expect(seen).toEqual(['zh->en']);
+  });
+  it('sameElements compares ids only', () => {
+    const g = mergeGraph(emptyGraph(), seed);
+    expect(sameElements(g, withPositions(g, new Map([['task:a:4', { x: 9, y: 9 }]])))).toBe(true);
+  });
+});
