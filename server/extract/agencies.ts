@@ -48,9 +48,17 @@ export function resolveAgency(printed: string, gaz: Gazetteer, city: string): Re
   if (gov && !key.startsWith('各') && gov[1] !== `${city}市`) {
     const district = gaz.byKey.get(surfaceKey(gov[1]!));
     const districtName = district && district.type === 'district' ? district.name : gov[1]!;
-    return { id: agencyNodeId(`${districtName}人民政府`), name: `${districtName}人民政府`, group: false, level: 'district', governs: districtName, members: [], gazetteerAliases: [] };
+    // Named as responsibility lists print it (长乐区政府); the 人民政府 form is an alias.
+    return { id: agencyNodeId(`${districtName}政府`), name: `${districtName}政府`, group: false, level: 'district', governs: districtName, members: [], gazetteerAliases: [`${districtName}人民政府`] };
   }
-  return { id: agencyNodeId(key), name: surfaceKey(printed), group: GROUP.test(key), members: [], gazetteerAliases: [] };
+  if (key === `${city}市政府`) {
+    // The issuing city's own government, under the name that signs its notices.
+    return { id: agencyNodeId(`${city}市人民政府`), name: `${city}市人民政府`, group: false, level: 'city', members: [], gazetteerAliases: [`${city}市政府`] };
+  }
+  const group = GROUP.test(key);
+  // A group of governments (各乡镇人民政府) is named in the short form too, like its id.
+  const name = group ? surfaceKey(printed).replace(/人民政府$/, '政府') : surfaceKey(printed);
+  return { id: agencyNodeId(key), name, group, members: [], gazetteerAliases: [] };
 }
 
 /**

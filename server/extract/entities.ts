@@ -41,7 +41,7 @@ const LEADING_WORDS = [
   '提升', '完善', '培育', '引进', '加强', '深化', '实施', '开展', '全力', '大力', '着力', '持续', '全面', '争取', '力争', '筹建',
   '新建', '升级', '做强', '做大', '做优', '启动', '运营', '落地', '入驻', '落户', '聚焦', '携手', '成为', '申报', '形成', '构建',
   '布局', '谋划', '推广', '拓展', '优化', '整合', '加速', '继续', '提速', '用好', '办好', '举办', '成立', '设立', '获批', '建立',
-  '健全', '重点', '通过', '充分', '发挥', '借助', '携手', '依靠', '利用', '深入', '做好', '办好', '以', '由', '让', '在', '到', '向', '如', '即', '共同', '发起', '共建', '组建', '配合', '推出', '服务',
+  '健全', '重点', '通过', '充分', '发挥', '借助', '携手', '依靠', '利用', '深入', '做好', '办好', '以', '由', '让', '在', '到', '向', '如', '即', '共同', '发起', '共建', '组建', '配合', '推出', '服务', '联合', '协同', '对接', '引入', '招引',
 ];
 const GENERIC_START = /^(?:首届|第.{1,3}届|前.{1,2}届|本届|历届|各届|[一二三四五六七八九十\d]+大|上云|省级|市级|国家级|省市级|县级|区级|一批|一个|若干|各类|各|该|本|多个|首个|首家|全国|全省|全市|新型|上下游|龙头|重点|特色|相关|其他|有关|我市|本市)/;
 const GENERIC_TOKENS = [
@@ -50,6 +50,9 @@ const GENERIC_TOKENS = [
   '数据', '软件', '国家', '发展', '综合', '新兴', '文化', '电商', '平台', '生态', '开放', '公共', '企业', '高端', '国际', '中国',
   '区域', '行业', '专业', '孵化', '众创', '双创', '研发', '智能', '网络', '融合', '基础', '实验', '研究', '高校', '联合', '试点',
   '新', '相关', '优秀', '领先', '级', '化', '型', '工程', '领域', '最高级别', '重大', '旅游',
+  // 大院大所大实验室 (a slogan for research institutes in general); 峰会创新大赛 (the summit's contest,
+  // named only by the kind of event it belongs to).
+  '大院', '大所', '峰会', '大会', '论坛', '展会', '博览会', '配套', '专题', '平行', '主题', '分',
 ];
 const GENERIC_RE = new RegExp(GENERIC_TOKENS.sort((a, b) => b.length - a.length).join('|'), 'g');
 const PLATFORM_QUOTED = /“([^“”\n、+]{1,14})”\s*(APP|app|App|小程序)?/g;
@@ -65,6 +68,7 @@ function stripLeading(name: string): string {
   while (changed) {
     changed = false;
     for (const w of LEADING_WORDS) {
+      if (w === '联合' && name[2] === '国') continue; // 联合国…
       if (name.startsWith(w) && name.length > w.length) { name = name.slice(w.length); changed = true; }
     }
   }
@@ -166,6 +170,15 @@ export class EntityRecogniser {
         const after = v.index + v[0].length;
         const rest = text.slice(after, end);
         if (rest.length > suffix.length + 1 && !isGenericName(rest, suffix)) start = after;
+      }
+      // 星海微电子研究院共建实验室: a name does not run over an entity followed by a verb (百度人工智能实验室
+      // and 中国工业互联网研究院福建分院 do contain one).
+      for (const list of [known, found]) {
+        for (const k of list) {
+          if (k.end <= start || k.end > m.index) continue;
+          const rest = text.slice(k.end, end);
+          if (stripLeading(rest) !== rest) start = k.end;
+        }
       }
       let name = stripLeading(text.slice(start, end));
       start = end - name.length;

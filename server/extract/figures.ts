@@ -27,26 +27,36 @@ const UNITS = ['万人次', '人次', '亿元', '万元', '元', '个', '家', '
   'PB', 'TB', 'P', '%', '倍', '公里', '亩', '吨', '辆', '套', '场', '处', '万人', '人'];
 const PREFIX_CMP = '不低于|不少于|不超过|不高于|超过|突破|达到|高于|低于|多于|大于|超|逾|达|近|约';
 const FIGURE = new RegExp(
-  `(${PREFIX_CMP})?(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)(万|亿|千)?(${UNITS.join('|').replace('%', '%')})(以上|左右|以下|以内|多)?`, 'g');
+  `((?<!签)(?:${PREFIX_CMP}))?(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)(万|亿|千)?(${UNITS.join('|').replace('%', '%')})(以上|左右|以下|以内|多)?`, 'g');
 const PREFIX_MAP: Record<string, Comparator> = {
   不低于: '≥', 不少于: '≥', 不超过: '≤', 不高于: '≤', 超过: '>', 突破: '>', 高于: '>', 多于: '>', 大于: '>', 超: '>', 逾: '>',
   达到: '=', 达: '=', 低于: '<', 近: '≈', 约: '≈',
 };
 const SUFFIX_MAP: Record<string, Comparator> = { 以上: '≥', 左右: '≈', 以下: '≤', 以内: '≤', 多: '>' };
 const SUBJECT_BOUNDARY = new Set([...',;。:、\n()“”《》!?和及与']);
-const LEADING = /^(?:(?:到|至|截至)?\d{4}年(?:底|末)?|力争|争取|计划|全市|我市|本市|全省|全国|福州市|福州|累计|新增|建成|已建|已经|实现|完成|目前|已|总计|合计|打造|培育|形成|推动|推出|开展|实施|引进|扶持|归集|提供|发布|新开工|满足|拥有|每年|每月|日均|其中|将|再|全面|加快|推进|建设|约|达到|达|实施了|注册资本|先后)+/;
+// Words that open a clause but are not part of what is measured: time, scope, verbs, quantifier
+// words (共, 已有, 拥有, 为…). 共享/有效 and the like are protected by look-aheads.
+const LEADING = /^(?:(?:到|至|截至)?\d{4}年(?:底|末)?|力争|争取|计划|全市|我市|本市|全省|全国|福州市|福州|累计|新增|已建成|建成|已建|已经|已实现|实现|已完成|完成|目前|已|总计|合计|打造|培育|形成|推动|推出|开展|实施了|实施|引进|扶持|归集|提供|发布|新开工|满足|拥有|具有|已有|现有|还有|每年|每月|日均|其中|将|再|全面|加快|推进|建设|约|达到|达|注册资本|先后|孵化或引入|孵化|引入|研制|开通|共(?![享建同性])|有(?![效关序线机色限力益])|为(?![主本])|一共|总共)+/;
 const TRAILING = /(?:已经|已|均|达到|达|共|约|近|为|将|的|累计|总计|可|实现|总数)+$/;
-const ENDS_WITH_VERB = /(建成|培育|打造|实施|引进|扶持|发布|形成|推出|建设|新增|壮大|签约|研制|引入|开展|完成|覆盖|创建|遴选|拥有|接入|落户|提供|实现)$/;
+const ENDS_WITH_VERB = /(吸引|建成|培育|打造|实施|引进|扶持|发布|形成|推出|建设|新增|壮大|签约|研制|引入|开展|完成|覆盖|创建|遴选|拥有|接入|落户|提供|实现)$/;
+// A subject that still holds a verb after the leading words are gone is a clause, not a quantity
+// (往返每人每次至少花费, 用户累计使用服务); 拥有量, 使用率… are nouns.
+const VERB_IN_SUBJECT = /(?:提供|使用|花费|签约|签订|实现|开通|推动|推进|加快|引进|拥有|具有|获得|办理|参与|举办|完成|带动|吸引|促成)(?![量率额数])/;
+// Ordinal and event phrases count editions or batches, not a quantity of the thing (首届峰会64个项目).
+const ORDINAL = /^(?:首届|首批|首期|本届|历届|上届|第[一二三四五六七八九十\d]{1,3}[届批期]|前[一二三四五六七八九十\d]{1,2}[届批期])|届/;
+// Whole subjects that name no measurable thing on their own (省级58家, 服务超过900万人次, 规模突破…).
+const GENERIC_SUBJECT = /^(?:省级|市级|县级|区级|国家级|首批|事项|服务|规模|项目|企业|用户|单位|部门|领域|行业|站点|重点领域|重点行业|重点项目|总量|数量|其他|其余)$/;
 const DEPENDENT = /^(占|年均|比增|增速|增长|同比|比重|占比)/;
 const YEAR = /(\d{4})年/g;
 
 function cleanSubject(s: string): string {
+  s = s.trim();
   let prev = '';
   while (prev !== s) {
     prev = s;
     s = s.replace(LEADING, '').replace(TRAILING, '');
   }
-  return s.replace(/的/g, '').replace(/\s+/g, '');
+  return s.replace(/[的“”]/g, '').replace(/\s+/g, '');
 }
 
 function sentenceStart(text: string, pos: number): number {
@@ -61,6 +71,32 @@ function yearBefore(text: string, from: number, pos: number): number | undefined
   let m: RegExpExecArray | null;
   while ((m = YEAR.exec(text)) !== null && m.index < pos) year = Number(m[1]);
   return year;
+}
+
+const FIGURE_AHEAD = new RegExp(`^[^,;。:、\\n()“”《》!?和及与]{1,16}?(?:${PREFIX_CMP})?\\d+(?:\\.\\d+)?(?:万|亿|千)?(?:${UNITS.join('|')})`);
+
+/** True when the figure ending at `end` runs straight into a noun and another figure (…超百亿元数字企业突破6家). */
+function modifiesLaterFigure(text: string, end: number): boolean {
+  const c = text[end];
+  if (c === undefined || SUBJECT_BOUNDARY.has(c) || /[\d\s]/.test(c)) return false;
+  return FIGURE_AHEAD.test(text.slice(end, end + 40));
+}
+
+/** 比增/同比增长 → 增速; 占全省总数的 → 占全省比重, so that growth and shares read as indicator names. */
+function dependentName(phrase: string): string {
+  if (/^(?:比增|同比增长|同比增|增速)$/.test(phrase)) return '增速';
+  if (phrase.startsWith('占') && !/(?:比重|比例|份额)$/.test(phrase)) return `${phrase.replace(/(?:总数|总量)$/, '')}比重`;
+  return phrase;
+}
+
+/**
+ * A subject is a measurable noun phrase: at least three characters (two-character words such as
+ * 事项, 省级, 规模 are too generic unless the lexicon knows them), not a generic word, not a clause.
+ */
+export function isMeasurableSubject(phrase: string): boolean {
+  if ([...phrase].length < 3) return false;
+  if (GENERIC_SUBJECT.test(phrase)) return false;
+  return !VERB_IN_SUBJECT.test(phrase);
 }
 
 export function indicatorFor(phrase: string, gaz: Gazetteer): { key: string; name: string; unit?: string } {
@@ -82,7 +118,7 @@ function scanFigures(text: string, gaz: Gazetteer, defaultYear?: number): Figure
   const from = 0;
   const to = text.length;
   const out: Figure[] = [];
-  let lastSubject: { phrase: string; sentence: number } | undefined;
+  let lastSubject: { key: string; sentence: number } | undefined;
   FIGURE.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = FIGURE.exec(text)) !== null && m.index < to) {
@@ -101,30 +137,54 @@ function scanFigures(text: string, gaz: Gazetteer, defaultYear?: number): Figure
     if (pre) comparator = PREFIX_MAP[pre] ?? '=';
     if (post && (comparator === '=' || !pre)) comparator = SUFFIX_MAP[post] ?? comparator;
 
+    // A figure that modifies the noun of a later figure (年营业收入超百亿元数字企业突破6家) is not a quantity.
+    if (!post && modifiesLaterFigure(text, m.index + whole.length)) continue;
+
     // The subject: the words before the figure back to a clause boundary, or after it.
     const sent = sentenceStart(text, m.index);
     let s = m.index;
-    while (s > sent && !SUBJECT_BOUNDARY.has(text[s - 1]!)) s--;
+    for (;;) {
+      while (s > sent && !SUBJECT_BOUNDARY.has(text[s - 1]!)) s--;
+      // “上云上平台”工业企业: a short quoted term glued to the noun belongs to the subject.
+      const open = text[s - 1] === '”' && s < m.index ? text.lastIndexOf('“', s - 2) : -1;
+      if (open < sent || s - open > 14 || /[,;。:、\n]/.test(text.slice(open, s))) break;
+      s = open;
+    }
     const rawBefore = text.slice(s, m.index);
     let phrase = cleanSubject(rawBefore);
     let spanStart = s;
     let spanEnd = m.index + whole.length;
+    if (ORDINAL.test(phrase)) continue;
     const dependent = DEPENDENT.test(phrase);
-    if (dependent && lastSubject && lastSubject.sentence === sent) phrase = lastSubject.phrase + phrase;
-    if (phrase.length < 2 || ENDS_WITH_VERB.test(rawBefore)) {
-      // "培育10个以上省级工业互联网示范平台": the subject follows the figure.
-      let e = spanEnd;
-      while (e < to && e - spanEnd < 16 && !SUBJECT_BOUNDARY.has(text[e]!)) e++;
-      const after = cleanSubject(text.slice(spanEnd, e).replace(/(建设|的).*$/, ''));
-      if (after.length >= 2) {
-        phrase = after;
-        spanStart = numStart - (pre?.length ?? 0);
-        spanEnd = e;
-      }
+    if (dependent && lastSubject && lastSubject.sentence === sent) phrase = lastSubject.key + dependentName(phrase);
+    // 5G基站、人工智能、工业互联网等新基建项目175个: what is counted follows the last 等.
+    const etc = phrase.lastIndexOf('等');
+    // The subject follows the figure when the clause before it ends in a verb or names nothing measurable.
+    let subjectAfter = phrase.length < 2 || ENDS_WITH_VERB.test(rawBefore.trim())
+      || (!dependent && !gaz.indicatorByAlias.has(surfaceKey(phrase)) && !isMeasurableSubject(phrase));
+    if (etc >= 0 && !dependent) {
+      if (etc === phrase.length - 1) subjectAfter = true; // 工业等13个重点领域
+      else phrase = phrase.slice(etc + 1);
     }
-    if (phrase.length < 2 || phrase.length > 30) continue;
+    if (subjectAfter) {
+      // "培育10个以上省级工业互联网示范平台": the subject follows the figure. A share printed before its
+      // noun (超90%事项“最多跑一趟”) has its predicate elsewhere: no subject.
+      if (unit === '%') continue;
+      let e = spanEnd;
+      while (e < to && e - spanEnd < 24 && !SUBJECT_BOUNDARY.has(text[e]!)) e++;
+      let after = text.slice(spanEnd, e).replace(/并.*$/, '');
+      const de = after.lastIndexOf('的'); // 1个以上具有本地产业特色的人工智能标杆应用场景: the head follows 的
+      if (de >= 0) after = after.slice(de + 1);
+      after = cleanSubject(after.replace(/(?:落户|入驻|上线|落地)$/, ''));
+      if (after.length < 2) continue;
+      phrase = after;
+      spanStart = numStart - (pre?.length ?? 0);
+      spanEnd = e;
+    }
+    if (phrase.length > 30) continue;
     const ind = indicatorFor(phrase, gaz);
-    if (!dependent) lastSubject = { phrase, sentence: sent };
+    if (!gaz.indicatorByAlias.has(surfaceKey(phrase)) && !isMeasurableSubject(phrase)) continue;
+    if (!dependent) lastSubject = { key: ind.key, sentence: sent };
     if (ind.unit && ind.unit !== unit) {
       if (ind.unit === '亿元' && unit === '万元') { value = scale(value, 1e-4); unit = '亿元'; }
       else if (ind.unit === '万元' && unit === '亿元') { value = scale(value, 1e4); unit = '万元'; }

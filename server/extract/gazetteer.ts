@@ -111,7 +111,30 @@ export function loadGazetteer(yamlText: string): Gazetteer {
   return buildGazetteer(file.data.city, entities, indicators);
 }
 
-export function buildGazetteer(city: string, entities: EntityEntry[], indicators: IndicatorEntry[]): Gazetteer {
+/**
+ * The canonical form of a government's name. Governments below the city are named as responsibility
+ * lists print them (长乐区政府, 各县(市)区政府); the 人民政府 form becomes an alias. The city's own
+ * government and provincial ones keep the form that signs notices (福州市人民政府).
+ */
+export function canonicalGovernmentName(name: string, level: string | undefined): string {
+  if (!name.endsWith('人民政府') || level === 'city' || level === 'province') return name;
+  return `${name.slice(0, -'人民政府'.length)}政府`;
+}
+
+function canonicalAgencyEntry(e: EntityEntry, byOriginal: Map<string, string>): EntityEntry {
+  const name = byOriginal.get(e.name) ?? e.name;
+  const members = e.members.map((m) => byOriginal.get(m) ?? m);
+  if (name === e.name && members.every((m, i) => m === e.members[i])) return e;
+  const aliases = name === e.name || e.aliases.includes(e.name) ? e.aliases : [e.name, ...e.aliases];
+  return { ...e, name, aliases, members };
+}
+
+export function buildGazetteer(city: string, rawEntities: EntityEntry[], indicators: IndicatorEntry[]): Gazetteer {
+  const byOriginal = new Map<string, string>();
+  for (const e of rawEntities) {
+    if (e.type === 'agency') byOriginal.set(e.name, canonicalGovernmentName(e.name, e.level));
+  }
+  const entities = rawEntities.map((e) => canonicalAgencyEntry(e, byOriginal));
   const byKey = new Map<string, EntityEntry>();
   const agencyByKey = new Map<string, EntityEntry>();
   const byName = new Map<string, EntityEntry>();

@@ -84,6 +84,41 @@ function titleSentence(text: string, from: number, lineEnd: number): number {
   return lineEnd;
 }
 
+// A photo caption (发布会现场(央广网记者 张子亚 摄), 图为…, (图片来源:…)) is never a title.
+const CAPTION = /(?:摄|供图|资料图片?|图片来源[^)]*|图源[^)]*)[)]?$|^[(]?(?:图为|图片来源|图源|图片?\s*[:：])/;
+const META_LINE = /^(?:来源|时间|日期|发布时间|作者|编辑|责任编辑|原标题|点击|阅读|分享)\s*[:：]/;
+// 央广网福州3月23日消息(记者张子亚) / 新华社福州3月23日电 / 本报讯(记者 …): the dateline before the first sentence.
+const DATELINE = /^(?:[^,。;!?]{0,20}?\d{1,2}月\d{1,2}日(?:电|消息|讯)|[^,。;!?]{0,8}?(?:本报|本台|本网|网|社|报|台)讯)(?:\s*[(][^()]{0,24}[)])?\s*/;
+const QUOTED_EVENT = /“([^“”\n]{2,30})”([\u4e00-\u9fff]{0,6}?(?:发布会|峰会|大会|论坛|博览会|交易会|座谈会|推介会|会议|大赛|活动|仪式))/;
+// 据悉, / 记者从市数据管理局获悉, : a lead-in that says where the news came from, not what it is.
+const LEAD_IN = /^(?:据悉|据了解|据介绍|据报道|记者[^,。]{0,24}?(?:获悉|了解到|获知))[,:]\s*/;
+const TITLE_LENGTH = 40;
+
+/**
+ * The title of a text without a headline (news copied without its heading): the first line that
+ * is not a photo caption or metadata, if it reads as a headline (short, no sentence punctuation);
+ * otherwise a quoted event name in its first sentence (“…”新闻发布会), else that sentence without
+ * its dateline, trimmed to about 40 characters at a punctuation boundary.
+ */
+export function headlessTitle(lines: Line[]): string {
+  const line = lines.find((l) => !CAPTION.test(l.text) && !META_LINE.test(l.text) && /[\u4e00-\u9fffA-Za-z]/.test(l.text));
+  if (!line) return '';
+  const text = line.text;
+  if (text.length <= TITLE_LENGTH && !DATELINE.test(text) && !/[。,;!?]/.test(text.replace(/[。!?]$/, ''))) return text.replace(/[。.]$/, '');
+  const sentence = text.replace(DATELINE, '').split(/[。!?]/)[0]!.trim();
+  const event = QUOTED_EVENT.exec(sentence);
+  if (event) return `“${event[1]}”${event[2]}`;
+  return trimAtPunctuation(sentence.replace(LEAD_IN, ''), TITLE_LENGTH);
+}
+
+function trimAtPunctuation(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const PUNCT = /[,;:、]/;
+  for (let i = max; i >= 8; i--) if (PUNCT.test(s[i]!)) return s.slice(0, i);
+  for (let i = max + 1; i < Math.min(s.length, max + 20); i++) if (PUNCT.test(s[i]!)) return s.slice(0, i);
+  return s.slice(0, max);
+}
+
 interface RawBlock { level: 1 | 2 | 3; lineIndex: number; numeral: string; marker: string; ordinal: number; bodyStart: number }
 
 export function parseStructure(text: string, frontTitle?: string, frontDate?: string): DocumentStructure {
@@ -126,10 +161,7 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
       break;
     }
   }
-  if (!documentTitle) {
-    const first = lines[0]?.text ?? '';
-    documentTitle = first.replace(/[。.]$/, '').slice(0, 60);
-  }
+  if (!documentTitle) documentTitle = headlessTitle(lines.slice(0, 40));
 
   let issuer: DocumentStructure['issuer'];
   let issued: string | undefined = frontDate;

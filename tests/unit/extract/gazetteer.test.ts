@@ -16,8 +16,46 @@ describe('the gazetteer', () => {
   });
 
   it('resolves district governments by rule, even when the district is unknown', () => {
-    expect(resolveAgency('长乐区政府', gazetteer(), '福州')).toMatchObject({ id: 'agency:长乐区人民政府', governs: '长乐区' });
-    expect(resolveAgency('思明区人民政府', gazetteer(), '厦门')).toMatchObject({ id: 'agency:思明区人民政府', governs: '思明区' });
+    expect(resolveAgency('长乐区政府', gazetteer(), '福州')).toMatchObject({ id: 'agency:长乐区政府', governs: '长乐区' });
+    expect(resolveAgency('思明区人民政府', gazetteer(), '厦门')).toMatchObject({ id: 'agency:思明区政府', name: '思明区政府', governs: '思明区', gazetteerAliases: ['思明区人民政府'] });
+  });
+
+  it('names a district government in the short form of responsibility lists, whichever form is printed', () => {
+    for (const printed of ['长乐区政府', '长乐区人民政府', '长乐区 人民政府']) {
+      const a = resolveAgency(printed, gazetteer(), '福州');
+      expect([a.id, a.name, a.governs]).toEqual(['agency:长乐区政府', '长乐区政府', '长乐区']);
+      expect(a.gazetteerAliases).toContain('长乐区人民政府');
+    }
+    expect(resolveAgency('闽清县人民政府', gazetteer(), '福州').id).toBe('agency:闽清县政府');
+    expect(resolveAgency('福清市人民政府', gazetteer(), '福州').id).toBe('agency:福清市政府');
+  });
+
+  it('names the group of district governments 各县(市)区政府 and lists its members in the short form', () => {
+    const g = resolveAgency('各县(市)区人民政府', gazetteer(), '福州');
+    expect([g.id, g.name, g.group]).toEqual(['agency:各县(市)区政府', '各县(市)区政府', true]);
+    expect(g.gazetteerAliases).toContain('各县(市)区人民政府');
+    expect(g.members).toContain('长乐区政府');
+    expect(resolveAgency('各乡镇人民政府', gazetteer(), '福州')).toMatchObject({ id: 'agency:各乡镇政府', name: '各乡镇政府', group: true });
+  });
+
+  it('keeps the city government under the name that signs its notices', () => {
+    expect(resolveAgency('市政府', gazetteer(), '福州')).toMatchObject({ id: 'agency:福州市人民政府', name: '福州市人民政府' });
+    expect(resolveAgency('福州市人民政府', gazetteer(), '福州').id).toBe('agency:福州市人民政府');
+    expect(resolveAgency('市政府', gazetteer(), '厦门')).toMatchObject({ id: 'agency:厦门市人民政府', name: '厦门市人民政府', level: 'city' });
+  });
+
+  it('shortens a 人民政府 name written in a user gazetteer and follows it in group members', () => {
+    const gaz = loadGazetteer([
+      'city: 宁德',
+      'entities:',
+      '  - { name: 各县(市)区人民政府, type: agency, group: true, members: [蕉城区人民政府] }',
+      '  - { name: 蕉城区人民政府, type: agency, level: district }',
+      '  - { name: 宁德市人民政府, type: agency, level: city }',
+    ].join('\n'));
+    expect(gaz.byName.get('蕉城区政府')!.aliases).toEqual(['蕉城区人民政府']);
+    expect(gaz.byName.get('各县(市)区政府')!.members).toEqual(['蕉城区政府']);
+    expect(gaz.byName.has('宁德市人民政府')).toBe(true);
+    expect(resolveAgency('蕉城区人民政府', gaz, '宁德').id).toBe('agency:蕉城区政府');
   });
 
   it('keeps unknown units as agencies under the printed name and marks groups', () => {

@@ -48,7 +48,8 @@ describe('responsibility lists', () => {
     ].sort());
     const members = r.facts.relationships.filter((x) => x.type === 'MEMBER_OF').map((x) => x.from);
     expect(members).toHaveLength(12);
-    expect(members).toContain('agency:长乐区人民政府');
+    expect(members).toContain('agency:长乐区政府');
+    expect(r.facts.relationships).toContainEqual(expect.objectContaining({ type: 'MEMBER_OF', from: 'agency:马尾区政府', to: 'agency:各县(市)区政府' }));
     expect(members).not.toContain('agency:平潭综合实验区管委会');
   });
 

@@ -43,6 +43,24 @@ describe('the seed documents', () => {
     expect(facts.relationships).toContainEqual(expect.objectContaining({ type: 'GOVERNS', from: agency.id, to: 'district:长乐区' }));
   });
 
+  it('name 长乐区政府 and 各县(市)区政府 in the short form of the lists, with the 人民政府 forms as aliases', () => {
+    const changle = node('agency:长乐区政府')!;
+    expect([changle.name, changle.aliases.includes('长乐区人民政府')]).toEqual(['长乐区政府', true]);
+    const group = node('agency:各县(市)区政府')!;
+    expect([group.name, group.props.group, group.aliases.includes('各县(市)区人民政府')]).toEqual(['各县(市)区政府', true, true]);
+    expect(facts.nodes.filter((n) => n.id.endsWith('区人民政府') || n.id.endsWith('县人民政府'))).toEqual([]);
+    const direct = facts.relationships
+      .filter((r) => r.type === 'RESPONSIBLE_FOR' && r.from === 'agency:长乐区政府' && r.to.startsWith(`task:${PLAN_2019}:`))
+      .map((r) => Number(node(r.to)!.props.number)).sort((a, b) => a - b);
+    expect(direct).toEqual([4, 5, 17, 18]);
+    expect(facts.relationships).toContainEqual(expect.objectContaining({ type: 'MEMBER_OF', from: 'agency:长乐区政府', to: 'agency:各县(市)区政府' }));
+    const viaGroup = facts.relationships
+      .filter((r) => r.type === 'RESPONSIBLE_FOR' && r.from === 'agency:各县(市)区政府' && r.to.startsWith(`task:${PLAN_2019}:`))
+      .map((r) => Number(node(r.to)!.props.number)).sort((a, b) => a - b);
+    expect(viaGroup).toEqual([2, 10, 16, 21, 22, 23, 24]);
+    expect(node('agency:福州市人民政府')!.aliases).toContain('市政府');
+  });
+
   it('give evidence that slices the original decoded text exactly', () => {
     const originals = new Map(results.map((r) => [r.document.id, r.text]));
     let checked = 0;
@@ -86,7 +104,7 @@ describe('the seed documents', () => {
     const plan2025 = 'plan:福州市加快推进数字化全面赋能经济社会高质量发展实施方案';
     expect(facts.relationships).toContainEqual(expect.objectContaining({ type: 'ISSUED_BY', from: plan2025, to: 'agency:福州市人民政府' }));
     const addressed = facts.relationships.filter((r) => r.type === 'ADDRESSED_TO' && r.from === plan2025).map((r) => r.to).sort();
-    expect(addressed).toEqual(expect.arrayContaining(['agency:福州新区管委会', 'agency:长乐区人民政府', 'agency:各县(市)区人民政府', 'agency:福州高新技术产业开发区管委会']));
+    expect(addressed).toEqual(expect.arrayContaining(['agency:福州新区管委会', 'agency:长乐区政府', 'agency:各县(市)区政府', 'agency:福州高新技术产业开发区管委会']));
     expect(facts.relationships).toContainEqual(expect.objectContaining({
       type: 'IMPLEMENTS', from: 'plan:2019年数字福州工作要点', to: 'plan:数字福州建设三年行动计划(2018-2020年)',
     }));
@@ -100,6 +118,32 @@ describe('the seed documents', () => {
     expect(parks).not.toContain('省级重点数字经济园区');
     expect(parks.some((p) => p.includes('工业园区'))).toBe(false);
     expect(facts.relationships).toContainEqual(expect.objectContaining({ type: 'LOCATED_IN', from: 'park:数字福建(长乐)产业园', to: 'district:长乐区' }));
+  });
+
+  it('make Indicators only of measurable noun phrases, with printed variants merged', () => {
+    const keys = facts.nodes.filter((n) => n.label === 'Indicator').map((n) => String(n.props.key));
+    for (const junk of ['事项', '省级', '市级', '服务', '规模', '首批', '工业等', '医保定点规划等', '海创云等', '往返每人每次至少花费',
+      '为用户提供各项服务', '共实施数字福州政务类项目', '前三届数字峰会共签', '有数字经济上市企业', '具有本地产业特色', '第二届峰会',
+      '首届峰会', '用户累计使用服务', '数据产品并实现可信流通', '孵化或引入人工智能多模态大模型', '研制数字化赋能领域标准',
+      '福州拥有数字经济相关领域国家级众创空间']) expect(keys).not.toContain(junk);
+    expect(keys).toEqual(expect.arrayContaining(['数字经济上市企业', '数字福州政务类项目', '人工智能多模态大模型', '数字化赋能领域标准',
+      '数字经济相关领域国家级众创空间', '上云上平台工业企业', '新基建项目']));
+    const listed = facts.relationships.filter((r) => r.type === 'OF' && r.to === 'indicator:数字经济上市企业').map((r) => node(r.from)!.props.value);
+    expect(listed).toEqual([37, 37]);
+    expect(node('target:plan:国家数字经济创新发展试验区(福州)工作方案:数字经济增加值:2022')!.props).toMatchObject({ value: 6500, unit: '亿元', comparator: '≥' });
+    expect(keys).toHaveLength(90);
+  });
+
+  it('keep only named Parks, Platforms, Companies, Institutions and Events', () => {
+    const names = (label: string) => facts.nodes.filter((n) => n.label === label).map((n) => n.name);
+    expect(names('Institution')).not.toContain('大院大所大实验室');
+    expect(names('Event')).toEqual(['中国跨境电商交易会', '华为2019生态伙伴大会', '数字中国创新大赛', '数字中国建设峰会', '海上丝绸之路国际文化旅游节']);
+    expect(names('Institution')).toHaveLength(17);
+    expect(names('Park')).toHaveLength(16);
+  });
+
+  it('title the news report without a headline from its first sentence, not its photo caption', () => {
+    expect(results[0]!.document.title).toBe('“国家数字经济创新发展试验区(福建)建设”新闻发布会');
   });
 
   it('describe documents with the ids, kinds and dates other tools rely on', () => {
