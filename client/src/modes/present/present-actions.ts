@@ -1,0 +1,78 @@
+/*
+ * Named actions of present mode: enter and leave the slide show, step through scenes (each step is an
+ * animated move between scenes), and fetch the evidence sentence of the relationship the presenter picked.
+ */
+import type { Api } from '../../api/client.ts';
+import type { GEdge } from '../../state/graph.ts';
+import type { Store } from '../../state/store.ts';
+import type { SceneActions } from '../../scenes/scene-actions.ts';
+import { stepIndex } from './present-state.ts';
+
+export const TRANSITION_MS = 700;
+
+/** The evidence text stored on the relationship itself (parallel lists, see docs/graph-storage.md). */
+export function storedEvidence(e: GEdge): { text: string; source: string } | null {
+  const texts = e.properties.evidenceTexts;
+  const docs = e.properties.evidenceDocs;
+  if (Array.isArray(texts) && typeof texts[0] === 'string' && texts[0]) {
+    return { text: texts[0], source: Array.isArray(docs) && typeof docs[0] === 'string' ? docs[0] : '' };
+  }
+  return null;
+}
+
+export function createPresentActions(store: Store, api: Api, scenes: SceneActions) {
+  const set = (name: string, patch: Partial<ReturnType<Store['get']>['present']>) =>
+    store.dispatch(name, (s) => ({ present: { ...s.present, ...patch } }));
+
+  const goTo = (index: number): Promise<void> => {
+    const list = store.get().scenes.list;
+    const i = stepIndex(index, 0, list.length);
+    const scene = list[i];
+    set('presentGoTo', { index: i, evidence: null, showEvidence: false });
+    return scene ? scenes.showScene(scene.id, TRANSITION_MS, 'fit') : Promise.resolve();
+  };
+
+  const actions = {
+    startPresenting(from = 0): Promise<void> {
+      if (!store.get().scenes.list.length) return Promise.resolve();
+      store.dispatch('startPresenting', (s) => ({ mode: 'present', present: { ...s.present, active: true, index: from, evidence: null, showEvidence: false } }));
+      return goTo(from);
+    },
+    stopPresenting(): void {
+      if (store.get().present.active) set('stopPresenting', { active: false, evidence: null, showEvidence: false });
+    },
+    nextSlide(): Promise<void> {
+      const s = store.get();
+      return s.present.index + 1 < s.scenes.list.length ? goTo(s.present.index + 1) : Promise.resolve();
+    },
+    prevSlide(): Promise<void> {
+      const s = store.get();
+      return s.present.index > 0 ? goTo(s.present.index - 1) : Promise.resolve();
+    },
+    goToSlide: goTo,
+    /** Picks the relationship whose evidence the caption shows; E shows and hides it. */
+    async pickEdge(edgeId: string | null): Promise<void> {
+      if (!edgeId) return set('pickEdge', { evidence: null });
+      const e = store.get().graph.edges[edgeId];
+      if (!e) return;
+      // The stored span is often just the name as printed; the API gives the whole sentence around it.
+      const stored = storedEvidence(e);
+      const fallback = stored ? { edgeId, status: 'ok' as const, ...stored } : { edgeId, status: 'none' as const, text: '', source: '' };
+      set('pickEdge', { evidence: { edgeId, status: 'loading', text: '', source: '' } });
+      try {
+        const d = await api.node(e.source);
+        const ev = d.evidence.find((x) => x.type === e.type && x.other.id === e.target) ?? d.evidence.find((x) => x.other.id === e.target);
+        if (store.get().present.evidence?.edgeId !== edgeId) return;
+        set('evidenceLoaded', { evidence: ev && (ev.sentence || ev.text) ? { edgeId, status: 'ok', text: ev.sentence || ev.text, source: ev.document } : fallback });
+      } catch {
+        if (store.get().present.evidence?.edgeId === edgeId) set('evidenceLoaded', { evidence: fallback });
+      }
+    },
+    toggleEvidence(): void {
+      set('toggleEvidence', { showEvidence: !store.get().present.showEvidence });
+    },
+  };
+  return actions;
+}
+
+export type PresentActions = ReturnType<typeof createPresentActions>;

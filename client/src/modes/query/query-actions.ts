@@ -1,0 +1,123 @@
+/*
+ * Named actions of query mode. Running a query records it in the browser history, then either draws the
+ * result graph on the main canvas (an undoable graph change, like every other one) or, when it is large,
+ * hands it to the large-graph view so the page stays responsive.
+ */
+import { ApiError, type Api } from '../../api/client.ts';
+import type { ApiGraph, QueryDef } from '../../api/types.ts';
+import { capElements, LARGE_THRESHOLD } from '../../large-graph/cap.ts';
+import { settings } from '../../settings.ts';
+import { mergeGraph, emptyGraph, withPositions } from '../../state/graph.ts';
+import { record } from '../../state/history.ts';
+import { rowsAsObjects } from '../../state/query-results.ts';
+import type { Store } from '../../state/store.ts';
+import { errorPosition, HISTORY_KEY, paramsFor, positionToOffset, pushHistory } from './query-model.ts';
+import type { ResultTab } from './query-state.ts';
+
+export interface QueryHooks {
+  positions(): ReadonlyMap<string, { x: number; y: number }>;
+  /** Draws a large result in the dedicated view; returns what it drew. */
+  showLarge(graph: ApiGraph): { renderer: 'canvas' | 'webgl'; drawn: number; omitted: number };
+  hideLarge(): void;
+}
+
+/** Curated query text, when the server lists it (field `cypher`, or `query`/`text` in older shapes). */
+export function curatedText(def: QueryDef): string | null {
+  const d = def as QueryDef & { cypher?: unknown; query?: unknown; text?: unknown };
+  for (const v of [d.cypher, d.query, d.text]) if (typeof v === 'string' && v.trim()) return v;
+  return null;
+}
+
+export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
+  const patch = (name: string, fn: (q: ReturnType<Store['get']>['query']) => Partial<ReturnType<Store['get']>['query']>) =>
+    store.dispatch(name, (s) => ({ query: { ...s.query, ...fn(s.query) } }));
+
+  const saveHistory = () => {
+    try { localStorage.setItem(HISTORY_KEY, JSON.stringify(store.get().query.history)); } catch { /* quota or private mode */ }
+  };
+
+  const actions = {
+    setQueryText(text: string): void {
+      if (store.get().query.text !== text) patch('setQueryText', () => ({ text }));
+    },
+    setParam(name: string, value: string): void {
+      patch('setParam', (q) => ({ params: { ...q.params, [name]: value } }));
+    },
+    setResultTab(tab: ResultTab): void {
+      patch('setResultTab', () => ({ tab }));
+    },
+    /** Opens a curated query in the editor with its default parameters, to be adapted. */
+    async openCurated(def: QueryDef): Promise<boolean> {
+      const params: Record<string, string> = {};
+      for (const p of def.params) if (p.default !== undefined && p.default !== null) params[p.name] = typeof p.default === 'string' ? p.default : JSON.stringify(p.default);
+      let text = curatedText(def);
+      if (!text && def.params.every((p) => p.default !== undefined)) {
+        // The list does not carry the text; a run with the defaults echoes it back as `query`.
+        try {
+          const r = (await api.runQuery(def.name, {})) as { query?: unknown };
+          if (typeof r.query === 'string') text = r.query;
+        } catch { /* fall through: reported by the caller */ }
+      }
+      if (!text) return false;
+      const body = text;
+      store.dispatch('openCurated', (s) => ({ mode: 'query', query: { ...s.query, text: body, params: { ...s.query.params, ...params }, error: null } }));
+      return true;
+    },
+    clearHistory(): void {
+      patch('clearHistory', () => ({ history: [] }));
+      saveHistory();
+    },
+
+    async runCypher(): Promise<void> {
+      const q = store.get().query;
+      if (q.status === 'running' || !q.text.trim()) return;
+      const params = paramsFor(q.text, q.params);
+      const usedParams = Object.fromEntries(Object.keys(params).map((k) => [k, q.params[k] ?? '']));
+      patch('runCypher', () => ({ status: 'running', error: null }));
+      const at = new Date().toISOString();
+      try {
+        const r = await api.cypher(q.text, params);
+        const rows = rowsAsObjects(r.columns, r.rows);
+        const count = r.graph.nodes.length + r.graph.edges.length;
+        const large = count > LARGE_THRESHOLD ? hooks.showLarge(r.graph) : null;
+        if (!large) hooks.hideLarge();
+        store.dispatch('cypherResult', (s) => {
+          const result = { columns: r.columns, rows, graph: r.graph, ms: r.summary?.ms ?? 0, rowCount: r.summary?.rows ?? rows.length, truncated: !!r.summary?.truncated, large };
+          const history = pushHistory(s.query.history, { query: q.text, params: usedParams, at, ok: true, rows: result.rowCount, ms: result.ms });
+          const tab: ResultTab = r.graph.nodes.length ? 'graph' : 'table';
+          const query = { ...s.query, status: 'ok' as const, result, error: null, history, run: s.query.run + 1, tab };
+          if (large || !r.graph.nodes.length) return { query };
+          // A new query replaces the canvas (undo brings the previous one back), like a new frame.
+          const before = withPositions(s.graph, hooks.positions());
+          const capped = capElements(r.graph.nodes, r.graph.edges, settings.largeGraphThreshold);
+          return {
+            query,
+            graph: mergeGraph(emptyGraph(), { nodes: capped.nodes, edges: capped.edges }),
+            history: record(s.history, before, settings.historyLimit),
+            layoutRun: s.layoutRun + 1,
+            selected: null,
+            details: null,
+            expandMenu: null,
+          };
+        });
+      } catch (e) {
+        const err = e instanceof ApiError ? e : null;
+        const pos = err ? errorPosition(err.details) : null;
+        const offset = pos ? positionToOffset(q.text, pos) : null;
+        store.dispatch('cypherFailed', (s) => ({
+          query: {
+            ...s.query,
+            status: 'error',
+            error: { code: err?.code ?? 'NETWORK', message: e instanceof Error ? e.message : String(e), offset, line: pos?.line ?? null, column: pos?.column ?? null },
+            history: pushHistory(s.query.history, { query: q.text, params: usedParams, at, ok: false }),
+            run: s.query.run + 1,
+          },
+        }));
+      }
+      saveHistory();
+    },
+  };
+  return actions;
+}
+
+export type QueryActions = ReturnType<typeof createQueryActions>;

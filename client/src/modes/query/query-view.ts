@@ -1,0 +1,153 @@
+/*
+ * Query mode's panel above the canvas: the editor, the parameters derived from the query, curated queries
+ * and history, the status line, the error box and the Table / JSON views. The graph of a result is on the
+ * canvas itself (or the large-graph view), so the Graph tab only collapses the panel's result area.
+ */
+import type { Lang } from '../../i18n/index.ts';
+import { h, replace } from '../../panels/dom.ts';
+import type { State, Store } from '../../state/store.ts';
+import type { Actions } from '../../state/actions.ts';
+import { createCypherEditor } from './cypher-editor.ts';
+import { tf } from './i18n-format.ts';
+import type { QueryActions } from './query-actions.ts';
+import { detectParams } from './query-model.ts';
+import type { CypherResultView, ResultTab } from './query-state.ts';
+import './query.css';
+
+const MAX_TABLE_ROWS = 500;
+
+/** A cell as text: nodes and relationships by name, lists joined, other objects as JSON. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return v.map(cellText).join(', ');
+  const o = v as Record<string, unknown>;
+  const props = (o.properties ?? {}) as Record<string, unknown>;
+  const name = o.name ?? props.name;
+  if (typeof name === 'string') return name;
+  if (typeof o.type === 'string' && (o.kind === 'relationship' || 'source' in o || 'startElementId' in o)) {
+    return typeof props.role === 'string' ? `:${o.type} (${props.role})` : `:${o.type}`;
+  }
+  return JSON.stringify(v);
+}
+
+function table(r: CypherResultView, lang: Lang): HTMLElement {
+  if (!r.rows.length) return h('p', { class: 'muted' }, tf(lang, 'qmNoRows'));
+  const shown = r.rows.slice(0, MAX_TABLE_ROWS);
+  return h('div', { class: 'qm-table-wrap' },
+    h('table', { class: 'qm-table', id: 'qm-table' },
+      h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', {}, c)))),
+      h('tbody', {}, shown.map((row) => h('tr', {}, r.columns.map((c) => h('td', {}, cellText(row[c]))))))),
+    r.rows.length > shown.length ? h('p', { class: 'muted' }, tf(lang, 'qmMoreRows', { n: r.rows.length - shown.length })) : null);
+}
+
+export function mountQueryView(host: HTMLElement, store: Store, actions: Actions, qa: QueryActions): () => void {
+  const s0 = store.get();
+  const t = (key: Parameters<typeof tf>[1], vars?: Record<string, string | number>) => tf(store.get().lang, key, vars);
+  const runBtn = h('button', { class: 'btn primary', id: 'qm-run', onclick: () => void qa.runCypher() });
+  const status = h('span', { class: 'qm-status', id: 'qm-status', 'aria-live': 'polite' });
+  const curated = h('select', { class: 'qm-select', id: 'qm-curated' });
+  const history = h('select', { class: 'qm-select', id: 'qm-history' });
+  const clearHist = h('button', { class: 'btn', id: 'qm-history-clear', onclick: () => qa.clearHistory() });
+  const editorEl = h('div', { class: 'qm-editor', id: 'qm-editor' });
+  const params = h('div', { class: 'qm-params', id: 'qm-params' });
+  const error = h('div', { class: 'qm-error', id: 'qm-error', role: 'alert', hidden: true });
+  const tabs = h('div', { class: 'qm-tabs', role: 'tablist' });
+  const result = h('div', { class: 'qm-result', id: 'qm-result' });
+  const root = h('div', { class: 'qm', id: 'query-mode' },
+    h('div', { class: 'qm-bar' }, runBtn, status, h('span', { class: 'qm-spacer' }), curated, history, clearHist),
+    h('div', { class: 'qm-main' }, editorEl, params),
+    error, tabs, result);
+  host.append(root);
+
+  const editor = createCypherEditor(editorEl, {
+    doc: s0.query.text,
+    placeholder: tf(s0.lang, 'qmEditorPlaceholder'),
+    schema: () => store.get().schema,
+    onRun: () => void qa.runCypher(),
+    onChange: (text) => qa.setQueryText(text),
+  });
+
+  curated.addEventListener('change', () => {
+    const def = store.get().queries.data?.find((q) => q.name === curated.value);
+    curated.value = '';
+    if (def) void qa.openCurated(def).then((ok) => { if (!ok) actions.toast(t('qmCuratedNoText'), 'error'); });
+  });
+  history.addEventListener('change', () => {
+    const entry = store.get().query.history[Number(history.value)];
+    history.value = '';
+    if (!entry) return;
+    qa.setQueryText(entry.query);
+    for (const [k, v] of Object.entries(entry.params)) qa.setParam(k, v);
+  });
+
+  const drawParams = (s: State) => {
+    const names = detectParams(s.query.text);
+    const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement.dataset.param : undefined;
+    if (params.dataset.names === names.join(',') && params.dataset.lang === s.lang) return;
+    params.dataset.names = names.join(',');
+    params.dataset.lang = s.lang;
+    replace(params, h('div', { class: 'qm-params-title' }, t('qmParams')),
+      names.length ? names.map((n) => h('label', { class: 'qm-param' }, h('span', {}, `$${n}`),
+        h('input', { type: 'text', 'data-param': n, value: s.query.params[n] ?? '', title: t('qmParamHint'), oninput: (e: Event) => qa.setParam(n, (e.target as HTMLInputElement).value) })))
+        : h('p', { class: 'muted' }, t('qmNoParams')));
+    if (focused) params.querySelector<HTMLInputElement>(`input[data-param="${CSS.escape(focused)}"]`)?.focus();
+  };
+
+  const drawSelects = (s: State) => {
+    replace(curated, h('option', { value: '' }, t('qmCurated')),
+      (s.queries.data ?? []).map((q) => h('option', { value: q.name }, q.title[s.lang] || q.name)));
+    replace(history, h('option', { value: '' }, t('qmHistoryPick')),
+      s.query.history.map((e, i) => h('option', { value: String(i), title: e.query }, `${e.ok ? '' : '✗ '}${e.query.replace(/\s+/g, ' ').slice(0, 80)}`)));
+    clearHist.textContent = t('qmHistoryClear');
+    clearHist.disabled = !s.query.history.length;
+  };
+
+  const drawResult = (s: State) => {
+    const q = s.query;
+    runBtn.textContent = q.status === 'running' ? tf(s.lang, 'running') : t('qmRun');
+    runBtn.disabled = q.status === 'running';
+    const r = q.result;
+    status.textContent = r && q.status !== 'error'
+      ? [t('qmStatus', { rows: r.rowCount, ms: r.ms }), t('qmStatusGraph', { nodes: r.graph.nodes.length, edges: r.graph.edges.length }), r.truncated ? t('qmTruncated') : ''].filter(Boolean).join(' · ')
+      : '';
+    status.dataset.rows = r ? String(r.rowCount) : '';
+    status.dataset.ms = r ? String(r.ms) : '';
+    const e = q.error;
+    error.hidden = !e;
+    if (e) {
+      const head = e.code === 'FORBIDDEN_QUERY' ? t('qmRefused')
+        : e.code === 'QUERY_TIMEOUT' ? `${t('qmTimeout')}: `
+        : e.line !== null ? `${t('qmSyntaxAt', { line: e.line, column: e.column ?? 0 })}: ` : `${e.code}: `;
+      error.dataset.code = e.code;
+      replace(error, h('strong', {}, head), e.message);
+    }
+    editor.markError(e?.offset ?? null);
+    const tabIds: [ResultTab, 'resultGraph' | 'resultTable' | 'resultJson'][] = [['graph', 'resultGraph'], ['table', 'resultTable'], ['json', 'resultJson']];
+    replace(tabs, tabIds.map(([id, key]) => h('button', {
+      class: `tab${q.tab === id ? ' active' : ''}`, role: 'tab', 'data-tab': id, 'aria-selected': q.tab === id ? 'true' : 'false',
+      onclick: () => qa.setResultTab(id),
+    }, tf(s.lang, key))));
+    tabs.hidden = !r;
+    if (!r) return replace(result);
+    if (q.tab === 'table') replace(result, table(r, s.lang));
+    else if (q.tab === 'json') replace(result, h('pre', { class: 'qm-json', id: 'qm-json' }, JSON.stringify({ columns: r.columns, rows: r.rows.slice(0, MAX_TABLE_ROWS) }, null, 2)));
+    else replace(result, h('p', { class: 'muted' }, t('qmGraphOnCanvas')));
+  };
+
+  const draw = (s: State, prev: State | null) => {
+    if (!prev || s.query.text !== prev.query.text) editor.setText(s.query.text);
+    if (!prev || s.query.text !== prev.query.text || s.lang !== prev.lang) drawParams(s);
+    if (!prev || s.queries !== prev.queries || s.query.history !== prev.query.history || s.lang !== prev.lang) drawSelects(s);
+    if (!prev || s.query.status !== prev.query.status || s.query.result !== prev.query.result || s.query.error !== prev.query.error
+      || s.query.tab !== prev.query.tab || s.lang !== prev.lang) drawResult(s);
+  };
+  draw(s0, null);
+  const off = store.subscribe((s, p) => draw(s, p));
+  requestAnimationFrame(() => editor.focus());
+  return () => {
+    off();
+    editor.destroy();
+    root.remove();
+  };
+}

@@ -1,0 +1,102 @@
+/*
+ * Named actions over scenes: save the canvas as a scene, edit the list, import and export the JSON file,
+ * and show a scene on the canvas. Every list change is mirrored to localStorage here, in one place.
+ */
+import type { Core } from 'cytoscape';
+import { settings } from '../settings.ts';
+import { withPositions } from '../state/graph.ts';
+import { record } from '../state/history.ts';
+import type { Store } from '../state/store.ts';
+import { captureScene, fitViewport, moveCanvasTo, sceneGraph, scenePositions } from './scene-canvas.ts';
+import {
+  deleteScene, mergeImported, moveScene, nudgeScene, parseScenesFile, renameScene, setCaption, toScenesFile, type Scene,
+} from './scene-model.ts';
+import { persistScenes } from './scenes-state.ts';
+
+export interface SceneHooks {
+  cy: Core;
+  /** Reports a problem or confirmation to the user (the explorer's toast). */
+  notify(text: string, kind?: 'info' | 'error'): void;
+  storageFullText(): string;
+}
+
+export function createSceneActions(store: Store, hooks: SceneHooks) {
+  const { cy } = hooks;
+  const setList = (name: string, fn: (l: Scene[]) => Scene[], current?: string | null) => {
+    store.dispatch(name, (s) => ({ scenes: { ...s.scenes, list: fn(s.scenes.list), current: current === undefined ? s.scenes.current : current } }));
+    if (!persistScenes(store.get().scenes.list)) hooks.notify(hooks.storageFullText(), 'error');
+  };
+
+  const actions = {
+    saveScene(name: string, caption: string): Scene {
+      const scene = captureScene(cy, store.get(), name, caption);
+      setList('saveScene', (l) => [...l, scene], scene.id);
+      return scene;
+    },
+    setViewCaption(caption: string): void {
+      store.dispatch('setViewCaption', (s) => ({ scenes: { ...s.scenes, caption } }));
+    },
+    renameScene(id: string, name: string): void {
+      setList('renameScene', (l) => renameScene(l, id, name));
+    },
+    setSceneCaption(id: string, caption: string): void {
+      setList('setSceneCaption', (l) => setCaption(l, id, caption));
+    },
+    moveScene(id: string, to: number): void {
+      setList('moveScene', (l) => moveScene(l, id, to));
+    },
+    nudgeScene(id: string, delta: -1 | 1): void {
+      setList('nudgeScene', (l) => nudgeScene(l, id, delta));
+    },
+    deleteScene(id: string): void {
+      setList('deleteScene', (l) => deleteScene(l, id), store.get().scenes.current === id ? null : undefined);
+    },
+    exportScenesText(ids?: readonly string[]): string {
+      const list = store.get().scenes.list.filter((s) => !ids || ids.includes(s.id));
+      return `${JSON.stringify(toScenesFile(list), null, 2)}\n`;
+    },
+    /** The canvas as a one-scene file (what a too-large share link offers instead). */
+    exportViewText(name: string): string {
+      const scene = captureScene(cy, store.get(), name, store.get().scenes.caption);
+      return `${JSON.stringify(toScenesFile([scene]), null, 2)}\n`;
+    },
+    /** Appends the scenes of a file; returns how many, or the reason the file was refused. */
+    importScenes(text: string): { ok: true; count: number } | { ok: false; message: string } {
+      const r = parseScenesFile(text);
+      if (!r.ok) return r;
+      setList('importScenes', (l) => mergeImported(l, r.scenes));
+      return { ok: true, count: r.scenes.length };
+    },
+    /**
+     * Puts a scene on the canvas: its elements replace the graph (undoable), then nodes glide to their
+     * places and the viewport to the scene's zoom and pan over `duration` ms.
+     */
+    showScene(id: string, duration = 600, viewport: 'saved' | 'fit' = 'saved'): Promise<void> {
+      const scene = store.get().scenes.list.find((s) => s.id === id);
+      if (!scene) return Promise.resolve();
+      cy.stop(true, true);
+      store.dispatch('showScene', (s) => ({
+        graph: sceneGraph(scene),
+        history: record(s.history, withPositions(s.graph, positionsOf(cy)), settings.historyLimit),
+        layout: (['fcose', 'dagre', 'concentric', 'grid'] as const).find((l) => l === scene.layout) ?? s.layout,
+        selected: scene.selected && scene.nodes.some((n) => n.id === scene.selected) ? scene.selected : null,
+        details: null,
+        expandMenu: null,
+        scenes: { ...s.scenes, current: scene.id, caption: scene.caption },
+      }));
+      const positions = scenePositions(scene);
+      // A slide fills whatever screen it is shown on; the studio restores the exact saved viewport.
+      const vp = viewport === 'fit' ? fitViewport(positions.values(), cy.width(), cy.height(), 110) : { zoom: scene.zoom, pan: scene.pan };
+      return moveCanvasTo(cy, positions, vp, duration);
+    },
+  };
+  return actions;
+}
+
+function positionsOf(cy: Core): Map<string, { x: number; y: number }> {
+  const m = new Map<string, { x: number; y: number }>();
+  cy.nodes().forEach((n) => { m.set(n.id(), { ...n.position() }); });
+  return m;
+}
+
+export type SceneActions = ReturnType<typeof createSceneActions>;

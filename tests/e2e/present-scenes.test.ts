@@ -1,0 +1,123 @@
+/*
+ * Scenes and present mode end to end: build two different canvases, save each as a scene, present them
+ * full screen and step through with the keyboard; the evidence caption of a picked relationship shows on E.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { RunningServer } from '../../server/server.ts';
+import { screenshotPath, startE2eApp } from './app.ts';
+import { openBrowser, type BrowserSession } from './browser.ts';
+
+let app: RunningServer;
+let session: BrowserSession;
+let page: Page;
+
+async function runQuery(p: Page, text: string): Promise<void> {
+  await p.click('button[data-mode="query"]');
+  await p.click('#qm-editor .cm-content');
+  await p.keyboard.press('Control+A');
+  await p.keyboard.press('Delete');
+  await p.keyboard.insertText(text);
+  await p.keyboard.press('Control+Enter');
+  await p.waitForFunction(() => window.__app!.store.get().query.status === 'ok');
+  await p.waitForTimeout(1200);
+}
+
+const canvasIds = (p: Page) => p.evaluate(() => window.__app!.cy.nodes().map((n) => n.id()).sort());
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  session = await openBrowser({ width: 1600, height: 1000 });
+  page = session.page;
+  page.on('pageerror', (e) => process.stderr.write(`pageerror: ${e.message}\n`));
+  await page.goto(app.url);
+  await page.waitForFunction(() => !!window.__console);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+});
+
+describe('scenes and present mode', () => {
+  let first: string[] = [];
+  let second: string[] = [];
+
+  it('saves two scenes with captions, kept in localStorage', async () => {
+    await runQuery(page, "MATCH (a:Agency {name: '长乐区政府'})-[r:RESPONSIBLE_FOR]->(t:Task) RETURN a, r, t");
+    first = await canvasIds(page);
+    await page.click('button[data-mode="present"]');
+    await page.fill('#scene-name', '长乐区直接负责');
+    await page.fill('#scene-caption', '长乐区政府直接负责的任务');
+    await page.click('#scene-save');
+    await runQuery(page, 'MATCH (p:Plan)-[r:HAS_TASK]->(t:Task) RETURN p, r, t LIMIT 12');
+    second = await canvasIds(page);
+    expect(second).not.toEqual(first);
+    await page.click('button[data-mode="present"]');
+    await page.fill('#scene-caption', '规划与任务');
+    await page.click('#scene-save');
+    expect(await page.locator('#scene-list li.st-item').count()).toBe(2);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-graph.scenes') ?? '{}').scenes.map((s: { name: string }) => s.name));
+    expect(stored).toEqual(['长乐区直接负责', '场景 2']);
+    await page.screenshot({ path: screenshotPath('present-01-studio') });
+  });
+
+  it('reorders and renames in the list', async () => {
+    await page.click('#scene-list li:nth-child(2) button[data-act="up"]');
+    expect(await page.evaluate(() => window.__app!.store.get().scenes.list.map((s) => s.name))).toEqual(['场景 2', '长乐区直接负责']);
+    await page.click('#scene-list li:nth-child(1) button[data-act="down"]');
+    page.once('dialog', (d) => void d.accept('规划任务'));
+    await page.click('#scene-list li:nth-child(2) button[data-act="rename"]');
+    expect(await page.evaluate(() => window.__app!.store.get().scenes.list.map((s) => s.name))).toEqual(['长乐区直接负责', '规划任务']);
+  });
+
+  it('presents the scenes as slides and steps through them with the keyboard', async () => {
+    await page.click('#present-start');
+    await page.waitForSelector('#present-overlay:not([hidden])');
+    await page.waitForTimeout(900);
+    expect(await page.evaluate(() => document.body.classList.contains('presenting'))).toBe(true);
+    expect(await page.isVisible('.topbar')).toBe(false);
+    expect(await page.textContent('#present-caption')).toBe('长乐区政府直接负责的任务');
+    expect(await page.textContent('#present-counter')).toBe('1 / 2');
+    expect(await canvasIds(page)).toEqual(first);
+    await page.screenshot({ path: screenshotPath('present-02-slide-1') });
+
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(900);
+    expect(await page.textContent('#present-counter')).toBe('2 / 2');
+    expect(await page.textContent('#present-caption')).toBe('规划与任务');
+    expect(await canvasIds(page)).toEqual(second);
+    await page.screenshot({ path: screenshotPath('present-03-slide-2') });
+
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(200);
+    expect(await page.textContent('#present-counter')).toBe('2 / 2');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(900);
+    expect(await page.textContent('#present-counter')).toBe('1 / 2');
+    expect(await canvasIds(page)).toEqual(first);
+  });
+
+  it('shows the evidence sentence of a clicked relationship on E', async () => {
+    const pos = await page.evaluate(() => {
+      const cy = window.__app!.cy;
+      const e = cy.edges().first();
+      const box = cy.container()!.getBoundingClientRect();
+      const m = e.renderedMidpoint();
+      return { x: box.left + m.x, y: box.top + m.y, id: e.id() };
+    });
+    await page.mouse.click(pos.x, pos.y);
+    await page.waitForFunction(() => window.__app!.store.get().present.evidence?.status === 'ok');
+    await page.keyboard.press('e');
+    await page.waitForSelector('#present-evidence:not([hidden]) #present-evidence-text');
+    expect((await page.textContent('#present-evidence-text'))!.length).toBeGreaterThan(3);
+    await page.screenshot({ path: screenshotPath('present-04-evidence') });
+  });
+
+  it('leaves with Esc', async () => {
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#present-overlay', { state: 'hidden' });
+    expect(await page.evaluate(() => document.body.classList.contains('presenting'))).toBe(false);
+    expect(await page.isVisible('.topbar')).toBe(true);
+  });
+});

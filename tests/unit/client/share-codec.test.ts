@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  base64urlDecode, base64urlEncode, decodeView, encodeView, MAX_URL_FRAGMENT_BYTES, shareLink, viewTokenFromHash, type SharedView,
+} from '../../../client/src/share/view-codec.ts';
+
+const view = (n: number): SharedView => ({
+  nodes: Array.from({ length: n }, (_, i) => ({ id: `task:002_bccb920477d76c9e:${i}`, x: i * 10.4, y: -i * 3.6 })),
+  caption: '长乐区政府负责的任务',
+  zoom: 1.23456,
+  pan: { x: 12.7, y: -40.2 },
+  selected: 'agency:长乐区政府',
+  layout: 'fcose',
+});
+
+describe('view ↔ URL codec', () => {
+  it('round-trips ids, rounded positions, caption, zoom, pan and selection', async () => {
+    const v = view(20);
+    const back = await decodeView(await encodeView(v));
+    expect(back.nodes.map((n) => n.id)).toEqual(v.nodes.map((n) => n.id));
+    expect(back.nodes[3]).toEqual({ id: v.nodes[3]!.id, x: 31, y: -11 });
+    expect(back.caption).toBe(v.caption);
+    expect(back.zoom).toBe(1.235);
+    expect(back.pan).toEqual({ x: 13, y: -40 });
+    expect(back.selected).toBe('agency:长乐区政府');
+    expect(back.layout).toBe('fcose');
+  });
+
+  it('compresses repetitive ids (z prefix) and keeps tiny views plain when that is shorter', async () => {
+    const big = await encodeView(view(100));
+    expect(big.startsWith('z')).toBe(true);
+    const plainLen = base64urlEncode(new TextEncoder().encode(JSON.stringify({ v: 1, n: view(100).nodes }))).length;
+    expect(big.length).toBeLessThan(plainLen / 3);
+    const tiny = await encodeView({ nodes: [], caption: '', zoom: null, pan: null, selected: null, layout: null });
+    expect(await decodeView(tiny)).toEqual({ nodes: [], caption: '', zoom: null, pan: null, selected: null, layout: null });
+  });
+
+  it('uses only URL-safe characters', async () => {
+    const t = await encodeView(view(50));
+    expect(t).toMatch(/^[zj][A-Za-z0-9_-]+$/);
+    expect([...base64urlDecode(base64urlEncode(new Uint8Array([251, 255, 0, 62, 63])))]).toEqual([251, 255, 0, 62, 63]);
+  });
+
+  it('builds a link under the limit and refuses one over it with the size', async () => {
+    const ok = await shareLink('http://host/app/?x=1#old', view(10));
+    expect(ok.ok).toBe(true);
+    if (ok.ok) {
+      expect(ok.url.startsWith('http://host/app/?x=1#view=')).toBe(true);
+      expect(viewTokenFromHash(new URL(ok.url).hash)).not.toBeNull();
+    }
+    const random = (i: number) => `node:${(i * 2654435761 % 4294967296).toString(36)}${Math.sin(i).toString(36).slice(3, 12)}`;
+    const huge: SharedView = { ...view(0), nodes: Array.from({ length: 2000 }, (_, i) => ({ id: random(i), x: i * 7919 % 5000, y: i * 104729 % 5000 })) };
+    const refused = await shareLink('http://host/', huge);
+    expect(refused.ok).toBe(false);
+    expect(refused.bytes).toBeGreaterThan(MAX_URL_FRAGMENT_BYTES);
+  });
+
+  it('rejects garbage tokens', async () => {
+    await expect(decodeView('xabc')).rejects.toThrow(/encoding/);
+    await expect(decodeView('j' + base64urlEncode(new TextEncoder().encode('{"v":2}')))).rejects.toThrow(/shared view/);
+    await expect(decodeView('j$$$')).rejects.toThrow(/base64url/);
+  });
+
+  it('finds the token among other hash parts', () => {
+    expect(viewTokenFromHash('#a=1&view=zAbC_-')).toBe('zAbC_-');
+    expect(viewTokenFromHash('#other')).toBeNull();
+    expect(viewTokenFromHash('')).toBeNull();
+  });
+});
