@@ -34,7 +34,7 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/setup/neo4j-global-setup.ts'],
+          globalSetup: ['tests/setup/client-build-global-setup.ts', 'tests/setup/neo4j-global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 240_000,

@@ -66,6 +66,26 @@ export class GraphDb {
     }
   }
 
+  /**
+   * Runs one statement in an auto-commit transaction. Only for statements that manage their own
+   * transactions (CALL … IN TRANSACTIONS, schema commands), which Neo4j refuses inside a managed one.
+   */
+  async autoCommit<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const session = this.session('WRITE');
+    try {
+      const result = await session.run(cypher, params);
+      return result.records.map((record) => {
+        const row: Row = {};
+        for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+        return row as T;
+      });
+    } catch (err) {
+      throw toAppError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
   async write<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.writeTx(async (tx) => (await collect(tx, cypher, params, undefined, performance.now())).rows as T[]);
   }

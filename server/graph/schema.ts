@@ -7,19 +7,7 @@ import type { GraphDb } from './graph-db.ts';
 
 export async function applySchema(db: GraphDb): Promise<number> {
   const statements = splitStatements(loadCypher('schema').text);
-  for (const statement of statements) {
-    const session = db.session('WRITE');
-    try {
-      await session.run(statement);
-    } finally {
-      await session.close();
-    }
-  }
-  const session = db.session('WRITE');
-  try {
-    await session.run('CALL db.awaitIndexes(120)');
-  } finally {
-    await session.close();
-  }
+  for (const statement of statements) await db.autoCommit(statement);
+  await db.autoCommit('CALL db.awaitIndexes(120)');
   return statements.length;
 }

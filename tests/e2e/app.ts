@@ -1,5 +1,5 @@
 /*
- * The real product for e2e tests: a freshly built client (never a stale dist/client), the real server on
+ * The real product for e2e tests: the client built afresh by the e2e global set-up, the real server on
  * port 0 against the test project's embedded Neo4j, and the seed documents loaded by the real loader.
  */
 import fs from 'node:fs';
@@ -7,32 +7,20 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
-import { CLIENT_DIR, start, type RunningServer } from '../../server/server.ts';
+import { start, type RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
 
 export const OUT_DIR = path.join(ROOT_DIR, 'test-output', 'e2e');
 export const SEEDS_DIR = path.join(ROOT_DIR, 'seeds', 'documents');
 
-let built = false;
-
-/** Builds the client once per test run, from scratch. */
-export async function buildClientFresh(): Promise<void> {
-  if (built) return;
-  fs.rmSync(CLIENT_DIR, { recursive: true, force: true });
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT_DIR, 'vite.config.ts'), logLevel: 'warn' });
-  built = true;
-}
-
 export async function startE2eApp(): Promise<RunningServer> {
-  await buildClientFresh();
   const n = inject('neo4j');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false' });
   return start(config, {
     log: () => {},
     buildClient: true,
     beforeListen: async (db) => {
-      await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+      await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
       await loadPaths(db, [SEEDS_DIR]);
     },
   });

@@ -23,7 +23,7 @@ export async function openTestDb(): Promise<{ db: GraphDb; close: () => Promise<
 }
 
 export async function clearDatabase(db: GraphDb): Promise<void> {
-  await db.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningServer> {
