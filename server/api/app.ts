@@ -8,7 +8,15 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './app-deps.ts';
 import { errorMiddleware, notFoundHandler } from './error-middleware.ts';
+import { ApiRegistry } from './openapi.ts';
+import { cypherRoutes } from './routes/cypher.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { exploreRoutes } from './routes/explore.ts';
+import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
+import { queryRoutes } from './routes/queries.ts';
+import { schemaRoutes } from './routes/schema.ts';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -31,7 +39,16 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '256kb' }));
 
   const api = express.Router();
+  const registry = new ApiRegistry();
+  registry.add({ method: 'get', path: '/health', tag: 'meta', summary: 'App and Neo4j version, embedded or external, graph size; 503 while Neo4j is down', response: '{status, app, neo4j, counts}' });
   api.use(healthRoutes(deps));
+  api.use(exploreRoutes(deps, registry));
+  api.use(documentRoutes(deps, registry));
+  api.use(schemaRoutes(deps, registry));
+  api.use(queryRoutes(deps, registry));
+  api.use(cypherRoutes(deps, registry));
+  api.use(exportRoutes(deps, registry));
+  api.use(docsRoutes(deps, registry));
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -8,7 +8,11 @@ import { AppError } from '../errors.ts';
 import { toAppError } from '../graph/neo4j-errors.ts';
 
 export function zodToAppError(err: z.ZodError, where: string): AppError {
-  const issues = err.issues.map((i) => ({ field: i.path.join('.') || where, message: i.message }));
+  // An unknown key has an empty path; name the key itself so the message still points at the field.
+  const issues = err.issues.map((i) => ({
+    field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : where),
+    message: i.message,
+  }));
   const first = issues[0];
   const message = first ? `Invalid ${where} field '${first.field}': ${first.message}` : `Invalid ${where}`;
   return new AppError(400, 'VALIDATION_FAILED', message, { issues });

@@ -1,0 +1,31 @@
+// title: Search entities
+// description: Full-text (cjk analyzer) over name and aliases, exact name/alias matches, substring
+//   matches and pinyin (full or initials) prefix matches; the best score per node wins, ties go to the
+//   shorter name. Label filter as a parameter list.
+// params: q, lucene (escaped full-text query), useLucene, pinyin ('' when q is not Latin), labels (list|null), limit
+CALL (*) {
+  CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+  WHERE $useLucene
+  RETURN node, score AS score, 'fulltext' AS how
+  LIMIT 200
+  UNION ALL
+  MATCH (node:Entity) WHERE node.name = $q OR $q IN node.aliases
+  RETURN node, 100.0 AS score, 'exact' AS how
+  UNION ALL
+  MATCH (node:Entity) WHERE node.aliasText CONTAINS $q
+  RETURN node, 10.0 + 10.0 / size(node.name) AS score, 'substring' AS how
+  LIMIT 200
+  UNION ALL
+  MATCH (node:Entity) WHERE $pinyin <> '' AND node.initials STARTS WITH $pinyin
+  RETURN node, CASE WHEN node.initials = $pinyin THEN 60.0 ELSE 30.0 END AS score, 'pinyin' AS how
+  LIMIT 200
+  UNION ALL
+  MATCH (node:Entity) WHERE $pinyin <> '' AND node.pinyin STARTS WITH $pinyin
+  RETURN node, CASE WHEN node.pinyin = $pinyin THEN 60.0 ELSE 30.0 END AS score, 'pinyin' AS how
+  LIMIT 200
+}
+WITH node, max(score) AS score, collect(DISTINCT how) AS how
+WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+RETURN node, score, how
+ORDER BY score DESC, size(node.name) ASC, node.name ASC
+LIMIT $limit

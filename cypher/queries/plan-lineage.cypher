@@ -1,0 +1,18 @@
+// name: plan-lineage
+// title.zh: 规划的沿袭关系
+// title.en: Lineage of a plan
+// description: The plans this plan implements or references (upstream) and the plans that implement or
+//   reference it (downstream), following IMPLEMENTS / REFERENCES chains up to six steps.
+// param plan: entity(Plan) — the plan's id
+// param limit: integer = 200 — at most this many rows
+MATCH (p:Plan {id: $plan})
+CALL (p) {
+  MATCH path = (p)-[:IMPLEMENTS|REFERENCES*1..6]->(q:Plan)
+  RETURN 'upstream' AS direction, q, path
+  UNION
+  MATCH path = (q:Plan)-[:IMPLEMENTS|REFERENCES*1..6]->(p)
+  RETURN 'downstream' AS direction, q, path
+}
+RETURN direction, q.name AS plan, length(path) AS distance, [r IN relationships(path) | type(r)] AS chain, path
+ORDER BY direction DESC, distance, plan
+LIMIT $limit

@@ -1,0 +1,68 @@
+/*
+ * Browsing the graph: search, one node with its evidence, its neighbourhood page by page, and shortest
+ * paths. Each handler parses its input with the zod schema beside it and calls one graph service.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { neighbors, nodeDetails } from '../../graph/queries/nodes.ts';
+import { shortestPaths } from '../../graph/queries/paths.ts';
+import { searchEntities } from '../../graph/queries/search.ts';
+import type { AppDeps } from '../app-deps.ts';
+import type { ApiRegistry } from '../openapi.ts';
+import { parseInput } from '../validate.ts';
+import { boolParam, entityId, intParam, labelList, typeList } from './params.ts';
+
+export const SearchQuery = z.strictObject({
+  q: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters')
+    .describe('Text to find: Chinese (full-text over names and aliases) or pinyin (full, e.g. changle, or initials, e.g. clq)'),
+  labels: labelList.describe('Only these labels, comma-separated (e.g. Agency,District)'),
+  limit: intParam(1, 100, 20).describe('At most this many hits (1-100, default 20)'),
+});
+export const NodePath = z.strictObject({ id: entityId.describe('The node id, e.g. agency:长乐区政府') });
+export const NodeQuery = z.strictObject({ evidenceLimit: intParam(0, 2000, 200).describe('At most this many evidence spans (default 200)') });
+export const NeighborsQuery = z.strictObject({
+  types: typeList.describe('Only these relationship types, comma-separated'),
+  direction: z.enum(['out', 'in', 'both'], { error: "must be 'out', 'in' or 'both'" }).default('both').describe('Relationship direction seen from the node'),
+  labels: labelList.describe('Only neighbours with one of these labels, comma-separated'),
+  limit: intParam(1, 1000, 50).describe('Page size (1-1000, default 50)'),
+  offset: intParam(0, 1_000_000, 0).describe('Relationships to skip (paging)'),
+});
+export const PathsQuery = z.strictObject({
+  from: entityId.describe('Start node id'),
+  to: entityId.describe('End node id'),
+  maxHops: intParam(1, 10, 4).describe('Longest path to consider (1-10, default 4)'),
+  limit: intParam(1, 50, 5).describe('At most this many paths (default 5)'),
+  throughDocuments: boolParam(false).describe('Allow paths that step through Document nodes (default false)'),
+});
+
+export function exploreRoutes(deps: AppDeps, registry: ApiRegistry): Router {
+  const router = Router();
+  const timeoutMs = deps.config.cypher.timeoutMs;
+
+  registry.add({ method: 'get', path: '/search', tag: 'explore', summary: 'Search entities by Chinese text, alias or pinyin', query: SearchQuery, response: '{results: [{id, label, labels, name, matched, matchedBy, score}]}' });
+  router.get('/search', async (req, res) => {
+    const q = parseInput(SearchQuery, req.query, 'query');
+    res.json({ results: await searchEntities(deps.db, q.q, q.labels, q.limit, timeoutMs) });
+  });
+
+  registry.add({ method: 'get', path: '/nodes/:id', tag: 'explore', summary: 'A node: properties, aliases, degree per type, evidence of its facts', params: NodePath, query: NodeQuery, response: '{node, degree, degreeByDirection, evidence: [{type, direction, other, document, start, end, text, sentence}]}' });
+  router.get('/nodes/:id', async (req, res) => {
+    const { id } = parseInput(NodePath, req.params, 'path');
+    const q = parseInput(NodeQuery, req.query, 'query');
+    res.json(await nodeDetails(deps.db, id, q.evidenceLimit, timeoutMs));
+  });
+
+  registry.add({ method: 'get', path: '/nodes/:id/neighbors', tag: 'explore', summary: 'Neighbourhood subgraph of a node, one page, with totals per type', params: NodePath, query: NeighborsQuery, response: '{center, nodes, edges, totals: {TYPE: count}, total, shown, offset, limit}' });
+  router.get('/nodes/:id/neighbors', async (req, res) => {
+    const { id } = parseInput(NodePath, req.params, 'path');
+    const q = parseInput(NeighborsQuery, req.query, 'query');
+    res.json(await neighbors(deps.db, id, q, timeoutMs));
+  });
+
+  registry.add({ method: 'get', path: '/paths', tag: 'explore', summary: 'Shortest paths between two entities', query: PathsQuery, response: '{from, to, paths: [{nodes, edges, length}]}' });
+  router.get('/paths', async (req, res) => {
+    const q = parseInput(PathsQuery, req.query, 'query');
+    res.json(await shortestPaths(deps.db, q.from, q.to, q.maxHops, q.limit, q.throughDocuments, timeoutMs));
+  });
+  return router;
+}

@@ -1,0 +1,33 @@
+/*
+ * Curated queries (cypher/queries/*.cypher): the list with their parsed headers, and running one with
+ * parameters validated against its header. The body is {params: {...}}.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { listCuratedQueries, runCuratedQuery } from '../../graph/queries/curated.ts';
+import type { AppDeps } from '../app-deps.ts';
+import type { ApiRegistry } from '../openapi.ts';
+import { parseInput } from '../validate.ts';
+
+export const QueryPath = z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'must be a query name such as tasks-of-agency').describe('Curated query name') });
+export const RunQueryBody = z.strictObject({
+  params: z.record(z.string(), z.unknown(), { error: 'must be an object of parameter values' }).default({}).describe('Parameter values, checked against the query header'),
+});
+
+export function queryRoutes(deps: AppDeps, registry: ApiRegistry): Router {
+  const router = Router();
+  const limits = deps.config.cypher;
+
+  registry.add({ method: 'get', path: '/queries', tag: 'queries', summary: 'Curated queries with titles (zh/en), description and typed parameters', response: '{queries: [{name, title: {zh, en}, description, params: [{name, type, default, description}]}]}' });
+  router.get('/queries', (_req, res) => {
+    res.json({ queries: listCuratedQueries() });
+  });
+
+  registry.add({ method: 'post', path: '/queries/:name', tag: 'queries', summary: 'Run a curated query', params: QueryPath, body: RunQueryBody, response: '{query, columns, rows, graph: {nodes, edges}, summary: {ms, rows, truncated}}' });
+  router.post('/queries/:name', async (req, res) => {
+    const { name } = parseInput(QueryPath, req.params, 'path');
+    const body = parseInput(RunQueryBody, req.body ?? {}, 'body');
+    res.json(await runCuratedQuery(deps.db, name, body.params, limits));
+  });
+  return router;
+}

@@ -1,0 +1,87 @@
+/*
+ * Curated queries: named, documented Cypher files in cypher/queries/ that the explorer offers as
+ * buttons. Parameters are validated against the file's header (types, defaults, entity ids of the
+ * right label) before the query runs; results come back like the console's (table + graph).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { CYPHER_DIR } from '../cypher-files.ts';
+import type { GraphDb } from '../graph-db.ts';
+import { loadApiCypher } from './api-cypher.ts';
+import { neoParams } from './neo4j-params.ts';
+import { parseQueryFile, type QueryHeader, type QueryParamDef } from './query-header.ts';
+import { runGraphQuery, type QueryLimits, type QueryResult } from './query-result.ts';
+
+export interface CuratedQuery { header: QueryHeader; text: string; file: string }
+
+export const QUERIES_DIR = path.join(CYPHER_DIR, 'queries');
+let cache: Map<string, CuratedQuery> | undefined;
+
+/** Reads every cypher/queries/*.cypher once; a malformed header fails loudly at first use. */
+export function curatedQueries(dir = QUERIES_DIR): Map<string, CuratedQuery> {
+  if (cache && dir === QUERIES_DIR) return cache;
+  const map = new Map<string, CuratedQuery>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
+    const { header, text } = parseQueryFile(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+    if (map.has(header.name)) throw new Error(`Two curated queries are named '${header.name}'`);
+    map.set(header.name, { header, text, file });
+  }
+  if (dir === QUERIES_DIR) cache = map;
+  return map;
+}
+
+export type PublicQueryDef = Omit<QueryHeader, 'params'> & { params: Omit<QueryParamDef, 'parsed'>[] };
+
+export function listCuratedQueries(): PublicQueryDef[] {
+  return [...curatedQueries().values()].map(({ header }) => ({
+    ...header,
+    params: header.params.map(({ parsed: _parsed, ...p }) => p),
+  }));
+}
+
+function paramSchema(p: QueryParamDef): z.ZodType {
+  let s: z.ZodType;
+  switch (p.parsed.kind) {
+    case 'integer': s = z.coerce.number({ error: 'must be an integer' }).int('must be an integer').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000'); break;
+    case 'number': s = z.coerce.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number'); break;
+    case 'boolean': s = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: 'must be true or false' }); break;
+    default: s = z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(500, 'is too long');
+  }
+  return p.default === undefined ? s : s.optional().default(p.default as never);
+}
+
+/** The zod schema for one query's parameters, built from its header. */
+export function paramsSchemaFor(header: QueryHeader): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const p of header.params) shape[p.name] = paramSchema(p);
+  return z.strictObject(shape);
+}
+
+export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unknown, limits: QueryLimits): Promise<QueryResult & { query: string }> {
+  const query = curatedQueries().get(name);
+  if (!query) throw AppError.notFound(`No curated query named '${name}'`, { name, available: [...curatedQueries().keys()] });
+  const parsed = paramsSchemaFor(query.header).safeParse(rawParams ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      field: i.path.join('.') || (i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.join(', ') ?? 'params' : 'params'),
+      message: i.message,
+    }));
+    const first = issues[0]!;
+    throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${first.field}' of query '${name}': ${first.message}`, { issues });
+  }
+  const params = { ...parsed.data } as Record<string, unknown>;
+  for (const p of query.header.params) {
+    if (p.parsed.kind !== 'entity') continue;
+    const value = params[p.name] as string;
+    const [hit] = await db.read<{ id: string }>(loadApiCypher('resolve-entity'), neoParams({ value, label: p.parsed.label }), { timeoutMs: limits.timeoutMs });
+    if (!hit) {
+      throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${p.name}' of query '${name}': no ${p.parsed.label} with id or name '${value}'`, {
+        issues: [{ field: p.name, message: `no ${p.parsed.label} with id or name '${value}'` }],
+      });
+    }
+    params[p.name] = hit.id;
+  }
+  return { query: name, ...(await runGraphQuery(db, query.text, params, limits)) };
+}

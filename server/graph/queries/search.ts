@@ -1,0 +1,57 @@
+/*
+ * Entity search: Chinese full-text (the cjk index `entity_names` over name and aliases), exact alias
+ * matches, and pinyin (full or initials, `clq` / `changle` → 长乐区) for people who type Latin letters.
+ * Ranked in Cypher; the alias that matched is worked out here so the client can show why a hit came up.
+ */
+import type { GraphDb } from '../graph-db.ts';
+import type { PlainNode } from '../neo4j-values.ts';
+import { loadApiCypher } from './api-cypher.ts';
+import { neoParams } from './neo4j-params.ts';
+import { primaryLabel } from './graph-elements.ts';
+
+export interface SearchHit {
+  id: string;
+  label: string;
+  labels: string[];
+  name: string;
+  matched: string | null;
+  matchedBy: string[];
+  score: number;
+}
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Makes user text safe as a Lucene query: operators escaped, boolean words lowered. */
+export function toLuceneQuery(q: string): string {
+  return q.replace(LUCENE_SPECIAL, '\\$&').replace(/\b(AND|OR|NOT|TO)\b/g, (w) => w.toLowerCase()).trim();
+}
+
+/** Latin input normalised for the pinyin properties, or '' when the text is not pinyin-like. */
+export function toPinyinKey(q: string): string {
+  const t = q.trim().toLowerCase().replace(/[\s']+/g, '');
+  return /^[a-z]+$/.test(t) ? t : '';
+}
+
+export async function searchEntities(db: GraphDb, q: string, labels: string[] | undefined, limit: number, timeoutMs: number): Promise<SearchHit[]> {
+  const lucene = toLuceneQuery(q);
+  const rows = await db.read<{ node: PlainNode; score: number; how: string[] }>(
+    loadApiCypher('search'),
+    neoParams({ q: q.trim(), lucene: lucene === '' ? '""' : lucene, useLucene: lucene !== '', pinyin: toPinyinKey(q), labels: labels ?? null, limit }),
+    { timeoutMs },
+  );
+  const needle = q.trim().toLowerCase();
+  return rows.map(({ node, score, how }) => {
+    const name = String(node.properties.name ?? '');
+    const aliases = Array.isArray(node.properties.aliases) ? (node.properties.aliases as string[]) : [];
+    const matched = [name, ...aliases].find((a) => a.toLowerCase().includes(needle)) ?? (how.includes('pinyin') ? name : aliases.find((a) => a !== name) ?? name);
+    return {
+      id: String(node.properties.id ?? node.elementId),
+      label: primaryLabel(node.labels),
+      labels: node.labels,
+      name,
+      matched,
+      matchedBy: how,
+      score: Math.round(score * 1000) / 1000,
+    };
+  });
+}

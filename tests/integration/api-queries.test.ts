@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server.ts';
+import { ROOT_DIR } from '../../server/version.ts';
+import { CHANGLE, DISTRICT, emptyDatabase, GROUP, INDICATOR, loadFixtureGraph, PLAN_2018, PLAN_2019, PLAN_2021 } from '../fixtures/graph/fixture-graph.ts';
+import { startTestApp } from './helpers.ts';
+
+let app: RunningServer;
+const run = async (name: string, params: unknown, raw?: string) => {
+  const res = await fetch(`${app.url}/api/queries/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify({ params }) });
+  return { status: res.status, body: await res.json() };
+};
+type Row = Record<string, unknown>;
+const DIRECT = ['4', '5', '17', '18'];
+const VIA_GROUP = ['2', '10', '16', '21', '22', '23', '24'];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await loadFixtureGraph(app.db);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('GET /api/queries', () => {
+  it('lists at least the six curated queries with both titles and typed parameters', async () => {
+    const body = await (await fetch(`${app.url}/api/queries`)).json();
+    const names = body.queries.map((q: { name: string }) => q.name);
+    expect(names).toEqual(expect.arrayContaining(['tasks-of-agency', 'shared-tasks', 'plan-outline', 'district-contents', 'indicator-values', 'plan-lineage']));
+    const toa = body.queries.find((q: { name: string }) => q.name === 'tasks-of-agency');
+    expect(toa.title).toEqual({ zh: '机构负责的任务', en: 'Tasks of an agency' });
+    expect(toa.params).toEqual([
+      { name: 'agency', type: 'entity(Agency)', description: "the agency's id" },
+      { name: 'limit', type: 'integer', default: 200, description: 'at most this many rows' },
+    ]);
+  });
+});
+
+describe('POST /api/queries/:name on the fixture graph', () => {
+  it('tasks-of-agency gives 长乐区政府 its 11 tasks: 4 direct and 7 via 各县(市)区政府', async () => {
+    const { status, body } = await run('tasks-of-agency', { agency: CHANGLE });
+    expect(status).toBe(200);
+    const rows = body.rows as Row[];
+    expect(rows).toHaveLength(11);
+    expect(rows.filter((r) => r.via === 'direct').map((r) => r.number).sort()).toEqual([...DIRECT].sort());
+    expect(rows.filter((r) => r.via === '各县(市)区政府').map((r) => r.number).sort()).toEqual([...VIA_GROUP].sort());
+    expect(body.graph.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([CHANGLE, GROUP]));
+    expect(body.graph.edges.some((e: { type: string }) => e.type === 'MEMBER_OF')).toBe(true);
+    expect(body.summary).toMatchObject({ rows: 11, truncated: false });
+  });
+
+  it('resolves an entity parameter given by a printed alias', async () => {
+    const { body } = await run('tasks-of-agency', { agency: '长乐区人民政府', limit: 3 });
+    expect(body.rows).toHaveLength(3);
+  });
+
+  it('shared-tasks ranks agencies by the tasks they share', async () => {
+    const { body } = await run('shared-tasks', { agency: CHANGLE });
+    const rows = body.rows as Row[];
+    expect(rows[0]).toMatchObject({ agency: '市大数据委', sharedTasks: 3 });
+    expect(rows.every((r, i) => i === 0 || (rows[i - 1]!.sharedTasks as number) >= (r.sharedTasks as number))).toBe(true);
+    expect(rows.map((r) => r.agency)).not.toContain('各县(市)区政府');
+  });
+
+  it('plan-outline lists sections, tasks and responsible agencies in printed order', async () => {
+    const { body } = await run('plan-outline', { plan: PLAN_2019 });
+    const rows = body.rows as Row[];
+    expect(rows).toHaveLength(13);
+    expect(rows[0]).toMatchObject({ section: '一、基础设施', number: '1', responsible: ['市大数据委'] });
+    expect(rows.find((r) => r.number === '4')!.responsible).toEqual(['市科技局', '市工信局', '鼓楼区政府', '长乐区政府']);
+  });
+
+  it('district-contents finds the park, the company in the park, the institution and the tasks mentioning them', async () => {
+    const { body } = await run('district-contents', { district: DISTRICT });
+    const rows = body.rows as Row[];
+    expect(rows.map((r) => r.kind)).toEqual(['District', 'Park', 'Company', 'Institution']);
+    expect(rows.find((r) => r.kind === 'Park')).toMatchObject({ taskCount: 1, taskTitles: ['推动数字经济产业园区建设'] });
+  });
+
+  it('indicator-values returns the target and the reported value in time order', async () => {
+    const { body } = await run('indicator-values', { indicator: INDICATOR });
+    expect((body.rows as Row[]).map((r) => [r.kind, r.value])).toEqual([['target', 3000], ['observation', 6500]]);
+  });
+
+  it('plan-lineage follows IMPLEMENTS and REFERENCES both ways', async () => {
+    const { body } = await run('plan-lineage', { plan: PLAN_2019 });
+    const rows = body.rows as Row[];
+    expect(rows.map((r) => [r.direction, r.chain])).toEqual([['upstream', ['IMPLEMENTS']], ['downstream', ['REFERENCES']]]);
+    expect(body.graph.nodes.map((n: { id: string }) => n.id).sort()).toEqual([PLAN_2018, PLAN_2019, PLAN_2021].sort());
+  });
+
+  it.each([
+    ['tasks-of-agency', {}, 'agency'],
+    ['tasks-of-agency', { agency: CHANGLE, limit: 'lots' }, 'limit'],
+    ['tasks-of-agency', { agency: CHANGLE, limit: -1 }, 'limit'],
+    ['tasks-of-agency', { agency: 'agency:nobody' }, 'agency'],
+    ['tasks-of-agency', { agency: DISTRICT }, 'agency'],
+    ['tasks-of-agency', { agency: CHANGLE, extra: 1 }, 'extra'],
+    ['plan-outline', { plan: 42 }, 'plan'],
+  ])('%s with %j answers 400 naming %s', async (name, params, field) => {
+    const { status, body } = await run(name, params);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.message).toContain(`'${field}'`);
+  });
+
+  it('answers an unknown query with 404, a bad name with 400 and a bad body with 400', async () => {
+    expect((await run('no-such-query', {})).status).toBe(404);
+    expect((await run('Bad_Name', {})).body.error.message).toContain("'name'");
+    expect((await run('tasks-of-agency', null, '{"params": 5}')).body.error.message).toContain("'params'");
+    expect((await run('tasks-of-agency', null, '{not json')).status).toBe(400);
+  });
+});
+
+describe('POST /api/queries/tasks-of-agency on the five seed documents', () => {
+  const loader = path.join(ROOT_DIR, 'server', 'load', 'load-paths.ts');
+  it.skipIf(!fs.existsSync(loader))('gives 长乐区政府 the 11 tasks of the 2019 plan, 4 direct and 7 via 各县(市)区政府', async () => {
+    const { loadPaths } = (await import(loader)) as { loadPaths: (db: unknown, paths: string[], opts?: object) => Promise<{ failed?: number }> };
+    await emptyDatabase(app.db);
+    await loadPaths(app.db, [path.join(ROOT_DIR, 'seeds', 'documents')]);
+    const { status, body } = await run('tasks-of-agency', { agency: CHANGLE });
+    expect(status).toBe(200);
+    const rows = (body.rows as Row[]).filter((r) => r.plan === '2019年数字福州工作要点' || String((r.task as { properties: { id: string } }).properties.id).includes('002_bccb920477d76c9e'));
+    expect(rows.filter((r) => r.via === 'direct').map((r) => r.number).sort()).toEqual([...DIRECT].sort());
+    expect(rows.filter((r) => r.via === '各县(市)区政府').map((r) => r.number).sort()).toEqual([...VIA_GROUP].sort());
+    expect(rows).toHaveLength(11);
+  });
+});

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseQueryFile, QueryHeaderError } from '../../../server/graph/queries/query-header.ts';
+import { paramsSchemaFor, QUERIES_DIR } from '../../../server/graph/queries/curated.ts';
+
+const SAMPLE = `// name: tasks-of-agency
+// title.zh: 机构负责的任务
+// title.en: Tasks of an agency
+// description: Every task the agency is responsible for,
+//   directly or as a member of a group.
+// param agency: entity(Agency) — the agency's id
+// param limit: integer = 200 — at most this many rows
+// param strict: boolean = false
+MATCH (a:Agency {id: $agency}) RETURN a LIMIT $limit`;
+
+describe('the curated query header parser', () => {
+  it('reads name, both titles, a continued description and typed parameters with defaults', () => {
+    const { header, text } = parseQueryFile('x.cypher', SAMPLE);
+    expect(header.name).toBe('tasks-of-agency');
+    expect(header.title).toEqual({ zh: '机构负责的任务', en: 'Tasks of an agency' });
+    expect(header.description).toBe('Every task the agency is responsible for, directly or as a member of a group.');
+    expect(header.params).toEqual([
+      { name: 'agency', type: 'entity(Agency)', parsed: { kind: 'entity', label: 'Agency' }, description: "the agency's id" },
+      { name: 'limit', type: 'integer', parsed: { kind: 'integer' }, default: 200, description: 'at most this many rows' },
+      { name: 'strict', type: 'boolean', parsed: { kind: 'boolean' }, default: false },
+    ]);
+    expect(text).toBe('MATCH (a:Agency {id: $agency}) RETURN a LIMIT $limit');
+  });
+
+  it('rejects an unknown parameter type, a bad default and a missing title with the file name', () => {
+    expect(() => parseQueryFile('a.cypher', SAMPLE.replace('integer = 200', 'float = 2'))).toThrow(/a\.cypher: cannot read 'param limit/);
+    expect(() => parseQueryFile('b.cypher', SAMPLE.replace('integer = 200', 'integer = lots'))).toThrow(QueryHeaderError);
+    expect(() => parseQueryFile('c.cypher', SAMPLE.replace('// title.en: Tasks of an agency\n', ''))).toThrow(/c\.cypher: both/);
+  });
+
+  it('builds a parameter schema that applies defaults and names a wrong field', () => {
+    const schema = paramsSchemaFor(parseQueryFile('x.cypher', SAMPLE).header);
+    expect(schema.parse({ agency: 'agency:x' })).toEqual({ agency: 'agency:x', limit: 200, strict: false });
+    const bad = schema.safeParse({ agency: 'agency:x', limit: 'many' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['limit']);
+    expect(schema.safeParse({}).error?.issues[0]?.path).toEqual(['agency']);
+    expect(schema.safeParse({ agency: 'a', nope: 1 }).success).toBe(false);
+  });
+
+  it('parses every shipped query file in cypher/queries', () => {
+    const files = fs.readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.cypher'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const f of files) {
+      const { header } = parseQueryFile(f, fs.readFileSync(path.join(QUERIES_DIR, f), 'utf8'));
+      expect(`${header.name}.cypher`).toBe(f);
+      expect(header.params.length).toBeGreaterThan(0);
+    }
+  });
+});
