@@ -18,9 +18,15 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX entity_pinyin IF NOT EXISTS FOR (n:Entity) ON (n.pinyin);
 CREATE INDEX entity_initials IF NOT EXISTS FOR (n:Entity) ON (n.initials);
 
+// Substring search over names and aliases (search's CONTAINS branch) without scanning every node.
+CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (n:Entity) ON (n.aliasText);
+
 // Facts are tagged with the documents that support them, so a changed document can replace its own.
 CREATE INDEX responsible_for_docs IF NOT EXISTS FOR ()-[r:RESPONSIBLE_FOR]-() ON (r.documents);
 
 // Chinese full-text search over names and every printed alias.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// Loader: documents by their bare id (CLI --remove, API links from evidence to the source text).
+CREATE INDEX document_doc_id IF NOT EXISTS FOR (n:Document) ON (n.docId);

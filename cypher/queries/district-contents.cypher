@@ -5,7 +5,7 @@
 //   parks), the district itself, and the tasks that mention each of them.
 // param district: entity(District) — the district's id
 // param limit: integer = 300 — at most this many rows
-MATCH (d:District {id: $district})
+MATCH (d:Entity:District {id: $district})
 CALL (d) {
   MATCH path = (x:Entity)-[:LOCATED_IN*1..2]->(d)
   WHERE x:Park OR x:Company OR x:Institution

@@ -5,7 +5,7 @@
 //   (with the reporting document) of an indicator, ordered by year / date.
 // param indicator: entity(Indicator) — the indicator's id
 // param limit: integer = 200 — at most this many rows
-MATCH (i:Indicator {id: $indicator})
+MATCH (i:Entity:Indicator {id: $indicator})
 CALL (i) {
   MATCH (src)-[s:SETS_TARGET]->(v:Target)-[o:OF]->(i)
   RETURN 'target' AS kind, toString(v.year) AS `when`, v.comparator AS comparator, v.value AS value, v.unit AS unit,

@@ -5,7 +5,7 @@
 //   reference it (downstream), following IMPLEMENTS / REFERENCES chains up to six steps.
 // param plan: entity(Plan) — the plan's id
 // param limit: integer = 200 — at most this many rows
-MATCH (p:Plan {id: $plan})
+MATCH (p:Entity:Plan {id: $plan})
 CALL (p) {
   MATCH path = (p)-[:IMPLEMENTS|REFERENCES*1..6]->(q:Plan)
   RETURN 'upstream' AS direction, q, path

@@ -5,7 +5,7 @@
 //   in printed order (lead / support / responsible).
 // param plan: entity(Plan) — the plan's id
 // param limit: integer = 500 — at most this many tasks
-MATCH (p:Plan {id: $plan})-[h:HAS_TASK]->(t:Task)
+MATCH (p:Entity:Plan {id: $plan})-[h:HAS_TASK]->(t:Task)
 CALL (t) {
   OPTIONAL MATCH (ag:Agency)-[r:RESPONSIBLE_FOR]->(t)
   WITH ag, r ORDER BY r.rank, ag.name

@@ -5,7 +5,7 @@
 //   group), ranked by how many tasks they share. Groups the agency belongs to are left out.
 // param agency: entity(Agency) — the agency's id
 // param limit: integer = 50 — at most this many agencies
-MATCH (a:Agency {id: $agency})
+MATCH (a:Entity:Agency {id: $agency})
 CALL (a) {
   MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t
   UNION

@@ -5,7 +5,7 @@
 //   `via` is 'direct' or the group's name; a task named both ways counts as direct.
 // param agency: entity(Agency) — the agency's id
 // param limit: integer = 200 — at most this many rows
-MATCH (a:Agency {id: $agency})
+MATCH (a:Entity:Agency {id: $agency})
 CALL (a) {
   MATCH (a)-[r:RESPONSIBLE_FOR]->(t:Task)
   RETURN t, 'direct' AS via, collect(r) AS rels, null AS grp, null AS membership

@@ -22,7 +22,9 @@ export function createDriver(uri: string, user: string, password: string): Drive
     // Fail fast when the database is down, so health and API calls answer 503 quickly instead of hanging.
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 15_000,
+    // Long enough to ride out deadlock retries between concurrent loaders, short enough that a request
+    // made while Neo4j is down answers 503 within seconds.
+    maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
     logging: { level: 'error', logger: () => {} },
   });

@@ -90,6 +90,8 @@ export interface QueryDef {
   title: { zh: string; en: string };
   description?: string | { zh: string; en: string };
   params: QueryParam[];
+  /** The query text, so the console can open it to be adapted. */
+  cypher: string;
 }
 
 export interface QueryResult {

@@ -32,12 +32,14 @@ export function curatedQueries(dir = QUERIES_DIR): Map<string, CuratedQuery> {
   return map;
 }
 
-export type PublicQueryDef = Omit<QueryHeader, 'params'> & { params: Omit<QueryParamDef, 'parsed'>[] };
+/** `cypher` is the query text, so the console can open a curated query to be adapted. */
+export type PublicQueryDef = Omit<QueryHeader, 'params'> & { params: Omit<QueryParamDef, 'parsed'>[]; cypher: string };
 
 export function listCuratedQueries(): PublicQueryDef[] {
-  return [...curatedQueries().values()].map(({ header }) => ({
+  return [...curatedQueries().values()].map(({ header, text }) => ({
     ...header,
     params: header.params.map(({ parsed: _parsed, ...p }) => p),
+    cypher: text,
   }));
 }
 

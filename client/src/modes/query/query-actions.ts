@@ -21,11 +21,9 @@ export interface QueryHooks {
   hideLarge(): void;
 }
 
-/** Curated query text, when the server lists it (field `cypher`, or `query`/`text` in older shapes). */
+/** Curated query text as /api/queries lists it. */
 export function curatedText(def: QueryDef): string | null {
-  const d = def as QueryDef & { cypher?: unknown; query?: unknown; text?: unknown };
-  for (const v of [d.cypher, d.query, d.text]) if (typeof v === 'string' && v.trim()) return v;
-  return null;
+  return def.cypher.trim() ? def.cypher : null;
 }
 
 export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
@@ -50,14 +48,7 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
     async openCurated(def: QueryDef): Promise<boolean> {
       const params: Record<string, string> = {};
       for (const p of def.params) if (p.default !== undefined && p.default !== null) params[p.name] = typeof p.default === 'string' ? p.default : JSON.stringify(p.default);
-      let text = curatedText(def);
-      if (!text && def.params.every((p) => p.default !== undefined)) {
-        // The list does not carry the text; a run with the defaults echoes it back as `query`.
-        try {
-          const r = (await api.runQuery(def.name, {})) as { query?: unknown };
-          if (typeof r.query === 'string') text = r.query;
-        } catch { /* fall through: reported by the caller */ }
-      }
+      const text = curatedText(def);
       if (!text) return false;
       const body = text;
       store.dispatch('openCurated', (s) => ({ mode: 'query', query: { ...s.query, text: body, params: { ...s.query.params, ...params }, error: null } }));
