@@ -1,0 +1,144 @@
+/*
+ * `npm run bench:load [-- --docs N --concurrency C --naive-docs S]`: writes the same generated graph
+ * three ways on a private embedded Neo4j and compares them — the loader (one transaction per document,
+ * UNWIND-batched MERGE), LOAD CSV of that exact graph served over HTTP (the embedded Neo4j refuses
+ * file:// URLs), and one transaction per fact on a sample, extrapolated. Extraction is timed apart:
+ * the comparison is about writing.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { generateCorpus } from '../server/corpus/generate.ts';
+import { GraphDb } from '../server/graph/graph-db.ts';
+import { applySchema } from '../server/graph/schema.ts';
+import { clearGraph, graphCounts } from '../server/graph/writer/graph-state.ts';
+import { prepareDocument, type PreparedDocument } from '../server/graph/writer/prepare-facts.ts';
+import { loadPaths } from '../server/load/load-paths.ts';
+import { extractFile, gazetteerFrom, type Extracted } from '../server/load/extract-file.ts';
+import { createDriver } from '../server/neo4j/connect.ts';
+import { startEmbeddedNeo4j } from '../server/neo4j/embedded-neo4j.ts';
+import { loadCsv, writeGraphCsv } from './load-csv.ts';
+import { naiveSample } from './naive-writes.ts';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
+  return v;
+}
+
+const DOCS = option('--docs', 2000);
+const CONCURRENCY = option('--concurrency', 4);
+const NAIVE_DOCS = option('--naive-docs', 40);
+const log = (l: string) => process.stderr.write(`${l}\n`);
+
+// Peak RSS per phase: the loader's own footprint is what the < 1 GiB target is about.
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+function phasePeak(): number {
+  const peak = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = process.memoryUsage().rss;
+  return peak / 2 ** 20;
+}
+
+async function main(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-load-'));
+  const corpusDir = path.join(work, 'corpus');
+  fs.mkdirSync(corpusDir);
+  for (const d of generateCorpus({ seed: 7, docs: DOCS })) {
+    fs.writeFileSync(path.join(corpusDir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+  }
+  const files = fs.readdirSync(corpusDir).sort().map((f) => path.join(corpusDir, f));
+
+  // Extraction, timed on its own. Its results go to disk as JSON and the loader reads them back, so the
+  // loader's memory is measured without 2,000 documents' facts held at once.
+  const gaz = gazetteerFrom();
+  const factsDir = path.join(work, 'facts');
+  fs.mkdirSync(factsDir);
+  const factsFile = (f: string) => path.join(factsDir, `${path.basename(f)}.json`);
+  const t0 = performance.now();
+  const sample: PreparedDocument[] = [];
+  let totalFacts = 0;
+  let characters = 0;
+  for (const f of files) {
+    const e = extractFile(f, fs.readFileSync(f), gaz);
+    const p = prepareDocument(e.facts, e.text);
+    totalFacts += p.nodes.length + p.relationshipCount + 1;
+    characters += e.text.length;
+    if (sample.length < NAIVE_DOCS) sample.push(p);
+    fs.writeFileSync(factsFile(f), JSON.stringify(e));
+  }
+  const extractSec = (performance.now() - t0) / 1000;
+  const extractRss = phasePeak();
+
+  log('Starting a private embedded Neo4j…');
+  const neo = await startEmbeddedNeo4j({ dataDir: path.join(work, 'neo4j'), boltPort: 0, heap: '2g', pageCache: '512m', log: () => {} });
+  const driver = createDriver(neo.uri, neo.user, neo.password);
+  const db = new GraphDb(driver, undefined);
+  try {
+    await applySchema(db);
+
+    log(`Loader: ${files.length} documents, concurrency ${CONCURRENCY}…`);
+    const summary = await loadPaths(db, [corpusDir], {
+      concurrency: CONCURRENCY,
+      extract: (f) => JSON.parse(fs.readFileSync(factsFile(f), 'utf8')) as Extracted,
+    });
+    const loaderSec = summary.seconds;
+    const loaderRss = phasePeak();
+    const counts = await graphCounts(db);
+    if (summary.documents.failed > 0) {
+      throw new Error(`${summary.documents.failed} documents failed to load, e.g. ${summary.failures[0]?.file}: ${summary.failures[0]?.reason}; the comparison would be meaningless`);
+    }
+
+    log('LOAD CSV of the same graph…');
+    const csvDir = path.join(work, 'csv');
+    const csvFiles = await writeGraphCsv(db, csvDir);
+    await clearGraph(db);
+    const server = http.createServer((req, res) => {
+      const file = path.join(csvDir, path.basename(req.url ?? ''));
+      if (!fs.existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const csvSec = await loadCsv(db, base, csvFiles);
+    server.close();
+    const csvCounts = await graphCounts(db);
+
+    log(`One transaction per fact on ${NAIVE_DOCS} documents…`);
+    await clearGraph(db);
+    const naive = await naiveSample(db, sample);
+    const naiveSec = naive.seconds * (totalFacts / naive.facts);
+
+    const rel = (sec: number) => counts.relationships / sec;
+    const lines = [
+      `Corpus: ${files.length} generated documents (${(characters / 1e6).toFixed(1)} M characters); ` +
+        `graph: ${counts.nodes} nodes, ${counts.relationships} relationships (LOAD CSV graph: ${csvCounts.nodes} nodes, ${csvCounts.relationships} relationships).`,
+      `Extraction (not part of the comparisons): ${extractSec.toFixed(1)} s, ${(files.length / extractSec).toFixed(0)} documents/s.`,
+      `Loader (read file, hash, read back the extracted facts, validate, one transaction per document, ${CONCURRENCY} in flight): ` +
+        `${loaderSec.toFixed(1)} s, ${(files.length / loaderSec).toFixed(0)} documents/s, ${rel(loaderSec).toFixed(0)} relationships/s.`,
+      `LOAD CSV (the same nodes and relationships with all their properties, MERGE, CALL IN TRANSACTIONS OF 1000 ROWS, CSV served over HTTP; excludes CSV export): ` +
+        `${csvSec.toFixed(1)} s, ${(files.length / csvSec).toFixed(0)} documents/s, ${rel(csvSec).toFixed(0)} relationships/s.`,
+      `One transaction per fact (measured on ${naive.docs} documents, ${naive.facts} facts in ${naive.seconds.toFixed(1)} s, extrapolated to ${totalFacts} facts): ` +
+        `${naiveSec.toFixed(0)} s, ${(files.length / naiveSec).toFixed(1)} documents/s, ${rel(naiveSec).toFixed(0)} relationships/s.`,
+      `Ratios (relationships/s, same graph): loader / LOAD CSV = ${(csvSec / loaderSec).toFixed(2)} (target ≥ 0.8), loader / naive = ${(naiveSec / loaderSec).toFixed(1)} (target ≥ 20).`,
+      `Peak RSS of this Node process: loader phase ${loaderRss.toFixed(0)} MiB (target < 1024); extraction phase ${extractRss.toFixed(0)} MiB; ` +
+        `whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (includes the CSV export of the whole graph).`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    clearInterval(sampler);
+    await driver.close();
+    await neo.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  log(err instanceof Error ? err.stack ?? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+// title: Lock nodes in id order
+// description: Takes the write lock of every node a document transaction will touch, in the sorted
+//   order of $ids, creating the ones that do not exist yet (MERGE on the unique id). Every transaction
+//   locks in the same order, so two loaders cannot deadlock on shared agencies, and relationship MERGEs
+//   between locked nodes cannot create duplicates.
+// param ids: string[] — node ids, sorted
+UNWIND $ids AS id
+MERGE (n:Entity {id: id})
+SET n._lock = true
+REMOVE n._lock
+RETURN count(*) AS locked

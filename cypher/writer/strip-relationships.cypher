@@ -1,0 +1,16 @@
+// title: Strip a document from its relationships
+// description: Removes the document from `documents` and its spans from the evidence lists of every
+//   relationship it supported (all start at a node in $ids). Relationships left with no document are
+//   deleted later by delete-unsupported-relationships, after the new facts had a chance to re-support them.
+// param ids: string[] — the nodes the document touched, its Document node included
+// param docId: string — the bare document id
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r]->()
+WHERE $docId IN r.documents
+WITH r, [i IN range(0, size(coalesce(r.evidenceDocs, [])) - 1) WHERE r.evidenceDocs[i] <> $docId] AS keep
+SET r.documents = [x IN r.documents WHERE x <> $docId],
+    r.evidenceDocs = [i IN keep | r.evidenceDocs[i]],
+    r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
+    r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
+    r.evidenceTexts = [i IN keep | r.evidenceTexts[i]]
+RETURN collect(elementId(r)) AS stripped

@@ -1,0 +1,88 @@
+/*
+ * `npm run load -- <files or folders> [--reset] [--dry-run] [--remove <document>] [--concurrency N] [--force]`
+ * Same configuration as `npm start` (embedded Neo4j in DATA_DIR, or NEO4J_URI). Exit code 0 when
+ * everything loaded, 1 when a document failed, 2 for bad usage or configuration.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { GraphDb } from '../graph/graph-db.ts';
+import { applySchema } from '../graph/schema.ts';
+import { openNeo4j } from '../neo4j/connect.ts';
+import { EmbeddedSetupError } from '../neo4j/embedded-jars.ts';
+import { loadPaths } from '../load/load-paths.ts';
+import { createProgress } from '../load/progress.ts';
+import { formatSummary } from '../load/summary.ts';
+
+const USAGE = `Usage: npm run load -- <files or folders>... [options]
+
+  --reset               delete the whole graph before loading
+  --dry-run             extract and validate only; write nothing
+  --remove <document>   take a document (id or file name) and the facts only it supported out; repeatable
+  --concurrency <n>     documents in flight at once (default 4)
+  --force               rewrite documents even when their content is unchanged
+  -h, --help            this text`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        reset: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, remove: { type: 'string', multiple: true },
+        concurrency: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    log(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    log(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0 && !values.remove?.length && !values.reset) {
+    log(`Nothing to do: give files or folders to load, --remove or --reset.\n\n${USAGE}`);
+    return 2;
+  }
+  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    log(`--concurrency must be a whole number from 1 to 64, got ${values.concurrency}`);
+    return 2;
+  }
+
+  const config = loadConfig();
+  log(config.neo4j.mode === 'embedded' ? `Starting the embedded Neo4j (data in ${config.dataDir})…` : `Connecting to Neo4j at ${config.neo4j.uri}…`);
+  const connection = await openNeo4j(config, log);
+  try {
+    const db = new GraphDb(connection.driver, connection.database);
+    await applySchema(db);
+    const summary = await loadPaths(db, positionals, {
+      reset: values.reset ?? false,
+      dryRun: values['dry-run'] ?? false,
+      remove: values.remove ?? [],
+      concurrency,
+      force: values.force ?? false,
+      progress: createProgress(process.stderr),
+    });
+    for (const w of summary.warnings) log(`warning: ${w}`);
+    for (const line of formatSummary(summary)) log(line);
+    return summary.documents.failed > 0 ? 1 : 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof EmbeddedSetupError) {
+      log(err.message);
+      process.exit(2);
+    }
+    log(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,45 @@
+/*
+ * --remove: takes a document and every fact only it supported out of the graph, in one transaction.
+ * Facts another document also supports stay, minus this document's evidence. Same lock order as
+ * write-document.ts (Document node, then touched nodes sorted), so it runs safely beside loaders.
+ */
+import type { GraphDb } from '../graph-db.ts';
+import { documentNodeId } from '../../extract/graph-facts.ts';
+import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
+import { lockOrder } from './prepare-facts.ts';
+import { run } from './write-document.ts';
+
+export interface RemoveResult {
+  docId: string;
+  /** false when no such document was loaded (nothing changed). */
+  removed: boolean;
+  counters: WriteCounters;
+}
+
+/** `document` is the bare document id (file base name without extension). */
+export async function removeDocument(db: GraphDb, docId: string): Promise<RemoveResult> {
+  const docNodeId = documentNodeId(docId);
+  return db.writeTx(async (tx) => {
+    const c = zeroCounters();
+    const lock = await run(tx, 'writer/lock-document', { docNodeId });
+    const stored = lock.records[0];
+    // The lock MERGE creates the node when it is missing; rolling back by throwing would hide the
+    // answer, so delete it again and report "not loaded" instead.
+    if (!stored || stored.get('sha256') === null) {
+      await run(tx, 'writer/delete-document-node', { docNodeId });
+      return { docId, removed: false, counters: c };
+    }
+    const oldIds = (stored.get('nodeIds') as string[] | null) ?? [];
+    const ids = lockOrder(oldIds, []);
+    if (ids.length > 0) await run(tx, 'writer/lock-nodes', { ids });
+    const rels = await run(tx, 'writer/strip-relationships', { ids: [docNodeId, ...oldIds], docId });
+    const stripped = (rels.records[0]?.get('stripped') as string[] | undefined) ?? [];
+    if (oldIds.length > 0) await run(tx, 'writer/strip-nodes', { ids: oldIds, docId });
+    if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: stripped }));
+    if (oldIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: oldIds }));
+    addResult(c, await run(tx, 'writer/delete-document-node', { docNodeId }));
+    c.nodesUpdated = Math.max(0, oldIds.length - c.nodesDeleted + 1);
+    c.relationshipsUpdated = Math.max(0, stripped.length - c.relationshipsDeleted);
+    return { docId, removed: true, counters: c };
+  });
+}

@@ -1,0 +1,43 @@
+/*
+ * The one place the loader calls the extractor, so a change in its entry point is a change here only.
+ * Reads nothing itself: bytes in, facts and the original text out.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { extractDocument } from '../extract/extract-document.ts';
+import { loadGazetteer, type Gazetteer } from '../extract/gazetteer.ts';
+import type { GraphFacts } from '../extract/graph-facts.ts';
+import { ROOT_DIR } from '../version.ts';
+
+export type { Gazetteer };
+
+export interface Extracted {
+  facts: GraphFacts;
+  /** The original decoded text, which evidence spans index. */
+  text: string;
+  warnings: string[];
+}
+
+export const DEFAULT_GAZETTEER = path.join(ROOT_DIR, 'seeds', 'gazetteer.yaml');
+
+const gazetteers = new Map<string, Gazetteer>();
+
+/** Parses (once per file) the gazetteer the extractor resolves names with. */
+export function gazetteerFrom(file = DEFAULT_GAZETTEER): Gazetteer {
+  let gaz = gazetteers.get(file);
+  if (!gaz) {
+    gaz = loadGazetteer(fs.readFileSync(file, 'utf8'));
+    gazetteers.set(file, gaz);
+  }
+  return gaz;
+}
+
+/** The document id is the file's base name without extension (shared/DESIGN.md). */
+export function documentIdOf(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '');
+}
+
+export function extractFile(file: string, bytes: Uint8Array, gazetteer: Gazetteer): Extracted {
+  const r = extractDocument({ id: documentIdOf(file), file: path.basename(file), bytes, gazetteer });
+  return { facts: r.facts, text: r.text, warnings: r.warnings };
+}

@@ -1,0 +1,64 @@
+/*
+ * What a load run did, per document and in total, and its human-readable form. Shared by the CLI,
+ * npm start's log and the benchmark so all three report the same figures the same way.
+ */
+import { addCounters, zeroCounters, type WriteCounters } from '../graph/writer/counters.ts';
+
+export type DocumentStatus = 'loaded' | 'replaced' | 'unchanged' | 'failed' | 'removed' | 'not-found' | 'checked';
+
+export interface DocumentOutcome {
+  file: string;
+  docId: string;
+  status: DocumentStatus;
+  /** Why it failed, or what a dry run would do. */
+  reason?: string;
+  warnings: string[];
+  counters: WriteCounters;
+}
+
+export interface LoadSummary {
+  documents: Record<DocumentStatus, number>;
+  counters: WriteCounters;
+  failures: { file: string; reason: string }[];
+  warnings: string[];
+  outcomes: DocumentOutcome[];
+  seconds: number;
+  /** Time spent in extraction (CPU, summed over documents). */
+  extractSeconds: number;
+  /** Time spent in write transactions (summed over documents; they overlap when concurrency > 1). */
+  writeSeconds: number;
+  dryRun: boolean;
+}
+
+export function emptySummary(dryRun: boolean): LoadSummary {
+  return {
+    documents: { loaded: 0, replaced: 0, unchanged: 0, failed: 0, removed: 0, 'not-found': 0, checked: 0 },
+    counters: zeroCounters(), failures: [], warnings: [], outcomes: [], seconds: 0, extractSeconds: 0, writeSeconds: 0, dryRun,
+  };
+}
+
+export function record(summary: LoadSummary, outcome: DocumentOutcome): void {
+  summary.outcomes.push(outcome);
+  summary.documents[outcome.status] += 1;
+  addCounters(summary.counters, outcome.counters);
+  summary.warnings.push(...outcome.warnings);
+  if (outcome.status === 'failed') summary.failures.push({ file: outcome.file, reason: outcome.reason ?? 'unknown error' });
+}
+
+export function formatSummary(s: LoadSummary): string[] {
+  const d = s.documents;
+  const c = s.counters;
+  const lines = [
+    s.dryRun
+      ? `Dry run: ${d.checked} documents would be written or removed, ${d.unchanged} unchanged, ${d.failed} failed (nothing was written).`
+      : `Documents: ${d.loaded} loaded, ${d.replaced} replaced, ${d.unchanged} unchanged, ${d.failed} failed` +
+        (d.removed || d['not-found'] ? `, ${d.removed} removed, ${d['not-found']} not found` : '') + '.',
+  ];
+  if (!s.dryRun) {
+    lines.push(`Nodes: ${c.nodesCreated} created, ${c.nodesUpdated} updated, ${c.nodesDeleted} deleted.`);
+    lines.push(`Relationships: ${c.relationshipsCreated} created, ${c.relationshipsUpdated} updated, ${c.relationshipsDeleted} deleted.`);
+  }
+  lines.push(`Time: ${s.seconds.toFixed(1)} s (extraction ${s.extractSeconds.toFixed(1)} s, writing ${s.writeSeconds.toFixed(1)} s, summed over documents).`);
+  for (const f of s.failures) lines.push(`FAILED ${f.file}: ${f.reason}`);
+  return lines;
+}

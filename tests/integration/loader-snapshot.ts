@@ -1,0 +1,32 @@
+/*
+ * A canonical, order-independent picture of the whole graph, so tests can say "the same graph" —
+ * lists whose order depends on load order (documents, evidence) are sorted before comparing.
+ */
+import type { GraphDb } from '../../server/graph/graph-db.ts';
+
+export interface GraphSnapshot { nodes: string[]; relationships: string[] }
+
+export async function snapshot(db: GraphDb): Promise<GraphSnapshot> {
+  const nodes = await db.read<{ id: string; labels: string[]; props: Record<string, unknown> }>(
+    'MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props');
+  const rels = await db.read<{ type: string; from: string; to: string; props: Record<string, unknown> }>(
+    'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props');
+  const nodeLines = nodes.map(({ id, labels, props }) => {
+    const { loadedAt: _t, documents, aliases, aliasSources, aliasText: _a, ...rest } = props;
+    return JSON.stringify([id, [...labels].sort(), sorted(documents), sorted(aliases), sorted(aliasSources), sortKeys(rest)]);
+  });
+  const relLines = rels.map(({ type, from, to, props }) => {
+    const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, ...rest } = props as Record<string, unknown[]>;
+    const spans = (evidenceDocs ?? []).map((d, i) => `${String(d)}@${String(evidenceStarts?.[i])}-${String(evidenceEnds?.[i])}:${String(evidenceTexts?.[i])}`).sort();
+    return JSON.stringify([type, from, to, sorted(documents), spans, sortKeys(rest)]);
+  });
+  return { nodes: nodeLines.sort(), relationships: relLines.sort() };
+}
+
+function sorted(v: unknown): unknown {
+  return Array.isArray(v) ? [...v].map(String).sort() : v ?? null;
+}
+
+function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
