@@ -203,9 +203,14 @@ function emitCitedPlan(b: FactsBuilder, title: string, from: string, type: 'MENT
   b.addRelationship(type, from, id, {}, [e]);
 }
 
-function emitIndicator(b: FactsBuilder, f: Figure, printed: string): string {
+/*
+ * An indicator's aliases are the quantity's names, not the sentences that give it a value: those are the
+ * evidence of the Target or Observation. (Phrases with values made every indicator collect one alias per
+ * printed figure, thousands over an archive, which bloated search and every re-load of the indicator.)
+ */
+function emitIndicator(b: FactsBuilder, f: Figure): string {
   const id = `indicator:${f.indicatorKey}`;
-  b.addNode(id, 'Indicator', f.indicatorName, [f.indicatorName, f.indicatorKey, printed], { unit: f.unit, key: f.indicatorKey });
+  b.addNode(id, 'Indicator', f.indicatorName, [f.indicatorName, f.indicatorKey], { unit: f.unit, key: f.indicatorKey });
   return id;
 }
 
@@ -216,7 +221,7 @@ function figureName(f: Figure): string {
 function emitTargets(b: FactsBuilder, owner: string, figures: Figure[], ev: Ev): void {
   for (const f of figures) {
     const e = ev(f.start, f.end);
-    const indicator = emitIndicator(b, f, e.text);
+    const indicator = emitIndicator(b, f);
     const base = `target:${owner}:${f.indicatorKey}:${f.year ?? 'undated'}`;
     let id = base;
     for (let n = 2; !claimTarget(b, id, f); n++) id = `${base}:${n}`;
@@ -241,7 +246,7 @@ function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], asO
   let added = 0;
   for (const f of figures) {
     const e = ev(f.start, f.end);
-    const indicator = emitIndicator(b, f, e.text);
+    const indicator = emitIndicator(b, f);
     const sig = `${f.indicatorKey}|${f.value}|${f.unit}|${f.comparator}`;
     let id = seen.get(sig);
     if (!id) {

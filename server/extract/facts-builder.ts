@@ -68,6 +68,25 @@ export class FactsBuilder {
     for (const r of facts.relationships) this.addRelationship(r.type, r.from, r.to, r.props, r.evidence);
   }
 
+  /**
+   * Relationships that come from the gazetteer (who governs a district, which group an agency belongs to,
+   * where a park lies) are true whatever the text says; their evidence only shows where the entity was
+   * named. One span per document is enough for that, and keeps hub edges such as 长乐区政府 → 长乐区 from
+   * carrying every mention of the agency in an archive.
+   */
+  private static readonly SPANS_PER_DOCUMENT: Partial<Record<RelationshipType, number>> = { GOVERNS: 1, MEMBER_OF: 1, LOCATED_IN: 1 };
+
+  private static capEvidence(type: RelationshipType, sorted: Evidence[]): Evidence[] {
+    const cap = FactsBuilder.SPANS_PER_DOCUMENT[type];
+    if (cap === undefined) return sorted;
+    const perDoc = new Map<string, number>();
+    return sorted.filter((e) => {
+      const n = perDoc.get(e.document) ?? 0;
+      perDoc.set(e.document, n + 1);
+      return n < cap;
+    });
+  }
+
   build(): GraphFacts {
     const documents = [...this.documents.values()].sort((a, b) => cmp(a.id, b.id));
     const nodes = [...this.nodes.values()]
@@ -78,7 +97,10 @@ export class FactsBuilder {
       .map(([, { rel, evidence }]) => ({
         ...rel,
         props: sortProps(rel.props),
-        evidence: [...evidence.values()].sort((a, b) => cmp(a.document, b.document) || a.start - b.start || a.end - b.end),
+        evidence: FactsBuilder.capEvidence(
+          rel.type,
+          [...evidence.values()].sort((a, b) => cmp(a.document, b.document) || a.start - b.start || a.end - b.end),
+        ),
       }));
     return { documents, nodes, relationships };
   }
