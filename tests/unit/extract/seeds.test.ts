@@ -13,7 +13,7 @@ const PLAN_2019 = '002_bccb920477d76c9e';
 
 describe('the seed documents', () => {
   it('reproduce the gold responsibility table of the 2019 plan exactly', () => {
-    const gold = JSON.parse(readFileSync('/work/shared/gold/2019-work-plan-responsibility.json', 'utf8')) as {
+    const gold = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'gold', '2019-work-plan-responsibility.json'), 'utf8')) as {
       tasks: { number: string; title: string; responsible: string[] }[];
     };
     const expected = gold.tasks.flatMap((t) => t.responsible.map((u) => `${t.number}|${u}`)).sort();
