@@ -4,7 +4,7 @@
  * n nodes, n−1 edges, labels like the corpus) is written straight to Neo4j, because the point is to time
  * drawing, not extraction. Reports: time to first graph after page load (opening a shared link), time to
  * fetch + draw + lay out 1,000- and 5,000-node subgraphs through query mode, and the frame time while panning
- * at 5,000 nodes, each with the renderer that drew it.
+ * at 5,000 nodes, each with the renderer that drew it (BENCH_UI_RENDERER=webgl|canvas forces one).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +62,9 @@ async function main(): Promise<void> {
 
     // 1. First graph after page load: a shared link of 40 nodes, from navigation start to nodes drawn.
     const token = await encodeView({ nodes: Array.from({ length: 40 }, (_, i) => ({ id: `bench:${i}`, x: (i % 8) * 120, y: Math.floor(i / 8) * 120 })), caption: '', zoom: null, pan: null, selected: null, layout: null });
-    await page.goto(`${app.url}/#view=${token}`);
+    // BENCH_UI_RENDERER=webgl|canvas forces the large view's renderer; the default is the product's 'auto'.
+    const renderer = process.env.BENCH_UI_RENDERER ? `?renderer=${encodeURIComponent(process.env.BENCH_UI_RENDERER)}` : '';
+    await page.goto(`${app.url}/${renderer}#view=${token}`);
     await page.waitForFunction(() => (window.__app?.cy.nodes().length ?? 0) > 0, undefined, { timeout: 60_000 });
     const firstGraphMs = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
     const webgl2 = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));

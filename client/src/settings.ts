@@ -17,6 +17,8 @@ export interface Settings {
   expandPageSize: number;
   /** Above this many elements the canvas switches to cheaper rendering and layouts. */
   largeGraphThreshold: number;
+  /** Renderer of large results: 'auto' = WebGL when hardware-accelerated, else canvas. */
+  largeGraphRenderer: 'auto' | 'webgl' | 'canvas';
   /** Zoom level above which edge labels are always drawn (below it only on hover). */
   edgeLabelZoom: number;
   /** Characters of a node name shown on the canvas before it is shortened. */
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fallbackStyle: { color: '#6b7280', shape: 'ellipse', size: 30 },
   expandPageSize: 50,
   largeGraphThreshold: 2000,
+  largeGraphRenderer: 'auto',
   edgeLabelZoom: 1.4,
   nodeLabelMaxChars: 14,
   searchDebounceMs: 120,
@@ -74,6 +77,7 @@ export function validateSettings(s: Settings): void {
   for (const [label, st] of Object.entries(s.labelStyles)) {
     if (!/^#[0-9a-f]{6}$/i.test(st.color)) throw new Error(`Settings: colour of ${label} must be #rrggbb`);
   }
+  if (!['auto', 'webgl', 'canvas'].includes(s.largeGraphRenderer)) throw new Error('Settings: largeGraphRenderer must be auto, webgl or canvas');
   if (s.defaultLanguage !== 'zh' && s.defaultLanguage !== 'en') throw new Error('Settings: defaultLanguage must be zh or en');
 }
 

@@ -130,6 +130,7 @@ export const en: Messages = {
   lgNotDrawn: '{n} more elements not drawn',
   lgWebgl: 'WebGL',
   lgCanvas: 'Canvas (no WebGL in this browser)',
+  lgCanvasSoftware: 'Canvas (WebGL here runs in software, which is slower than canvas)',
   lgClose: 'Close large view',
   scTitle: 'Scenes',
   scName: 'Scene name',

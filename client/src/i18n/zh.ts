@@ -129,6 +129,7 @@ export const zh = {
   lgNotDrawn: '另有 {n} 个元素未绘制',
   lgWebgl: 'WebGL',
   lgCanvas: 'Canvas(本浏览器无 WebGL)',
+  lgCanvasSoftware: 'Canvas(此处 WebGL 为软件渲染,比 Canvas 慢)',
   lgClose: '关闭大图',
   scTitle: '场景',
   scName: '场景名称',

@@ -1,7 +1,8 @@
 /*
  * A second Cytoscape instance for large results. The renderer is fixed when an instance is created, so a
- * result above the threshold gets its own instance with the WebGL renderer (when the browser has WebGL2)
- * and a draft layout, laid over the main canvas, instead of rebuilding the explorer's canvas.
+ * result above the threshold gets its own instance with the WebGL renderer (when the browser's WebGL2 is
+ * hardware-accelerated, see renderer-choice.ts) and a draft layout, laid over the main canvas, instead of
+ * rebuilding the explorer's canvas. `?renderer=webgl|canvas|auto` in the page URL overrides the setting.
  */
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import type { ApiGraph } from '../api/types.ts';
@@ -10,9 +11,11 @@ import { stylesheet } from '../canvas/style.ts';
 import { settings } from '../settings.ts';
 import { toGNode } from '../state/graph.ts';
 import { capElements, DRAW_CAP } from './cap.ts';
+import { chooseRenderer, parseRendererPreference, type RendererReason, type WebglProbe } from './renderer-choice.ts';
 
 export interface LargeRender {
   renderer: 'canvas' | 'webgl';
+  rendererReason: RendererReason;
   nodes: number;
   edges: number;
   drawn: number;
@@ -21,16 +24,27 @@ export interface LargeRender {
   layoutMs: number;
 }
 
-let webgl2: boolean | null = null;
-export function hasWebgl2(): boolean {
-  if (webgl2 === null) {
+let probed: WebglProbe | null = null;
+export function probeWebgl(): WebglProbe {
+  if (probed === null) {
     try {
-      webgl2 = !!document.createElement('canvas').getContext('webgl2');
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) probed = { webgl2: false, rendererName: null };
+      else {
+        const info = gl.getExtension('WEBGL_debug_renderer_info');
+        const name = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) as unknown;
+        probed = { webgl2: true, rendererName: typeof name === 'string' ? name : null };
+      }
     } catch {
-      webgl2 = false;
+      probed = { webgl2: false, rendererName: null };
     }
   }
-  return webgl2;
+  return probed;
+}
+
+function rendererFor(): ReturnType<typeof chooseRenderer> {
+  const fromUrl = parseRendererPreference(new URLSearchParams(location.search).get('renderer'));
+  return chooseRenderer(fromUrl ?? settings.largeGraphRenderer, probeWebgl());
 }
 
 /** Lighter style for thousands of elements: no captions until zoomed in, haystack edges (cheap to draw). */
@@ -62,7 +76,8 @@ export function createLargeView(host: HTMLElement, banner: (r: LargeRender | nul
       destroy();
       host.hidden = false;
       const capped = capElements(graph.nodes, graph.edges, DRAW_CAP);
-      const useWebgl = hasWebgl2();
+      const choice = rendererFor();
+      const useWebgl = choice.renderer === 'webgl';
       const t0 = performance.now();
       const elements: ElementDefinition[] = [];
       for (const n of capped.nodes) elements.push({ group: 'nodes', data: nodeData(toGNode(n), settings) });
@@ -87,7 +102,8 @@ export function createLargeView(host: HTMLElement, banner: (r: LargeRender | nul
         : { name: 'fcose', quality: 'draft', randomize: true, animate: false, fit: true, packComponents: true, nodeDimensionsIncludeLabels: false }) as LayoutOptions).run();
       const t2 = performance.now();
       lastRender = {
-        renderer: useWebgl ? 'webgl' : 'canvas',
+        renderer: choice.renderer,
+        rendererReason: choice.reason,
         nodes: graph.nodes.length,
         edges: graph.edges.length,
         drawn: capped.nodes.length + capped.edges.length,

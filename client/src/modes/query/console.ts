@@ -42,7 +42,7 @@ export function consoleFor(ctx: ModeContext): Console {
   const large = createLargeView(largeHost, (r) => {
     banner.hidden = !r;
     if (!r) return;
-    const renderer = tf(lang(), r.renderer === 'webgl' ? 'lgWebgl' : 'lgCanvas');
+    const renderer = tf(lang(), r.renderer === 'webgl' ? 'lgWebgl' : r.rendererReason === 'software-webgl' ? 'lgCanvasSoftware' : 'lgCanvas');
     banner.dataset.renderer = r.renderer;
     replace(banner,
       h('span', {}, tf(lang(), 'lgBanner', { nodes: r.nodes, edges: r.edges, renderer })),
