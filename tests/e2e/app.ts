@@ -4,11 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import { start, type RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
+import { openBrowser, type BrowserSession } from './browser.ts';
 
 export const OUT_DIR = path.join(ROOT_DIR, 'test-output', 'e2e');
 export const SEEDS_DIR = path.join(ROOT_DIR, 'seeds', 'documents');
@@ -29,4 +31,21 @@ export async function startE2eApp(): Promise<RunningServer> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   return path.join(OUT_DIR, `${name}.png`);
+}
+
+export interface E2eSession {
+  app: RunningServer;
+  session: BrowserSession;
+  page: Page;
+}
+
+/** The real app and a fresh browser page on it, page errors echoed, once the console has mounted. */
+export async function openAppPage(viewport: { width: number; height: number }): Promise<E2eSession> {
+  const app = await startE2eApp();
+  const session = await openBrowser(viewport);
+  const page = session.page;
+  page.on('pageerror', (e) => process.stderr.write(`pageerror: ${e.message}\n`));
+  await page.goto(app.url);
+  await page.waitForFunction(() => !!window.__console);
+  return { app, session, page };
 }

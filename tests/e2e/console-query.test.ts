@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
-import { screenshotPath, startE2eApp } from './app.ts';
-import { openBrowser, type BrowserSession } from './browser.ts';
+import { openAppPage, screenshotPath } from './app.ts';
+import type { BrowserSession } from './browser.ts';
 
 let app: RunningServer;
 let session: BrowserSession;
@@ -23,12 +23,8 @@ async function typeQuery(p: Page, text: string): Promise<void> {
 const idle = (p: Page) => p.waitForFunction(() => window.__app!.store.get().query.status !== 'running');
 
 beforeAll(async () => {
-  app = await startE2eApp();
-  session = await openBrowser({ width: 1600, height: 1000 });
-  page = session.page;
-  page.on('pageerror', (e) => process.stderr.write(`pageerror: ${e.message}\n`));
-  await page.goto(app.url);
-  await page.waitForFunction(() => !!window.__console && !!window.__app?.store.get().schema);
+  ({ app, session, page } = await openAppPage({ width: 1600, height: 1000 }));
+  await page.waitForFunction(() => !!window.__app?.store.get().schema);
   await page.click('button[data-mode="query"]');
   await page.waitForSelector('#qm-editor .cm-content');
 });

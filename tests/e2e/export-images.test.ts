@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
 import { readPngSize, readSvgSize } from '../../client/src/export/png-info.ts';
-import { startE2eApp } from './app.ts';
-import { openBrowser, type BrowserSession } from './browser.ts';
+import { openAppPage } from './app.ts';
+import type { BrowserSession } from './browser.ts';
 
 let app: RunningServer;
 let session: BrowserSession;
@@ -21,12 +21,7 @@ async function downloadOf(p: Page, selector: string): Promise<{ name: string; by
 }
 
 beforeAll(async () => {
-  app = await startE2eApp();
-  session = await openBrowser({ width: 1400, height: 900 });
-  page = session.page;
-  page.on('pageerror', (e) => process.stderr.write(`pageerror: ${e.message}\n`));
-  await page.goto(app.url);
-  await page.waitForFunction(() => !!window.__console);
+  ({ app, session, page } = await openAppPage({ width: 1400, height: 900 }));
   await page.click('button[data-mode="query"]');
   await page.click('#qm-editor .cm-content');
   await page.keyboard.press('Control+A');

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
-import { screenshotPath, startE2eApp } from './app.ts';
-import { openBrowser, type BrowserSession } from './browser.ts';
+import { openAppPage, screenshotPath } from './app.ts';
+import type { BrowserSession } from './browser.ts';
 
 let app: RunningServer;
 let session: BrowserSession;
@@ -15,12 +15,7 @@ let page: Page;
 const positions = (p: Page) => p.evaluate(() => Object.fromEntries(window.__app!.cy.nodes().map((n) => [n.id(), { ...n.position() }])));
 
 beforeAll(async () => {
-  app = await startE2eApp();
-  session = await openBrowser({ width: 1400, height: 900 });
-  page = session.page;
-  page.on('pageerror', (e) => process.stderr.write(`pageerror: ${e.message}\n`));
-  await page.goto(app.url);
-  await page.waitForFunction(() => !!window.__console);
+  ({ app, session, page } = await openAppPage({ width: 1400, height: 900 }));
 });
 
 afterAll(async () => {

@@ -2,6 +2,9 @@
  * Shared plumbing for integration tests: a GraphDb on the test project's embedded Neo4j, the real app
  * started on port 0, and a way to empty the database between suites.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { GraphDb } from '../../server/graph/graph-db.ts';
@@ -30,4 +33,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
   const n = inject('neo4j');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false', ...env });
   return start(config, { log: () => {} });
+}
+
+/** Temporary folders for one test file, removed together by cleanup(). */
+export function tempDirs(): { make(prefix: string): string; cleanup(): void } {
+  const made: string[] = [];
+  return {
+    make(prefix) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      made.push(dir);
+      return dir;
+    },
+    cleanup() {
+      for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+    },
+  };
 }

@@ -3,7 +3,6 @@
  * "every task 长乐区政府 is responsible for" example, concurrent loaders and --remove.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -15,7 +14,7 @@ import { loadPaths } from '../../server/load/load-paths.ts';
 import { start } from '../../server/server.ts';
 import { loadSeedsOnStart } from '../../server/startup-seeds.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { clearDatabase, openTestDb, testConnection } from './helpers.ts';
+import { clearDatabase, openTestDb, tempDirs, testConnection } from './helpers.ts';
 import { snapshot } from './loader-snapshot.ts';
 
 const SEEDS = path.join(ROOT_DIR, 'seeds', 'documents');
@@ -37,14 +36,10 @@ let close: () => Promise<void>;
 beforeAll(async () => {
   ({ db, close } = await openTestDb());
 });
-const temps: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const temps = tempDirs();
+const tempDir = temps.make;
 afterAll(async () => {
-  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+  temps.cleanup();
   await close();
 });
 beforeEach(async () => clearDatabase(db));

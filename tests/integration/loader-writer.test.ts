@@ -3,7 +3,6 @@
  * changed document, rollback of a failing one, --remove and the stored shape of docs/graph-storage.md.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
@@ -13,7 +12,7 @@ import { removeDocument } from '../../server/graph/writer/remove-document.ts';
 import { writeDocument } from '../../server/graph/writer/write-document.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import { docA, docA2, docB, type FactsDoc } from '../fixtures/facts/small-corpus.ts';
-import { clearDatabase, openTestDb } from './helpers.ts';
+import { clearDatabase, openTestDb, tempDirs } from './helpers.ts';
 import { snapshot } from './loader-snapshot.ts';
 
 let db: GraphDb;
@@ -22,14 +21,10 @@ let close: () => Promise<void>;
 beforeAll(async () => {
   ({ db, close } = await openTestDb());
 });
-const temps: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const temps = tempDirs();
+const tempDir = temps.make;
 afterAll(async () => {
-  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+  temps.cleanup();
   await close();
 });
 beforeEach(async () => clearDatabase(db));
