@@ -14,7 +14,7 @@ import { generateCorpus } from '../server/corpus/generate.ts';
 import { GraphDb } from '../server/graph/graph-db.ts';
 import { loadApiCypher } from '../server/graph/queries/api-cypher.ts';
 import { curatedQueries } from '../server/graph/queries/curated.ts';
-import { neoParams } from '../server/graph/queries/neo4j-params.ts';
+import { toNeo4jParams } from '../server/graph/neo4j-params.ts';
 import { toLuceneQuery, toPinyinKey } from '../server/graph/queries/search.ts';
 import { applySchema } from '../server/graph/schema.ts';
 import { loadPaths } from '../server/load/load-paths.ts';
@@ -59,7 +59,7 @@ async function driverLoad(db: GraphDb, c: Case): Promise<Figures> {
       const t0 = performance.now();
       const session = db.session('READ');
       try {
-        for (const s of c.cypher) await session.executeRead((tx) => tx.run(s.text, neoParams(s.params)));
+        for (const s of c.cypher) await session.executeRead((tx) => tx.run(s.text, toNeo4jParams(s.params)));
       } catch {
         errors++;
       } finally {

@@ -4,7 +4,6 @@
  */
 import { loadCypher } from '../server/graph/cypher-files.ts';
 import type { GraphDb } from '../server/graph/graph-db.ts';
-import { integerParams } from '../server/graph/writer/integer-params.ts';
 import type { PreparedDocument } from '../server/graph/writer/prepare-facts.ts';
 import { cypherForType } from '../server/graph/writer/relationship-cypher.ts';
 
@@ -13,14 +12,14 @@ export async function naiveSample(db: GraphDb, docs: PreparedDocument[]): Promis
   const started = performance.now();
   let facts = 0;
   for (const d of docs) {
-    await db.write(node, { id: d.docNodeId, label: 'Document', props: integerParams(d.documentProps), docId: d.docId });
+    await db.write(node, { id: d.docNodeId, label: 'Document', props: d.documentProps, docId: d.docId });
     facts += 1;
     for (const n of d.nodes) {
-      await db.write(node, { id: n.id, label: n.label, props: integerParams({ ...n.props, aliases: n.aliases }), docId: d.docId });
+      await db.write(node, { id: n.id, label: n.label, props: { ...n.props, aliases: n.aliases }, docId: d.docId });
       facts += 1;
     }
     for (const row of d.relationships) {
-      await db.write(cypherForType('writer/bench/naive-relationship', row.type), { row: integerParams(row), docId: d.docId });
+      await db.write(cypherForType('writer/bench/naive-relationship', row.type), { row, docId: d.docId });
       facts += 1;
     }
   }

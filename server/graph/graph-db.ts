@@ -1,9 +1,11 @@
 /*
  * The graph layer's single doorway to Neo4j. The driver is injected (embedded or external alike);
- * results come back as plain JSON (neo4j-values.ts) and failures as AppErrors (neo4j-errors.ts).
+ * parameters go out with whole numbers as integers (neo4j-params.ts), results come back as plain JSON
+ * (neo4j-values.ts) and failures as AppErrors (neo4j-errors.ts).
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { toAppError } from './neo4j-errors.ts';
+import { toNeo4jParams } from './neo4j-params.ts';
 import { toPlain } from './neo4j-values.ts';
 
 export type Row = Record<string, unknown>;
@@ -44,7 +46,7 @@ export class GraphDb {
     const started = performance.now();
     try {
       return await session.executeRead(
-        (tx) => collect(tx, cypher, params, opts.maxRows, started),
+        (tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started),
         opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined,
       );
     } catch (err) {
@@ -73,7 +75,7 @@ export class GraphDb {
   async autoCommit<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const session = this.session('WRITE');
     try {
-      const result = await session.run(cypher, params);
+      const result = await session.run(cypher, toNeo4jParams(params));
       return result.records.map((record) => {
         const row: Row = {};
         for (const key of record.keys) row[key as string] = toPlain(record.get(key));
@@ -87,7 +89,7 @@ export class GraphDb {
   }
 
   async write<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.writeTx(async (tx) => (await collect(tx, cypher, params, undefined, performance.now())).rows as T[]);
+    return this.writeTx(async (tx) => (await collect(tx, cypher, toNeo4jParams(params), undefined, performance.now())).rows as T[]);
   }
 }
 

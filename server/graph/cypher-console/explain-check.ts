@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
+import { toNeo4jParams } from '../neo4j-params.ts';
 import { toAppError } from '../neo4j-errors.ts';
 import { ALLOWED_PROCEDURES } from './deny-list.ts';
 
@@ -54,7 +55,7 @@ export async function explainCheck(db: GraphDb, query: string, params: Record<st
   let queryType: string;
   let plan: PlanNode | false;
   try {
-    const result = await session.executeRead((tx) => tx.run(`${PREFIX}${query}`, params), { timeout: timeoutMs });
+    const result = await session.executeRead((tx) => tx.run(`${PREFIX}${query}`, toNeo4jParams(params)), { timeout: timeoutMs });
     queryType = result.summary.queryType;
     plan = result.summary.plan as PlanNode | false;
   } catch (err) {

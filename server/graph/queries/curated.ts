@@ -10,7 +10,6 @@ import { AppError } from '../../errors.ts';
 import { CYPHER_DIR } from '../cypher-files.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 import { parseQueryFile, type QueryHeader, type QueryParamDef } from './query-header.ts';
 import { runGraphQuery, type QueryLimits, type QueryResult } from './query-result.ts';
 
@@ -77,7 +76,7 @@ export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unkn
   for (const p of query.header.params) {
     if (p.parsed.kind !== 'entity') continue;
     const value = params[p.name] as string;
-    const [hit] = await db.read<{ id: string }>(loadApiCypher('resolve-entity'), neoParams({ value, label: p.parsed.label }), { timeoutMs: limits.timeoutMs });
+    const [hit] = await db.read<{ id: string }>(loadApiCypher('resolve-entity'), { value, label: p.parsed.label }, { timeoutMs: limits.timeoutMs });
     if (!hit) {
       throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${p.name}' of query '${name}': no ${p.parsed.label} with id or name '${value}'`, {
         issues: [{ field: p.name, message: `no ${p.parsed.label} with id or name '${value}'` }],

@@ -8,13 +8,12 @@ import { AppError } from '../../errors.ts';
 import { checkDenyList, stripPlanPrefix } from '../cypher-console/deny-list.ts';
 import { explainCheck } from '../cypher-console/explain-check.ts';
 import type { GraphDb } from '../graph-db.ts';
-import { neoParams } from './neo4j-params.ts';
 import { runGraphQuery, type QueryLimits, type QueryResult } from './query-result.ts';
 
 export async function runConsoleQuery(db: GraphDb, query: string, params: Record<string, unknown>, limits: QueryLimits): Promise<QueryResult> {
   const text = stripPlanPrefix(query);
   const verdict = checkDenyList(text);
   if (!verdict.ok) throw new AppError(403, 'FORBIDDEN_QUERY', verdict.reason ?? 'The query is not allowed', { layer: 'deny-list' });
-  await explainCheck(db, text, neoParams(params), limits.timeoutMs);
+  await explainCheck(db, text, params, limits.timeoutMs);
   return runGraphQuery(db, text, params, limits);
 }

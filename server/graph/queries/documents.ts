@@ -5,7 +5,6 @@
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 
 export interface DocumentSummary {
   id: string; docId: string; title: string; file: string; kind: string; issued: string | null;
@@ -22,11 +21,11 @@ export interface DocumentView {
 }
 
 export async function listDocuments(db: GraphDb, timeoutMs: number): Promise<DocumentSummary[]> {
-  return db.read<DocumentSummary & Record<string, unknown>>(loadApiCypher('documents'), neoParams({}), { timeoutMs });
+  return db.read<DocumentSummary & Record<string, unknown>>(loadApiCypher('documents'), {}, { timeoutMs });
 }
 
 export async function documentView(db: GraphDb, id: string, timeoutMs: number): Promise<DocumentView> {
-  const [row] = await db.read<{ document: Record<string, unknown>; spans: DocumentSpan[] }>(loadApiCypher('document'), neoParams({ id }), { timeoutMs });
+  const [row] = await db.read<{ document: Record<string, unknown>; spans: DocumentSpan[] }>(loadApiCypher('document'), { id }, { timeoutMs });
   if (!row) throw AppError.notFound(`No document with id '${id}'`, { id });
   const d = row.document;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);

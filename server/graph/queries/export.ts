@@ -5,13 +5,12 @@
 import type { GraphDb } from '../graph-db.ts';
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 import { toApiEdge, toApiNode, type ApiGraph } from './graph-elements.ts';
 
 export async function exportGraph(db: GraphDb, ids: string[] | undefined, maxElements: number, timeoutMs: number): Promise<ApiGraph & { truncated: boolean }> {
   const params = { ids: ids ?? null, limit: maxElements + 1 };
-  const nodeRows = await db.read<{ n: PlainNode }>(loadApiCypher('export-nodes'), neoParams(params), { timeoutMs });
-  const edgeRows = await db.read<{ r: PlainRelationship; source: string; target: string }>(loadApiCypher('export-edges'), neoParams(params), { timeoutMs });
+  const nodeRows = await db.read<{ n: PlainNode }>(loadApiCypher('export-nodes'), params, { timeoutMs });
+  const edgeRows = await db.read<{ r: PlainRelationship; source: string; target: string }>(loadApiCypher('export-edges'), params, { timeoutMs });
   const truncated = nodeRows.length > maxElements || edgeRows.length > maxElements;
   const nodes = nodeRows.slice(0, maxElements).map(({ n }) => {
     const node = toApiNode(n, true);

@@ -7,7 +7,6 @@ import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 import { buildGraph, toApiNode, type ApiGraph, type ApiNode } from './graph-elements.ts';
 import { sentenceAround } from './sentence.ts';
 
@@ -35,7 +34,7 @@ const EVIDENCE_PROPS = new Set(['evidenceDocs', 'evidenceStarts', 'evidenceEnds'
 
 export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number, timeoutMs: number): Promise<NodeDetails> {
   const [row] = await db.read<{ n: PlainNode; degrees: { type: string; direction: 'out' | 'in'; count: number }[] }>(
-    loadApiCypher('node'), neoParams({ id }), { timeoutMs },
+    loadApiCypher('node'), { id }, { timeoutMs },
   );
   if (!row) throw AppError.notFound(`No entity with id '${id}'`, { id });
   const degree: Record<string, number> = {};
@@ -44,11 +43,11 @@ export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number
   const spans = await db.read<{
     type: string; direction: 'out' | 'in'; otherId: string; otherName: string; otherLabel: string;
     document: string; start: number; end: number; text: string; properties: Record<string, unknown>;
-  }>(loadApiCypher('node-evidence'), neoParams({ id, limit: evidenceLimit }), { timeoutMs });
+  }>(loadApiCypher('node-evidence'), { id, limit: evidenceLimit }, { timeoutMs });
   const docs = [...new Set(spans.map((s) => s.document))];
   const texts = new Map<string, { title: string; text: string }>();
   if (docs.length > 0) {
-    const rows = await db.read<{ docId: string; id: string; title: string; text: string | null }>(loadApiCypher('document-texts'), neoParams({ docs }), { timeoutMs });
+    const rows = await db.read<{ docId: string; id: string; title: string; text: string | null }>(loadApiCypher('document-texts'), { docs }, { timeoutMs });
     for (const d of rows) {
       const entry = { title: d.title, text: d.text ?? '' };
       texts.set(d.docId, entry);
@@ -94,9 +93,9 @@ export interface Neighbors extends ApiGraph {
 
 export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
   const params = { id, types: q.types ?? null, direction: q.direction, labels: q.labels ?? null, offset: q.offset, limit: q.limit };
-  const [row] = await db.read<{ n: PlainNode; rels: PlainRelationship[]; others: PlainNode[] }>(loadApiCypher('neighbors'), neoParams(params), { timeoutMs });
+  const [row] = await db.read<{ n: PlainNode; rels: PlainRelationship[]; others: PlainNode[] }>(loadApiCypher('neighbors'), params, { timeoutMs });
   if (!row) throw AppError.notFound(`No entity with id '${id}'`, { id });
-  const totalsRows = await db.read<{ type: string; count: number }>(loadApiCypher('neighbor-totals'), neoParams(params), { timeoutMs });
+  const totalsRows = await db.read<{ type: string; count: number }>(loadApiCypher('neighbor-totals'), params, { timeoutMs });
   const totals: Record<string, number> = {};
   for (const t of totalsRows) totals[t.type] = t.count;
   const total = totalsRows.filter((t) => !q.types || q.types.includes(t.type)).reduce((sum, t) => sum + t.count, 0);

@@ -6,7 +6,6 @@ import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import type { PlainPath } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 import { buildGraph, type ApiGraph } from './graph-elements.ts';
 
 export interface PathsAnswer {
@@ -18,10 +17,10 @@ export interface PathsAnswer {
 export async function shortestPaths(
   db: GraphDb, from: string, to: string, maxHops: number, limit: number, throughDocuments: boolean, timeoutMs: number,
 ): Promise<PathsAnswer> {
-  const known = await db.read<{ id: string; exists: boolean }>(loadApiCypher('entity-exists'), neoParams({ ids: [from, to] }), { timeoutMs });
+  const known = await db.read<{ id: string; exists: boolean }>(loadApiCypher('entity-exists'), { ids: [from, to] }, { timeoutMs });
   const unknown = known.filter((k) => !k.exists).map((k) => k.id);
   if (unknown.length > 0) throw AppError.notFound(`No entity with id '${unknown.join("', '")}'`, { ids: unknown });
   if (from === to) return { from, to, paths: [] };
-  const rows = await db.read<{ p: PlainPath }>(loadApiCypher('paths'), neoParams({ from, to, maxHops, limit, throughDocuments }), { timeoutMs });
+  const rows = await db.read<{ p: PlainPath }>(loadApiCypher('paths'), { from, to, maxHops, limit, throughDocuments }, { timeoutMs });
   return { from, to, paths: rows.map(({ p }) => ({ ...buildGraph(p.nodes, p.relationships), length: p.relationships.length })) };
 }

@@ -9,7 +9,6 @@ import type { GraphDb, Row } from '../graph-db.ts';
 import type { PlainNode } from '../neo4j-values.ts';
 import { buildGraph, type ApiGraph } from './graph-elements.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 
 export interface QueryLimits {
   timeoutMs: number;
@@ -26,7 +25,7 @@ export interface QueryResult {
 
 export async function runGraphQuery(db: GraphDb, cypher: string, params: Record<string, unknown>, limits: QueryLimits): Promise<QueryResult> {
   const started = performance.now();
-  const result = await db.readResult(cypher, neoParams(params), { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows });
+  const result = await db.readResult(cypher, params, { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows });
   let truncatedBy: 'rows' | 'bytes' | undefined = result.truncated ? 'rows' : undefined;
 
   // Rows and the graph repeat the same elements, so rows get half of the byte budget.
@@ -44,7 +43,7 @@ export async function runGraphQuery(db: GraphDb, cypher: string, params: Record<
   const found = collectElements(rows);
   const missing = missingEndpoints(found);
   if (missing.length > 0) {
-    const extra = await db.read<{ n: PlainNode }>(loadApiCypher('nodes-by-element-id'), neoParams({ ids: missing }), { timeoutMs: limits.timeoutMs });
+    const extra = await db.read<{ n: PlainNode }>(loadApiCypher('nodes-by-element-id'), { ids: missing }, { timeoutMs: limits.timeoutMs });
     for (const { n } of extra) found.nodes.set(n.elementId, n);
   }
   const graph = buildGraph(found.nodes.values(), found.relationships.values());

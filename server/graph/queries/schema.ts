@@ -4,7 +4,6 @@
  */
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 
 export interface SchemaSummary {
   labels: { label: string; count: number }[];
@@ -20,7 +19,7 @@ export interface GraphStats {
 }
 
 export async function graphSchema(db: GraphDb, timeoutMs: number): Promise<SchemaSummary> {
-  const [row] = await db.read<SchemaSummary & Record<string, unknown>>(loadApiCypher('schema'), neoParams({}), { timeoutMs });
+  const [row] = await db.read<SchemaSummary & Record<string, unknown>>(loadApiCypher('schema'), {}, { timeoutMs });
   return {
     labels: row?.labels ?? [],
     relationshipTypes: row?.relationshipTypes ?? [],
@@ -30,7 +29,7 @@ export async function graphSchema(db: GraphDb, timeoutMs: number): Promise<Schem
 }
 
 export async function graphStats(db: GraphDb, limit: number, timeoutMs: number): Promise<GraphStats> {
-  const [row] = await db.read<GraphStats & Record<string, unknown>>(loadApiCypher('stats'), neoParams({ limit }), { timeoutMs });
+  const [row] = await db.read<GraphStats & Record<string, unknown>>(loadApiCypher('stats'), { limit }, { timeoutMs });
   return {
     nodes: row?.nodes ?? 0, relationships: row?.relationships ?? 0, documents: row?.documents ?? 0, tasks: row?.tasks ?? 0,
     agencies: row?.agencies ?? [],

@@ -6,7 +6,6 @@
 import type { GraphDb } from '../graph-db.ts';
 import type { PlainNode } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { neoParams } from './neo4j-params.ts';
 import { primaryLabel } from './graph-elements.ts';
 
 export interface SearchHit {
@@ -36,7 +35,7 @@ export async function searchEntities(db: GraphDb, q: string, labels: string[] | 
   const lucene = toLuceneQuery(q);
   const rows = await db.read<{ node: PlainNode; score: number; how: string[] }>(
     loadApiCypher('search'),
-    neoParams({ q: q.trim(), lucene: lucene === '' ? '""' : lucene, useLucene: lucene !== '', pinyin: toPinyinKey(q), labels: labels ?? null, limit }),
+    { q: q.trim(), lucene: lucene === '' ? '""' : lucene, useLucene: lucene !== '', pinyin: toPinyinKey(q), labels: labels ?? null, limit },
     { timeoutMs },
   );
   const needle = q.trim().toLowerCase();

@@ -11,7 +11,7 @@ import type { RelationshipType } from '../../extract/graph-facts.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadCypher } from '../cypher-files.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
-import { integerParams } from './integer-params.ts';
+import { toNeo4jParams } from '../neo4j-params.ts';
 import { lockOrder, type PreparedDocument, type RelationshipRow } from './prepare-facts.ts';
 import { mergeRelationshipsCypher } from './relationship-cypher.ts';
 
@@ -94,13 +94,13 @@ export async function writeInTx(tx: ManagedTransaction, doc: PreparedDocument, o
     if (oldIds.length > 0) await run(tx, 'writer/strip-nodes', { ids: oldIds, docId });
   }
 
-  if (doc.nodes.length > 0) addResult(c, await run(tx, 'writer/merge-nodes', { rows: integerParams(doc.nodes), docId }));
+  if (doc.nodes.length > 0) addResult(c, await run(tx, 'writer/merge-nodes', { rows: toNeo4jParams(doc.nodes), docId }));
   for (const [type, rows] of byType(doc.relationships)) {
-    addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: integerParams(rows), docId }));
+    addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: toNeo4jParams(rows), docId }));
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
   addResult(c, await run(tx, 'writer/upsert-document', {
-    docNodeId, docId, props: integerParams(doc.documentProps), nodeIds: doc.nodeIds, loadedAt,
+    docNodeId, docId, props: toNeo4jParams(doc.documentProps), nodeIds: doc.nodeIds, loadedAt,
   }));
 
   if (replacing) {

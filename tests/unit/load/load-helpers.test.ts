@@ -4,7 +4,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { zeroCounters } from '../../../server/graph/writer/counters.ts';
-import { integerParams } from '../../../server/graph/writer/integer-params.ts';
+import { toNeo4jParams } from '../../../server/graph/neo4j-params.ts';
 import { cypherForType } from '../../../server/graph/writer/relationship-cypher.ts';
 import { aliasText, searchKeys } from '../../../server/graph/writer/search-keys.ts';
 import { collectFiles } from '../../../server/load/collect-files.ts';
@@ -23,13 +23,19 @@ describe('search keys', () => {
   });
 });
 
-describe('integerParams', () => {
+describe('toNeo4jParams', () => {
   it('sends whole numbers as integers and keeps fractional lists as floats', () => {
-    const out = integerParams({ rank: 2, share: 0.5, starts: [1, 2], mixed: [1, 2.5], name: 'x' }) as Record<string, unknown>;
+    const out = toNeo4jParams({ rank: 2, share: 0.5, starts: [1, 2], mixed: [1, 2.5], name: 'x' }) as Record<string, unknown>;
     expect(neo4j.isInt(out.rank)).toBe(true);
     expect(out.share).toBe(0.5);
     expect((out.starts as unknown[]).every((v) => neo4j.isInt(v))).toBe(true);
     expect(out.mixed).toEqual([1, 2.5]);
+  });
+
+  it('leaves driver values alone, so converting twice is harmless', () => {
+    const once = toNeo4jParams({ limit: 5, ids: ['a'], nested: [{ rank: 1 }] });
+    expect(toNeo4jParams(once)).toEqual(once);
+    expect(neo4j.isInt((toNeo4jParams(once).nested as { rank: unknown }[])[0]!.rank)).toBe(true);
   });
 });
 
