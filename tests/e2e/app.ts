@@ -11,6 +11,7 @@ import { loadPaths } from '../../server/load/load-paths.ts';
 import { start, type RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
 import { openBrowser, type BrowserSession } from './browser.ts';
+import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 
 export const OUT_DIR = path.join(ROOT_DIR, 'test-output', 'e2e');
 export const SEEDS_DIR = path.join(ROOT_DIR, 'seeds', 'documents');
@@ -22,7 +23,7 @@ export async function startE2eApp(): Promise<RunningServer> {
     log: () => {},
     buildClient: true,
     beforeListen: async (db) => {
-      await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+      await clearGraph(db);
       await loadPaths(db, [SEEDS_DIR]);
     },
   });

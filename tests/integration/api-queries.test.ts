@@ -3,8 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { CHANGLE, DISTRICT, emptyDatabase, GROUP, INDICATOR, loadFixtureGraph, PLAN_2018, PLAN_2019, PLAN_2021 } from '../fixtures/graph/fixture-graph.ts';
+import { CHANGLE, DISTRICT, GROUP, INDICATOR, loadFixtureGraph, PLAN_2018, PLAN_2019, PLAN_2021 } from '../fixtures/graph/fixture-graph.ts';
 import { startTestApp } from './helpers.ts';
+import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 
 let app: RunningServer;
 const run = async (name: string, params: unknown, raw?: string) => {
@@ -117,7 +118,7 @@ describe('POST /api/queries/tasks-of-agency on the five seed documents', () => {
   const loader = path.join(ROOT_DIR, 'server', 'load', 'load-paths.ts');
   it.skipIf(!fs.existsSync(loader))('gives 长乐区政府 the 11 tasks of the 2019 plan, 4 direct and 7 via 各县(市)区政府', async () => {
     const { loadPaths } = (await import(loader)) as { loadPaths: (db: unknown, paths: string[], opts?: object) => Promise<{ failed?: number }> };
-    await emptyDatabase(app.db);
+    await clearGraph(app.db);
     await loadPaths(app.db, [path.join(ROOT_DIR, 'seeds', 'documents')]);
     const { status, body } = await run('tasks-of-agency', { agency: CHANGLE });
     expect(status).toBe(200);

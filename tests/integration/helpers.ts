@@ -25,10 +25,6 @@ export async function openTestDb(): Promise<{ db: GraphDb; close: () => Promise<
   return { db, close: () => conn.close() };
 }
 
-export async function clearDatabase(db: GraphDb): Promise<void> {
-  await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-}
-
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningServer> {
   const n = inject('neo4j');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false', ...env });

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { loadConfig } from '../../server/config.ts';
 import { generateCorpus } from '../../server/corpus/generate.ts';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
-import { graphCounts } from '../../server/graph/writer/graph-state.ts';
+import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import { start } from '../../server/server.ts';
 import { loadSeedsOnStart } from '../../server/startup-seeds.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { clearDatabase, openTestDb, tempDirs, testConnection } from './helpers.ts';
+import { openTestDb, tempDirs, testConnection } from './helpers.ts';
 import { snapshot } from './loader-snapshot.ts';
 
 const SEEDS = path.join(ROOT_DIR, 'seeds', 'documents');
@@ -42,7 +42,7 @@ afterAll(async () => {
   temps.cleanup();
   await close();
 });
-beforeEach(async () => clearDatabase(db));
+beforeEach(async () => clearGraph(db));
 
 /** A folder with copies of some seed files, so two loaders can work on overlapping sets. */
 function seedCopy(names: string[]): string {
@@ -103,7 +103,7 @@ describe('concurrent loaders', () => {
     const names = seedNames();
     await loadPaths(db, [SEEDS], { concurrency: 1 });
     const expected = await snapshot(db);
-    await clearDatabase(db);
+    await clearGraph(db);
 
     const one = seedCopy(names.slice(0, 4));
     const two = seedCopy(names.slice(1));
@@ -134,7 +134,7 @@ describe('concurrent loaders on a generated corpus', () => {
     };
     await loadPaths(db, [dir], { concurrency: 1 });
     const expected = await snapshot(db);
-    await clearDatabase(db);
+    await clearGraph(db);
 
     const results = await Promise.all([
       loadPaths(db, [half(files.slice(0, 16))], { concurrency: 4 }),
@@ -157,7 +157,7 @@ describe('--remove', () => {
     const others = seedCopy(names.filter((n) => !n.startsWith('002_')));
     await loadPaths(db, [others]);
     const expected = await snapshot(db);
-    await clearDatabase(db);
+    await clearGraph(db);
 
     await loadPaths(db, [SEEDS]);
     const summary = await loadPaths(db, [], { remove: ['002_bccb920477d76c9e'] });

@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
-import { graphCounts } from '../../server/graph/writer/graph-state.ts';
+import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.ts';
 import { prepareDocument } from '../../server/graph/writer/prepare-facts.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
 import { writeDocument } from '../../server/graph/writer/write-document.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import { docA, docA2, docB, type FactsDoc } from '../fixtures/facts/small-corpus.ts';
-import { clearDatabase, openTestDb, tempDirs } from './helpers.ts';
+import { openTestDb, tempDirs } from './helpers.ts';
 import { snapshot } from './loader-snapshot.ts';
 
 let db: GraphDb;
@@ -27,7 +27,7 @@ afterAll(async () => {
   temps.cleanup();
   await close();
 });
-beforeEach(async () => clearDatabase(db));
+beforeEach(async () => clearGraph(db));
 
 const write = (d: FactsDoc) => writeDocument(db, prepareDocument(d.facts, d.text));
 
@@ -77,7 +77,7 @@ describe('the writer', () => {
     await write(docA2);
     await write(docB);
     const expected = await snapshot(db);
-    await clearDatabase(db);
+    await clearGraph(db);
 
     await write(docA);
     await write(docB);
@@ -126,7 +126,7 @@ describe('loadPaths with failing documents', () => {
     await write(docA);
     await write(docB);
     const expected = await snapshot(db);
-    await clearDatabase(db);
+    await clearGraph(db);
     await write(docA);
 
     const summary = await loadPaths(db, [corpus()], {
