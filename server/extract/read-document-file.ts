@@ -2,10 +2,12 @@
  * File-system side of extraction: expand file and folder arguments into document files and read
  * them. Kept apart from the pure extractors so that the loader can reuse it and tests need no disk.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
+/** What a folder argument contributes; a file named explicitly is read whatever its extension. */
+export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -18,13 +20,18 @@ export function documentIdOf(file: string): string {
   return path.basename(file, path.extname(file));
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/**
+ * The document files below a folder, recursively and sorted, hidden entries skipped. Shared by the
+ * extract command and the loader, so both see the same corpus in the same folder.
+ */
+export function walkDocuments(dir: string): string[] {
   const out: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(p);
+    if (e.isDirectory()) out.push(...walkDocuments(p));
+    else if (e.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
   }
   return out;
 }
@@ -41,7 +48,7 @@ export async function expandInputs(args: string[]): Promise<string[]> {
       throw new InputError(`${a}: no such file or folder`);
     }
     if (s.isDirectory()) {
-      const found = await walk(a);
+      const found = walkDocuments(a);
       if (found.length === 0) throw new InputError(`${a}: folder contains no .txt, .md or .html files`);
       files.push(...found);
     } else files.push(a);

@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-
-export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+import { walkDocuments } from '../extract/read-document-file.ts';
 
 export interface CollectedFiles {
   files: string[];
@@ -25,17 +24,8 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
       missing.push({ file: p, reason: 'no such file or folder' });
       continue;
     }
-    if (stat.isDirectory()) walk(abs, files);
+    if (stat.isDirectory()) for (const f of walkDocuments(abs)) files.add(f);
     else files.add(abs); // a file named explicitly is loaded whatever its extension
   }
   return { files: [...files].sort(), missing };
-}
-
-function walk(dir: string, into: Set<string>): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, into);
-    else if (entry.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) into.add(full);
-  }
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractDocument } from '../extract/extract-document.ts';
+import { documentIdOf } from '../extract/read-document-file.ts';
 import { loadGazetteer, type Gazetteer } from '../extract/gazetteer.ts';
 import type { GraphFacts } from '../extract/graph-facts.ts';
 import { ROOT_DIR } from '../version.ts';
@@ -32,10 +33,6 @@ export function gazetteerFrom(file = DEFAULT_GAZETTEER): Gazetteer {
   return gaz;
 }
 
-/** The document id is the file's base name without extension (shared/DESIGN.md). */
-export function documentIdOf(file: string): string {
-  return path.basename(file).replace(/\.[^.]+$/, '');
-}
 
 export function extractFile(file: string, bytes: Uint8Array, gazetteer: Gazetteer): Extracted {
   const r = extractDocument({ id: documentIdOf(file), file: path.basename(file), bytes, gazetteer });

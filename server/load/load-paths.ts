@@ -14,7 +14,8 @@ import { prepareDocument } from '../graph/writer/prepare-facts.ts';
 import { removeDocument } from '../graph/writer/remove-document.ts';
 import { writeDocument, type WriteOptions } from '../graph/writer/write-document.ts';
 import { collectFiles } from './collect-files.ts';
-import { documentIdOf, extractFile, gazetteerFrom, type Extracted, type Gazetteer } from './extract-file.ts';
+import { documentIdOf } from '../extract/read-document-file.ts';
+import { extractFile, gazetteerFrom, type Extracted, type Gazetteer } from './extract-file.ts';
 import type { Progress } from './progress.ts';
 import { emptySummary, record, type DocumentOutcome, type LoadSummary } from './summary.ts';
 

@@ -8,7 +8,7 @@ import { toNeo4jParams } from '../../../server/graph/neo4j-params.ts';
 import { cypherForType } from '../../../server/graph/writer/relationship-cypher.ts';
 import { aliasText, searchKeys } from '../../../server/graph/writer/search-keys.ts';
 import { collectFiles } from '../../../server/load/collect-files.ts';
-import { documentIdOf } from '../../../server/load/extract-file.ts';
+import { documentIdOf } from '../../../server/extract/read-document-file.ts';
 import { createProgress } from '../../../server/load/progress.ts';
 import { emptySummary, formatSummary, record } from '../../../server/load/summary.ts';
 import type { RelationshipType } from '../../../server/extract/graph-facts.ts';
