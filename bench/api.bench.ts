@@ -1,8 +1,12 @@
 /*
- * `npm run bench:api [-- --docs N --seconds S]`: the API under load, on the load benchmark's graph
- * (generated corpus + the seeds, loaded with loadPaths into a private embedded Neo4j). autocannon at 32
- * connections on search, neighbours and a curated query; then the same Cypher through the bare driver
- * at the same concurrency, so the ratio shows what the HTTP layer, validation and shaping cost.
+ * `npm run bench:api [-- --docs N --seconds S --keep-data DIR]`: the API under load, on the load
+ * benchmark's graph (generated corpus + the seeds, loaded with loadPaths into a private embedded Neo4j).
+ * autocannon at 32 connections on search, neighbours and a curated query; then the same Cypher through the
+ * bare driver at the same concurrency, so the ratio shows what the HTTP layer, validation and shaping cost.
+ *
+ * `--keep-data DIR` keeps the Neo4j files in DIR instead of a temporary folder and reuses them on the next
+ * run with the same --docs (DIR/bench-graph.json records what was loaded), so iterating on the API does not
+ * mean reloading thousands of documents each time. Delete DIR to load afresh (e.g. after a loader change).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +34,9 @@ function option(name: string, fallback: number): number {
   return v;
 }
 const DOCS = option('--docs', 2000);
+const keepAt = process.argv.indexOf('--keep-data');
+const KEEP_DIR = keepAt >= 0 ? process.argv[keepAt + 1] : undefined;
+if (keepAt >= 0 && (!KEEP_DIR || KEEP_DIR.startsWith('--'))) throw new Error('--keep-data needs a folder');
 const SECONDS = option('--seconds', 10);
 const CONNECTIONS = 32;
 const log = (l: string) => process.stderr.write(`${l}\n`);
@@ -74,13 +81,19 @@ async function driverLoad(db: GraphDb, c: Case): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
+  const work = KEEP_DIR ? path.resolve(KEEP_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
+  fs.mkdirSync(work, { recursive: true });
+  const marker = path.join(work, 'bench-graph.json');
+  const kept = KEEP_DIR !== undefined && fs.existsSync(marker) && (JSON.parse(fs.readFileSync(marker, 'utf8')) as { docs?: number }).docs === DOCS;
   const corpusDir = path.join(work, 'corpus');
-  fs.mkdirSync(corpusDir);
-  for (const d of generateCorpus({ seed: 7, docs: DOCS })) {
-    fs.writeFileSync(path.join(corpusDir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+  if (!kept) {
+    fs.rmSync(corpusDir, { recursive: true, force: true });
+    fs.mkdirSync(corpusDir);
+    for (const d of generateCorpus({ seed: 7, docs: DOCS })) {
+      fs.writeFileSync(path.join(corpusDir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+    }
   }
-  log(`Starting a private embedded Neo4j in ${work}…`);
+  log(`Starting a private embedded Neo4j in ${work}${kept ? ' (kept graph, not reloading)' : ''}…`);
   const embedded = await startEmbeddedNeo4j({ dataDir: path.join(work, 'neo4j'), boltPort: 0, heap: '2g', pageCache: '512m', log: () => {} });
   const driver = createDriver(embedded.uri, embedded.user, embedded.password);
   const db = new GraphDb(driver, undefined);
@@ -88,9 +101,14 @@ async function main(): Promise<void> {
   try {
     await applySchema(db);
     const t0 = performance.now();
-    const summary = await loadPaths(db, [corpusDir, path.join(ROOT_DIR, 'seeds', 'documents')], { concurrency: 4 });
+    const summary = kept ? undefined : await loadPaths(db, [corpusDir, path.join(ROOT_DIR, 'seeds', 'documents')], { concurrency: 4 });
     const [size] = await db.read<{ nodes: number; rels: number }>('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
-    log(`Loaded ${DOCS} generated documents + the seeds in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${size?.nodes} nodes, ${size?.rels} relationships (${JSON.stringify(summary).slice(0, 160)}…)`);
+    if (summary) {
+      log(`Loaded ${DOCS} generated documents + the seeds in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${size?.nodes} nodes, ${size?.rels} relationships (${JSON.stringify(summary).slice(0, 160)}…)`);
+      if (KEEP_DIR) fs.writeFileSync(marker, `${JSON.stringify({ docs: DOCS, nodes: size?.nodes, relationships: size?.rels, loadedAt: new Date().toISOString() })}\n`);
+    } else {
+      log(`Reusing the kept graph of ${DOCS} generated documents + the seeds: ${size?.nodes} nodes, ${size?.rels} relationships`);
+    }
 
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: embedded.uri, NEO4J_PASSWORD: embedded.password, LOAD_SEEDS_ON_START: 'false', CYPHER_RATE_LIMIT_PER_MINUTE: '1000000' });
     app = await start(config, { log: () => {}, connection: { driver, database: undefined, mode: 'embedded', uri: embedded.uri, embedded, close: async () => {} } });
@@ -141,7 +159,7 @@ async function main(): Promise<void> {
     await app?.stop();
     await driver.close();
     await embedded.stop();
-    fs.rmSync(work, { recursive: true, force: true });
+    if (!KEEP_DIR) fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
