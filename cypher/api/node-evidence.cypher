@@ -1,16 +1,20 @@
 // title: Evidence of a node's facts
-// description: One row per evidence span of every relationship touching the node (at most $limit),
-//   with the node at the other end. The spans index the document text (docs/graph-storage.md).
-// params: id, limit
+// description: Evidence spans of the relationships touching the node, at most $perRelationship per
+//   relationship (a hub relationship such as a MEMBER_OF stated by every document would otherwise fill
+//   the whole answer) and at most $limit in all, with the node at the other end and how many spans the
+//   relationship holds. The spans index the document text (docs/graph-storage.md); relationship
+//   properties come without the bookkeeping lists ($hiddenRelKeys).
+// params: id, limit, perRelationship, hiddenRelKeys (list)
 MATCH (n:Entity {id: $id})-[r]-(other)
 WHERE r.evidenceDocs IS NOT NULL
-WITH n, r, other
-ORDER BY type(r), other.name
-UNWIND range(0, size(r.evidenceDocs) - 1) AS i
+WITH n, r, other, size(r.evidenceDocs) AS spans
+ORDER BY type(r), other.name, elementId(r)
+UNWIND range(0, CASE WHEN spans < $perRelationship THEN spans ELSE $perRelationship END - 1) AS i
 RETURN type(r) AS type,
        CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
        other.id AS otherId, other.name AS otherName,
        [l IN labels(other) WHERE l <> 'Entity'][0] AS otherLabel,
        r.evidenceDocs[i] AS document, r.evidenceStarts[i] AS start, r.evidenceEnds[i] AS end,
-       r.evidenceTexts[i] AS text, properties(r) AS properties
+       r.evidenceTexts[i] AS text, spans,
+       [k IN keys(r) WHERE NOT k IN $hiddenRelKeys AND k <> 'key' | [k, r[k]]] AS properties
 LIMIT $limit

@@ -1,6 +1,8 @@
 // title: One node with its degree per relationship type
-// description: The node by its id, and how many relationships of each type and direction touch it.
-// params: id
+// description: The node by its id (a lean map: bookkeeping keys $hiddenNodeKeys left out, the support
+//   set as a count, a Document's text left to /api/documents), and how many relationships of each type
+//   and direction touch it.
+// params: id, hiddenNodeKeys (list)
 MATCH (n:Entity {id: $id})
 CALL (n) {
   MATCH (n)-[r]->()
@@ -9,4 +11,7 @@ CALL (n) {
   MATCH (n)<-[r]-()
   RETURN type(r) AS type, 'in' AS direction, count(r) AS count
 }
-RETURN n, collect({type: type, direction: direction, count: count}) AS degrees
+RETURN {kind: 'node', elementId: elementId(n), labels: labels(n),
+        properties: [k IN keys(n) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND n:Document) | [k, n[k]]],
+        documentCount: size(n.documents)} AS n,
+       collect({type: type, direction: direction, count: count}) AS degrees

@@ -1,7 +1,8 @@
 // title: Search entities
 // description: Full-text (cjk analyzer) over name and aliases, exact name/alias matches, substring
 //   matches and pinyin (full or initials) prefix matches; the best score per node wins, ties go to the
-//   shorter name. Label filter as a parameter list.
+//   shorter name. Label filter as a parameter list. Only what a hit shows is returned (id, labels, name,
+//   aliases): a hub's bookkeeping lists would otherwise travel with every search that finds it.
 // params: q, lucene (escaped full-text query), useLucene, pinyin ('' when q is not Latin), labels (list|null), limit
 CALL (*) {
   CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
@@ -28,6 +29,7 @@ CALL (*) {
 }
 WITH node, max(score) AS score, collect(DISTINCT how) AS how
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-RETURN node, score, how
-ORDER BY score DESC, size(node.name) ASC, node.name ASC
+WITH node, score, how
+ORDER BY score DESC, size(node.name) ASC, node.name ASC, node.id ASC
 LIMIT $limit
+RETURN coalesce(node.id, elementId(node)) AS id, labels(node) AS labels, node.name AS name, node.aliases AS aliases, score, how

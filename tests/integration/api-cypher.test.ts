@@ -4,7 +4,7 @@ import { explainCheck } from '../../server/graph/cypher-console/explain-check.ts
 import type { RunningServer } from '../../server/server.ts';
 import { CYPHER_ATTACKS } from '../fixtures/cypher-attacks.ts';
 import { CHANGLE, loadFixtureGraph } from '../fixtures/graph/fixture-graph.ts';
-import { startTestApp } from './helpers.ts';
+import { bookkeepingLeaks, startTestApp } from './helpers.ts';
 
 let app: RunningServer;
 const TIMEOUT_MS = 2000;
@@ -36,6 +36,14 @@ describe('POST /api/cypher', () => {
     expect(body.graph.edges).toHaveLength(1);
     expect(body.summary).toMatchObject({ rows: 1, truncated: false });
     expect(typeof body.summary.ms).toBe('number');
+  });
+
+  it('returns the rows as asked, bookkeeping included, while the graph stays lean', async () => {
+    const { body } = await cypher('MATCH (a:Agency {id: $id})-[r:MEMBER_OF]->() RETURN a, r', { id: CHANGLE });
+    expect(body.rows[0].a.properties).toHaveProperty('documents');
+    expect(body.rows[0].r.properties).toHaveProperty('evidenceTexts');
+    expect(bookkeepingLeaks(body.graph)).toEqual([]);
+    expect(body.graph.edges[0].evidence).toMatchObject({ count: 1, documents: 1 });
   });
 
   it('adds the end nodes of relationships returned without them', async () => {

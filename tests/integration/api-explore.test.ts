@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { CHANGLE, DISTRICT, GROUP, loadFixtureGraph, PARK, PLAN_DOC } from '../fixtures/graph/fixture-graph.ts';
-import { startTestApp } from './helpers.ts';
+import { bookkeepingLeaks, startTestApp } from './helpers.ts';
 
 let app: RunningServer;
 const get = async (path: string) => {
@@ -72,6 +72,33 @@ describe('GET /api/nodes/:id', () => {
     expect(ev.end - ev.start).toBe(5);
   });
 
+  it('returns the node without bookkeeping, its support as a count, and relationship properties without evidence lists', async () => {
+    const { body } = await get(`nodes/${enc(CHANGLE)}`);
+    expect(bookkeepingLeaks(body)).toEqual([]);
+    expect(body.node.documentCount).toBe(1);
+    const ev = body.evidence.find((e: { type: string }) => e.type === 'RESPONSIBLE_FOR');
+    expect(ev.properties).toMatchObject({ role: expect.any(String) });
+    expect(Object.keys(ev.properties)).not.toEqual(expect.arrayContaining(['evidenceTexts']));
+    expect(ev.spans).toBe(1);
+    const doc = await get(`nodes/${enc(`document:${PLAN_DOC}`)}`);
+    expect(doc.body.node.properties).not.toHaveProperty('text');
+  });
+
+  it('caps the evidence listed per relationship and says how many spans each holds', async () => {
+    const { body } = await get(`nodes/${enc(GROUP)}?evidencePerRelationship=1`);
+    const perRelationship = new Map<string, number>();
+    for (const e of body.evidence as { type: string; other: { id: string }; spans: number }[]) {
+      const key = `${e.type} ${e.other.id}`;
+      perRelationship.set(key, (perRelationship.get(key) ?? 0) + 1);
+      expect(e.spans).toBeGreaterThanOrEqual(1);
+    }
+    expect(Math.max(...perRelationship.values())).toBe(1);
+    expect(perRelationship.size).toBe(9);
+    const bad = await get(`nodes/${enc(GROUP)}?evidencePerRelationship=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("'evidencePerRelationship'");
+  });
+
   it('answers an unknown id with 404 and a bad evidenceLimit with 400', async () => {
     expect((await get(`nodes/${enc('agency:nobody')}`)).status).toBe(404);
     const bad = await get(`nodes/${enc(CHANGLE)}?evidenceLimit=-1`);
@@ -90,6 +117,17 @@ describe('GET /api/nodes/:id/neighbors', () => {
     expect(body.edges).toHaveLength(3);
     expect(body.nodes.map((n: { id: string }) => n.id)).toContain(GROUP);
     for (const e of body.edges) expect(body.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([e.source, e.target]));
+  });
+
+  it('returns lean elements: evidence as a count and the first span, no bookkeeping lists', async () => {
+    const { body } = await get(`nodes/${enc(GROUP)}/neighbors?limit=100`);
+    expect(body.edges).toHaveLength(9);
+    expect(bookkeepingLeaks(body)).toEqual([]);
+    expect(JSON.stringify(body)).not.toContain('evidenceTexts');
+    const member = body.edges.find((e: { type: string; source: string }) => e.type === 'MEMBER_OF' && e.source === CHANGLE);
+    expect(member.evidence).toEqual({ count: 1, documents: 1, first: { document: PLAN_DOC, start: expect.any(Number), end: expect.any(Number), text: '各县(市)区政府' } });
+    const group = body.nodes.find((n: { id: string }) => n.id === GROUP);
+    expect(group).toMatchObject({ label: 'Agency', name: '各县(市)区政府', aliases: expect.arrayContaining(['各县(市)区人民政府']), documentCount: 1, properties: { group: true } });
   });
 
   it('filters by type, direction and label and pages with offset', async () => {
@@ -118,6 +156,15 @@ describe('GET /api/paths', () => {
     expect(body.paths.length).toBeGreaterThan(0);
     expect(body.paths[0].length).toBe(2);
     expect(body.paths[0].nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([CHANGLE, DISTRICT, PARK]));
+  });
+
+  it('returns paths of lean elements', async () => {
+    const { body } = await get(`paths?from=${enc(CHANGLE)}&to=${enc(PARK)}`);
+    expect(bookkeepingLeaks(body)).toEqual([]);
+    expect(body.paths[0].edges.every((e: { evidence: { count: number } }) => e.evidence.count >= 1)).toBe(true);
+    const through = await get(`paths?from=${enc(CHANGLE)}&to=${enc(`document:${PLAN_DOC}`)}&throughDocuments=true`);
+    expect(through.body.paths.length).toBeGreaterThan(0);
+    expect(bookkeepingLeaks(through.body)).toEqual([]);
   });
 
   it('returns no paths when maxHops is too short, 404 for an unknown end and 400 for a bad maxHops', async () => {

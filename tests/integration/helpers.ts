@@ -45,3 +45,26 @@ export function tempDirs(): { make(prefix: string): string; cleanup(): void } {
     },
   };
 }
+
+/** Stored bookkeeping that graph elements in API answers must not carry (docs/graph-storage.md). */
+const BOOKKEEPING = ['documents', 'aliasSources', 'aliasText', 'pinyin', 'initials', 'nodeIds', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts'];
+
+/**
+ * Every bookkeeping key (and Document text) found in the `properties` of any element anywhere in an
+ * answer, as "path: key" strings, so a failing test says where the leak is.
+ */
+export function bookkeepingLeaks(value: unknown, where = '$'): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => bookkeepingLeaks(v, `${where}[${i}]`));
+  const o = value as Record<string, unknown>;
+  const found: string[] = [];
+  const props = o.properties;
+  if (props && typeof props === 'object' && !Array.isArray(props)) {
+    const labels = [o.label, ...(Array.isArray(o.labels) ? o.labels : [])];
+    for (const k of Object.keys(props)) {
+      if (BOOKKEEPING.includes(k) || (k === 'text' && labels.includes('Document'))) found.push(`${where}.properties: ${k}`);
+    }
+  }
+  for (const [k, v] of Object.entries(o)) if (k !== 'properties') found.push(...bookkeepingLeaks(v, `${where}.${k}`));
+  return found;
+}

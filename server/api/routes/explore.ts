@@ -19,7 +19,10 @@ export const SearchQuery = z.strictObject({
   limit: intParam(1, 100, 20).describe('At most this many hits (1-100, default 20)'),
 });
 export const NodePath = z.strictObject({ id: entityId.describe('The node id, e.g. agency:长乐区政府') });
-export const NodeQuery = z.strictObject({ evidenceLimit: intParam(0, 2000, 200).describe('At most this many evidence spans (default 200)') });
+export const NodeQuery = z.strictObject({
+  evidenceLimit: intParam(0, 2000, 200).describe('At most this many evidence spans (default 200)'),
+  evidencePerRelationship: intParam(1, 1000, 5).describe('At most this many spans per relationship (1-1000, default 5); `spans` says how many it holds'),
+});
 export const NeighborsQuery = z.strictObject({
   types: typeList.describe('Only these relationship types, comma-separated'),
   direction: z.enum(['out', 'in', 'both'], { error: "must be 'out', 'in' or 'both'" }).default('both').describe('Relationship direction seen from the node'),
@@ -45,11 +48,11 @@ export function exploreRoutes(deps: AppDeps, registry: ApiRegistry): Router {
     res.json({ results: await searchEntities(deps.db, q.q, q.labels, q.limit, timeoutMs) });
   });
 
-  registry.add({ method: 'get', path: '/nodes/:id', tag: 'explore', summary: 'A node: properties, aliases, degree per type, evidence of its facts', params: NodePath, query: NodeQuery, response: '{node, degree, degreeByDirection, evidence: [{type, direction, other, document, start, end, text, sentence}]}' });
+  registry.add({ method: 'get', path: '/nodes/:id', tag: 'explore', summary: 'A node: properties, aliases, degree per type, evidence of its facts', params: NodePath, query: NodeQuery, response: '{node, degree, degreeByDirection, evidence: [{type, direction, other, document, start, end, text, sentence, spans, properties}]}' });
   router.get('/nodes/:id', async (req, res) => {
     const { id } = parseInput(NodePath, req.params, 'path');
     const q = parseInput(NodeQuery, req.query, 'query');
-    res.json(await nodeDetails(deps.db, id, q.evidenceLimit, timeoutMs));
+    res.json(await nodeDetails(deps.db, id, q.evidenceLimit, q.evidencePerRelationship, timeoutMs));
   });
 
   registry.add({ method: 'get', path: '/nodes/:id/neighbors', tag: 'explore', summary: 'Neighbourhood subgraph of a node, one page, with totals per type', params: NodePath, query: NeighborsQuery, response: '{center, nodes, edges, totals: {TYPE: count}, total, shown, offset, limit}' });

@@ -2,8 +2,25 @@
  * The API's one shape for graph elements ({nodes, edges} with nodes keyed by their `id` property), so the
  * neighbours view, paths, curated queries, the console and export all hand the client the same thing,
  * whatever Cypher produced them. Element ids stay internal except as a fallback key.
+ *
+ * Elements are lean: the loader's bookkeeping (a node's `documents` support set and `aliasSources`, a
+ * relationship's `documents` and parallel evidence lists) grows with every document that mentions a fact,
+ * so on a hub such as 长乐区政府 it is thousands of entries. Graph answers carry counts and one sample span
+ * instead; the evidence itself is served by GET /api/nodes/:id and GET /api/documents/:id.
  */
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
+
+export interface EvidenceSpan { document: string; start: number; end: number; text: string }
+
+/** What a relationship's evidence lists hold, without the lists. */
+export interface EvidenceSummary {
+  /** Spans (entries of the evidence lists). */
+  count: number;
+  /** Documents that state the fact. */
+  documents: number;
+  /** The first span, so a caption can quote something without another request. */
+  first: EvidenceSpan | null;
+}
 
 export interface ApiNode {
   id: string;
@@ -12,6 +29,8 @@ export interface ApiNode {
   name: string;
   aliases: string[];
   properties: Record<string, unknown>;
+  /** How many documents support the node (size of the stored `documents` list), when known. */
+  documentCount?: number;
 }
 
 export interface ApiEdge {
@@ -20,6 +39,7 @@ export interface ApiEdge {
   source: string;
   target: string;
   properties: Record<string, unknown>;
+  evidence?: EvidenceSummary;
 }
 
 export interface ApiGraph {
@@ -27,30 +47,57 @@ export interface ApiGraph {
   edges: ApiEdge[];
 }
 
-// Search helpers and bulk fields: useless on a canvas and large (a Document's text can be 100 kB).
-const HIDDEN_IN_GRAPH = new Set(['aliasText', 'pinyin', 'initials', 'nodeIds', 'text']);
-const HIDDEN_ON_DOCUMENT_ONLY = new Set(['text']);
+/**
+ * A node or relationship as Cypher may project it to keep the wire lean (see cypher/api/neighbors.cypher):
+ * the PlainNode / PlainRelationship shape, with `properties` either a map or a list of [key, value] pairs
+ * (`[k IN keys(n) WHERE NOT k IN $hidden | [k, n[k]]]`, the only way to leave keys out in plain Cypher),
+ * plus the summaries computed next to the data.
+ */
+export type LeanNode = Omit<PlainNode, 'properties'> & { properties: Record<string, unknown> | [string, unknown][]; documentCount?: number | null };
+export type LeanRelationship = Omit<PlainRelationship, 'properties'> & {
+  properties: Record<string, unknown> | [string, unknown][];
+  evidence?: { count: number | null; documents: number | null; first: EvidenceSpan | null } | null;
+};
+
+/** Bookkeeping and search helpers: never part of a graph element (docs/graph-storage.md). */
+export const HIDDEN_NODE_KEYS = ['documents', 'aliasSources', 'aliasText', 'pinyin', 'initials', 'nodeIds'] as const;
+export const HIDDEN_RELATIONSHIP_KEYS = ['documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts'] as const;
+const HIDDEN_NODE = new Set<string>(HIDDEN_NODE_KEYS);
+const HIDDEN_REL = new Set<string>(HIDDEN_RELATIONSHIP_KEYS);
+
+/** Parameters for the lean projections in cypher/api/*.cypher, so the hidden keys are listed once, here. */
+export const LEAN_PARAMS = { hiddenNodeKeys: [...HIDDEN_NODE_KEYS], hiddenRelKeys: [...HIDDEN_RELATIONSHIP_KEYS] };
 
 export function primaryLabel(labels: readonly string[]): string {
   return labels.find((l) => l !== 'Entity') ?? labels[0] ?? 'Node';
 }
 
+// Neo4j stores no null properties, so a null can only come from a projection naming a key the element
+// lacks (`p {.year}`); dropping it keeps lean and raw elements alike.
+function propsOf(p: Record<string, unknown> | [string, unknown][]): Record<string, unknown> {
+  return Object.fromEntries((Array.isArray(p) ? p : Object.entries(p)).filter(([, v]) => v !== null && v !== undefined));
+}
+
 /** Node key for the API: the `id` property when there is one (always, for loaded facts). */
-export function nodeKey(node: PlainNode): string {
-  const id = node.properties.id;
+export function nodeKey(node: PlainNode | LeanNode): string {
+  const id = propsOf(node.properties).id;
   return typeof id === 'string' && id ? id : node.elementId;
 }
 
-/** `full` keeps everything except a Document's text (node details); otherwise search helpers go too. */
-export function toApiNode(node: PlainNode, full = false): ApiNode {
-  const properties: Record<string, unknown> = {};
+const listSize = (v: unknown): number | undefined => (Array.isArray(v) ? v.length : undefined);
+
+/** A lean node: bookkeeping dropped (its support set as a count), and a Document's text left to /api/documents. */
+export function toApiNode(node: PlainNode | LeanNode): ApiNode {
+  const all = propsOf(node.properties);
   const isDocument = node.labels.includes('Document');
-  for (const [k, v] of Object.entries(node.properties)) {
-    if (full ? isDocument && HIDDEN_ON_DOCUMENT_ONLY.has(k) : HIDDEN_IN_GRAPH.has(k) && (k !== 'text' || isDocument)) continue;
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (HIDDEN_NODE.has(k) || (k === 'text' && isDocument)) continue;
     properties[k] = v;
   }
-  const name = node.properties.name;
-  const aliases = node.properties.aliases;
+  const name = all.name;
+  const aliases = all.aliases;
+  const documentCount = 'documentCount' in node && typeof node.documentCount === 'number' ? node.documentCount : listSize(all.documents);
   return {
     id: nodeKey(node),
     label: primaryLabel(node.labels),
@@ -58,23 +105,45 @@ export function toApiNode(node: PlainNode, full = false): ApiNode {
     name: typeof name === 'string' ? name : nodeKey(node),
     aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [],
     properties,
+    ...(documentCount !== undefined ? { documentCount } : {}),
   };
 }
 
-/** `keyOf` maps element ids of the endpoints to API node keys. */
-export function toApiEdge(rel: PlainRelationship, keyOf: (elementId: string) => string): ApiEdge {
+function evidenceOf(rel: PlainRelationship | LeanRelationship, all: Record<string, unknown>): EvidenceSummary | undefined {
+  if ('evidence' in rel && rel.evidence) {
+    return { count: rel.evidence.count ?? 0, documents: rel.evidence.documents ?? 0, first: rel.evidence.first ?? null };
+  }
+  const docs = all.evidenceDocs;
+  if (!Array.isArray(docs)) return undefined;
+  const at = <T>(key: string): T | undefined => (Array.isArray(all[key]) ? (all[key] as T[])[0] : undefined);
+  return {
+    count: docs.length,
+    documents: listSize(all.documents) ?? new Set(docs).size,
+    first: docs.length > 0
+      ? { document: String(docs[0]), start: Number(at<number>('evidenceStarts') ?? 0), end: Number(at<number>('evidenceEnds') ?? 0), text: String(at<string>('evidenceTexts') ?? '') }
+      : null,
+  };
+}
+
+/** A lean edge; `keyOf` maps element ids of the endpoints to API node keys. */
+export function toApiEdge(rel: PlainRelationship | LeanRelationship, keyOf: (elementId: string) => string): ApiEdge {
+  const all = propsOf(rel.properties);
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) if (!HIDDEN_REL.has(k)) properties[k] = v;
+  const evidence = evidenceOf(rel, all);
   return {
     id: rel.elementId,
     type: rel.type,
     source: keyOf(rel.startElementId),
     target: keyOf(rel.endElementId),
-    properties: { ...rel.properties },
+    properties,
+    ...(evidence ? { evidence } : {}),
   };
 }
 
-/** Builds {nodes, edges} from plain elements; edges whose endpoints are missing are dropped. */
-export function buildGraph(nodes: Iterable<PlainNode>, rels: Iterable<PlainRelationship>): ApiGraph {
-  const byElement = new Map<string, PlainNode>();
+/** Builds {nodes, edges} from plain or lean elements; edges whose endpoints are missing are dropped. */
+export function buildGraph(nodes: Iterable<PlainNode | LeanNode>, rels: Iterable<PlainRelationship | LeanRelationship>): ApiGraph {
+  const byElement = new Map<string, PlainNode | LeanNode>();
   for (const n of nodes) byElement.set(n.elementId, n);
   const edges = new Map<string, ApiEdge>();
   for (const r of rels) {
@@ -84,4 +153,17 @@ export function buildGraph(nodes: Iterable<PlainNode>, rels: Iterable<PlainRelat
     edges.set(r.elementId, toApiEdge(r, (e) => nodeKey(byElement.get(e)!)));
   }
   return { nodes: [...byElement.values()].map((n) => toApiNode(n)), edges: [...edges.values()] };
+}
+
+/**
+ * The same element with its bookkeeping dropped, in the shape it came in (kind, elementId, labels…), so a
+ * curated query's table cells stay what the query returned, only lighter.
+ */
+export function leanElement(value: PlainNode | PlainRelationship): PlainNode | PlainRelationship {
+  if (value.kind === 'node') {
+    const n = toApiNode(value);
+    return { kind: 'node', elementId: value.elementId, labels: value.labels, properties: n.properties, ...(n.documentCount !== undefined ? { documentCount: n.documentCount } : {}) };
+  }
+  const e = toApiEdge(value, (x) => x);
+  return { ...value, properties: e.properties, ...(e.evidence ? { evidence: e.evidence } : {}) };
 }

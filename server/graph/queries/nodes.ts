@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { buildGraph, toApiNode, type ApiGraph, type ApiNode } from './graph-elements.ts';
+import { buildGraph, LEAN_PARAMS, toApiNode, type ApiGraph, type ApiNode, type LeanNode, type LeanRelationship } from './graph-elements.ts';
 import { sentenceAround } from './sentence.ts';
 
 export interface EvidenceItem {
@@ -20,6 +20,8 @@ export interface EvidenceItem {
   end: number;
   text: string;
   sentence: string;
+  /** Spans the relationship holds in all; at most `evidencePerRelationship` of them are listed. */
+  spans: number;
   properties: Record<string, unknown>;
 }
 
@@ -30,11 +32,9 @@ export interface NodeDetails {
   evidence: EvidenceItem[];
 }
 
-const EVIDENCE_PROPS = new Set(['evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts', 'documents', 'key']);
-
-export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number, timeoutMs: number): Promise<NodeDetails> {
-  const [row] = await db.read<{ n: PlainNode; degrees: { type: string; direction: 'out' | 'in'; count: number }[] }>(
-    loadApiCypher('node'), { id }, { timeoutMs },
+export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number, perRelationship: number, timeoutMs: number): Promise<NodeDetails> {
+  const [row] = await db.read<{ n: LeanNode; degrees: { type: string; direction: 'out' | 'in'; count: number }[] }>(
+    loadApiCypher('node'), { id, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs },
   );
   if (!row) throw AppError.notFound(`No entity with id '${id}'`, { id });
   const degree: Record<string, number> = {};
@@ -42,8 +42,8 @@ export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number
 
   const spans = await db.read<{
     type: string; direction: 'out' | 'in'; otherId: string; otherName: string; otherLabel: string;
-    document: string; start: number; end: number; text: string; properties: Record<string, unknown>;
-  }>(loadApiCypher('node-evidence'), { id, limit: evidenceLimit }, { timeoutMs });
+    document: string; start: number; end: number; text: string; spans: number; properties: [string, unknown][];
+  }>(loadApiCypher('node-evidence'), { id, limit: evidenceLimit, perRelationship, hiddenRelKeys: LEAN_PARAMS.hiddenRelKeys }, { timeoutMs });
   const docs = [...new Set(spans.map((s) => s.document))];
   const texts = new Map<string, { title: string; text: string }>();
   if (docs.length > 0) {
@@ -56,8 +56,6 @@ export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number
   }
   const evidence = spans.map((s): EvidenceItem => {
     const doc = texts.get(s.document);
-    const properties: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(s.properties)) if (!EVIDENCE_PROPS.has(k)) properties[k] = v;
     return {
       type: s.type,
       direction: s.direction,
@@ -68,10 +66,11 @@ export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number
       end: s.end,
       text: s.text,
       sentence: doc ? sentenceAround(doc.text, s.start, s.end) || s.text : s.text,
-      properties,
+      spans: s.spans,
+      properties: Object.fromEntries(s.properties),
     };
   });
-  return { node: toApiNode(row.n, true), degree, degreeByDirection: row.degrees, evidence };
+  return { node: toApiNode(row.n), degree, degreeByDirection: row.degrees, evidence };
 }
 
 export interface NeighborQuery {
@@ -93,7 +92,7 @@ export interface Neighbors extends ApiGraph {
 
 export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
   const params = { id, types: q.types ?? null, direction: q.direction, labels: q.labels ?? null, offset: q.offset, limit: q.limit };
-  const [row] = await db.read<{ n: PlainNode; rels: PlainRelationship[]; others: PlainNode[] }>(loadApiCypher('neighbors'), params, { timeoutMs });
+  const [row] = await db.read<{ n: LeanNode; rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), { ...params, ...LEAN_PARAMS }, { timeoutMs });
   if (!row) throw AppError.notFound(`No entity with id '${id}'`, { id });
   const totalsRows = await db.read<{ type: string; count: number }>(loadApiCypher('neighbor-totals'), params, { timeoutMs });
   const totals: Record<string, number> = {};

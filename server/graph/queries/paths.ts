@@ -4,9 +4,8 @@
  */
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
-import type { PlainPath } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { buildGraph, type ApiGraph } from './graph-elements.ts';
+import { buildGraph, LEAN_PARAMS, type ApiGraph, type LeanNode, type LeanRelationship } from './graph-elements.ts';
 
 export interface PathsAnswer {
   from: string;
@@ -21,6 +20,8 @@ export async function shortestPaths(
   const unknown = known.filter((k) => !k.exists).map((k) => k.id);
   if (unknown.length > 0) throw AppError.notFound(`No entity with id '${unknown.join("', '")}'`, { ids: unknown });
   if (from === to) return { from, to, paths: [] };
-  const rows = await db.read<{ p: PlainPath }>(loadApiCypher('paths'), { from, to, maxHops, limit, throughDocuments }, { timeoutMs });
-  return { from, to, paths: rows.map(({ p }) => ({ ...buildGraph(p.nodes, p.relationships), length: p.relationships.length })) };
+  const rows = await db.read<{ nodes: LeanNode[]; rels: LeanRelationship[] }>(
+    loadApiCypher('paths'), { from, to, maxHops, limit, throughDocuments, ...LEAN_PARAMS }, { timeoutMs },
+  );
+  return { from, to, paths: rows.map(({ nodes, rels }) => ({ ...buildGraph(nodes, rels), length: rels.length })) };
 }

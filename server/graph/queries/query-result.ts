@@ -2,12 +2,15 @@
  * Runs one read query and shapes its answer as the console and the curated queries return it: a table
  * (columns, rows), a graph of every element in the rows, and a summary. The row cap, the response size
  * cap and the timeout are applied here, so both entry points obey the same limits.
+ *
+ * The graph is always lean (graph-elements.ts). The rows are too for curated queries (`leanRows`); the
+ * console returns the rows as the user's query asked for them, within the same caps.
  */
 import { AppError } from '../../errors.ts';
 import { collectElements, missingEndpoints } from '../cypher-console/graph-collector.ts';
 import type { GraphDb, Row } from '../graph-db.ts';
-import type { PlainNode } from '../neo4j-values.ts';
-import { buildGraph, type ApiGraph } from './graph-elements.ts';
+import { isPlainNode, isPlainRelationship, type PlainNode } from '../neo4j-values.ts';
+import { buildGraph, LEAN_PARAMS, leanElement, type ApiGraph, type LeanNode } from './graph-elements.ts';
 import { loadApiCypher } from './api-cypher.ts';
 
 export interface QueryLimits {
@@ -23,9 +26,22 @@ export interface QueryResult {
   summary: { ms: number; rows: number; truncated: boolean; truncatedBy?: 'rows' | 'bytes' };
 }
 
-export async function runGraphQuery(db: GraphDb, cypher: string, params: Record<string, unknown>, limits: QueryLimits): Promise<QueryResult> {
+/** Replaces every node and relationship in a row (inside lists, maps and paths too) by its lean form. */
+function leanValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (isPlainNode(value) || isPlainRelationship(value)) return leanElement(value);
+  if (Array.isArray(value)) return value.map(leanValue);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = leanValue(v);
+  return out;
+}
+
+export async function runGraphQuery(
+  db: GraphDb, cypher: string, params: Record<string, unknown>, limits: QueryLimits, opts: { leanRows?: boolean } = {},
+): Promise<QueryResult> {
   const started = performance.now();
   const result = await db.readResult(cypher, params, { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows });
+  if (opts.leanRows) result.rows = result.rows.map((row) => leanValue(row) as Row);
   let truncatedBy: 'rows' | 'bytes' | undefined = result.truncated ? 'rows' : undefined;
 
   // Rows and the graph repeat the same elements, so rows get half of the byte budget.
@@ -43,8 +59,8 @@ export async function runGraphQuery(db: GraphDb, cypher: string, params: Record<
   const found = collectElements(rows);
   const missing = missingEndpoints(found);
   if (missing.length > 0) {
-    const extra = await db.read<{ n: PlainNode }>(loadApiCypher('nodes-by-element-id'), { ids: missing }, { timeoutMs: limits.timeoutMs });
-    for (const { n } of extra) found.nodes.set(n.elementId, n);
+    const extra = await db.read<{ n: LeanNode }>(loadApiCypher('nodes-by-element-id'), { ids: missing, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs: limits.timeoutMs });
+    for (const { n } of extra) found.nodes.set(n.elementId, leanElement({ ...n, properties: Array.isArray(n.properties) ? Object.fromEntries(n.properties) : n.properties }) as PlainNode);
   }
   const graph = buildGraph(found.nodes.values(), found.relationships.values());
   const answer: QueryResult = {

@@ -4,7 +4,6 @@
  * Ranked in Cypher; the alias that matched is worked out here so the client can show why a hit came up.
  */
 import type { GraphDb } from '../graph-db.ts';
-import type { PlainNode } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { primaryLabel } from './graph-elements.ts';
 
@@ -33,20 +32,20 @@ export function toPinyinKey(q: string): string {
 
 export async function searchEntities(db: GraphDb, q: string, labels: string[] | undefined, limit: number, timeoutMs: number): Promise<SearchHit[]> {
   const lucene = toLuceneQuery(q);
-  const rows = await db.read<{ node: PlainNode; score: number; how: string[] }>(
+  const rows = await db.read<{ id: string; labels: string[]; name: string | null; aliases: string[] | null; score: number; how: string[] }>(
     loadApiCypher('search'),
     { q: q.trim(), lucene: lucene === '' ? '""' : lucene, useLucene: lucene !== '', pinyin: toPinyinKey(q), labels: labels ?? null, limit },
     { timeoutMs },
   );
   const needle = q.trim().toLowerCase();
-  return rows.map(({ node, score, how }) => {
-    const name = String(node.properties.name ?? '');
-    const aliases = Array.isArray(node.properties.aliases) ? (node.properties.aliases as string[]) : [];
+  return rows.map(({ id, labels: nodeLabels, name: rawName, aliases: rawAliases, score, how }) => {
+    const name = rawName ?? '';
+    const aliases = rawAliases ?? [];
     const matched = [name, ...aliases].find((a) => a.toLowerCase().includes(needle)) ?? (how.includes('pinyin') ? name : aliases.find((a) => a !== name) ?? name);
     return {
-      id: String(node.properties.id ?? node.elementId),
-      label: primaryLabel(node.labels),
-      labels: node.labels,
+      id,
+      label: primaryLabel(nodeLabels),
+      labels: nodeLabels,
       name,
       matched,
       matchedBy: how,
