@@ -1,9 +1,22 @@
 // title: Resolve an entity parameter
 // description: Finds the node a curated query's entity(Label) parameter names: by id first, then by
-//   name or printed alias, so 长乐区人民政府 finds agency:长乐区政府 too.
+//   name or printed alias, so 长乐区人民政府 finds agency:长乐区政府 too. Each branch is an index seek
+//   (a single WHERE with OR scanned every node: 300 ms on a 150,000-node graph); aliases are found
+//   through the text-indexed aliasText, which holds the name and every alias (capped by the loader at
+//   ~4,000 characters, so an alias beyond the cap of a very long list is not found by this branch).
 // params: value, label
-MATCH (n:Entity)
-WHERE (n.id = $value OR n.name = $value OR $value IN n.aliases) AND $label IN labels(n)
+CALL () {
+  MATCH (n:Entity {id: $value})
+  RETURN n, 0 AS rank
+  UNION
+  MATCH (n:Entity {name: $value})
+  RETURN n, 1 AS rank
+  UNION
+  MATCH (n:Entity) WHERE n.aliasText CONTAINS $value AND $value IN n.aliases
+  RETURN n, 2 AS rank
+}
+WITH n, rank
+WHERE $label IN labels(n)
 RETURN n.id AS id
-ORDER BY CASE WHEN n.id = $value THEN 0 WHEN n.name = $value THEN 1 ELSE 2 END, n.id
+ORDER BY rank, n.id
 LIMIT 1
