@@ -2,19 +2,28 @@
 // title.zh: 指标的目标值与实际值
 // title.en: Targets and reported values of an indicator
 // description: The planned targets (with the task or plan that set them) and the reported observations
-//   (with the reporting document) of an indicator, ordered by year / date.
+//   (with the reporting document) of an indicator, ordered by year / date, one page at a time. The
+//   answer's `totals` count targets and observations.
 // param indicator: entity(Indicator) — the indicator's id
-// param limit: integer = 200 — at most this many rows
+// param limit: integer(1..1000) = 200 — page size: at most this many rows
+// param offset: integer(0..100000) = 0 — rows to skip, for the next pages
 MATCH (i:Entity:Indicator {id: $indicator})
 CALL (i) {
   MATCH (src)-[s:SETS_TARGET]->(v:Target)-[o:OF]->(i)
   RETURN 'target' AS kind, toString(v.year) AS `when`, v.comparator AS comparator, v.value AS value, v.unit AS unit,
-         src.name AS source, v AS point, s AS link, o AS of, src
+         src, v AS point, s AS link, o AS of
   UNION ALL
   MATCH (src)-[s:REPORTS]->(v:Observation)-[o:OF]->(i)
   RETURN 'observation' AS kind, toString(v.asOf) AS `when`, '=' AS comparator, v.value AS value, v.unit AS unit,
-         src.name AS source, v AS point, s AS link, o AS of, src
+         src, v AS point, s AS link, o AS of
 }
-RETURN kind, `when`, comparator, value, unit, source, i AS indicator, point, link, of, src
-ORDER BY `when`, kind DESC
+WITH i, kind, `when`, comparator, value, unit, src, point, link, of
+ORDER BY `when`, kind DESC, point.id
+SKIP $offset
 LIMIT $limit
+// The indicator and the sources (plans, documents with their full text) are lean maps.
+RETURN kind, `when`, comparator, value, unit, src.name AS source,
+       {kind: 'node', elementId: elementId(i), labels: labels(i), properties: i {.id, .name, .aliases, .unit, .key}} AS indicator,
+       point, link, of,
+       {kind: 'node', elementId: elementId(src), labels: labels(src), properties: src {.id, .name, .aliases, .number, .title, .year, .issued}} AS src
+ORDER BY `when`, kind DESC, point.id

@@ -2,17 +2,26 @@
 // title.zh: 规划提纲
 // title.en: Outline of a plan
 // description: A plan's sections and numbered tasks in printed order, each with its responsible agencies
-//   in printed order (lead / support / responsible).
+//   in printed order (lead / support / responsible), one page at a time. The answer's `totals` count the
+//   plan's tasks.
 // param plan: entity(Plan) — the plan's id
-// param limit: integer = 500 — at most this many tasks
+// param limit: integer(1..1000) = 500 — page size: at most this many tasks
+// param offset: integer(0..100000) = 0 — tasks to skip, for the next pages
 MATCH (p:Entity:Plan {id: $plan})-[h:HAS_TASK]->(t:Task)
+WITH p, h, t
+ORDER BY coalesce(t.order, toInteger(t.number)), t.number, t.id
+SKIP $offset
+LIMIT $limit
 CALL (t) {
   OPTIONAL MATCH (ag:Agency)-[r:RESPONSIBLE_FOR]->(t)
   WITH ag, r ORDER BY r.rank, ag.name
   RETURN collect(ag) AS agencies, collect(r) AS rels
 }
+// Agencies (and the plan) are hubs whose stored bookkeeping grows with the corpus: lean maps, once per row.
 RETURN t.section AS section, t.number AS number, t.title AS title,
        [x IN agencies | x.name] AS responsible, [r IN rels | r.role] AS roles,
-       p AS plan, h AS hasTask, t AS task, agencies, rels
-ORDER BY coalesce(t.order, toInteger(t.number)), t.number
-LIMIT $limit
+       {kind: 'node', elementId: elementId(p), labels: labels(p), properties: p {.id, .name, .aliases, .year, .issued, .document}} AS plan,
+       h AS hasTask, t AS task,
+       [x IN agencies | {kind: 'node', elementId: elementId(x), labels: labels(x), properties: x {.id, .name, .aliases, .group}}] AS agencies,
+       rels
+ORDER BY coalesce(t.order, toInteger(t.number)), t.number, task.id

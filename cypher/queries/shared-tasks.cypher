@@ -2,21 +2,28 @@
 // title.zh: 共同承担任务的机构
 // title.en: Agencies sharing tasks with an agency
 // description: Agencies named on the same tasks as this agency (its own tasks and those it holds through a
-//   group), ranked by how many tasks they share. Groups the agency belongs to are left out.
+//   group), ranked by how many tasks they share, one page at a time; each with up to ten example tasks.
+//   Groups the agency belongs to are left out. The answer's `totals` count agencies and tasks in all.
 // param agency: entity(Agency) — the agency's id
-// param limit: integer = 50 — at most this many agencies
+// param limit: integer(1..200) = 50 — page size: at most this many agencies
+// param offset: integer(0..100000) = 0 — agencies to skip, for the next pages
 MATCH (a:Entity:Agency {id: $agency})
 CALL (a) {
   MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t
   UNION
   MATCH (a)-[:MEMBER_OF]->(:Agency)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t
 }
-WITH a, collect(DISTINCT t) AS mine
-UNWIND mine AS t
 MATCH (b:Agency)-[r:RESPONSIBLE_FOR]->(t)
 WHERE b <> a AND NOT (a)-[:MEMBER_OF]->(b)
-WITH a, b, collect(DISTINCT t) AS shared, collect(r) AS rels
-RETURN b.name AS agency, size(shared) AS sharedTasks, [t IN shared | t.title][..10] AS examples, coalesce(b.group, false) AS isGroup,
-       b AS other, shared AS tasks, rels
-ORDER BY sharedTasks DESC, agency
+// Ordered so the examples are the same on every run; only references are collected, and cut to ten.
+WITH b, t, r ORDER BY t.id
+WITH b, collect(DISTINCT t) AS shared, collect(r) AS allRels
+WITH b, size(shared) AS sharedTasks, shared[..10] AS tasks, allRels
+ORDER BY sharedTasks DESC, b.name, b.id
+SKIP $offset
 LIMIT $limit
+// b may be a hub (a group, a city bureau): a lean map, not the stored node with its bookkeeping.
+RETURN b.name AS agency, sharedTasks, [t IN tasks | t.title] AS examples, coalesce(b.group, false) AS isGroup,
+       {kind: 'node', elementId: elementId(b), labels: labels(b), properties: b {.id, .name, .aliases, .group}} AS other,
+       tasks, [r IN allRels WHERE endNode(r) IN tasks] AS rels
+ORDER BY sharedTasks DESC, agency, other.properties.id

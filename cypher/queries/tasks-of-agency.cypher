@@ -1,13 +1,14 @@
 // name: tasks-of-agency
 // title.zh: 机构负责的任务
 // title.en: Tasks of an agency
-// description: Every task the agency is responsible for, directly or as a member of a group (e.g. 各县(市)区政府).
-//   `via` is 'direct' or the group's name; a task named both ways counts as direct.
+// description: Every task the agency is responsible for, directly or as a member of a group (e.g. 各县(市)区政府),
+//   one page at a time, ordered by plan, printed order and task id. `via` is 'direct' or the group's name;
+//   a task named both ways counts as direct. The answer's `totals` (direct, viaGroup, all) count every task.
 // param agency: entity(Agency) — the agency's id
-// param limit: integer = 200 — at most this many rows
+// param limit: integer(1..500) = 50 — page size: at most this many tasks
+// param offset: integer(0..1000000) = 0 — tasks to skip, for the next pages
 MATCH (a:Entity:Agency {id: $agency})
-// Sort and cut on light values first (task, plan, which way), and fetch the relationships — which carry
-// evidence lists — only for the rows returned: a busy agency has thousands of tasks in a city's archive.
+// Sort and cut on light values first (task, plan, which way): a busy agency has thousands of tasks.
 CALL (a) {
   MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task)
   RETURN t, 0 AS pri, null AS g
@@ -18,21 +19,31 @@ CALL (a) {
 WITH a, t, min(pri) AS best, collect(g) AS groups
 OPTIONAL MATCH (p:Plan)-[:HAS_TASK]->(t)
 WITH a, t, p, CASE WHEN best = 0 THEN null ELSE groups[0] END AS grp
-ORDER BY p.name, coalesce(t.order, toInteger(t.number)), t.number
+ORDER BY p.name, coalesce(t.order, toInteger(t.number)), t.number, t.id
+SKIP $offset
 LIMIT $limit
-// A task named both directly and through a group counts as direct.
+// Only the page's rows fetch relationships. A task named both directly and through a group counts as direct.
 CALL (a, t, grp) {
   MATCH (a)-[r:RESPONSIBLE_FOR]->(t)
   WHERE grp IS NULL
-  RETURN r, null AS m
+  RETURN r
   UNION ALL
-  MATCH (a)-[m:MEMBER_OF]->(grp)-[r:RESPONSIBLE_FOR]->(t)
-  RETURN r, m
+  MATCH (grp)-[r:RESPONSIBLE_FOR]->(t)
+  RETURN r
 }
-WITH a, t, p, grp, collect(r) AS rels, head(collect(m)) AS membership
+WITH a, t, p, grp, collect(r) AS rels
+OPTIONAL MATCH (a)-[m:MEMBER_OF]->(grp)
 OPTIONAL MATCH (p)-[h:HAS_TASK]->(t)
+// The agency, its group, the membership and the plan are hubs whose stored bookkeeping (supporting
+// documents, alias sources, evidence lists) grows with the corpus, so they are returned as lean maps.
 RETURN p.name AS plan, t.number AS number, t.title AS title,
        CASE WHEN grp IS NULL THEN 'direct' ELSE grp.name END AS via, grp.name AS viaGroup,
        [r IN rels | r.role] AS roles, [r IN rels | r.rank] AS ranks,
-       a AS agency, t AS task, rels, grp AS `group`, membership, p AS planNode, h AS hasTask
-ORDER BY plan, coalesce(t.order, toInteger(t.number)), t.number
+       {kind: 'node', elementId: elementId(a), labels: labels(a), properties: a {.id, .name, .aliases, .group}} AS agency,
+       t AS task, rels,
+       CASE WHEN grp IS NOT NULL THEN {kind: 'node', elementId: elementId(grp), labels: labels(grp), properties: grp {.id, .name, .aliases, .group}} END AS `group`,
+       CASE WHEN m IS NOT NULL THEN {kind: 'relationship', elementId: elementId(m), type: type(m), startElementId: elementId(a),
+                                     endElementId: elementId(grp), properties: {}, evidence: {count: size(m.evidenceDocs), documents: size(m.documents)}} END AS membership,
+       CASE WHEN p IS NOT NULL THEN {kind: 'node', elementId: elementId(p), labels: labels(p), properties: p {.id, .name, .aliases, .year, .issued, .document}} END AS planNode,
+       h AS hasTask
+ORDER BY p.name, coalesce(t.order, toInteger(t.number)), t.number, t.id

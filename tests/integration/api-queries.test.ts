@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
 import { CHANGLE, DISTRICT, GROUP, INDICATOR, loadFixtureGraph, PLAN_2018, PLAN_2019, PLAN_2021 } from '../fixtures/graph/fixture-graph.ts';
-import { startTestApp } from './helpers.ts';
+import { bookkeepingLeaks, startTestApp } from './helpers.ts';
 import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 
 let app: RunningServer;
@@ -33,7 +33,8 @@ describe('GET /api/queries', () => {
     expect(toa.title).toEqual({ zh: '机构负责的任务', en: 'Tasks of an agency' });
     expect(toa.params).toEqual([
       { name: 'agency', type: 'entity(Agency)', description: "the agency's id" },
-      { name: 'limit', type: 'integer', default: 200, description: 'at most this many rows' },
+      { name: 'limit', type: 'integer', min: 1, max: 500, default: 50, description: 'page size: at most this many tasks' },
+      { name: 'offset', type: 'integer', min: 0, max: 1000000, default: 0, description: 'tasks to skip, for the next pages' },
     ]);
   });
 });
@@ -91,10 +92,74 @@ describe('POST /api/queries/:name on the fixture graph', () => {
     expect(body.graph.nodes.map((n: { id: string }) => n.id).sort()).toEqual([PLAN_2018, PLAN_2019, PLAN_2021].sort());
   });
 
+  it('tasks-of-agency pages through the same order with totals for direct, via group and all', async () => {
+    const whole = await run('tasks-of-agency', { agency: CHANGLE });
+    expect(whole.body.totals).toEqual({ direct: 4, viaGroup: 7, all: 11 });
+    expect(whole.body.page).toEqual({ offset: 0, limit: 50, shown: 11 });
+    const order = (whole.body.rows as Row[]).map((r) => r.number);
+    expect(order).toEqual(['2', '4', '5', '10', '16', '17', '18', '21', '22', '23', '24']);
+    const pages: unknown[] = [];
+    for (const offset of [0, 4, 8]) {
+      const { status, body } = await run('tasks-of-agency', { agency: CHANGLE, limit: 4, offset });
+      expect(status).toBe(200);
+      expect(body.totals).toEqual({ direct: 4, viaGroup: 7, all: 11 });
+      expect(body.page).toEqual({ offset, limit: 4, shown: offset === 8 ? 3 : 4 });
+      pages.push(...(body.rows as Row[]).map((r) => r.number));
+    }
+    expect(pages).toEqual(order);
+    const again = await run('tasks-of-agency', { agency: CHANGLE });
+    expect((again.body.rows as Row[]).map((r) => r.number)).toEqual(order);
+  });
+
+  it('tasks-of-agency past the last page answers no rows but still the totals', async () => {
+    const { status, body } = await run('tasks-of-agency', { agency: CHANGLE, offset: 40 });
+    expect(status).toBe(200);
+    expect(body.rows).toEqual([]);
+    expect(body.totals).toEqual({ direct: 4, viaGroup: 7, all: 11 });
+    expect(body.page).toEqual({ offset: 40, limit: 50, shown: 0 });
+  });
+
+  it('tasks-of-agency marks each task of a page direct or via its group, with the membership drawn', async () => {
+    const { body } = await run('tasks-of-agency', { agency: CHANGLE, limit: 2 });
+    expect((body.rows as Row[]).map((r) => [r.number, r.via])).toEqual([['2', '各县(市)区政府'], ['4', 'direct']]);
+    const ids = body.graph.nodes.map((n: { id: string }) => n.id);
+    expect(ids).toEqual(expect.arrayContaining([CHANGLE, GROUP, PLAN_2019]));
+    expect(body.graph.edges.filter((e: { type: string }) => e.type === 'MEMBER_OF')).toHaveLength(1);
+    for (const e of body.graph.edges) expect(ids).toEqual(expect.arrayContaining([e.source, e.target]));
+  });
+
+  it.each([
+    ['tasks-of-agency', { agency: 'agency:长乐区政府' }],
+    ['shared-tasks', { agency: 'agency:长乐区政府' }],
+    ['plan-outline', { plan: 'plan:2019年数字福州工作要点' }],
+    ['district-contents', { district: 'district:长乐区' }],
+    ['indicator-values', { indicator: 'indicator:5G基站数量' }],
+    ['plan-lineage', { plan: 'plan:2019年数字福州工作要点' }],
+  ])('%s returns lean elements: no bookkeeping lists or document text in rows or graph', async (name, params) => {
+    const { status, body } = await run(name, params);
+    expect(status).toBe(200);
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(bookkeepingLeaks(body)).toEqual([]);
+    expect(JSON.stringify(body)).not.toContain('evidenceTexts');
+  });
+
+  it('gives the other paging queries totals over all their results', async () => {
+    expect((await run('shared-tasks', { agency: CHANGLE, limit: 1 })).body).toMatchObject({ totals: { agencies: expect.any(Number), tasks: 11 }, page: { offset: 0, limit: 1, shown: 1 } });
+    expect((await run('plan-outline', { plan: PLAN_2019, limit: 5 })).body).toMatchObject({ totals: { tasks: 13 }, page: { shown: 5 } });
+    expect((await run('district-contents', { district: DISTRICT, limit: 2 })).body).toMatchObject({ totals: { parks: 1, companies: 1, institutions: 1, all: 4 }, page: { shown: 2 } });
+    expect((await run('indicator-values', { indicator: INDICATOR, limit: 1 })).body).toMatchObject({ totals: { targets: 1, observations: 1, all: 2 }, page: { shown: 1 } });
+  });
+
   it.each([
     ['tasks-of-agency', {}, 'agency'],
     ['tasks-of-agency', { agency: CHANGLE, limit: 'lots' }, 'limit'],
     ['tasks-of-agency', { agency: CHANGLE, limit: -1 }, 'limit'],
+    ['tasks-of-agency', { agency: CHANGLE, limit: 0 }, 'limit'],
+    ['tasks-of-agency', { agency: CHANGLE, limit: 501 }, 'limit'],
+    ['tasks-of-agency', { agency: CHANGLE, limit: 2.5 }, 'limit'],
+    ['tasks-of-agency', { agency: CHANGLE, offset: -1 }, 'offset'],
+    ['tasks-of-agency', { agency: CHANGLE, offset: 'next' }, 'offset'],
+    ['shared-tasks', { agency: CHANGLE, limit: 201 }, 'limit'],
     ['tasks-of-agency', { agency: 'agency:nobody' }, 'agency'],
     ['tasks-of-agency', { agency: DISTRICT }, 'agency'],
     ['tasks-of-agency', { agency: CHANGLE, extra: 1 }, 'extra'],
@@ -126,5 +191,8 @@ describe('POST /api/queries/tasks-of-agency on the five seed documents', () => {
     expect(rows.filter((r) => r.via === 'direct').map((r) => r.number).sort()).toEqual([...DIRECT].sort());
     expect(rows.filter((r) => r.via === '各县(市)区政府').map((r) => r.number).sort()).toEqual([...VIA_GROUP].sort());
     expect(rows).toHaveLength(11);
+    expect(body.totals).toMatchObject({ direct: 4, viaGroup: 7, all: 11 });
+    // Loaded by the real loader, the nodes carry aliasSources and the relationships evidence lists.
+    expect(bookkeepingLeaks(body)).toEqual([]);
   });
 });

@@ -1,19 +1,24 @@
 /*
  * Curated queries: named, documented Cypher files in cypher/queries/ that the explorer offers as
  * buttons. Parameters are validated against the file's header (types, defaults, entity ids of the
- * right label) before the query runs; results come back like the console's (table + graph).
+ * right label) before the query runs; results come back like the console's (table + graph), with lean
+ * elements in the rows too.
+ *
+ * A query that pages (`limit` and `offset` parameters) may have a companion cypher/queries/totals/<name>.cypher
+ * returning one row of counts over all results; the answer carries them as `totals` next to `page`, so a
+ * client can say "50 of 10,213 shown" without fetching the 10,213.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { CYPHER_DIR } from '../cypher-files.ts';
+import { CYPHER_DIR, loadCypher } from '../cypher-files.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { parseQueryFile, type QueryHeader, type QueryParamDef } from './query-header.ts';
 import { runGraphQuery, type QueryLimits, type QueryResult } from './query-result.ts';
 
-export interface CuratedQuery { header: QueryHeader; text: string; file: string }
+export interface CuratedQuery { header: QueryHeader; text: string; file: string; totals?: string }
 
 export const QUERIES_DIR = path.join(CYPHER_DIR, 'queries');
 let cache: Map<string, CuratedQuery> | undefined;
@@ -25,7 +30,9 @@ export function curatedQueries(dir = QUERIES_DIR): Map<string, CuratedQuery> {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
     const { header, text } = parseQueryFile(file, fs.readFileSync(path.join(dir, file), 'utf8'));
     if (map.has(header.name)) throw new Error(`Two curated queries are named '${header.name}'`);
-    map.set(header.name, { header, text, file });
+    const totalsFile = path.join(dir, 'totals', `${header.name}.cypher`);
+    const totals = fs.existsSync(totalsFile) ? loadCypher(header.name, path.join(dir, 'totals')).text : undefined;
+    map.set(header.name, { header, text, file, ...(totals ? { totals } : {}) });
   }
   if (dir === QUERIES_DIR) cache = map;
   return map;
@@ -45,7 +52,12 @@ export function listCuratedQueries(): PublicQueryDef[] {
 function paramSchema(p: QueryParamDef): z.ZodType {
   let s: z.ZodType;
   switch (p.parsed.kind) {
-    case 'integer': s = z.coerce.number({ error: 'must be an integer' }).int('must be an integer').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000'); break;
+    case 'integer': {
+      const min = p.min ?? 0;
+      const max = p.max ?? 100_000;
+      s = z.coerce.number({ error: 'must be an integer' }).int('must be an integer').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+      break;
+    }
     case 'number': s = z.coerce.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number'); break;
     case 'boolean': s = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: 'must be true or false' }); break;
     default: s = z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(500, 'is too long');
@@ -60,7 +72,15 @@ export function paramsSchemaFor(header: QueryHeader): z.ZodObject {
   return z.strictObject(shape);
 }
 
-export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unknown, limits: QueryLimits): Promise<QueryResult & { query: string }> {
+export interface CuratedResult extends QueryResult {
+  query: string;
+  /** Counts over every result, not just this page (from the query's totals companion). */
+  totals?: Record<string, number>;
+  /** For queries with `limit` and `offset`: the page asked for and how many rows it holds. */
+  page?: { offset: number; limit: number; shown: number };
+}
+
+export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unknown, limits: QueryLimits): Promise<CuratedResult> {
   const query = curatedQueries().get(name);
   if (!query) throw AppError.notFound(`No curated query named '${name}'`, { name, available: [...curatedQueries().keys()] });
   const parsed = paramsSchemaFor(query.header).safeParse(rawParams ?? {});
@@ -84,5 +104,15 @@ export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unkn
     }
     params[p.name] = hit.id;
   }
-  return { query: name, ...(await runGraphQuery(db, query.text, params, limits)) };
+  // The totals count without sorting, so they run beside the page rather than after it.
+  const [result, totalRows] = await Promise.all([
+    runGraphQuery(db, query.text, params, limits, { leanRows: true }),
+    query.totals ? db.read<Record<string, number>>(query.totals, params, { timeoutMs: limits.timeoutMs }) : Promise.resolve([]),
+  ]);
+  const answer: CuratedResult = { query: name, ...result };
+  if (totalRows[0]) answer.totals = totalRows[0];
+  if (typeof params.limit === 'number' && typeof params.offset === 'number') {
+    answer.page = { offset: params.offset, limit: params.limit, shown: result.rows.length };
+  }
+  return answer;
 }

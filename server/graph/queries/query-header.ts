@@ -5,7 +5,7 @@
  *   // title.en: Tasks of an agency
  *   // description: …            (continuation lines start with `//` and two or more spaces)
  *   // param agency: entity(Agency) — the agency's id
- *   // param limit: integer = 200 — at most this many rows
+ *   // param limit: integer(1..500) = 50 — page size   (an optional inclusive range)
  * Pure, so the format is unit-tested; the UI reads the parsed form from /api/queries, never the files.
  */
 
@@ -17,6 +17,9 @@ export interface QueryParamDef {
   /** As written: string | integer | number | boolean | entity(Label) */
   type: string;
   parsed: ParamType;
+  /** Inclusive bounds of an integer declared as integer(min..max). */
+  min?: number;
+  max?: number;
   default?: string | number | boolean;
   description?: string;
 }
@@ -32,8 +35,10 @@ export class QueryHeaderError extends Error {
   override name = 'QueryHeaderError';
 }
 
-const PARAM = /^param\s+([A-Za-z_]\w*)\s*:\s*(string|integer|number|boolean|entity\(\s*([A-Z]\w*)\s*\))\s*(?:=\s*(.+?))?\s*(?:[—–]|--)\s*(.*)$/;
-const PARAM_NO_DESC = /^param\s+([A-Za-z_]\w*)\s*:\s*(string|integer|number|boolean|entity\(\s*([A-Z]\w*)\s*\))\s*(?:=\s*(.+?))?\s*$/;
+const TYPE = String.raw`(string|integer(?:\(\s*\d+\s*\.\.\s*\d+\s*\))?|number|boolean|entity\(\s*([A-Z]\w*)\s*\))`;
+const PARAM = new RegExp(String.raw`^param\s+([A-Za-z_]\w*)\s*:\s*${TYPE}\s*(?:=\s*(.+?))?\s*(?:[—–]|--)\s*(.*)$`);
+const PARAM_NO_DESC = new RegExp(String.raw`^param\s+([A-Za-z_]\w*)\s*:\s*${TYPE}\s*(?:=\s*(.+?))?\s*$`);
+const RANGE = /^integer\(\s*(\d+)\s*\.\.\s*(\d+)\s*\)$/;
 
 function parseDefault(raw: string, type: ParamType, where: string): string | number | boolean {
   const v = raw.trim();
@@ -80,14 +85,20 @@ export function parseQueryFile(fileName: string, source: string): { header: Quer
     const line = `${f.key}: ${f.value}`;
     const m = PARAM.exec(line) ?? PARAM_NO_DESC.exec(line);
     if (!m) throw new QueryHeaderError(`${fileName}: cannot read '${line}' (expected 'param name: type [= default] — description')`);
-    const parsed: ParamType = m[3] ? { kind: 'entity', label: m[3] } : ({ kind: m[2] } as ParamType);
+    const range = RANGE.exec(m[2]!);
+    const parsed: ParamType = m[3] ? { kind: 'entity', label: m[3] } : range ? { kind: 'integer' } : ({ kind: m[2] } as ParamType);
     const where = `${fileName}: param ${m[1]}`;
     if (params.some((p) => p.name === m[1])) throw new QueryHeaderError(`${where} is declared twice`);
+    const bounds = range ? { min: Number(range[1]), max: Number(range[2]) } : undefined;
+    if (bounds && bounds.min > bounds.max) throw new QueryHeaderError(`${where}: empty range ${bounds.min}..${bounds.max}`);
+    const dflt = m[4] !== undefined ? parseDefault(m[4], parsed, where) : undefined;
+    if (bounds && typeof dflt === 'number' && (dflt < bounds.min || dflt > bounds.max)) throw new QueryHeaderError(`${where}: default ${dflt} is outside ${bounds.min}..${bounds.max}`);
     params.push({
       name: m[1]!,
-      type: m[3] ? `entity(${m[3]})` : m[2]!,
+      type: m[3] ? `entity(${m[3]})` : parsed.kind === 'integer' ? 'integer' : m[2]!,
       parsed,
-      ...(m[4] !== undefined ? { default: parseDefault(m[4], parsed, where) } : {}),
+      ...(bounds ?? {}),
+      ...(dflt !== undefined ? { default: dflt } : {}),
       ...(m[5] ? { description: m[5].trim() } : {}),
     });
   }

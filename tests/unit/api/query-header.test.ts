@@ -15,6 +15,18 @@ const SAMPLE = `// name: tasks-of-agency
 MATCH (a:Agency {id: $agency}) RETURN a LIMIT $limit`;
 
 describe('the curated query header parser', () => {
+  it('reads an integer range, enforces it in the parameter schema and refuses a default outside it', () => {
+    const source = SAMPLE.replace('integer = 200 — at most this many rows', 'integer(1..500) = 50 — page size');
+    const { header } = parseQueryFile('x.cypher', source);
+    expect(header.params[1]).toEqual({ name: 'limit', type: 'integer', parsed: { kind: 'integer' }, min: 1, max: 500, default: 50, description: 'page size' });
+    const schema = paramsSchemaFor(header);
+    expect(schema.safeParse({ agency: 'a' }).data).toMatchObject({ limit: 50 });
+    expect(schema.safeParse({ agency: 'a', limit: 500 }).success).toBe(true);
+    expect(schema.safeParse({ agency: 'a', limit: 501 }).error?.issues[0]).toMatchObject({ path: ['limit'], message: 'must be at most 500' });
+    expect(schema.safeParse({ agency: 'a', limit: 0 }).error?.issues[0]).toMatchObject({ path: ['limit'], message: 'must be at least 1' });
+    expect(() => parseQueryFile('x.cypher', SAMPLE.replace('integer = 200', 'integer(1..100) = 200'))).toThrow(QueryHeaderError);
+  });
+
   it('reads name, both titles, a continued description and typed parameters with defaults', () => {
     const { header, text } = parseQueryFile('x.cypher', SAMPLE);
     expect(header.name).toBe('tasks-of-agency');
