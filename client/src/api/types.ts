@@ -13,6 +13,15 @@ export interface ApiNode {
   name: string;
   aliases?: string[];
   properties: Props;
+  /** How many documents support the node (the stored support list stays on the server). */
+  documentCount?: number;
+}
+
+/** A relationship's evidence in brief: the spans themselves come from GET /api/nodes/:id. */
+export interface EvidenceSummary {
+  count: number;
+  documents: number;
+  first: { document: string; start: number; end: number; text: string } | null;
 }
 
 export interface ApiEdge {
@@ -21,6 +30,7 @@ export interface ApiEdge {
   source: string;
   target: string;
   properties: Props;
+  evidence?: EvidenceSummary;
 }
 
 export interface ApiGraph {
@@ -54,6 +64,8 @@ export interface Evidence {
   sentence: string;
   /** Relationship properties (role …) when the server sends them. */
   properties?: Props;
+  /** Spans the relationship holds in all (the server lists a few per relationship). */
+  spans?: number;
 }
 
 export interface NodeDetails {
@@ -99,6 +111,10 @@ export interface QueryResult {
   rows: unknown[][] | Record<string, unknown>[];
   graph: ApiGraph;
   summary: { ms: number; rows: number; truncated: boolean };
+  /** Counts over every result of a paging query, e.g. {direct, viaGroup, all}. */
+  totals?: Record<string, number>;
+  /** The page a paging query returned. */
+  page?: { offset: number; limit: number; shown: number };
 }
 
 export interface ApiErrorBody {

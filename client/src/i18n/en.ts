@@ -64,6 +64,8 @@ export const en: Messages = {
   resultsTable: 'Results',
   rows: 'rows',
   truncated: 'truncated',
+  pageOf: '{from}–{to} of {total}',
+  nextPage: 'Next page',
   direct: 'direct',
   via: 'via',
   loading: 'Loading…',

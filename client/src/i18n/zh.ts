@@ -63,6 +63,8 @@ export const zh = {
   resultsTable: '结果',
   rows: '行',
   truncated: '已截断',
+  pageOf: '第 {from}–{to} 条,共 {total} 条',
+  nextPage: '下一页',
   direct: '直接',
   via: '经由',
   loading: '加载中…',

@@ -4,7 +4,7 @@
  */
 import { translate } from '../i18n/index.ts';
 import type { Actions } from '../state/actions.ts';
-import { cellValue, idOf } from '../state/query-results.ts';
+import { cellValue, idOf, pageSummary } from '../state/query-results.ts';
 import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
 
@@ -24,10 +24,15 @@ export function mountResults(el: HTMLElement, store: Store, actions: Actions): v
     el.hidden = !r || s.mode === 'present';
     if (!r) return;
     const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
+    const paged = pageSummary(r, s.lang);
+    const def = s.queries.data?.find((q) => q.name === r.name);
     replace(el,
       h('div', { class: 'results-head' },
         h('strong', {}, `${t('resultsTable')} · ${r.name}`),
-        h('span', { class: 'muted' }, `${r.rows.length} ${t('rows')} · ${r.ms} ms${r.truncated ? ` · ${t('truncated')}` : ''}`),
+        h('span', { class: 'muted', id: 'results-count' }, `${paged ? paged.text : `${r.rows.length} ${t('rows')}`} · ${r.ms} ms${r.truncated ? ` · ${t('truncated')}` : ''}`),
+        paged?.more && def && r.page
+          ? h('button', { class: 'btn small', id: 'results-next', onclick: () => void actions.runQuery(def, { ...r.params, offset: r.page!.offset + r.page!.limit }) }, t('nextPage'))
+          : null,
         h('button', { class: 'btn small', onclick: () => actions.closeResults() }, '×')),
       h('div', { class: 'results-scroll' }, h('table', { class: 'results', id: 'results-table' },
         h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', {}, c)))),

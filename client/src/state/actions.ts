@@ -212,7 +212,10 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
           layoutRun: s.layoutRun + 1,
           // An agency's tasks read best as a ring around it: no crossing edges and room for every caption.
           layout: derived.length ? 'concentric' : s.layout,
-          queryResult: { name: def.name, columns: r.columns, rows, ms: r.summary?.ms ?? 0, truncated: !!r.summary?.truncated },
+          queryResult: {
+            name: def.name, columns: r.columns, rows, ms: r.summary?.ms ?? 0, truncated: !!r.summary?.truncated, params,
+            ...(r.totals ? { totals: r.totals } : {}), ...(r.page ? { page: r.page } : {}),
+          },
           selected: source && r.graph.nodes.some((n) => n.id === source) ? source : s.selected,
         }));
       } catch (e) {

@@ -2,7 +2,7 @@
  * The graph part of state and pure functions over it. Objects are replaced, never mutated, so an undo
  * snapshot is just a reference and the canvas can tell what changed by identity.
  */
-import type { ApiEdge, ApiGraph, ApiNode, Props } from '../api/types.ts';
+import type { ApiEdge, ApiGraph, ApiNode, EvidenceSummary, Props } from '../api/types.ts';
 
 export interface GNode {
   id: string;
@@ -20,6 +20,8 @@ export interface GEdge {
   source: string;
   target: string;
   properties: Props;
+  /** The server's summary of the relationship's evidence (count, documents, first span). */
+  evidence?: EvidenceSummary;
   /** Not stored in the graph: inferred on the client, e.g. responsibility inherited through a group. */
   derived?: boolean;
 }
@@ -37,7 +39,7 @@ export function toGNode(n: ApiNode): GNode {
 }
 
 export function toGEdge(e: ApiEdge): GEdge {
-  return { id: e.id, type: e.type, source: e.source, target: e.target, properties: e.properties ?? {} };
+  return { id: e.id, type: e.type, source: e.source, target: e.target, properties: e.properties ?? {}, ...(e.evidence ? { evidence: e.evidence } : {}) };
 }
 
 /** Adds nodes and edges; known nodes keep their pin and position, edges need both ends present. */

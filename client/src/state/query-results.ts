@@ -4,7 +4,10 @@
  * difference between direct and inherited responsibility is visible on the canvas.
  */
 import type { ApiGraph, QueryResult } from '../api/types.ts';
+import type { Lang } from '../i18n/index.ts';
+import { tf } from '../modes/query/i18n-format.ts';
 import type { GEdge } from './graph.ts';
+import type { QueryResultView } from './store.ts';
 
 export function rowsAsObjects(columns: readonly string[], rows: QueryResult['rows']): Record<string, unknown>[] {
   return rows.map((r) => {
@@ -76,4 +79,18 @@ export function derivedEdges(rows: readonly Record<string, unknown>[], graph: Ap
 export function parseEntityParamLabel(type: string): string | null {
   const m = /^entity(?:\((\w+)\))?$/.exec(type);
   return m ? (m[1] ?? '') : null;
+}
+
+/** "1–50 of 15,025" for a paging query that reported totals (`all`, or its only total), else null. */
+export function pageSummary(r: Pick<QueryResultView, 'page' | 'totals'>, lang: Lang): { text: string; more: boolean } | null {
+  if (!r.page || !r.totals) return null;
+  const values = Object.values(r.totals);
+  const total = r.totals.all ?? (values.length === 1 ? values[0] : undefined);
+  if (total === undefined) return null;
+  const fmt = (n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const from = r.page.shown ? r.page.offset + 1 : r.page.offset;
+  return {
+    text: tf(lang, 'pageOf', { from: fmt(from), to: fmt(r.page.offset + r.page.shown), total: fmt(total) }),
+    more: r.page.offset + r.page.shown < total,
+  };
 }

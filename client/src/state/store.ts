@@ -29,6 +29,10 @@ export interface QueryResultView {
   rows: Record<string, unknown>[];
   ms: number;
   truncated: boolean;
+  /** The parameters it ran with, so the next page can be asked for. */
+  params?: Record<string, unknown>;
+  totals?: Record<string, number>;
+  page?: { offset: number; limit: number; shown: number };
 }
 
 export interface ExpandMenu {

@@ -3,7 +3,8 @@ import type { ApiGraph } from '../../../client/src/api/types.ts';
 import { noFilters, visibleGraph, yearsIn } from '../../../client/src/state/filters.ts';
 import { emptyGraph, hideNodes, mergeGraph, removeNodes, sameElements, setPinned, showAll, withPositions } from '../../../client/src/state/graph.ts';
 import { emptyHistory, record, redo, undo } from '../../../client/src/state/history.ts';
-import { derivedEdges, idOf, parseEntityParamLabel, rowsAsObjects } from '../../../client/src/state/query-results.ts';
+import { derivedEdges, idOf, pageSummary, parseEntityParamLabel, rowsAsObjects } from '../../../client/src/state/query-results.ts';
+import { storedEvidence } from '../../../client/src/modes/present/present-actions.ts';
 import { createStore, initialState } from '../../../client/src/state/store.ts';
 
 const node = (id: string, label: string, properties = {}) => ({ id, label, name: id.split(':')[1] ?? id, properties });
@@ -20,6 +21,13 @@ const seed: ApiGraph = {
 };
 
 describe('graph merging', () => {
+  it('keeps the evidence summary an edge came with', () => {
+    const g = mergeGraph(emptyGraph(), {
+      nodes: [{ id: 'a', label: 'Agency', name: 'A', properties: {} }, { id: 'g', label: 'Agency', name: 'G', properties: {} }],
+      edges: [{ id: 'e', type: 'MEMBER_OF', source: 'a', target: 'g', properties: {}, evidence: { count: 3, documents: 2, first: null } }],
+    });
+    expect(g.edges.e?.evidence).toEqual({ count: 3, documents: 2, first: null });
+  });
   it('adds nodes and only edges whose ends are present', () => {
     const g = mergeGraph(emptyGraph(), seed);
     expect(Object.keys(g.nodes)).toHaveLength(5);
@@ -106,6 +114,25 @@ describe('query results', () => {
     expect(parseEntityParamLabel('entity(Agency)')).toBe('Agency');
     expect(parseEntityParamLabel('entity')).toBe('');
     expect(parseEntityParamLabel('string')).toBeNull();
+  });
+  it('says which page of how many a paging query shows, and whether there is more', () => {
+    const totals = { direct: 10408, viaGroup: 4617, all: 15025 };
+    expect(pageSummary({ page: { offset: 0, limit: 50, shown: 50 }, totals }, 'en')).toEqual({ text: '1–50 of 15,025', more: true });
+    expect(pageSummary({ page: { offset: 15000, limit: 50, shown: 25 }, totals }, 'zh')).toEqual({ text: '第 15,001–15,025 条,共 15,025 条', more: false });
+    expect(pageSummary({ page: { offset: 0, limit: 5, shown: 5 }, totals: { tasks: 13 } }, 'en')).toMatchObject({ text: '1–5 of 13', more: true });
+    expect(pageSummary({ totals }, 'en')).toBeNull();
+  });
+});
+
+describe('evidence carried by an edge', () => {
+  const edge = { id: 'e', type: 'MEMBER_OF', source: 'a', target: 'g', properties: {} };
+  it('quotes the first span of the server\'s evidence summary', () => {
+    expect(storedEvidence({ ...edge, evidence: { count: 2000, documents: 2000, first: { document: 'd1', start: 0, end: 8, text: '各县(市)区政府' } } }))
+      .toEqual({ text: '各县(市)区政府', source: 'd1' });
+  });
+  it('still reads the stored lists of edges saved in older scenes', () => {
+    expect(storedEvidence({ ...edge, properties: { evidenceTexts: ['长乐区政府'], evidenceDocs: ['d2'] } })).toEqual({ text: '长乐区政府', source: 'd2' });
+    expect(storedEvidence(edge)).toBeNull();
   });
 });
 

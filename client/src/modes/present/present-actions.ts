@@ -10,8 +10,13 @@ import { stepIndex } from './present-state.ts';
 
 export const TRANSITION_MS = 700;
 
-/** The evidence text stored on the relationship itself (parallel lists, see docs/graph-storage.md). */
+/**
+ * The evidence text the edge came with: the server's first span, or — for edges of scenes saved before
+ * the API sent lean elements — the stored parallel lists (docs/graph-storage.md).
+ */
 export function storedEvidence(e: GEdge): { text: string; source: string } | null {
+  const first = e.evidence?.first;
+  if (first?.text) return { text: first.text, source: first.document };
   const texts = e.properties.evidenceTexts;
   const docs = e.properties.evidenceDocs;
   if (Array.isArray(texts) && typeof texts[0] === 'string' && texts[0]) {
