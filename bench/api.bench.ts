@@ -18,6 +18,7 @@ import { generateCorpus } from '../server/corpus/generate.ts';
 import { GraphDb } from '../server/graph/graph-db.ts';
 import { loadApiCypher } from '../server/graph/queries/api-cypher.ts';
 import { curatedQueries } from '../server/graph/queries/curated.ts';
+import { LEAN_PARAMS } from '../server/graph/queries/graph-elements.ts';
 import { toNeo4jParams } from '../server/graph/neo4j-params.ts';
 import { toLuceneQuery, toPinyinKey } from '../server/graph/queries/search.ts';
 import { applySchema } from '../server/graph/schema.ts';
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
     const hub = busy?.id ?? agency;
     const q = '长乐';
     const toa = curatedQueries().get('tasks-of-agency')!;
-    const nbParams = { id: hub, types: null, direction: 'both', labels: null, offset: 0, limit: 50 };
+    const nbParams = { id: hub, types: null, direction: 'both', labels: null, offset: 0, limit: 50, ...LEAN_PARAMS };
     const cases: Case[] = [
       {
         name: `search ?q=${q}`, url: `${app.url}/api/search?q=${encodeURIComponent(q)}`,
@@ -131,9 +132,11 @@ async function main(): Promise<void> {
       },
       {
         name: `queries/tasks-of-agency ${agency}`, url: `${app.url}/api/queries/tasks-of-agency`, method: 'POST', body: JSON.stringify({ params: { agency } }),
+        // The API runs the page and its totals side by side; the driver runs them one after the other.
         cypher: [
           { text: loadApiCypher('resolve-entity'), params: { value: agency, label: 'Agency' } },
-          { text: toa.text, params: { agency, limit: 200 } },
+          { text: toa.text, params: { agency, limit: 50, offset: 0 } },
+          { text: toa.totals ?? 'RETURN 1', params: { agency } },
         ],
       },
     ];
@@ -142,10 +145,12 @@ async function main(): Promise<void> {
     for (const c of cases) {
       log(`Benchmarking ${c.name} (${SECONDS} s each way, ${CONNECTIONS} connections)…`);
       await httpLoad({ ...c }).catch(() => undefined); // warm-up: plans cached, JIT warm
+      const one = await fetch(c.url, { method: c.method ?? 'GET', ...(c.body ? { body: c.body, headers: { 'content-type': 'application/json' } } : {}) });
+      const bytes = (await one.arrayBuffer()).byteLength;
       const api = await httpLoad(c);
       const bare = await driverLoad(db, c);
       lines.push(
-        `${c.name}\n` +
+        `${c.name}   (answer ${bytes} bytes, HTTP ${one.status})\n` +
         `  API     ${api.rps.toFixed(0).padStart(7)} req/s   p50 ${api.p50.toFixed(1).padStart(6)} ms   p99 ${api.p99.toFixed(1).padStart(6)} ms   errors ${api.errors}\n` +
         `  driver  ${bare.rps.toFixed(0).padStart(7)} req/s   p50 ${bare.p50.toFixed(1).padStart(6)} ms   p99 ${bare.p99.toFixed(1).padStart(6)} ms   errors ${bare.errors}\n` +
         (api.rps > 0 && bare.p50 > 0
