@@ -1,7 +1,7 @@
 /*
- * `npm run bench:load [-- --docs N --concurrency C --naive-docs S]`: writes the same generated graph
- * three ways on a private embedded Neo4j and compares them — the loader (one transaction per document,
- * UNWIND-batched MERGE), LOAD CSV of that exact graph served over HTTP (the embedded Neo4j refuses
+ * `npm run bench:load [-- --docs N --batch B --concurrency C --naive-docs S]`: writes the same generated graph
+ * three ways on a private embedded Neo4j and compares them — the loader (whole documents per
+ * transaction, UNWIND-batched MERGE), LOAD CSV of that exact graph served over HTTP (the embedded Neo4j refuses
  * file:// URLs), and one transaction per fact on a sample, extrapolated. Extraction is timed apart:
  * the comparison is about writing.
  */
@@ -16,7 +16,7 @@ import { GraphDb } from '../server/graph/graph-db.ts';
 import { applySchema } from '../server/graph/schema.ts';
 import { clearGraph, graphCounts } from '../server/graph/writer/graph-state.ts';
 import { prepareDocument, type PreparedDocument } from '../server/graph/writer/prepare-facts.ts';
-import { loadPaths } from '../server/load/load-paths.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadPaths } from '../server/load/load-paths.ts';
 import { extractFile, gazetteerFrom, type Extracted } from '../server/load/extract-file.ts';
 import { createDriver } from '../server/neo4j/connect.ts';
 import { startEmbeddedNeo4j } from '../server/neo4j/embedded-neo4j.ts';
@@ -31,7 +31,8 @@ function option(name: string, fallback: number): number {
 }
 
 const DOCS = option('--docs', 2000);
-const CONCURRENCY = option('--concurrency', 4);
+const CONCURRENCY = option('--concurrency', DEFAULT_CONCURRENCY);
+const BATCH = option('--batch', DEFAULT_BATCH_SIZE);
 const NAIVE_DOCS = option('--naive-docs', 40);
 const log = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -81,9 +82,10 @@ async function main(): Promise<void> {
   try {
     await applySchema(db);
 
-    log(`Loader: ${files.length} documents, concurrency ${CONCURRENCY}…`);
+    log(`Loader: ${files.length} documents, ${BATCH} per transaction, ${CONCURRENCY} transactions in flight…`);
     const summary = await loadPaths(db, [corpusDir], {
       concurrency: CONCURRENCY,
+      batchSize: BATCH,
       extract: (f) => JSON.parse(fs.readFileSync(factsFile(f), 'utf8')) as Extracted,
     });
     const loaderSec = summary.seconds;
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
       `Corpus: ${files.length} generated documents (${(characters / 1e6).toFixed(1)} M characters); ` +
         `graph: ${counts.nodes} nodes, ${counts.relationships} relationships (LOAD CSV graph: ${csvCounts.nodes} nodes, ${csvCounts.relationships} relationships).`,
       `Extraction (not part of the comparisons): ${extractSec.toFixed(1)} s, ${(files.length / extractSec).toFixed(0)} documents/s.`,
-      `Loader (read file, hash, read back the extracted facts, validate, one transaction per document, ${CONCURRENCY} in flight): ` +
+      `Loader (read file, hash, read back the extracted facts, validate, ${BATCH} documents per transaction, ${CONCURRENCY} transactions in flight): ` +
         `${loaderSec.toFixed(1)} s, ${(files.length / loaderSec).toFixed(0)} documents/s, ${rel(loaderSec).toFixed(0)} relationships/s.`,
       `LOAD CSV (the same nodes and relationships with all their properties, MERGE, CALL IN TRANSACTIONS OF 1000 ROWS, CSV served over HTTP; excludes CSV export): ` +
         `${csvSec.toFixed(1)} s, ${(files.length / csvSec).toFixed(0)} documents/s, ${rel(csvSec).toFixed(0)} relationships/s.`,

@@ -1,7 +1,9 @@
 // title: Strip a document from its relationships
 // description: Removes the document from `documents` and its spans from the evidence lists of every
 //   relationship it supported (all start at a node in $ids). Relationships left with no document are
-//   deleted later by delete-unsupported-relationships, after the new facts had a chance to re-support them.
+//   deleted later by delete-unsupported-relationships, after the new facts had a chance to re-support them;
+//   until then they are reset to their bare bookkeeping, so a fact stated again starts without stale
+//   properties (merge-relationships only appends to relationships it finds).
 // param ids: string[] — the nodes the document touched, its Document node included
 // param docId: string — the bare document id
 UNWIND $ids AS id
@@ -13,4 +15,7 @@ SET r.documents = [x IN r.documents WHERE x <> $docId],
     r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
     r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
     r.evidenceTexts = [i IN keep | r.evidenceTexts[i]]
+WITH r
+FOREACH (_ IN CASE WHEN size(r.documents) = 0 THEN [1] ELSE [] END |
+  SET r = {key: r.key, documents: [], evidenceDocs: [], evidenceStarts: [], evidenceEnds: [], evidenceTexts: []})
 RETURN collect(elementId(r)) AS stripped

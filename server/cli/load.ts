@@ -1,5 +1,5 @@
 /*
- * `npm run load -- <files or folders> [--reset] [--dry-run] [--remove <document>] [--concurrency N] [--force]`
+ * `npm run load -- <files or folders> [--reset] [--dry-run] [--remove <document>] [--batch N] [--concurrency N] [--force]`
  * Same configuration as `npm start` (embedded Neo4j in DATA_DIR, or NEO4J_URI). Exit code 0 when
  * everything loaded, 1 when a document failed, 2 for bad usage or configuration.
  */
@@ -9,7 +9,7 @@ import { GraphDb } from '../graph/graph-db.ts';
 import { applySchema } from '../graph/schema.ts';
 import { openNeo4j } from '../neo4j/connect.ts';
 import { EmbeddedSetupError } from '../neo4j/embedded-jars.ts';
-import { loadPaths } from '../load/load-paths.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadPaths } from '../load/load-paths.ts';
 import { createProgress } from '../load/progress.ts';
 import { formatSummary } from '../load/summary.ts';
 
@@ -18,7 +18,8 @@ const USAGE = `Usage: npm run load -- <files or folders>... [options]
   --reset               delete the whole graph before loading
   --dry-run             extract and validate only; write nothing
   --remove <document>   take a document (id or file name) and the facts only it supported out; repeatable
-  --concurrency <n>     documents in flight at once (default 4)
+  --batch <n>           documents per write transaction (default 50; 1 = a transaction per document)
+  --concurrency <n>     write transactions in flight at once (default 2)
   --force               rewrite documents even when their content is unchanged
   -h, --help            this text`;
 
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         reset: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, remove: { type: 'string', multiple: true },
-        concurrency: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        batch: { type: 'string' }, concurrency: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (err) {
@@ -47,9 +48,14 @@ async function main(): Promise<number> {
     log(`Nothing to do: give files or folders to load, --remove or --reset.\n\n${USAGE}`);
     return 2;
   }
-  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     log(`--concurrency must be a whole number from 1 to 64, got ${values.concurrency}`);
+    return 2;
+  }
+  const batchSize = values.batch === undefined ? DEFAULT_BATCH_SIZE : Number(values.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+    log(`--batch must be a whole number from 1 to 1000, got ${values.batch}`);
     return 2;
   }
 
@@ -64,6 +70,7 @@ async function main(): Promise<number> {
       dryRun: values['dry-run'] ?? false,
       remove: values.remove ?? [],
       concurrency,
+      batchSize,
       force: values.force ?? false,
       progress: createProgress(process.stderr),
     });

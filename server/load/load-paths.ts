@@ -1,18 +1,20 @@
 /*
  * The loader's orchestration, shared by the CLI, `npm start` and the benchmark: files → bytes →
- * (skip if the stored hash matches) → extract → validate → one write transaction per document.
- * A failing document is recorded with its file and reason and the rest go on; several documents are
- * in flight at once so extraction (CPU) overlaps with Neo4j round trips.
+ * (skip if the stored hash matches) → extract → validate → write, many documents per transaction.
+ * A failing document is recorded with its file and reason and the rest go on: when a transaction of
+ * several documents fails, each of its documents is retried in a transaction of its own, so one bad
+ * document never takes the others down and never lands half-written. Extraction of the next documents
+ * overlaps with the writes in flight.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphDb } from '../graph/graph-db.ts';
-import { zeroCounters } from '../graph/writer/counters.ts';
+import { addCounters } from '../graph/writer/counters.ts';
 import { clearGraph, storedDocuments, type StoredDocument } from '../graph/writer/graph-state.ts';
-import { prepareDocument } from '../graph/writer/prepare-facts.ts';
+import { prepareDocument, type PreparedDocument } from '../graph/writer/prepare-facts.ts';
 import { removeDocument } from '../graph/writer/remove-document.ts';
-import { writeDocument, type WriteOptions } from '../graph/writer/write-document.ts';
+import { writeDocuments, type WriteOptions } from '../graph/writer/write-documents.ts';
 import { collectFiles } from './collect-files.ts';
 import { documentIdOf } from '../extract/read-document-file.ts';
 import { extractFile, gazetteerFrom, type Extracted, type Gazetteer } from './extract-file.ts';
@@ -26,7 +28,9 @@ export interface LoadOptions {
   dryRun?: boolean;
   /** Documents (ids, or file names whose base name is the id) to take out before loading. */
   remove?: readonly string[];
-  /** Documents in flight at once (default 4). */
+  /** Documents per write transaction (default 50; 1 writes each document in its own transaction). */
+  batchSize?: number;
+  /** Write transactions in flight at once (default 2). */
   concurrency?: number;
   /** Rewrite documents even when their hash is unchanged. */
   force?: boolean;
@@ -36,6 +40,18 @@ export interface LoadOptions {
   extract?: (file: string, bytes: Uint8Array) => Extracted | Promise<Extracted>;
   /** Passed to every write transaction (tests inject failures). */
   beforeCommit?: WriteOptions['beforeCommit'];
+}
+
+export const DEFAULT_BATCH_SIZE = 50;
+export const DEFAULT_CONCURRENCY = 2;
+/** Facts (nodes + relationships) per transaction, whatever the batch size: bounds Neo4j's transaction memory. */
+const MAX_BATCH_FACTS = 40_000;
+
+/** A document extracted and validated, waiting for its write transaction. */
+interface Pending {
+  file: string;
+  prepared: PreparedDocument;
+  warnings: string[];
 }
 
 export async function loadPaths(db: GraphDb, paths: readonly string[], opts: LoadOptions = {}): Promise<LoadSummary> {
@@ -55,19 +71,54 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
 
   const stored = await storedDocuments(db);
   const extract = opts.extract ?? ((file: string, bytes: Uint8Array) => extractFile(file, bytes, opts.gazetteer ?? gazetteerFrom()));
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const limit = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY);
+  const inFlight = new Set<Promise<void>>();
+  let batch: Pending[] = [];
+  let batchFacts = 0;
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const docs = batch;
+    batch = [];
+    batchFacts = 0;
+    while (inFlight.size >= limit) await Promise.race(inFlight);
+    const t0 = performance.now();
+    const p: Promise<void> = writeBatch(db, docs, opts, summary)
+      .then((outcomes) => {
+        summary.writeSeconds += (performance.now() - t0) / 1000;
+        outcomes.forEach(done);
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
   const owners = new Map<string, string>();
-  const tasks = files.map((file) => () => loadOne(db, file, stored, owners, extract, opts, summary));
-  await pool(tasks, Math.max(1, opts.concurrency ?? 4), done);
+  for (const file of files) {
+    const r = await prepareOne(file, stored, owners, extract, opts, summary);
+    if ('status' in r) {
+      done(r);
+      continue;
+    }
+    const facts = r.prepared.nodes.length + r.prepared.relationshipCount;
+    if (batch.length > 0 && batchFacts + facts > MAX_BATCH_FACTS) await flush();
+    batch.push(r);
+    batchFacts += facts;
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  await Promise.all(inFlight);
 
   opts.progress?.finish();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
 
-async function loadOne(
-  db: GraphDb, file: string, stored: Map<string, StoredDocument>, owners: Map<string, string>,
+/** Reads, hashes, extracts and validates one file: a Pending write, or the document's final outcome. */
+async function prepareOne(
+  file: string, stored: Map<string, StoredDocument>, owners: Map<string, string>,
   extract: NonNullable<LoadOptions['extract']>, opts: LoadOptions, summary: LoadSummary,
-): Promise<DocumentOutcome> {
+): Promise<Pending | DocumentOutcome> {
   const rel = path.relative(process.cwd(), file) || file;
   const docId = documentIdOf(file);
   const owner = owners.get(docId);
@@ -88,12 +139,28 @@ async function loadOne(
       const o = outcome(rel, docId, 'checked', `${what}: ${prepared.nodes.length} nodes, ${prepared.relationshipCount} relationships`);
       return { ...o, warnings: extracted.warnings };
     }
-    const t1 = performance.now();
-    const result = await writeDocument(db, prepared, { force: opts.force, beforeCommit: opts.beforeCommit });
-    summary.writeSeconds += (performance.now() - t1) / 1000;
-    return { file: rel, docId, status: result.status, warnings: extracted.warnings, counters: result.counters };
+    return { file: rel, prepared, warnings: extracted.warnings };
   } catch (err) {
     return outcome(rel, docId, 'failed', reasonOf(err));
+  }
+}
+
+/**
+ * One transaction for the whole batch; if it fails (after the driver's retries of transient errors),
+ * one transaction per document, so the failure is pinned on the document that caused it. The counters of
+ * a shared transaction belong to no single document, so they go straight into the summary's totals.
+ */
+async function writeBatch(db: GraphDb, docs: Pending[], opts: LoadOptions, summary: LoadSummary): Promise<DocumentOutcome[]> {
+  const writeOpts: WriteOptions = { force: opts.force, beforeCommit: opts.beforeCommit };
+  try {
+    const result = await writeDocuments(db, docs.map((d) => d.prepared), writeOpts);
+    addCounters(summary.counters, result.counters);
+    return docs.map((d, i) => ({ file: d.file, docId: d.prepared.docId, status: result.documents[i]!.status, warnings: d.warnings }));
+  } catch (err) {
+    if (docs.length === 1) return [outcome(docs[0]!.file, docs[0]!.prepared.docId, 'failed', reasonOf(err))];
+    const outcomes: DocumentOutcome[] = [];
+    for (const d of docs) outcomes.push(...(await writeBatch(db, [d], opts, summary)));
+    return outcomes;
   }
 }
 
@@ -109,7 +176,7 @@ async function removeOne(db: GraphDb, name: string, dryRun: boolean): Promise<Do
 }
 
 function outcome(file: string, docId: string, status: DocumentOutcome['status'], reason?: string): DocumentOutcome {
-  return { file, docId, status, ...(reason ? { reason } : {}), warnings: [], counters: zeroCounters() };
+  return { file, docId, status, ...(reason ? { reason } : {}), warnings: [] };
 }
 
 function reasonOf(err: unknown): string {
@@ -121,14 +188,3 @@ function reasonOf(err: unknown): string {
   return String(err);
 }
 
-/** Runs tasks with at most `limit` in flight, reporting each result as it completes. */
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number, each: (r: T) => void): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++]!;
-      each(await task());
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-}

@@ -13,7 +13,8 @@ export interface DocumentOutcome {
   /** Why it failed, or what a dry run would do. */
   reason?: string;
   warnings: string[];
-  counters: WriteCounters;
+  /** What a removal changed. Writes share transactions, so their counters go to LoadSummary.counters directly. */
+  counters?: WriteCounters;
 }
 
 export interface LoadSummary {
@@ -25,7 +26,7 @@ export interface LoadSummary {
   seconds: number;
   /** Time spent in extraction (CPU, summed over documents). */
   extractSeconds: number;
-  /** Time spent in write transactions (summed over documents; they overlap when concurrency > 1). */
+  /** Time spent in write transactions (summed over transactions; they overlap when concurrency > 1). */
   writeSeconds: number;
   dryRun: boolean;
 }
@@ -40,7 +41,7 @@ export function emptySummary(dryRun: boolean): LoadSummary {
 export function record(summary: LoadSummary, outcome: DocumentOutcome): void {
   summary.outcomes.push(outcome);
   summary.documents[outcome.status] += 1;
-  addCounters(summary.counters, outcome.counters);
+  if (outcome.counters) addCounters(summary.counters, outcome.counters);
   summary.warnings.push(...outcome.warnings);
   if (outcome.status === 'failed') summary.failures.push({ file: outcome.file, reason: outcome.reason ?? 'unknown error' });
 }
@@ -58,7 +59,7 @@ export function formatSummary(s: LoadSummary): string[] {
     lines.push(`Nodes: ${c.nodesCreated} created, ${c.nodesUpdated} updated, ${c.nodesDeleted} deleted.`);
     lines.push(`Relationships: ${c.relationshipsCreated} created, ${c.relationshipsUpdated} updated, ${c.relationshipsDeleted} deleted.`);
   }
-  lines.push(`Time: ${s.seconds.toFixed(1)} s (extraction ${s.extractSeconds.toFixed(1)} s, writing ${s.writeSeconds.toFixed(1)} s, summed over documents).`);
+  lines.push(`Time: ${s.seconds.toFixed(1)} s (extraction ${s.extractSeconds.toFixed(1)} s summed over documents, writing ${s.writeSeconds.toFixed(1)} s summed over transactions).`);
   for (const f of s.failures) lines.push(`FAILED ${f.file}: ${f.reason}`);
   return lines;
 }

@@ -101,7 +101,7 @@ describe('loading the seed documents', () => {
 describe('concurrent loaders', () => {
   it('end with the same graph as one loader over overlapping documents', async () => {
     const names = seedNames();
-    await loadPaths(db, [SEEDS], { concurrency: 1 });
+    await loadPaths(db, [SEEDS], { batchSize: 1, concurrency: 1 });
     const expected = await snapshot(db);
     await clearGraph(db);
 
@@ -109,9 +109,9 @@ describe('concurrent loaders', () => {
     const two = seedCopy(names.slice(1));
     const three = seedCopy([...names].reverse());
     const results = await Promise.all([
-      loadPaths(db, [one], { concurrency: 4 }),
-      loadPaths(db, [two], { concurrency: 4 }),
-      loadPaths(db, [three], { concurrency: 2 }),
+      loadPaths(db, [one], { batchSize: 1, concurrency: 4 }),
+      loadPaths(db, [two], { batchSize: 2, concurrency: 2 }),
+      loadPaths(db, [three], { batchSize: 3, concurrency: 2 }),
     ]);
     for (const r of results) expect(r.documents.failed).toBe(0);
     const written = results.reduce((s, r) => s + r.documents.loaded, 0);
@@ -132,13 +132,14 @@ describe('concurrent loaders on a generated corpus', () => {
       for (const n of names) fs.copyFileSync(path.join(dir, n), path.join(sub, n));
       return sub;
     };
-    await loadPaths(db, [dir], { concurrency: 1 });
+    await loadPaths(db, [dir], { batchSize: 1, concurrency: 1 });
     const expected = await snapshot(db);
     await clearGraph(db);
 
+    // Small transactions of several documents each, two in flight per loader, overlapping between loaders.
     const results = await Promise.all([
-      loadPaths(db, [half(files.slice(0, 16))], { concurrency: 4 }),
-      loadPaths(db, [half(files.slice(8))], { concurrency: 4 }),
+      loadPaths(db, [half(files.slice(0, 16))], { batchSize: 3, concurrency: 2 }),
+      loadPaths(db, [half(files.slice(8))], { batchSize: 4, concurrency: 2 }),
     ]);
     expect(results.flatMap((r) => r.failures)).toEqual([]);
     const actual = await snapshot(db);
@@ -148,6 +149,46 @@ describe('concurrent loaders on a generated corpus', () => {
     expect(actual).toEqual(expected);
     const dupRels = await db.read('MATCH (a)-[r]->(b) WITH a, b, type(r) AS t, r.key AS k, count(*) AS n WHERE n > 1 RETURN count(*) AS c');
     expect(dupRels[0]?.c).toBe(0);
+  });
+});
+
+describe('transactions of many documents', () => {
+  function corpus(seed: number, docs: number): string {
+    const dir = tempDir('loader-batch-');
+    for (const d of generateCorpus({ seed, docs })) {
+      fs.writeFileSync(path.join(dir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+    }
+    return dir;
+  }
+
+  it('write the same graph as one transaction per document', async () => {
+    const dir = corpus(5, 20);
+    await loadPaths(db, [dir], { batchSize: 1 });
+    const expected = await snapshot(db);
+    await clearGraph(db);
+    const summary = await loadPaths(db, [dir], { batchSize: 7 });
+    expect(summary.documents).toMatchObject({ loaded: 20, failed: 0 });
+    const actual = await snapshot(db);
+    expect(actual.nodes.filter((l) => !expected.nodes.includes(l))).toEqual([]);
+    expect(actual.relationships.filter((l) => !expected.relationships.includes(l))).toEqual([]);
+    expect(actual).toEqual(expected);
+  });
+
+  it('replace changed documents that share a transaction with new ones exactly', async () => {
+    // The same file names with other content: gen-000000 … gen-000011 change, gen-000012 … are new.
+    const before = corpus(5, 12);
+    const after = corpus(6, 20);
+    await loadPaths(db, [after], { batchSize: 1 });
+    const expected = await snapshot(db);
+    await clearGraph(db);
+
+    await loadPaths(db, [before], { batchSize: 5 });
+    const summary = await loadPaths(db, [after], { batchSize: 6 });
+    expect(summary.documents).toMatchObject({ replaced: 12, loaded: 8, failed: 0 });
+    const actual = await snapshot(db);
+    expect(actual.nodes.filter((l) => !expected.nodes.includes(l))).toEqual([]);
+    expect(actual.relationships.filter((l) => !expected.relationships.includes(l))).toEqual([]);
+    expect(actual).toEqual(expected);
   });
 });
 

@@ -9,7 +9,7 @@ import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.ts';
 import { prepareDocument } from '../../server/graph/writer/prepare-facts.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
-import { writeDocument } from '../../server/graph/writer/write-document.ts';
+import { writeDocument, writeDocuments } from '../../server/graph/writer/write-documents.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import { docA, docA2, docB, type FactsDoc } from '../fixtures/facts/small-corpus.ts';
 import { openTestDb, tempDirs } from './helpers.ts';
@@ -110,6 +110,46 @@ describe('the writer', () => {
     const before = await snapshot(db);
     expect((await removeDocument(db, 'nope')).removed).toBe(false);
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('documents that disagree on a property', () => {
+  /** docB under another id, so two documents state the same agency and membership. */
+  function renamed(d: FactsDoc, id: string): FactsDoc {
+    return JSON.parse(JSON.stringify(d).replaceAll('docB', id)) as FactsDoc;
+  }
+  function withProps(d: FactsDoc, level: string, extra: Record<string, string> = {}): FactsDoc {
+    const out = structuredClone(d);
+    const node = out.facts.nodes.find((n) => n.id === 'agency:市大数据委')!;
+    node.props = { ...node.props, level, ...extra };
+    const rel = out.facts.relationships.find((r) => r.type === 'MEMBER_OF')!;
+    rel.props = { ...rel.props, since: level, ...extra };
+    return out;
+  }
+  const low = withProps(renamed(docB, 'docB1'), 'from docB1');
+  const high = withProps(renamed(docB, 'docB2'), 'from docB2', { note: 'only docB2 says this' });
+
+  async function stored() {
+    const [row] = await db.read(`MATCH (n:Agency {id: 'agency:市大数据委'})
+      MATCH (:Agency {id: 'agency:长乐区政府'})-[r:MEMBER_OF]->()
+      RETURN n.level AS nodeLevel, n.note AS nodeNote, r.since AS relSince, r.note AS relNote`);
+    return row;
+  }
+
+  it('keep the lowest document id\'s value, whatever the order or the transactions', async () => {
+    const expected = { nodeLevel: 'from docB1', nodeNote: 'only docB2 says this', relSince: 'from docB1', relNote: 'only docB2 says this' };
+    await write(low);
+    await write(high);
+    expect(await stored()).toEqual(expected);
+
+    await clearGraph(db);
+    await write(high);
+    await write(low);
+    expect(await stored()).toEqual(expected);
+
+    await clearGraph(db);
+    await writeDocuments(db, [prepareDocument(high.facts, high.text), prepareDocument(low.facts, low.text)]);
+    expect(await stored()).toEqual(expected);
   });
 });
 

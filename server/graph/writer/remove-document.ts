@@ -1,13 +1,13 @@
 /*
  * --remove: takes a document and every fact only it supported out of the graph, in one transaction.
  * Facts another document also supports stay, minus this document's evidence. Same lock order as
- * write-document.ts (Document node, then touched nodes sorted), so it runs safely beside loaders.
+ * write-documents.ts (Document node, then touched nodes sorted), so it runs safely beside loaders.
  */
 import type { GraphDb } from '../graph-db.ts';
 import { documentNodeId } from '../../extract/graph-facts.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import { lockOrder } from './prepare-facts.ts';
-import { run } from './write-document.ts';
+import { run } from './run-cypher.ts';
 
 export interface RemoveResult {
   docId: string;
@@ -21,7 +21,7 @@ export async function removeDocument(db: GraphDb, docId: string): Promise<Remove
   const docNodeId = documentNodeId(docId);
   return db.writeTx(async (tx) => {
     const c = zeroCounters();
-    const lock = await run(tx, 'writer/lock-document', { docNodeId });
+    const lock = await run(tx, 'writer/lock-documents', { docNodeIds: [docNodeId] });
     const stored = lock.records[0];
     // The lock MERGE creates the node when it is missing; rolling back by throwing would hide the
     // answer, so delete it again and report "not loaded" instead.

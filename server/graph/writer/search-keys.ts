@@ -27,3 +27,24 @@ export function searchKeys(name: string): SearchKeys {
 export function aliasText(name: string, aliases: readonly string[]): string {
   return [...new Set([name, ...aliases])].join(' | ');
 }
+
+/** Longest aliasText kept: the TEXT index on it refuses values over 32 KB (see merge-existing-nodes.cypher). */
+export const ALIAS_TEXT_LIMIT = 4000;
+
+/**
+ * aliasText as the writer stores it: aliases in the given order, each skipped once the text would pass
+ * ALIAS_TEXT_LIMIT characters. Must agree with the reduce() in merge-existing-nodes.cypher and
+ * strip-nodes.cypher, which extend or rebuild the same text inside Neo4j.
+ */
+export function cappedAliasText(name: string, aliases: readonly string[]): string {
+  let text = name;
+  let length = [...name].length;
+  for (const a of aliases) {
+    if (a === name) continue;
+    const n = [...a].length;
+    if (length + n > ALIAS_TEXT_LIMIT) continue;
+    text += ` | ${a}`;
+    length += n + 3;
+  }
+  return text;
+}

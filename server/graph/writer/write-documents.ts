@@ -1,29 +1,38 @@
 /*
- * Writes one document's facts in one transaction: it lands whole or not at all. The order of the
- * statements is the concurrency design (docs/loading.md): lock the Document node (serialises loaders
- * on the same document and decides "unchanged"), lock every touched node in sorted id order (no
- * deadlock cycles, no duplicate relationships), strip the old version's support, merge the new facts,
- * then delete what nothing supports any more. Transient errors (deadlocks) are retried by the driver
- * through GraphDb.writeTx, which re-runs the whole function.
+ * Writes the facts of one or more documents in one transaction: each document lands whole or not at
+ * all, because a transaction only ever holds whole documents. Carrying many documents per transaction is
+ * what makes bulk loading fast (docs/loading.md): shared nodes and relationships are rewritten once per
+ * transaction instead of once per document, and the commit's fsync is paid once. The order of the
+ * statements is the concurrency design: lock the Document nodes in sorted order (serialises loaders on the
+ * same document and decides "unchanged"), lock every touched node in sorted id order (no deadlock cycles,
+ * no duplicate relationships), strip the old versions' support, merge the new facts, then delete what
+ * nothing supports any more. Transient errors (deadlocks) are retried by the driver through
+ * GraphDb.writeTx, which re-runs the whole function.
  */
-import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
-import type { RelationshipType } from '../../extract/graph-facts.ts';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphDb } from '../graph-db.ts';
-import { loadCypher } from '../cypher-files.ts';
-import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import { toNeo4jParams } from '../neo4j-params.ts';
-import { lockOrder, type PreparedDocument, type RelationshipRow } from './prepare-facts.ts';
+import { combineDocuments, newNodeProps, newRelationshipProps } from './combine-documents.ts';
+import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
+import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
 import { mergeRelationshipsCypher } from './relationship-cypher.ts';
+import { run } from './run-cypher.ts';
 
 export interface WriteOptions {
   /** Write even when the stored sha256 equals the new one. */
   force?: boolean;
-  /** Runs inside the transaction just before commit; a throw rolls the document back (tests inject failures here). */
+  /** Runs inside the transaction, once per written document, just before commit; a throw rolls the transaction back (tests inject failures here). */
   beforeCommit?: (tx: ManagedTransaction, doc: PreparedDocument) => Promise<void>;
   now?: () => Date;
 }
 
 export type WriteStatus = 'loaded' | 'replaced' | 'unchanged';
+
+export interface BatchResult {
+  documents: { docId: string; status: WriteStatus }[];
+  /** What the transaction changed, for all its documents together. */
+  counters: WriteCounters;
+}
 
 export interface WriteResult {
   docId: string;
@@ -31,22 +40,21 @@ export interface WriteResult {
   counters: WriteCounters;
 }
 
-export async function run(tx: ManagedTransaction, name: string, params: Record<string, unknown>): Promise<QueryResult> {
-  return tx.run(loadCypher(name).text, params);
-}
-
 export class WriteError extends Error {
   override name = 'WriteError';
 }
 
-export async function writeDocument(db: GraphDb, doc: PreparedDocument, opts: WriteOptions = {}): Promise<WriteResult> {
+/** Writes `docs` (distinct document ids) in one transaction; throws WriteError with Neo4j's own words. */
+export async function writeDocuments(db: GraphDb, docs: readonly PreparedDocument[], opts: WriteOptions = {}): Promise<BatchResult> {
+  const ids = new Set(docs.map((d) => d.docId));
+  if (ids.size !== docs.length) throw new WriteError('a write transaction cannot hold two versions of the same document');
   // GraphDb maps failures to HTTP-minded AppErrors ("Neo4j failed to run the request"); a loader user needs
   // Neo4j's own words (e.g. "Property value is too large to index"), so keep the last one seen in the work.
   let last: unknown;
   try {
     return await db.writeTx(async (tx) => {
       try {
-        return await writeInTx(tx, doc, opts);
+        return await writeInTx(tx, docs, opts);
       } catch (err) {
         last = err;
         throw err;
@@ -61,56 +69,87 @@ export async function writeDocument(db: GraphDb, doc: PreparedDocument, opts: Wr
   }
 }
 
-/** The type is part of the MERGE text, so relationships go in one statement per type. */
-function byType(rows: RelationshipRow[]): Map<RelationshipType, RelationshipRow[]> {
-  const out = new Map<RelationshipType, RelationshipRow[]>();
-  for (const r of rows) {
-    const list = out.get(r.type);
-    if (list) list.push(r);
-    else out.set(r.type, [r]);
-  }
-  return out;
+/** One document in its own transaction. */
+export async function writeDocument(db: GraphDb, doc: PreparedDocument, opts: WriteOptions = {}): Promise<WriteResult> {
+  const { documents, counters } = await writeDocuments(db, [doc], opts);
+  return { docId: doc.docId, status: documents[0]!.status, counters };
 }
 
-/** The transaction body; exported so the bench and tests can reuse it inside their own transaction. */
-export async function writeInTx(tx: ManagedTransaction, doc: PreparedDocument, opts: WriteOptions = {}): Promise<WriteResult> {
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument[], opts: WriteOptions): Promise<BatchResult> {
   const c = zeroCounters();
-  const { docId, docNodeId } = doc;
-  const lock = await run(tx, 'writer/lock-document', { docNodeId });
+  const docNodeIds = docs.map((d) => d.docNodeId).sort(byCodePoint);
+  const lock = await run(tx, 'writer/lock-documents', { docNodeIds });
+  const stored = new Map(lock.records.map((r) => [r.get('docNodeId') as string, {
+    sha256: r.get('sha256') as string | null,
+    nodeIds: (r.get('nodeIds') as string[] | null) ?? [],
+  }]));
+
+  const statuses: { docId: string; status: WriteStatus }[] = [];
+  const writing: PreparedDocument[] = [];
+  const replacing: { doc: PreparedDocument; oldIds: string[] }[] = [];
+  for (const doc of docs) {
+    const old = stored.get(doc.docNodeId);
+    const oldSha = old?.sha256 ?? null;
+    if (oldSha === doc.sha256 && !opts.force) {
+      statuses.push({ docId: doc.docId, status: 'unchanged' });
+      continue;
+    }
+    writing.push(doc);
+    if (oldSha !== null) replacing.push({ doc, oldIds: old?.nodeIds ?? [] });
+    statuses.push({ docId: doc.docId, status: oldSha !== null ? 'replaced' : 'loaded' });
+  }
+  if (writing.length === 0) return { documents: statuses, counters: zeroCounters() };
   addResult(c, lock);
-  const stored = lock.records[0];
-  const oldSha = stored?.get('sha256') as string | null | undefined;
-  const oldIds = (stored?.get('nodeIds') as string[] | undefined) ?? [];
-  if (oldSha === doc.sha256 && !opts.force) return { docId, status: 'unchanged', counters: zeroCounters() };
-  const replacing = oldSha !== null && oldSha !== undefined;
 
-  const ids = lockOrder(doc.nodeIds, oldIds);
-  if (ids.length > 0) addResult(c, await run(tx, 'writer/lock-nodes', { ids }));
-
-  let stripped: string[] = [];
-  if (replacing) {
-    const rels = await run(tx, 'writer/strip-relationships', { ids: [docNodeId, ...oldIds], docId });
-    stripped = (rels.records[0]?.get('stripped') as string[] | undefined) ?? [];
-    if (oldIds.length > 0) await run(tx, 'writer/strip-nodes', { ids: oldIds, docId });
+  const oldIds = lockOrder(replacing.flatMap((r) => r.oldIds), []);
+  const locked = lockOrder(writing.flatMap((d) => d.nodeIds), oldIds);
+  let supported = new Set<string>();
+  if (locked.length > 0) {
+    const result = await run(tx, 'writer/lock-nodes', { ids: locked });
+    addResult(c, result);
+    supported = new Set((result.records[0]?.get('supported') as string[] | undefined) ?? []);
   }
 
-  if (doc.nodes.length > 0) addResult(c, await run(tx, 'writer/merge-nodes', { rows: toNeo4jParams(doc.nodes), docId }));
-  for (const [type, rows] of byType(doc.relationships)) {
-    addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: toNeo4jParams(rows), docId }));
+  const stripped: string[] = [];
+  for (const { doc, oldIds: ids } of replacing) {
+    const rels = await run(tx, 'writer/strip-relationships', { ids: [doc.docNodeId, ...ids], docId: doc.docId });
+    stripped.push(...((rels.records[0]?.get('stripped') as string[] | undefined) ?? []));
+    if (ids.length > 0) {
+      await run(tx, 'writer/strip-nodes', { ids, docId: doc.docId });
+      // A node this document alone supported is now unsupported: it is set afresh below, like a new one.
+      const left = await run(tx, 'writer/supported-nodes', { ids });
+      const still = new Set((left.records[0]?.get('supported') as string[] | undefined) ?? []);
+      for (const id of ids) if (!still.has(id)) supported.delete(id);
+    }
+  }
+
+  // Nodes no document supported yet (most of a first load) get their whole property map in one plain SET;
+  // only nodes shared with already loaded documents go through the merging statement.
+  const combined = combineDocuments(writing);
+  const fresh = combined.nodes.filter((n) => !supported.has(n.id));
+  const shared = combined.nodes.filter((n) => supported.has(n.id));
+  if (fresh.length > 0) {
+    addResult(c, await run(tx, 'writer/create-nodes', { rows: toNeo4jParams(fresh.map((n) => ({ id: n.id, labels: n.labels, props: newNodeProps(n) }))) }));
+  }
+  if (shared.length > 0) addResult(c, await run(tx, 'writer/merge-existing-nodes', { rows: toNeo4jParams(shared) }));
+  for (const [type, rows] of combined.relationships) {
+    const params = rows.map((r) => ({ from: r.from, to: r.to, key: r.key, props: r.props, created: newRelationshipProps(r) }));
+    addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: toNeo4jParams(params) }));
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
-  addResult(c, await run(tx, 'writer/upsert-document', {
-    docNodeId, docId, props: toNeo4jParams(doc.documentProps), nodeIds: doc.nodeIds, loadedAt,
+  addResult(c, await run(tx, 'writer/upsert-documents', {
+    rows: writing.map((d) => ({ docNodeId: d.docNodeId, docId: d.docId, props: toNeo4jParams(d.documentProps), nodeIds: d.nodeIds })),
+    loadedAt,
   }));
 
-  if (replacing) {
-    if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: stripped }));
-    if (oldIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: oldIds }));
-  }
-  if (opts.beforeCommit) await opts.beforeCommit(tx, doc);
+  if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: [...new Set(stripped)] }));
+  if (oldIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: oldIds }));
+  if (opts.beforeCommit) for (const doc of writing) await opts.beforeCommit(tx, doc);
 
   // Everything merged that was not created already existed: that is an update.
-  c.nodesUpdated = Math.max(0, doc.nodes.length + 1 - c.nodesCreated);
-  c.relationshipsUpdated = Math.max(0, doc.relationshipCount - c.relationshipsCreated);
-  return { docId, status: replacing ? 'replaced' : 'loaded', counters: c };
+  c.nodesUpdated = Math.max(0, combined.nodes.length + writing.length - c.nodesCreated);
+  c.relationshipsUpdated = Math.max(0, combined.relationshipCount - c.relationshipsCreated);
+  return { documents: statuses, counters: c };
 }
