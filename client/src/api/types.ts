@@ -95,6 +95,9 @@ export interface QueryParam {
   type: string;
   default?: unknown;
   description?: string;
+  /** Inclusive bounds of an integer parameter declared as integer(min..max). */
+  min?: number;
+  max?: number;
 }
 
 export interface QueryDef {

@@ -25,7 +25,10 @@ function paramInput(p: QueryParam, lang: () => Lang, state: State): HTMLElement 
     return h('input', { type: 'checkbox', id, 'data-param': p.name, 'data-type': p.type, checked: p.default === true });
   }
   if (p.type === 'integer' || p.type === 'number') {
-    return h('input', { type: 'number', id, 'data-param': p.name, 'data-type': p.type, step: p.type === 'integer' ? 1 : 'any', value: p.default === undefined ? '' : String(p.default) });
+    return h('input', {
+      type: 'number', id, 'data-param': p.name, 'data-type': p.type, step: p.type === 'integer' ? 1 : 'any', value: p.default === undefined ? '' : String(p.default),
+      ...(p.min !== undefined ? { min: p.min } : {}), ...(p.max !== undefined ? { max: p.max } : {}),
+    });
   }
   const input = h('input', { type: 'text', id, 'data-param': p.name, 'data-type': p.type, value: p.default === undefined ? '' : String(p.default), placeholder: p.description ?? '' });
   if (entityLabel !== null) {
