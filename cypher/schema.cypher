@@ -21,8 +21,10 @@ CREATE INDEX entity_initials IF NOT EXISTS FOR (n:Entity) ON (n.initials);
 // Substring search over names and aliases (search's CONTAINS branch) without scanning every node.
 CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (n:Entity) ON (n.aliasText);
 
-// Facts are tagged with the documents that support them, so a changed document can replace its own.
-CREATE INDEX responsible_for_docs IF NOT EXISTS FOR ()-[r:RESPONSIBLE_FOR]-() ON (r.documents);
+// An earlier schema indexed RESPONSIBLE_FOR.documents. No query could use it (a range index does not
+// answer `$doc IN r.documents`; replacement walks from the document's nodes instead) and the loader paid
+// an index update for every append, so it is dropped from databases that still have it.
+DROP INDEX responsible_for_docs IF EXISTS;
 
 // Chinese full-text search over names and every printed alias.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]
