@@ -27,3 +27,7 @@ export function cypherForType(template: string, type: RelationshipType): string 
 export function mergeRelationshipsCypher(type: RelationshipType): string {
   return cypherForType('writer/merge-relationships', type);
 }
+
+export function createRelationshipsCypher(type: RelationshipType): string {
+  return cypherForType('writer/create-relationships', type);
+}

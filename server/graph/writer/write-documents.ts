@@ -15,7 +15,7 @@ import { toNeo4jParams } from '../neo4j-params.ts';
 import { combineDocuments, newNodeProps, newRelationshipProps } from './combine-documents.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
-import { mergeRelationshipsCypher } from './relationship-cypher.ts';
+import { createRelationshipsCypher, mergeRelationshipsCypher } from './relationship-cypher.ts';
 import { run } from './run-cypher.ts';
 
 export interface WriteOptions {
@@ -106,10 +106,12 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   const oldIds = lockOrder(replacing.flatMap((r) => r.oldIds), []);
   const locked = lockOrder(writing.flatMap((d) => d.nodeIds), oldIds);
   let supported = new Set<string>();
+  let created = new Set<string>();
   if (locked.length > 0) {
     const result = await run(tx, 'writer/lock-nodes', { ids: locked });
     addResult(c, result);
     supported = new Set((result.records[0]?.get('supported') as string[] | undefined) ?? []);
+    created = new Set((result.records[0]?.get('created') as string[] | undefined) ?? []);
   }
 
   const stripped: string[] = [];
@@ -128,15 +130,19 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   // Nodes no document supported yet (most of a first load) get their whole property map in one plain SET;
   // only nodes shared with already loaded documents go through the merging statement.
   const combined = combineDocuments(writing);
-  const fresh = combined.nodes.filter((n) => !supported.has(n.id));
+  const unsupported = combined.nodes.filter((n) => !supported.has(n.id));
   const shared = combined.nodes.filter((n) => supported.has(n.id));
-  if (fresh.length > 0) {
-    addResult(c, await run(tx, 'writer/create-nodes', { rows: toNeo4jParams(fresh.map((n) => ({ id: n.id, labels: n.labels, props: newNodeProps(n) }))) }));
+  if (unsupported.length > 0) {
+    addResult(c, await run(tx, 'writer/create-nodes', { rows: toNeo4jParams(unsupported.map((n) => ({ id: n.id, labels: n.labels, props: newNodeProps(n) }))) }));
   }
   if (shared.length > 0) addResult(c, await run(tx, 'writer/merge-existing-nodes', { rows: toNeo4jParams(shared) }));
   for (const [type, rows] of combined.relationships) {
-    const params = rows.map((r) => ({ from: r.from, to: r.to, key: r.key, props: r.props, created: newRelationshipProps(r) }));
-    addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: toNeo4jParams(params) }));
+    // A relationship at a node created just now cannot exist yet: create it without MERGE's check.
+    const isNew = (r: (typeof rows)[number]) => created.has(r.from) || created.has(r.to);
+    const fresh = rows.filter(isNew).map((r) => ({ from: r.from, to: r.to, created: newRelationshipProps(r) }));
+    const existing = rows.filter((r) => !isNew(r)).map((r) => ({ from: r.from, to: r.to, key: r.key, props: r.props, created: newRelationshipProps(r) }));
+    if (fresh.length > 0) addResult(c, await tx.run(createRelationshipsCypher(type), { rows: toNeo4jParams(fresh) }));
+    if (existing.length > 0) addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: toNeo4jParams(existing) }));
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
   addResult(c, await run(tx, 'writer/upsert-documents', {

@@ -1,0 +1,12 @@
+// title: Create the relationships of one type that cannot exist yet
+// description: A template like merge-relationships.cypher (__TYPE__ from RELATIONSHIP_TYPES only). For rows
+//   with an end that lock-nodes created in this transaction: no relationship can be there yet, so the
+//   MERGE's existence check (an expand over the other end, often an agency with thousands of tasks) is
+//   skipped and the relationship is created with its whole property map.
+// param rows: list of {from, to, created} — created: the whole property map (see merge-relationships.cypher)
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:__TYPE__]->(b)
+SET r = row.created
+RETURN count(*) AS created
