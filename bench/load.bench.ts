@@ -106,10 +106,12 @@ async function main(): Promise<void> {
     if (summary.documents.failed > 0) {
       throw new Error(`${summary.documents.failed} documents failed to load, e.g. ${summary.failures[0]?.file}: ${summary.failures[0]?.reason}; the comparison would be meaningless`);
     }
+    log(`  ${loaderSec.toFixed(1)} s for ${counts.nodes} nodes and ${counts.relationships} relationships`);
 
     log('LOAD CSV of the same graph…');
     const csvSec = await loadCsvRound(db, path.join(work, 'csv'));
     const csvCounts = await graphCounts(db);
+    log(`  ${csvSec.toFixed(1)} s`);
 
     log(`One transaction per fact on ${NAIVE_DOCS} documents…`);
     await clearGraph(db);
@@ -159,6 +161,9 @@ async function loadCsvRound(db: GraphDb, csvDir: string): Promise<number> {
 }
 
 main().catch((err: unknown) => {
+  // AppErrors keep Neo4j's own code in details; without it "Neo4j is busy" says nothing about why.
+  const details = (err as { details?: unknown }).details;
   log(err instanceof Error ? err.stack ?? err.message : String(err));
+  if (details) log(`details: ${JSON.stringify(details)}`);
   process.exit(1);
 });

@@ -3,7 +3,7 @@
  * unchanged files before extracting them), --reset, and counts for summaries and the benchmark.
  */
 import type { GraphDb } from '../graph-db.ts';
-import { loadCypher } from '../cypher-files.ts';
+import { loadCypher, splitStatements } from '../cypher-files.ts';
 
 export interface StoredDocument {
   docId: string;
@@ -21,7 +21,7 @@ export async function storedDocuments(db: GraphDb): Promise<Map<string, StoredDo
 /** Deletes every node and relationship (indexes and constraints stay). */
 export async function clearGraph(db: GraphDb): Promise<void> {
   // CALL … IN TRANSACTIONS must run in an auto-commit transaction, so not through writeTx.
-  await db.autoCommit(loadCypher('writer/clear-graph').text);
+  for (const statement of splitStatements(loadCypher('writer/clear-graph').text)) await db.autoCommit(statement);
 }
 
 export async function graphCounts(db: GraphDb): Promise<{ nodes: number; relationships: number }> {

@@ -113,6 +113,8 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
     supported = new Set((result.records[0]?.get('supported') as string[] | undefined) ?? []);
     created = new Set((result.records[0]?.get('created') as string[] | undefined) ?? []);
   }
+  // A Document node without a stored hash was created by lock-documents just now: nothing points from it yet.
+  for (const doc of writing) if (stored.get(doc.docNodeId)?.sha256 == null) created.add(doc.docNodeId);
 
   const stripped: string[] = [];
   for (const { doc, oldIds: ids } of replacing) {
