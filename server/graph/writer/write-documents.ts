@@ -11,12 +11,11 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphDb } from '../graph-db.ts';
-import { toNeo4jParams } from '../neo4j-params.ts';
-import { combineDocuments, newNodeProps, newRelationshipProps } from './combine-documents.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
 import { createRelationshipsCypher, mergeRelationshipsCypher } from './relationship-cypher.ts';
 import { run } from './run-cypher.ts';
+import { planWrite, type RelationshipPlan, type WritePlan } from './write-plan.ts';
 
 export interface WriteOptions {
   /** Write even when the stored sha256 equals the new one. */
@@ -51,10 +50,11 @@ export async function writeDocuments(db: GraphDb, docs: readonly PreparedDocumen
   // GraphDb maps failures to HTTP-minded AppErrors ("Neo4j failed to run the request"); a loader user needs
   // Neo4j's own words (e.g. "Property value is too large to index"), so keep the last one seen in the work.
   let last: unknown;
+  const plan = planWrite(docs);
   try {
     return await db.writeTx(async (tx) => {
       try {
-        return await writeInTx(tx, docs, opts);
+        return await writeInTx(tx, docs, plan, opts);
       } catch (err) {
         last = err;
         throw err;
@@ -77,7 +77,7 @@ export async function writeDocument(db: GraphDb, doc: PreparedDocument, opts: Wr
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument[], opts: WriteOptions): Promise<BatchResult> {
+async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument[], fullPlan: WritePlan, opts: WriteOptions): Promise<BatchResult> {
   const c = zeroCounters();
   const docNodeIds = docs.map((d) => d.docNodeId).sort(byCodePoint);
   const lock = await run(tx, 'writer/lock-documents', { docNodeIds });
@@ -130,34 +130,30 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   }
 
   // Nodes no document supported yet (most of a first load) get their whole property map in one plain SET;
-  // only nodes shared with already loaded documents go through the merging statement.
-  const combined = combineDocuments(writing);
-  const unsupported = combined.nodes.filter((n) => !supported.has(n.id));
-  const shared = combined.nodes.filter((n) => supported.has(n.id));
-  if (unsupported.length > 0) {
-    addResult(c, await run(tx, 'writer/create-nodes', { rows: toNeo4jParams(unsupported.map((n) => ({ id: n.id, labels: n.labels, props: newNodeProps(n) }))) }));
-  }
-  if (shared.length > 0) addResult(c, await run(tx, 'writer/merge-existing-nodes', { rows: toNeo4jParams(shared) }));
-  for (const [type, rows] of combined.relationships) {
+  // only nodes shared with already loaded documents go through the merging statement. The plan was built
+  // before the transaction; only when another loader wrote some of these documents meanwhile is it redone.
+  const plan = writing.length === docs.length ? fullPlan : planWrite(writing);
+  const unsupported = plan.nodes.filter((n) => !supported.has(n.id)).map((n) => n.create);
+  const shared = plan.nodes.filter((n) => supported.has(n.id)).map((n) => n.merge);
+  if (unsupported.length > 0) addResult(c, await run(tx, 'writer/create-nodes', { rows: unsupported }));
+  if (shared.length > 0) addResult(c, await run(tx, 'writer/merge-existing-nodes', { rows: shared }));
+  for (const [type, rows] of plan.relationships) {
     // A relationship at a node created just now cannot exist yet: create it without MERGE's check.
-    const isNew = (r: (typeof rows)[number]) => created.has(r.from) || created.has(r.to);
-    const fresh = rows.filter(isNew).map((r) => ({ from: r.from, to: r.to, created: newRelationshipProps(r) }));
-    const existing = rows.filter((r) => !isNew(r)).map((r) => ({ from: r.from, to: r.to, key: r.key, props: r.props, created: newRelationshipProps(r) }));
-    if (fresh.length > 0) addResult(c, await tx.run(createRelationshipsCypher(type), { rows: toNeo4jParams(fresh) }));
-    if (existing.length > 0) addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: toNeo4jParams(existing) }));
+    const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
+    const fresh = rows.filter(isNew).map((r) => r.create);
+    const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge);
+    if (fresh.length > 0) addResult(c, await tx.run(createRelationshipsCypher(type), { rows: fresh }));
+    if (existing.length > 0) addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: existing }));
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
-  addResult(c, await run(tx, 'writer/upsert-documents', {
-    rows: writing.map((d) => ({ docNodeId: d.docNodeId, docId: d.docId, props: toNeo4jParams(d.documentProps), nodeIds: d.nodeIds })),
-    loadedAt,
-  }));
+  addResult(c, await run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
 
   if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: [...new Set(stripped)] }));
   if (oldIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: oldIds }));
   if (opts.beforeCommit) for (const doc of writing) await opts.beforeCommit(tx, doc);
 
   // Everything merged that was not created already existed: that is an update.
-  c.nodesUpdated = Math.max(0, combined.nodes.length + writing.length - c.nodesCreated);
-  c.relationshipsUpdated = Math.max(0, combined.relationshipCount - c.relationshipsCreated);
+  c.nodesUpdated = Math.max(0, plan.nodes.length + writing.length - c.nodesCreated);
+  c.relationshipsUpdated = Math.max(0, plan.relationshipCount - c.relationshipsCreated);
   return { documents: statuses, counters: c };
 }
