@@ -15,7 +15,7 @@ import { start } from '../../server/server.ts';
 import { loadSeedsOnStart } from '../../server/startup-seeds.ts';
 import { ROOT_DIR } from '../../server/version.ts';
 import { openTestDb, tempDirs, testConnection } from './helpers.ts';
-import { snapshot } from './loader-snapshot.ts';
+import { snapshot, type GraphSnapshot } from './loader-snapshot.ts';
 
 const SEEDS = path.join(ROOT_DIR, 'seeds', 'documents');
 
@@ -51,6 +51,22 @@ function seedCopy(names: string[]): string {
   return dir;
 }
 const seedNames = () => fs.readdirSync(SEEDS).sort();
+
+/** A folder with a generated corpus (GBK files encoded as such). */
+function generatedCorpus(seed: number, docs: number): string {
+  const dir = tempDir('loader-gen-');
+  for (const d of generateCorpus({ seed, docs })) {
+    fs.writeFileSync(path.join(dir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+  }
+  return dir;
+}
+
+/** Compared as differences first, so a failure shows the few lines that differ, not 2,000 nodes. */
+function expectSameGraph(actual: GraphSnapshot, expected: GraphSnapshot): void {
+  expect(actual.nodes.filter((l) => !expected.nodes.includes(l))).toEqual([]);
+  expect(actual.relationships.filter((l) => !expected.relationships.includes(l))).toEqual([]);
+  expect(actual).toEqual(expected);
+}
 
 describe('loading the seed documents', () => {
   it('gives identical counts and graph when done twice', async () => {
@@ -122,10 +138,7 @@ describe('concurrent loaders', () => {
 
 describe('concurrent loaders on a generated corpus', () => {
   it('share hot agencies without a failure, a duplicate node or a duplicate relationship', async () => {
-    const dir = tempDir('loader-gen-');
-    for (const d of generateCorpus({ seed: 3, docs: 24 })) {
-      fs.writeFileSync(path.join(dir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
-    }
+    const dir = generatedCorpus(3, 24);
     const files = fs.readdirSync(dir).sort();
     const half = (names: string[]) => {
       const sub = tempDir('loader-gen-half-');
@@ -143,41 +156,28 @@ describe('concurrent loaders on a generated corpus', () => {
     ]);
     expect(results.flatMap((r) => r.failures)).toEqual([]);
     const actual = await snapshot(db);
-    // Compared as differences so a failure shows the few lines that differ, not 2,000 nodes.
-    expect(actual.nodes.filter((l) => !expected.nodes.includes(l))).toEqual([]);
-    expect(actual.relationships.filter((l) => !expected.relationships.includes(l))).toEqual([]);
-    expect(actual).toEqual(expected);
+    expectSameGraph(actual, expected);
     const dupRels = await db.read('MATCH (a)-[r]->(b) WITH a, b, type(r) AS t, r.key AS k, count(*) AS n WHERE n > 1 RETURN count(*) AS c');
     expect(dupRels[0]?.c).toBe(0);
   });
 });
 
 describe('transactions of many documents', () => {
-  function corpus(seed: number, docs: number): string {
-    const dir = tempDir('loader-batch-');
-    for (const d of generateCorpus({ seed, docs })) {
-      fs.writeFileSync(path.join(dir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
-    }
-    return dir;
-  }
-
   it('write the same graph as one transaction per document', async () => {
-    const dir = corpus(5, 20);
+    const dir = generatedCorpus(5, 20);
     await loadPaths(db, [dir], { batchSize: 1 });
     const expected = await snapshot(db);
     await clearGraph(db);
     const summary = await loadPaths(db, [dir], { batchSize: 7 });
     expect(summary.documents).toMatchObject({ loaded: 20, failed: 0 });
     const actual = await snapshot(db);
-    expect(actual.nodes.filter((l) => !expected.nodes.includes(l))).toEqual([]);
-    expect(actual.relationships.filter((l) => !expected.relationships.includes(l))).toEqual([]);
-    expect(actual).toEqual(expected);
+    expectSameGraph(actual, expected);
   });
 
   it('replace changed documents that share a transaction with new ones exactly', async () => {
     // The same file names with other content: gen-000000 … gen-000011 change, gen-000012 … are new.
-    const before = corpus(5, 12);
-    const after = corpus(6, 20);
+    const before = generatedCorpus(5, 12);
+    const after = generatedCorpus(6, 20);
     await loadPaths(db, [after], { batchSize: 1 });
     const expected = await snapshot(db);
     await clearGraph(db);
@@ -186,9 +186,7 @@ describe('transactions of many documents', () => {
     const summary = await loadPaths(db, [after], { batchSize: 6 });
     expect(summary.documents).toMatchObject({ replaced: 12, loaded: 8, failed: 0 });
     const actual = await snapshot(db);
-    expect(actual.nodes.filter((l) => !expected.nodes.includes(l))).toEqual([]);
-    expect(actual.relationships.filter((l) => !expected.relationships.includes(l))).toEqual([]);
-    expect(actual).toEqual(expected);
+    expectSameGraph(actual, expected);
   });
 });
 

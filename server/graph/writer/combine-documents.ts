@@ -6,7 +6,7 @@
  * slow (docs/loading.md). Pure: the order of the input does not change the output.
  */
 import type { NodeLabel, PropValue, RelationshipType } from '../../extract/graph-facts.ts';
-import type { PreparedDocument } from './prepare-facts.ts';
+import { byCodePoint, type PreparedDocument } from './prepare-facts.ts';
 import { cappedAliasText } from './search-keys.ts';
 
 export interface CombinedNodeRow {
@@ -43,8 +43,6 @@ export interface CombinedFacts {
   /** Distinct relationships (per type, ends and key) across the documents. */
   relationshipCount: number;
 }
-
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sets only the keys `from` has that `into` lacks: with documents visited lowest id first, the lowest wins. */
 function fillMissing(into: Record<string, PropValue>, from: Record<string, PropValue>): void {

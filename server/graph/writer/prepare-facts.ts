@@ -50,7 +50,8 @@ export interface PreparedDocument {
 const NODE_RESERVED = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'documents', 'nodeIds', '_lock']);
 const RELATIONSHIP_RESERVED = new Set(['key', 'documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts']);
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Code-point order, independent of locale: the order every lock list and stored list is sorted in. */
+export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Validates (zod + cross-references) and shapes one document's facts; throws FactsError saying what and where. */
 export function prepareDocument(input: unknown, text: string): PreparedDocument {

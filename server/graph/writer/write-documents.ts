@@ -75,11 +75,9 @@ export async function writeDocument(db: GraphDb, doc: PreparedDocument, opts: Wr
   return { docId: doc.docId, status: documents[0]!.status, counters };
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument[], fullPlan: WritePlan, opts: WriteOptions): Promise<BatchResult> {
   const c = zeroCounters();
-  const docNodeIds = docs.map((d) => d.docNodeId).sort(byCodePoint);
+  const docNodeIds = lockOrder(docs.map((d) => d.docNodeId), []);
   const lock = await run(tx, 'writer/lock-documents', { docNodeIds });
   const stored = new Map(lock.records.map((r) => [r.get('docNodeId') as string, {
     sha256: r.get('sha256') as string | null,
