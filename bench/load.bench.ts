@@ -1,5 +1,5 @@
 /*
- * `npm run bench:load [-- --docs N --batch B --concurrency C --naive-docs S]`: writes the same generated graph
+ * `npm run bench:load [-- --docs N --batch B --concurrency C --naive-docs S --warm-up-docs W --loader-only]`: writes the same generated graph
  * three ways on a private embedded Neo4j and compares them — the loader (whole documents per
  * transaction, UNWIND-batched MERGE), LOAD CSV of that exact graph served over HTTP (the embedded Neo4j refuses
  * file:// URLs), and one transaction per fact on a sample, extrapolated. Extraction is timed apart:
@@ -34,12 +34,33 @@ const DOCS = option('--docs', 2000);
 const CONCURRENCY = option('--concurrency', DEFAULT_CONCURRENCY);
 const BATCH = option('--batch', DEFAULT_BATCH_SIZE);
 const NAIVE_DOCS = option('--naive-docs', 40);
-const WARMUP_DOCS = 60;
+const WARMUP_DOCS = option('--warm-up-docs', 400);
+// For tuning the loader alone: stop after its phase.
+const LOADER_ONLY = process.argv.includes('--loader-only');
 const log = (l: string) => process.stderr.write(`${l}\n`);
 
 // Peak RSS per phase: the loader's own footprint is what the < 1 GiB target is about.
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+/** CPU seconds a process has used so far (Linux /proc; the embedded Neo4j is a child JVM). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Node's and Neo4j's CPU seconds since the previous call: shows whether a phase was CPU-bound, and on which side. */
+function phaseCpu(neoPid: number): () => string {
+  let node = process.cpuUsage();
+  let neo = cpuSeconds(neoPid);
+  return () => {
+    const n = process.cpuUsage(node);
+    const j = cpuSeconds(neoPid) - neo;
+    node = process.cpuUsage();
+    neo = cpuSeconds(neoPid);
+    return `CPU: Node ${((n.user + n.system) / 1e6).toFixed(1)} s, Neo4j ${j.toFixed(1)} s`;
+  };
+}
+
 function phasePeak(): number {
   const peak = Math.max(peakRss, process.memoryUsage().rss);
   peakRss = process.memoryUsage().rss;
@@ -83,15 +104,17 @@ async function main(): Promise<void> {
   try {
     await applySchema(db);
 
-    // Warm-up: both paths once on a small other corpus, so neither pays the fresh JVM's JIT and plan
-    // compilation alone (the loader used to run first and did).
+    // Warm-up: both paths once on another corpus, so neither pays the fresh JVM's JIT and plan compilation
+    // alone. 60 documents were too few: C2 then still used 18 s of CPU during the loader phase (against 5 s
+    // during LOAD CSV) on a two-core machine, and the loader measured 10-20% slower than warm.
     log(`Warm-up: the loader and LOAD CSV on ${WARMUP_DOCS} other documents…`);
     const warmDir = path.join(work, 'warm-up');
     fs.mkdirSync(warmDir);
     for (const d of generateCorpus({ seed: 99, docs: WARMUP_DOCS })) fs.writeFileSync(path.join(warmDir, d.name), Buffer.from(d.text, 'utf8'));
     await loadPaths(db, [warmDir], { concurrency: CONCURRENCY, batchSize: BATCH, gazetteer: gaz });
-    await loadCsvRound(db, path.join(work, 'warm-up-csv'));
+    await loadCsvRound(db, path.join(work, 'warm-up-csv'), neo.pid);
     await clearGraph(db);
+    const cpu = phaseCpu(neo.pid);
 
     log(`Loader: ${files.length} documents, ${BATCH} per transaction, ${CONCURRENCY} transactions in flight…`);
     phasePeak();
@@ -106,12 +129,15 @@ async function main(): Promise<void> {
     if (summary.documents.failed > 0) {
       throw new Error(`${summary.documents.failed} documents failed to load, e.g. ${summary.failures[0]?.file}: ${summary.failures[0]?.reason}; the comparison would be meaningless`);
     }
-    log(`  ${loaderSec.toFixed(1)} s for ${counts.nodes} nodes and ${counts.relationships} relationships`);
+    const loaderCpu = cpu();
+    log(`  ${loaderSec.toFixed(1)} s for ${counts.nodes} nodes and ${counts.relationships} relationships; ${loaderCpu}`);
+
+    if (LOADER_ONLY) return;
 
     log('LOAD CSV of the same graph…');
-    const csvSec = await loadCsvRound(db, path.join(work, 'csv'));
+    const { seconds: csvSec, cpu: csvCpu } = await loadCsvRound(db, path.join(work, 'csv'), neo.pid);
     const csvCounts = await graphCounts(db);
-    log(`  ${csvSec.toFixed(1)} s`);
+    log(`  ${csvSec.toFixed(1)} s; ${csvCpu}`);
 
     log(`One transaction per fact on ${NAIVE_DOCS} documents…`);
     await clearGraph(db);
@@ -124,9 +150,9 @@ async function main(): Promise<void> {
         `graph: ${counts.nodes} nodes, ${counts.relationships} relationships (LOAD CSV graph: ${csvCounts.nodes} nodes, ${csvCounts.relationships} relationships).`,
       `Extraction (not part of the comparisons): ${extractSec.toFixed(1)} s, ${(files.length / extractSec).toFixed(0)} documents/s.`,
       `Loader (read file, hash, read back the extracted facts, validate, ${BATCH} documents per transaction, ${CONCURRENCY} transactions in flight): ` +
-        `${loaderSec.toFixed(1)} s, ${(files.length / loaderSec).toFixed(0)} documents/s, ${rel(loaderSec).toFixed(0)} relationships/s.`,
+        `${loaderSec.toFixed(1)} s, ${(files.length / loaderSec).toFixed(0)} documents/s, ${rel(loaderSec).toFixed(0)} relationships/s; ${loaderCpu}.`,
       `LOAD CSV (the same nodes and relationships with all their properties, MERGE, CALL IN TRANSACTIONS OF 1000 ROWS, CSV served over HTTP; excludes CSV export): ` +
-        `${csvSec.toFixed(1)} s, ${(files.length / csvSec).toFixed(0)} documents/s, ${rel(csvSec).toFixed(0)} relationships/s.`,
+        `${csvSec.toFixed(1)} s, ${(files.length / csvSec).toFixed(0)} documents/s, ${rel(csvSec).toFixed(0)} relationships/s; ${csvCpu}.`,
       `One transaction per fact (measured on ${naive.docs} documents, ${naive.facts} facts in ${naive.seconds.toFixed(1)} s, extrapolated to ${totalFacts} facts): ` +
         `${naiveSec.toFixed(0)} s, ${(files.length / naiveSec).toFixed(1)} documents/s, ${rel(naiveSec).toFixed(0)} relationships/s.`,
       `Ratios (relationships/s, same graph): loader / LOAD CSV = ${(csvSec / loaderSec).toFixed(2)} (target ≥ 0.8), loader / naive = ${(naiveSec / loaderSec).toFixed(1)} (target ≥ 20).`,
@@ -143,7 +169,7 @@ async function main(): Promise<void> {
 }
 
 /** Exports the graph to CSV, empties it and loads it back with LOAD CSV over HTTP; returns the LOAD CSV seconds. */
-async function loadCsvRound(db: GraphDb, csvDir: string): Promise<number> {
+async function loadCsvRound(db: GraphDb, csvDir: string, neoPid: number): Promise<{ seconds: number; cpu: string }> {
   const csvFiles = await writeGraphCsv(db, csvDir);
   await clearGraph(db);
   const server = http.createServer((req, res) => {
@@ -154,7 +180,9 @@ async function loadCsvRound(db: GraphDb, csvDir: string): Promise<number> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   try {
-    return await loadCsv(db, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, csvFiles);
+    const cpu = phaseCpu(neoPid);
+    const seconds = await loadCsv(db, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, csvFiles);
+    return { seconds, cpu: cpu() };
   } finally {
     server.close();
   }
