@@ -9,7 +9,7 @@
  * nothing supports any more. Transient errors (deadlocks) are retried by the driver through
  * GraphDb.writeTx, which re-runs the whole function.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult, Result } from 'neo4j-driver';
 import type { GraphDb } from '../graph-db.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
@@ -133,18 +133,24 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   const plan = writing.length === docs.length ? fullPlan : planWrite(writing);
   const unsupported = plan.nodes.filter((n) => !supported.has(n.id)).map((n) => n.create);
   const shared = plan.nodes.filter((n) => supported.has(n.id)).map((n) => n.merge);
-  if (unsupported.length > 0) addResult(c, await run(tx, 'writer/create-nodes', { rows: unsupported }));
-  if (shared.length > 0) addResult(c, await run(tx, 'writer/merge-existing-nodes', { rows: shared }));
+  // From here to upsert-documents no statement needs another's result: they are sent back to back and
+  // Neo4j runs them in order within the transaction, without waiting for a round trip and the packing of
+  // the next statement's rows between them (while this transaction holds the hub locks, the other one in
+  // flight cannot use that time).
+  const pending: Promise<QueryResult>[] = [];
+  if (unsupported.length > 0) pending.push(run(tx, 'writer/create-nodes', { rows: unsupported }));
+  if (shared.length > 0) pending.push(run(tx, 'writer/merge-existing-nodes', { rows: shared }));
   for (const [type, rows] of plan.relationships) {
     // A relationship at a node created just now cannot exist yet: create it without MERGE's check.
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
     const fresh = rows.filter(isNew).map((r) => r.create);
     const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge);
-    if (fresh.length > 0) addResult(c, await tx.run(createRelationshipsCypher(type), { rows: fresh }));
-    if (existing.length > 0) addResult(c, await tx.run(mergeRelationshipsCypher(type), { rows: existing }));
+    if (fresh.length > 0) pending.push(settle(tx.run(createRelationshipsCypher(type), { rows: fresh })));
+    if (existing.length > 0) pending.push(settle(tx.run(mergeRelationshipsCypher(type), { rows: existing })));
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
-  addResult(c, await run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
+  pending.push(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
+  for (const result of await Promise.all(pending)) addResult(c, result);
 
   if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: [...new Set(stripped)] }));
   if (oldIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: oldIds }));
@@ -154,4 +160,9 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   c.nodesUpdated = Math.max(0, plan.nodes.length + writing.length - c.nodesCreated);
   c.relationshipsUpdated = Math.max(0, plan.relationshipCount - c.relationshipsCreated);
   return { documents: statuses, counters: c };
+}
+
+/** A driver Result as a real Promise, so Promise.all can hold several statements in flight. */
+function settle(result: Result): Promise<QueryResult> {
+  return new Promise((resolve, reject) => result.then(resolve, reject));
 }
