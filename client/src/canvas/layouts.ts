@@ -49,19 +49,30 @@ export function runLayout(cy: Core, name: LayoutName, opts: { incremental: boole
     options = { name: 'grid', avoidOverlap: true, avoidOverlapPadding: 20, nodeDimensionsIncludeLabels: true, condense: true, ...common, animate: false } as LayoutOptions;
   } else {
     const locked = cy.nodes('.pinned').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    options = {
-      name: 'fcose',
-      quality: nodes.length > 300 ? 'draft' : 'default',
-      randomize: !opts.incremental,
-      nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 110,
-      nodeSeparation: 90,
-      packComponents: true,
-      numIter: 1500,
-      fixedNodeConstraint: locked.length ? locked : undefined,
-      ...common,
-    } as LayoutOptions;
+    options = { ...fcoseOptions(nodes.length, { incremental: opts.incremental, locked }), ...common } as LayoutOptions;
   }
   cy.layout(options).run();
+}
+
+export interface FixedNode { nodeId: string; position: { x: number; y: number } }
+
+/**
+ * fcose's options for `nodeCount` nodes. 'draft' quality (spectral only) is the fast choice for big graphs,
+ * but fcose can only run it from random positions: an incremental run (keep the old positions, place the
+ * expanded neighbours) with 'draft' throws inside fcose ("reading 'nodeIndexes'") and leaves the new
+ * nodes piled up, so an incremental run always refines with 'default'.
+ */
+export function fcoseOptions(nodeCount: number, opts: { incremental: boolean; locked?: FixedNode[] }): Record<string, unknown> {
+  return {
+    name: 'fcose',
+    quality: nodeCount > 300 && !opts.incremental ? 'draft' : 'default',
+    randomize: !opts.incremental,
+    nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: () => 110,
+    nodeSeparation: 90,
+    packComponents: true,
+    numIter: 1500,
+    fixedNodeConstraint: opts.locked?.length ? opts.locked : undefined,
+  };
 }
