@@ -153,6 +153,20 @@ describe('documents that disagree on a property', () => {
   });
 });
 
+describe('a statement that Neo4j refuses mid-transaction', () => {
+  it('rolls the whole batch back and reports Neo4j\'s own reason', async () => {
+    await write(docA);
+    const before = await snapshot(db);
+    const bad = prepareDocument(docB.facts, docB.text);
+    // Past validation on purpose: a list of mixed types is refused by Neo4j while the node statements run, with the
+    // relationship statements already sent behind it.
+    const node = bad.nodes.find((n) => n.label === 'Task')!;
+    node.props = { ...node.props, mixed: [1, 'x'] };
+    await expect(writeDocuments(db, [prepareDocument(docA2.facts, docA2.text), bad])).rejects.toThrow(/only supports a subset of Cypher types.*\(Neo\.ClientError\.Statement\.TypeError\)/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
 describe('loadPaths with failing documents', () => {
   /** Files named docA.txt/docB.txt in a temporary folder; their facts come from the fixtures. */
   function corpus(): string {
