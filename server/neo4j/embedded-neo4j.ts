@@ -91,8 +91,16 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const child = spawn(
     'java',
     [
+      // Neo4j's own start script's JVM settings (neo4j.conf defaults) that matter for a database process:
+      // a fixed-size heap, since growing it costs full collections (Neo4j's operations manual,
+      // "Tuning of the garbage collector"), and no explicit GC or stackless fast-path exceptions.
+      `-Xms${opts.heap}`,
       `-Xmx${opts.heap}`,
       '-XX:+UseG1GC',
+      '-XX:+DisableExplicitGC',
+      '-XX:-OmitStackTraceInFastThrow',
+      '-XX:+UnlockExperimentalVMOptions',
+      '-XX:+TrustFinalNonStaticFields',
       '-cp', path.join(JAR_DIR, '*'),
       path.join(EMBEDDED_DIR, 'Launcher.java'),
       '--home', home,
