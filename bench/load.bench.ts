@@ -42,7 +42,8 @@ const log = (l: string) => process.stderr.write(`${l}\n`);
 // Peak RSS per phase: the loader's own footprint is what the < 1 GiB target is about.
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** CPU seconds a process has used so far (Linux /proc; the embedded Neo4j is a child JVM). */
+
+/** CPU seconds a process has used so far: utime + stime from Linux /proc, in clock ticks of 1/100 s. */
 function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
