@@ -161,7 +161,7 @@ describe('a statement that Neo4j refuses mid-transaction', () => {
     // Past validation on purpose: a list of mixed types is refused by Neo4j while the node statements run, with the
     // relationship statements already sent behind it.
     const node = bad.nodes.find((n) => n.label === 'Task')!;
-    node.props = { ...node.props, mixed: [1, 'x'] };
+    node.props = { ...node.props, mixed: [1, 'x'] as unknown as number[] };
     await expect(writeDocuments(db, [prepareDocument(docA2.facts, docA2.text), bad])).rejects.toThrow(/only supports a subset of Cypher types.*\(Neo\.ClientError\.Statement\.TypeError\)/);
     expect(await snapshot(db)).toEqual(before);
   });
