@@ -9,7 +9,7 @@
  * nothing supports any more. Transient errors (deadlocks) are retried by the driver through
  * GraphDb.writeTx, which re-runs the whole function.
  */
-import type { ManagedTransaction, QueryResult, Result } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDb } from '../graph-db.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
@@ -145,8 +145,8 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
     const fresh = rows.filter(isNew).map((r) => r.create);
     const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge);
-    if (fresh.length > 0) pending.push(settle(tx.run(createRelationshipsCypher(type), { rows: fresh })));
-    if (existing.length > 0) pending.push(settle(tx.run(mergeRelationshipsCypher(type), { rows: existing })));
+    if (fresh.length > 0) pending.push(tx.run(createRelationshipsCypher(type), { rows: fresh }));
+    if (existing.length > 0) pending.push(tx.run(mergeRelationshipsCypher(type), { rows: existing }));
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
   pending.push(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
@@ -160,9 +160,4 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   c.nodesUpdated = Math.max(0, plan.nodes.length + writing.length - c.nodesCreated);
   c.relationshipsUpdated = Math.max(0, plan.relationshipCount - c.relationshipsCreated);
   return { documents: statuses, counters: c };
-}
-
-/** A driver Result as a real Promise, so Promise.all can hold several statements in flight. */
-function settle(result: Result): Promise<QueryResult> {
-  return new Promise((resolve, reject) => result.then(resolve, reject));
 }

@@ -28,7 +28,6 @@ export interface RelationshipPlan {
 }
 
 export interface WritePlan {
-  docIds: string[];
   nodes: NodePlan[];
   relationships: Map<RelationshipType, RelationshipPlan[]>;
   relationshipCount: number;
@@ -55,5 +54,5 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
     }));
   }
   const documents = docs.map((d) => ({ docNodeId: d.docNodeId, docId: d.docId, props: toNeo4jParams(d.documentProps), nodeIds: d.nodeIds }));
-  return { docIds: docs.map((d) => d.docId), nodes, relationships, relationshipCount: combined.relationshipCount, documents };
+  return { nodes, relationships, relationshipCount: combined.relationshipCount, documents };
 }
