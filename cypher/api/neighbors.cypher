@@ -23,9 +23,7 @@ CALL (n) {
                              first: CASE WHEN size(r.evidenceDocs) > 0 THEN {document: r.evidenceDocs[0], start: r.evidenceStarts[0],
                                                                             end: r.evidenceEnds[0], text: r.evidenceTexts[0]} END}}) AS rels,
          collect(DISTINCT {kind: 'node', elementId: elementId(m), labels: labels(m),
-                           properties: [k IN keys(m) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND m:Document) | [k, m[k]]],
-                           documentCount: size(m.documents)}) AS others
+                           properties: [k IN keys(m) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND m:Document) | [k, m[k]]]}) AS others
 }
 RETURN {kind: 'node', elementId: elementId(n), labels: labels(n),
-        properties: [k IN keys(n) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND n:Document) | [k, n[k]]],
-        documentCount: size(n.documents)} AS n, rels, others
+        properties: [k IN keys(n) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND n:Document) | [k, n[k]]]} AS n, rels, others

@@ -5,5 +5,4 @@
 // params: ids (list of element ids), hiddenNodeKeys (list)
 MATCH (n) WHERE elementId(n) IN $ids
 RETURN {kind: 'node', elementId: elementId(n), labels: labels(n),
-        properties: [k IN keys(n) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND n:Document) | [k, n[k]]],
-        documentCount: size(n.documents)} AS n
+        properties: [k IN keys(n) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND n:Document) | [k, n[k]]]} AS n

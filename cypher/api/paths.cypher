@@ -12,8 +12,7 @@ WHERE length(p) <= $maxHops
 WITH p
 LIMIT $limit
 RETURN [n IN nodes(p) | {kind: 'node', elementId: elementId(n), labels: labels(n),
-                         properties: [k IN keys(n) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND n:Document) | [k, n[k]]],
-                         documentCount: size(n.documents)}] AS nodes,
+                         properties: [k IN keys(n) WHERE NOT k IN $hiddenNodeKeys AND NOT (k = 'text' AND n:Document) | [k, n[k]]]}] AS nodes,
        [r IN relationships(p) | {kind: 'relationship', elementId: elementId(r), type: type(r),
                                  startElementId: elementId(startNode(r)), endElementId: elementId(endNode(r)),
                                  properties: [k IN keys(r) WHERE NOT k IN $hiddenRelKeys | [k, r[k]]],

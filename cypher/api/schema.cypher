@@ -3,7 +3,7 @@
 //   uses (for legends and editor autocompletion). One pass over nodes and one over relationships.
 // params: none
 CALL () {
-  MATCH (n) UNWIND labels(n) AS label
+  MATCH (n:Entity) UNWIND labels(n) AS label
   WITH label, count(*) AS count ORDER BY label
   RETURN collect({label: label, count: count}) AS labels
 }

@@ -2,7 +2,7 @@
 // description: Node and relationship totals, documents, and agencies ranked by tasks they lead or
 //   support (directly; tasks through a group are counted separately as viaGroup).
 // params: limit
-CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 CALL () { MATCH (d:Document) RETURN count(d) AS documents }
 CALL () { MATCH (t:Task) RETURN count(t) AS tasks }

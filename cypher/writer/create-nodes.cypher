@@ -1,8 +1,9 @@
-// title: Set the nodes no document supported yet
-// description: Nodes lock-nodes just created, or that a replacement stripped of their last document: their
-//   whole property map is replaced by the one combine-documents.ts computed (search keys, aliases, aliasText,
-//   aliasSources, documents), so nothing of an older version survives. Labels are dynamic ($(row.labels));
-//   their values were checked against NODE_LABELS by the zod contract and prepare-facts.ts.
+// title: Set nodes afresh that a replacement stripped of their last document
+// description: An old node of a replaced document that no other document states, but the new version
+//   states again: its whole property map is replaced by the new one (combine-documents.ts newNodeProps),
+//   so nothing of the old version survives. (New nodes get theirs in merge-nodes.cypher.) Labels are
+//   dynamic ($(row.labels)); their values were checked against NODE_LABELS by the zod contract and
+//   prepare-facts.ts.
 // param rows: list of {id, labels, props}
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})

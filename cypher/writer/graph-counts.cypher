@@ -1,6 +1,6 @@
 // title: Node and relationship counts
 // description: For summaries, tests and the benchmark.
 // parameters: none
-CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships

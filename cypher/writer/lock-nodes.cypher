@@ -1,14 +1,11 @@
 // title: Lock nodes in id order
-// description: Takes the write lock of every node a write transaction will touch, in the sorted order of
-//   $ids, creating the ones that do not exist yet (MERGE on the unique id). Every transaction locks in the
-//   same order, so two loaders cannot deadlock on shared agencies, and relationship MERGEs between locked
-//   nodes cannot create duplicates. Returns the ids some document already supports (the writer merges into
-//   these, merge-existing-nodes, and sets the others in one plain SET, create-nodes) and the ids this
-//   statement created (no relationship can exist at them yet, so create-relationships needs no MERGE).
+// description: Takes the write lock of existing nodes in the sorted order of $ids. Replacement and
+//   removal take it on every node the old version supported before deciding which of them another
+//   document still supports: a loader adding a relationship at such a node then waits for the decision
+//   (and fails and retries if the node was deleted) instead of racing it.
 // param ids: string[] — node ids, sorted
 UNWIND $ids AS id
-MERGE (n:Entity {id: id})
+MATCH (n:Entity {id: id})
 SET n._lock = true
 REMOVE n._lock
-RETURN collect(CASE WHEN size(coalesce(n.documents, [])) > 0 THEN id END) AS supported,
-       collect(CASE WHEN n.documents IS NULL THEN id END) AS created
+RETURN count(*) AS locked

@@ -9,6 +9,9 @@
 UNWIND $ids AS id
 MATCH (:Entity {id: id})-[r]->()
 WHERE $docId IN r.documents
+// Locked before the lists are read: a load appending to the same relationship holds no node lock.
+SET r._lock = true
+REMOVE r._lock
 WITH r, [i IN range(0, size(coalesce(r.evidenceDocs, [])) - 1) WHERE r.evidenceDocs[i] <> $docId] AS keep
 SET r.documents = [x IN r.documents WHERE x <> $docId],
     r.evidenceDocs = [i IN keep | r.evidenceDocs[i]],

@@ -18,7 +18,7 @@ export async function graphHealth(db: GraphDb): Promise<GraphHealth> {
     { timeoutMs: 3000 },
   );
   const [counts] = await db.read<{ nodes: number; relationships: number }>(
-    'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    'CALL { MATCH (n:Entity) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     {},
     { timeoutMs: 3000 },
   );

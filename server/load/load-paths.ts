@@ -82,7 +82,11 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
     const docs = batch;
     batch = [];
     batchFacts = 0;
-    while (inFlight.size >= limit) await Promise.race(inFlight);
+    // A batch that replaces loaded documents runs alone: it decides which of their old nodes keep support
+    // from what is committed, and a load in flight beside it would commit its support later, in the wrong
+    // order for "the same graph as a fresh load" (docs/loading.md, "Replacement").
+    const replaces = docs.some((d) => stored.has(d.prepared.docId));
+    while (inFlight.size >= (replaces ? 1 : limit)) await Promise.race(inFlight);
     const t0 = performance.now();
     const p: Promise<void> = writeBatch(db, docs, opts, summary)
       .then((outcomes) => {
@@ -91,6 +95,7 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
       })
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
+    if (replaces) await p;
   };
 
   const owners = new Map<string, string>();

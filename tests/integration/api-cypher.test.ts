@@ -40,7 +40,7 @@ describe('POST /api/cypher', () => {
 
   it('returns the rows as asked, bookkeeping included, while the graph stays lean', async () => {
     const { body } = await cypher('MATCH (a:Agency {id: $id})-[r:MEMBER_OF]->() RETURN a, r', { id: CHANGLE });
-    expect(body.rows[0].a.properties).toHaveProperty('documents');
+    expect(body.rows[0].a.properties).toHaveProperty('propsDoc');
     expect(body.rows[0].r.properties).toHaveProperty('evidenceTexts');
     expect(bookkeepingLeaks(body.graph)).toEqual([]);
     expect(body.graph.edges[0].evidence).toMatchObject({ count: 1, documents: 1 });

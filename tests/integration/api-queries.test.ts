@@ -192,7 +192,7 @@ describe('POST /api/queries/tasks-of-agency on the five seed documents', () => {
     expect(rows.filter((r) => r.via === '各县(市)区政府').map((r) => r.number).sort()).toEqual([...VIA_GROUP].sort());
     expect(rows).toHaveLength(11);
     expect(body.totals).toMatchObject({ direct: 4, viaGroup: 7, all: 11 });
-    // Loaded by the real loader, the nodes carry aliasSources and the relationships evidence lists.
+    // Loaded by the real loader, the nodes carry propsDoc and search keys and the relationships evidence lists.
     expect(bookkeepingLeaks(body)).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ export function tempDirs(): { make(prefix: string): string; cleanup(): void } {
 }
 
 /** Stored bookkeeping that graph elements in API answers must not carry (docs/graph-storage.md). */
-const BOOKKEEPING = ['documents', 'aliasSources', 'aliasText', 'pinyin', 'initials', 'nodeIds', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts'];
+const BOOKKEEPING = ['documents', 'propsDoc', 'aliasPairs', 'aliasText', 'pinyin', 'initials', 'nodeIds', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts'];
 
 /**
  * Every bookkeeping key (and Document text) found in the `properties` of any element anywhere in an

@@ -1,6 +1,6 @@
 /*
  * A canonical, order-independent picture of the whole graph, so tests can say "the same graph" —
- * lists whose order depends on load order (documents, evidence) are sorted before comparing.
+ * lists whose order depends on load order (aliases, evidence) are sorted before comparing.
  */
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 
@@ -8,12 +8,12 @@ export interface GraphSnapshot { nodes: string[]; relationships: string[] }
 
 export async function snapshot(db: GraphDb): Promise<GraphSnapshot> {
   const nodes = await db.read<{ id: string; labels: string[]; props: Record<string, unknown> }>(
-    'MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props');
+    'MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props');
   const rels = await db.read<{ type: string; from: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props');
   const nodeLines = nodes.map(({ id, labels, props }) => {
-    const { loadedAt: _t, documents, aliases, aliasSources, aliasText: _a, ...rest } = props;
-    return JSON.stringify([id, [...labels].sort(), sorted(documents), sorted(aliases), sorted(aliasSources), sortKeys(rest)]);
+    const { loadedAt: _t, nodeIds, aliasPairs, aliases, aliasText: _a, ...rest } = props;
+    return JSON.stringify([id, [...labels].sort(), sorted(nodeIds), sorted(aliases), sorted(aliasPairs), sortKeys(rest)]);
   });
   const relLines = rels.map(({ type, from, to, props }) => {
     const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, ...rest } = props as Record<string, unknown[]>;

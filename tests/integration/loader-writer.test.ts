@@ -44,11 +44,16 @@ describe('the writer', () => {
   it('stores nodes, relationships and evidence in the documented shape', async () => {
     await write(docA);
     const [agency] = await db.read('MATCH (n:Entity:Agency {id: "agency:长乐区政府"}) RETURN n { .* } AS n');
-    expect(agency?.n).toMatchObject({ name: '长乐区政府', aliases: ['长乐区政府'], aliasText: '长乐区政府', pinyin: 'changlequzhengfu', initials: 'clqzf', documents: ['docA'] });
+    expect(agency?.n).toMatchObject({ name: '长乐区政府', aliases: ['长乐区政府'], aliasText: '长乐区政府', pinyin: 'changlequzhengfu', initials: 'clqzf', propsDoc: 'docA' });
+    expect(agency?.n).not.toHaveProperty('documents');
     const [rel] = await db.read('MATCH (:Agency {id: "agency:长乐区政府"})-[r:RESPONSIBLE_FOR]->(t:Task) RETURN r { .* } AS r, t.order AS order');
     expect(rel?.r).toMatchObject({ role: 'responsible', key: 'responsible', rank: 1, documents: ['docA'], evidenceDocs: ['docA'], evidenceTexts: ['长乐区政府'] });
     const [doc] = await db.read('MATCH (d:Entity:Document {id: "document:docA"}) RETURN d { .* } AS d');
     expect(doc?.d).toMatchObject({ docId: 'docA', name: 'Plan docA', file: 'docA.txt', kind: 'plan', sha256: docA.facts.documents[0]!.sha256, text: docA.text });
+    // The Document node is where support lives: the ids its facts touch and the aliases it printed for them.
+    const stored = doc?.d as { nodeIds: string[]; aliasPairs: string[] };
+    expect(stored.nodeIds).toEqual(expect.arrayContaining(['agency:长乐区政府', 'agency:各县(市)区政府']));
+    expect(stored.aliasPairs).toEqual(expect.arrayContaining(['agency:长乐区政府\u001f长乐区政府']));
     // Evidence offsets are integers that index the stored text.
     const [span] = await db.read(
       'MATCH (d:Document {docId: "docA"}), ()-[r:MEMBER_OF]->() RETURN substring(d.text, r.evidenceStarts[0], r.evidenceEnds[0] - r.evidenceStarts[0]) AS text');
@@ -87,8 +92,8 @@ describe('the writer', () => {
     expect(await snapshot(db)).toEqual(expected);
     const gone = await db.read('MATCH (t:Task {id: "task:docA:2"}) RETURN t');
     expect(gone).toHaveLength(0);
-    const [shared] = await db.read('MATCH (n:Agency {id: "agency:市大数据委"}) RETURN n.documents AS docs');
-    expect([...(shared!.docs as string[])].sort()).toEqual(['docA', 'docB']);
+    const supporters = await db.read('MATCH (d:Document) WHERE "agency:市大数据委" IN d.nodeIds RETURN d.docId AS doc ORDER BY doc');
+    expect(supporters.map((r) => r.doc)).toEqual(['docA', 'docB']);
     expect(result.counters.nodesDeleted).toBe(1);
   });
 
@@ -99,8 +104,8 @@ describe('the writer', () => {
     const removed = await removeDocument(db, 'docA');
     expect(removed.removed).toBe(true);
     expect(await snapshot(db)).toEqual(expected);
-    const orphans = await db.read('MATCH (n) WHERE size(coalesce(n.documents, [])) = 0 OR "docA" IN n.documents RETURN n.id AS id');
-    expect(orphans).toEqual([]);
+    expect(await db.read('MATCH (n:Entity) WHERE NOT n:Document AND NOT EXISTS { MATCH (d:Document) WHERE n.id IN d.nodeIds } RETURN n.id AS id')).toEqual([]);
+    expect(await db.read('MATCH (d:Document {docId: "docA"}) RETURN d')).toEqual([]);
     const rels = await db.read('MATCH ()-[r]->() WHERE "docA" IN r.documents OR "docA" IN r.evidenceDocs RETURN r');
     expect(rels).toEqual([]);
   });
@@ -150,6 +155,87 @@ describe('documents that disagree on a property', () => {
     await clearGraph(db);
     await writeDocuments(db, [prepareDocument(high.facts, high.text), prepareDocument(low.facts, low.text)]);
     expect(await stored()).toEqual(expected);
+  });
+});
+
+describe('a replacement and a load of another document in flight at once', () => {
+  // docC cites task 2 of docA, which the new version of docA drops: whether the task survives depends on
+  // docC, which is written while the replacement has decided but not committed.
+  const docC: FactsDoc = (() => {
+    const text = '关于办好峰会的通知(责任单位:市工信局)';
+    const task2 = docA.facts.nodes.find((n) => n.id === 'task:docA:2')!;
+    const start = text.indexOf('市工信局');
+    return {
+      text,
+      facts: {
+        documents: [{ id: 'docC', file: 'docC.txt', title: 'Plan docC', kind: 'news', sha256: 'c'.repeat(64) }],
+        nodes: [task2, { id: 'agency:市工信局', label: 'Agency', name: '市工信局', aliases: ['市工信局'], props: {} }],
+        relationships: [{
+          type: 'RESPONSIBLE_FOR', from: 'agency:市工信局', to: 'task:docA:2', props: { role: 'responsible', rank: 1 },
+          evidence: [{ document: 'docC', start, end: start + 4, text: '市工信局' }],
+        }],
+      },
+    };
+  })();
+
+  it('redo the load when the replacement deleted a node the load had found, instead of losing its facts', async () => {
+    await write(docA2);
+    await write(docC);
+    const expected = await snapshot(db);
+    await clearGraph(db);
+
+    await write(docA);
+    let attempts = 0;
+    let found!: () => void;
+    const nodesMerged = new Promise<void>((resolve) => (found = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The load finds task 2 as it exists, then waits while the replacement deletes it and commits.
+    const loading = writeDocuments(db, [prepareDocument(docC.facts, docC.text)], {
+      afterMergeNodes: async () => {
+        attempts += 1;
+        if (attempts > 1) return;
+        found();
+        await held;
+      },
+    });
+    await nodesMerged;
+    const replaced = await write(docA2);
+    release();
+    const loaded = await loading;
+    expect(replaced.status).toBe('replaced');
+    expect(loaded.documents[0]!.status).toBe('loaded');
+    expect(attempts).toBe(2);
+    expect(await snapshot(db)).toEqual(expected);
+  });
+
+  it('end with the graph of one after the other: the load waits at the support gate, or is redone', async () => {
+    await write(docA2);
+    await write(docC);
+    const expected = await snapshot(db);
+    await clearGraph(db);
+
+    await write(docA);
+    let paused!: () => void;
+    const decided = new Promise<void>((resolve) => (paused = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const replacing = writeDocuments(db, [prepareDocument(docA2.facts, docA2.text)], {
+      beforeCommit: async () => {
+        paused();
+        await held;
+      },
+    });
+    await decided;
+    const loading = write(docC);
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    const [replaced, loaded] = await Promise.all([replacing, loading]);
+    expect(replaced.documents[0]!.status).toBe('replaced');
+    expect(loaded.status).toBe('loaded');
+    expect(await snapshot(db)).toEqual(expected);
+    const [task] = await db.read('MATCH (t:Task {id: "task:docA:2"})<-[:RESPONSIBLE_FOR]-(a) RETURN a.id AS agency');
+    expect(task?.agency).toBe('agency:市工信局');
   });
 });
 

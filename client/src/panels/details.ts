@@ -11,7 +11,7 @@ import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
 
 /** Search and bookkeeping fields that mean nothing to a reader. */
-const INTERNAL = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'documents', 'nodeIds', 'loadedAt', 'sha256', 'text', 'key']);
+const INTERNAL = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'propsDoc', 'nodeIds', 'aliasPairs', 'loadedAt', 'sha256', 'text', 'key']);
 
 function fmt(v: PropValue | undefined): string {
   if (v === null || v === undefined) return '';

@@ -6,4 +6,4 @@
 // param docId: string
 MERGE (n:Entity {id: $id})
 SET n:$($label)
-SET n += $props, n.documents = coalesce(n.documents, []) + $docId
+SET n += $props, n.propsDoc = coalesce(n.propsDoc, $docId)

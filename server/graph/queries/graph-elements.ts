@@ -3,9 +3,9 @@
  * neighbours view, paths, curated queries, the console and export all hand the client the same thing,
  * whatever Cypher produced them. Element ids stay internal except as a fallback key.
  *
- * Elements are lean: the loader's bookkeeping (a node's `documents` support set and `aliasSources`, a
- * relationship's `documents` and parallel evidence lists) grows with every document that mentions a fact,
- * so on a hub such as 长乐区政府 it is thousands of entries. Graph answers carry counts and one sample span
+ * Elements are lean: the loader's bookkeeping (a relationship's `documents` and parallel evidence lists,
+ * a Document's nodeIds and aliasPairs) grows with every document that mentions a fact, so on a hub
+ * relationship or a long plan it is thousands of entries. Graph answers carry counts and one sample span
  * instead; the evidence itself is served by GET /api/nodes/:id and GET /api/documents/:id.
  */
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
@@ -29,7 +29,7 @@ export interface ApiNode {
   name: string;
   aliases: string[];
   properties: Record<string, unknown>;
-  /** How many documents support the node (size of the stored `documents` list), when known. */
+  /** How many Documents state the node; only GET /api/nodes/:id counts it (cypher/api/node.cypher). */
   documentCount?: number;
 }
 
@@ -60,7 +60,7 @@ export type LeanRelationship = Omit<PlainRelationship, 'properties'> & {
 };
 
 /** Bookkeeping and search helpers: never part of a graph element (docs/graph-storage.md). */
-export const HIDDEN_NODE_KEYS = ['documents', 'aliasSources', 'aliasText', 'pinyin', 'initials', 'nodeIds'] as const;
+export const HIDDEN_NODE_KEYS = ['propsDoc', 'aliasText', 'pinyin', 'initials', 'nodeIds', 'aliasPairs'] as const;
 export const HIDDEN_RELATIONSHIP_KEYS = ['documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts'] as const;
 const HIDDEN_NODE = new Set<string>(HIDDEN_NODE_KEYS);
 const HIDDEN_REL = new Set<string>(HIDDEN_RELATIONSHIP_KEYS);
@@ -86,7 +86,7 @@ export function nodeKey(node: PlainNode | LeanNode): string {
 
 const listSize = (v: unknown): number | undefined => (Array.isArray(v) ? v.length : undefined);
 
-/** A lean node: bookkeeping dropped (its support set as a count), and a Document's text left to /api/documents. */
+/** A lean node: bookkeeping dropped (its support as a count where the query counted it), and a Document's text left to /api/documents. */
 export function toApiNode(node: PlainNode | LeanNode): ApiNode {
   const all = propsOf(node.properties);
   const isDocument = node.labels.includes('Document');
@@ -97,7 +97,7 @@ export function toApiNode(node: PlainNode | LeanNode): ApiNode {
   }
   const name = all.name;
   const aliases = all.aliases;
-  const documentCount = 'documentCount' in node && typeof node.documentCount === 'number' ? node.documentCount : listSize(all.documents);
+  const documentCount = 'documentCount' in node && typeof node.documentCount === 'number' ? node.documentCount : undefined;
   return {
     id: nodeKey(node),
     label: primaryLabel(node.labels),

@@ -1,9 +1,8 @@
 /*
  * Folds the facts of several prepared documents into one row per node and one row per relationship,
  * so a write transaction that carries many documents touches each shared element once. Without this,
- * an agency named in all 50 documents of a transaction would have its `documents`, `aliasSources` and
- * evidence lists rewritten 50 times; that rewriting, not round trips, is what made per-document loading
- * slow (docs/loading.md). Pure: the order of the input does not change the output.
+ * a relationship stated in all 50 documents of a transaction would have its evidence lists rewritten 50
+ * times (docs/loading.md). Pure: the order of the input does not change the output.
  */
 import type { NodeLabel, PropValue, RelationshipType } from '../../extract/graph-facts.ts';
 import { byCodePoint, type PreparedDocument } from './prepare-facts.ts';
@@ -15,8 +14,6 @@ export interface CombinedNodeRow {
   labels: NodeLabel[];
   /** Union of the documents' aliases, sorted. */
   aliases: string[];
-  /** "<docId>\u001f<alias>" for every alias each document printed. */
-  aliasSources: string[];
   /** The documents that state the node, sorted. */
   docIds: string[];
   /** Per key, the value of the lowest document id that sets it (the writer's tie-break rule). */
@@ -57,12 +54,11 @@ export function combineDocuments(docs: readonly PreparedDocument[]): CombinedFac
     for (const n of doc.nodes) {
       let row = nodes.get(n.id);
       if (!row) {
-        row = { id: n.id, labels: [], aliases: [], aliasSources: [], docIds: [], props: {} };
+        row = { id: n.id, labels: [], aliases: [], docIds: [], props: {} };
         nodes.set(n.id, row);
       }
       if (!row.labels.includes(n.label)) row.labels.push(n.label);
       row.docIds.push(doc.docId);
-      for (const a of n.aliases) row.aliasSources.push(`${doc.docId}\u001f${a}`);
       row.aliases.push(...n.aliases);
       fillMissing(row.props, n.props);
     }
@@ -87,7 +83,9 @@ export function combineDocuments(docs: readonly PreparedDocument[]): CombinedFac
   const nodeRows = [...nodes.values()].sort((a, b) => byCodePoint(a.id, b.id));
   for (const row of nodeRows) row.aliases = [...new Set(row.aliases)].sort(byCodePoint);
   const relationships = new Map<RelationshipType, CombinedRelationshipRow[]>();
-  for (const row of rels.values()) {
+  // Sorted by ends and key, so transactions that append to the same relationships lock them in one order.
+  const relRows = [...rels.values()].sort((a, b) => byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to) || byCodePoint(a.key, b.key));
+  for (const row of relRows) {
     const list = relationships.get(row.type);
     if (list) list.push(row);
     else relationships.set(row.type, [row]);
@@ -95,15 +93,17 @@ export function combineDocuments(docs: readonly PreparedDocument[]): CombinedFac
   return { nodes: nodeRows, relationships, relationshipCount: rels.size };
 }
 
-/** Every property of a node this transaction creates: what merge-existing-nodes would leave on a fresh one. */
+/**
+ * Every property of a node no document supported yet: what merge-existing-nodes would leave on a fresh
+ * one. `propsDoc` is the document whose values the properties are (the lowest id, see combineDocuments).
+ */
 export function newNodeProps(row: CombinedNodeRow): Record<string, PropValue> {
   return {
     ...row.props,
     id: row.id,
     aliases: row.aliases,
     aliasText: cappedAliasText(String(row.props.name ?? row.id), row.aliases),
-    aliasSources: row.aliasSources,
-    documents: row.docIds,
+    propsDoc: row.docIds[0] ?? null,
   };
 }
 

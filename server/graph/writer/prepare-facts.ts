@@ -18,7 +18,7 @@ export interface NodeRow {
   id: string;
   label: NodeLabel;
   aliases: string[];
-  /** Everything SET on the node besides `documents` and the merged aliases. */
+  /** Everything SET on the node besides `propsDoc` and the merged aliases. */
   props: Record<string, PropValue>;
 }
 
@@ -37,17 +37,22 @@ export interface PreparedDocument {
   docId: string;
   docNodeId: string;
   sha256: string;
-  /** Properties of the Document node (without nodeIds/documents, which the writer sets). */
+  /** Properties of the Document node (without nodeIds/aliasPairs, which the writer sets). */
   documentProps: Record<string, PropValue>;
   nodes: NodeRow[];
   relationships: RelationshipRow[];
-  /** Ids of the non-Document nodes the facts touch, sorted: the lock order. */
+  /**
+   * Ids of the non-Document nodes the facts touch, sorted. Stored on the Document node, this is the
+   * node's support record: a node is supported by the Documents whose nodeIds hold its id.
+   */
   nodeIds: string[];
+  /** "<nodeId>\u001f<alias>" for every alias the document printed, sorted: what a replacement or removal takes back. */
+  aliasPairs: string[];
   relationshipCount: number;
 }
 
 /** Keys the writer owns; a fact prop with one of these names would corrupt the bookkeeping. */
-const NODE_RESERVED = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'documents', 'nodeIds', '_lock']);
+const NODE_RESERVED = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'propsDoc', 'nodeIds', 'aliasPairs', '_lock']);
 const RELATIONSHIP_RESERVED = new Set(['key', 'documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts']);
 
 /** Code-point order, independent of locale: the order every lock list and stored list is sorted in. */
@@ -130,6 +135,7 @@ export function prepareDocument(input: unknown, text: string): PreparedDocument 
       .map((n) => ({ ...n, props: { ...n.props, aliasText: aliasText(String(n.props.name), n.aliases) } })),
     relationships,
     nodeIds: [...nodes.keys()].sort(byCodePoint),
+    aliasPairs: [...nodes.values()].flatMap((n) => n.aliases.map((a) => `${n.id}\u001f${a}`)).sort(byCodePoint),
     relationshipCount: seen.size,
   };
 }

@@ -1,13 +1,15 @@
 /*
  * --remove: takes a document and every fact only it supported out of the graph, in one transaction.
- * Facts another document also supports stay, minus this document's evidence. Same lock order as
- * write-documents.ts (Document node, then touched nodes sorted), so it runs safely beside loaders.
+ * Facts another document also supports stay, minus this document's evidence. Same lock order as a
+ * replacement in write-documents.ts (Document node, its old nodes sorted, the support gate), so it runs
+ * safely beside loaders.
  */
 import type { GraphDb } from '../graph-db.ts';
 import { documentNodeId } from '../../extract/graph-facts.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import { lockOrder } from './prepare-facts.ts';
 import { run } from './run-cypher.ts';
+import { resetSupport } from './reset-support.ts';
 
 export interface RemoveResult {
   docId: string;
@@ -29,14 +31,14 @@ export async function removeDocument(db: GraphDb, docId: string): Promise<Remove
       await run(tx, 'writer/delete-document-node', { docNodeId });
       return { docId, removed: false, counters: c };
     }
-    const oldIds = (stored.get('nodeIds') as string[] | null) ?? [];
-    const ids = lockOrder(oldIds, []);
-    if (ids.length > 0) await run(tx, 'writer/lock-nodes', { ids });
+    const oldIds = lockOrder((stored.get('nodeIds') as string[] | null) ?? [], []);
+    if (oldIds.length > 0) await run(tx, 'writer/lock-nodes', { ids: oldIds });
+    await run(tx, 'writer/lock-support-gate', {});
     const rels = await run(tx, 'writer/strip-relationships', { ids: [docNodeId, ...oldIds], docId });
     const stripped = (rels.records[0]?.get('stripped') as string[] | undefined) ?? [];
-    if (oldIds.length > 0) await run(tx, 'writer/strip-nodes', { ids: oldIds, docId });
+    const orphans = await resetSupport(tx, oldIds, [docNodeId]);
     if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: stripped }));
-    if (oldIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: oldIds }));
+    if (orphans.size > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: [...orphans] }));
     addResult(c, await run(tx, 'writer/delete-document-node', { docNodeId }));
     c.nodesUpdated = Math.max(0, oldIds.length - c.nodesDeleted + 1);
     c.relationshipsUpdated = Math.max(0, stripped.length - c.relationshipsDeleted);

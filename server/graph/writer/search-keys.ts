@@ -34,7 +34,8 @@ export const ALIAS_TEXT_LIMIT = 4000;
 /**
  * aliasText as the writer stores it: aliases in the given order, each skipped once the text would pass
  * ALIAS_TEXT_LIMIT characters. Must agree with the reduce() in merge-existing-nodes.cypher and
- * strip-nodes.cypher, which extend or rebuild the same text inside Neo4j.
+ * reset-node-support.cypher, which extend or rebuild the same text inside Neo4j (the limit reaches
+ * them as the $aliasTextLimit parameter).
  */
 export function cappedAliasText(name: string, aliases: readonly string[]): string {
   let text = name;

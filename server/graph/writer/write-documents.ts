@@ -4,22 +4,32 @@
  * what makes bulk loading fast (docs/loading.md): shared nodes and relationships are rewritten once per
  * transaction instead of once per document, and the commit's fsync is paid once. The order of the
  * statements is the concurrency design: lock the Document nodes in sorted order (serialises loaders on the
- * same document and decides "unchanged"), lock every touched node in sorted id order (no deadlock cycles,
- * no duplicate relationships), strip the old versions' support, merge the new facts, then delete what
- * nothing supports any more. Transient errors (deadlocks) are retried by the driver through
- * GraphDb.writeTx, which re-runs the whole function.
+ * same document and decides "unchanged"); for a replacement, lock the old version's nodes, strip its
+ * support and decide which old nodes keep other support (reset-support.ts); MERGE the new node ids in
+ * sorted order, setting the new ones (a new node is locked by its creator, an existing one is not locked at all); merge the new
+ * facts; delete what nothing supports any more. Support lives on the Document nodes, not on the nodes, so
+ * a first load writes nothing on the hubs every document states and two transactions in flight run side
+ * by side. Transient errors (deadlocks, e.g. two transactions adding relationships at the same two
+ * sparse nodes in opposite orders) are retried by the driver through GraphDb.writeTx, which re-runs the
+ * whole function.
  */
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDb } from '../graph-db.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
+import type { RelationshipType } from '../../extract/graph-facts.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
 import { createRelationshipsCypher, mergeRelationshipsCypher } from './relationship-cypher.ts';
+import { resetSupport } from './reset-support.ts';
+import { loadCypher } from '../cypher-files.ts';
 import { run } from './run-cypher.ts';
+import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
 import { planWrite, type RelationshipPlan, type WritePlan } from './write-plan.ts';
 
 export interface WriteOptions {
   /** Write even when the stored sha256 equals the new one. */
   force?: boolean;
+  /** Runs inside the transaction right after merge-nodes (tests pause here to let a concurrent removal in). */
+  afterMergeNodes?: (tx: ManagedTransaction) => Promise<void>;
   /** Runs inside the transaction, once per written document, just before commit; a throw rolls the transaction back (tests inject failures here). */
   beforeCommit?: (tx: ManagedTransaction, doc: PreparedDocument) => Promise<void>;
   now?: () => Date;
@@ -43,30 +53,50 @@ export class WriteError extends Error {
   override name = 'WriteError';
 }
 
+/** A node this transaction relies on was deleted by a concurrent removal or replacement; redoing the transaction recreates it. */
+export class ConcurrentRemovalError extends Error {
+  override name = 'ConcurrentRemovalError';
+}
+
+/** How often a transaction is redone after ConcurrentRemovalError before the batch fails. */
+const REDO_LIMIT = 5;
+
 /** Writes `docs` (distinct document ids) in one transaction; throws WriteError with Neo4j's own words. */
 export async function writeDocuments(db: GraphDb, docs: readonly PreparedDocument[], opts: WriteOptions = {}): Promise<BatchResult> {
   const ids = new Set(docs.map((d) => d.docId));
   if (ids.size !== docs.length) throw new WriteError('a write transaction cannot hold two versions of the same document');
   // GraphDb maps failures to HTTP-minded AppErrors ("Neo4j failed to run the request"); a loader user needs
   // Neo4j's own words (e.g. "Property value is too large to index"), so keep the last one seen in the work.
-  let last: unknown;
   const plan = planWrite(docs);
-  try {
-    return await db.writeTx(async (tx) => {
-      try {
-        return await writeInTx(tx, docs, plan, opts);
-      } catch (err) {
-        last = err;
-        throw err;
+  for (let attempt = 1; ; attempt++) {
+    let last: unknown;
+    try {
+      return await db.writeTx(async (tx) => {
+        try {
+          return await writeInTx(tx, docs, plan, opts);
+        } catch (err) {
+          last = err;
+          throw err;
+        }
+      });
+    } catch (err) {
+      if (attempt < REDO_LIMIT && deletedUnderfoot(last)) continue;
+      if (last instanceof Error && last.message) {
+        const code = (last as { code?: string }).code;
+        throw new WriteError(`${last.message.split('\n')[0]}${code ? ` (${code})` : ''}`, { cause: err });
       }
-    });
-  } catch (err) {
-    if (last instanceof Error && last.message) {
-      const code = (last as { code?: string }).code;
-      throw new WriteError(`${last.message.split('\n')[0]}${code ? ` (${code})` : ''}`, { cause: err });
+      throw err;
     }
-    throw err;
   }
+}
+
+/**
+ * A node the transaction relied on was deleted by a concurrent removal: either a statement found fewer
+ * nodes than it was sent (ConcurrentRemovalError), or Neo4j refused a relationship at a node deleted
+ * while the statement waited for its lock.
+ */
+function deletedUnderfoot(err: unknown): boolean {
+  return err instanceof ConcurrentRemovalError || (err as { code?: string } | undefined)?.code === 'Neo.ClientError.Statement.EntityNotFound';
 }
 
 /** One document in its own transaction. */
@@ -101,63 +131,93 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   if (writing.length === 0) return { documents: statuses, counters: zeroCounters() };
   addResult(c, lock);
 
+  // A replacement locks its old nodes, then the support gate, before deciding which of them still have
+  // support; a first load locks nothing that exists (merge-nodes.cypher), so transactions that share
+  // hubs run side by side, and takes the gate only at its end.
   const oldIds = lockOrder(replacing.flatMap((r) => r.oldIds), []);
-  const locked = lockOrder(writing.flatMap((d) => d.nodeIds), oldIds);
-  let supported = new Set<string>();
+  if (oldIds.length > 0) addResult(c, await run(tx, 'writer/lock-nodes', { ids: oldIds }));
+  if (replacing.length > 0) await run(tx, 'writer/lock-support-gate', {});
+  // The plan was built before the transaction; only when another loader wrote some of these documents
+  // meanwhile is it redone.
+  const plan = writing.length === docs.length ? fullPlan : planWrite(writing);
   let created = new Set<string>();
-  if (locked.length > 0) {
-    const result = await run(tx, 'writer/lock-nodes', { ids: locked });
+  if (plan.nodes.length > 0) {
+    const result = await run(tx, 'writer/merge-nodes', { rows: plan.nodes.map((n) => n.create) });
     addResult(c, result);
-    supported = new Set((result.records[0]?.get('supported') as string[] | undefined) ?? []);
     created = new Set((result.records[0]?.get('created') as string[] | undefined) ?? []);
   }
+  if (opts.afterMergeNodes) await opts.afterMergeNodes(tx);
   // A Document node without a stored hash was created by lock-documents just now: nothing points from it yet.
   for (const doc of writing) if (stored.get(doc.docNodeId)?.sha256 == null) created.add(doc.docNodeId);
 
   const stripped: string[] = [];
-  for (const { doc, oldIds: ids } of replacing) {
-    const rels = await run(tx, 'writer/strip-relationships', { ids: [doc.docNodeId, ...ids], docId: doc.docId });
-    stripped.push(...((rels.records[0]?.get('stripped') as string[] | undefined) ?? []));
-    if (ids.length > 0) {
-      await run(tx, 'writer/strip-nodes', { ids, docId: doc.docId });
-      // A node this document alone supported is now unsupported: it is set afresh below, like a new one.
-      const left = await run(tx, 'writer/supported-nodes', { ids });
-      const still = new Set((left.records[0]?.get('supported') as string[] | undefined) ?? []);
-      for (const id of ids) if (!still.has(id)) supported.delete(id);
+  let unsupported = new Set<string>();
+  if (replacing.length > 0) {
+    for (const { doc, oldIds: old } of replacing) {
+      const rels = await run(tx, 'writer/strip-relationships', { ids: [doc.docNodeId, ...old], docId: doc.docId });
+      stripped.push(...((rels.records[0]?.get('stripped') as string[] | undefined) ?? []));
     }
+    unsupported = await resetSupport(tx, oldIds, writing.map((d) => d.docNodeId));
   }
 
-  // Nodes no document supported yet (most of a first load) get their whole property map in one plain SET;
-  // only nodes shared with already loaded documents go through the merging statement. The plan was built
-  // before the transaction; only when another loader wrote some of these documents meanwhile is it redone.
-  const plan = writing.length === docs.length ? fullPlan : planWrite(writing);
-  const unsupported = plan.nodes.filter((n) => !supported.has(n.id)).map((n) => n.create);
-  const shared = plan.nodes.filter((n) => supported.has(n.id)).map((n) => n.merge);
-  // From here to upsert-documents no statement needs another's result: they are sent back to back and
-  // Neo4j runs them in order within the transaction, without waiting for a round trip and the packing of
-  // the next statement's rows between them (while this transaction holds the hub locks, the other one in
-  // flight cannot use that time).
-  const pending: Promise<QueryResult>[] = [];
-  if (unsupported.length > 0) pending.push(run(tx, 'writer/create-nodes', { rows: unsupported }));
-  if (shared.length > 0) pending.push(run(tx, 'writer/merge-existing-nodes', { rows: shared }));
+  // New nodes got their properties in merge-nodes; of the others, those a replacement stripped of their
+  // last document are set afresh and the rest go through merge-existing-nodes, which writes only those
+  // the documents change.
+  const afresh = plan.nodes.filter((n) => unsupported.has(n.id)).map((n) => n.create);
+  const sharedNodes = plan.nodes.filter((n) => !created.has(n.id) && !unsupported.has(n.id)).map((n) => n.merge);
+  // From here to the gate no statement needs another's result: they are sent back to back and Neo4j runs
+  // them in order within the transaction, without waiting for a round trip and the packing of the next
+  // statement's rows between them.
+  const pending: Checked[] = [];
+  const send = (cypher: string, params: Record<string, unknown>, rows?: number) => pending.push({ result: tx.run(cypher, params), rows });
+  if (afresh.length > 0) send(loadCypher('writer/create-nodes').text, { rows: afresh });
+  const merges: [RelationshipType, Record<string, unknown>[]][] = [];
   for (const [type, rows] of plan.relationships) {
     // A relationship at a node created just now cannot exist yet: create it without MERGE's check.
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
     const fresh = rows.filter(isNew).map((r) => r.create);
     const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge);
-    if (fresh.length > 0) pending.push(tx.run(createRelationshipsCypher(type), { rows: fresh }));
-    if (existing.length > 0) pending.push(tx.run(mergeRelationshipsCypher(type), { rows: existing }));
+    if (fresh.length > 0) send(createRelationshipsCypher(type), { rows: fresh }, fresh.length);
+    if (existing.length > 0) merges.push([type, existing]);
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
-  pending.push(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
-  for (const result of await Promise.all(pending)) addResult(c, result);
+  send(loadCypher('writer/upsert-documents').text, { rows: plan.documents, loadedAt });
+  // Appending to relationships that exist (a MEMBER_OF or GOVERNS stated again) locks them until commit,
+  // and the other transaction in flight appends to the same ones: last, so it waits only for the tail.
+  for (const [type, rows] of merges) send(mergeRelationshipsCypher(type), { rows }, rows.length);
+  await settleChecked(pending, c);
 
+  if (replacing.length === 0) await run(tx, 'writer/lock-support-gate', {});
+  if (sharedNodes.length > 0) {
+    await settleChecked([{ result: run(tx, 'writer/merge-existing-nodes', { rows: sharedNodes, aliasTextLimit: ALIAS_TEXT_LIMIT }), rows: sharedNodes.length }], c);
+  }
   if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: [...new Set(stripped)] }));
-  if (oldIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: oldIds }));
+  const stated = new Set(plan.nodes.map((n) => n.id));
+  const orphans = [...unsupported].filter((id) => !stated.has(id));
+  if (orphans.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: orphans }));
   if (opts.beforeCommit) for (const doc of writing) await opts.beforeCommit(tx, doc);
 
   // Everything merged that was not created already existed: that is an update.
   c.nodesUpdated = Math.max(0, plan.nodes.length + writing.length - c.nodesCreated);
   c.relationshipsUpdated = Math.max(0, plan.relationshipCount - c.relationshipsCreated);
   return { documents: statuses, counters: c };
+}
+
+/** A statement in flight and, when it reports one count per row, how many rows it was sent. */
+interface Checked { result: Promise<QueryResult>; rows?: number | undefined }
+
+/**
+ * Waits for the statements and adds up their counters. A statement that reports fewer rows than it was
+ * sent met a node that a concurrent removal deleted after merge-nodes found it (MATCH drops such a
+ * row without an error): the transaction must not commit without those facts, so it is redone.
+ */
+async function settleChecked(pending: readonly Checked[], c: WriteCounters): Promise<void> {
+  const results = await Promise.all(pending.map((p) => p.result));
+  results.forEach((result, i) => {
+    addResult(c, result);
+    const expected = pending[i]!.rows;
+    if (expected === undefined) return;
+    const got = Number(result.records[0]?.get(0) ?? 0);
+    if (got !== expected) throw new ConcurrentRemovalError(`${got} of ${expected} rows found their nodes`);
+  });
 }

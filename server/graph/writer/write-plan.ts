@@ -39,7 +39,7 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   const nodes = combined.nodes.map((n) => ({
     id: n.id,
     create: toNeo4jParams({ id: n.id, labels: n.labels, props: newNodeProps(n) }),
-    merge: toNeo4jParams({ ...n }),
+    merge: toNeo4jParams({ id: n.id, labels: n.labels, aliases: n.aliases, doc: n.docIds[0] ?? null, props: n.props }),
   }));
   const relationships = new Map<RelationshipType, RelationshipPlan[]>();
   for (const [type, rows] of combined.relationships) {
@@ -53,6 +53,6 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
       };
     }));
   }
-  const documents = docs.map((d) => ({ docNodeId: d.docNodeId, docId: d.docId, props: toNeo4jParams(d.documentProps), nodeIds: d.nodeIds }));
+  const documents = docs.map((d) => ({ docNodeId: d.docNodeId, props: toNeo4jParams(d.documentProps), nodeIds: d.nodeIds, aliasPairs: d.aliasPairs }));
   return { nodes, relationships, relationshipCount: combined.relationshipCount, documents };
 }

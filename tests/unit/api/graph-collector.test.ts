@@ -36,14 +36,14 @@ describe('the graph collector', () => {
   });
 
   it('leaves bookkeeping out of graph elements and sums up a relationship\'s evidence instead', () => {
-    const hub: PlainNode = { kind: 'node', elementId: '1', labels: ['Entity', 'Agency'], properties: { id: 'agency:a', name: 'A', documents: ['d1', 'd2'], aliasSources: ['d1\u001fA'], group: false } };
-    const doc: PlainNode = { kind: 'node', elementId: '2', labels: ['Entity', 'Document'], properties: { id: 'document:d1', name: 'D', text: 'whole text', nodeIds: ['agency:a'] } };
+    const hub: PlainNode = { kind: 'node', elementId: '1', labels: ['Entity', 'Agency'], properties: { id: 'agency:a', name: 'A', propsDoc: 'd1', pinyin: 'a', group: false } };
+    const doc: PlainNode = { kind: 'node', elementId: '2', labels: ['Entity', 'Document'], properties: { id: 'document:d1', name: 'D', text: 'whole text', nodeIds: ['agency:a'], aliasPairs: ['agency:a\u001fA'] } };
     const r: PlainRelationship = {
       kind: 'relationship', elementId: '9', type: 'MENTIONS', startElementId: '2', endElementId: '1',
       properties: { key: '', documents: ['d1', 'd2'], evidenceDocs: ['d1', 'd2', 'd2'], evidenceStarts: [0, 4, 9], evidenceEnds: [1, 5, 10], evidenceTexts: ['A', 'A', 'A'] },
     };
     const g = buildGraph([hub, doc], [r]);
-    expect(g.nodes[0]).toMatchObject({ properties: { id: 'agency:a', name: 'A', group: false }, documentCount: 2 });
+    expect(g.nodes[0]).toMatchObject({ properties: { id: 'agency:a', name: 'A', group: false } });
     expect(Object.keys(g.nodes[0]!.properties)).toEqual(['id', 'name', 'group']);
     expect(g.nodes[1]!.properties).toEqual({ id: 'document:d1', name: 'D' });
     expect(g.edges[0]).toEqual({

@@ -8,11 +8,10 @@ const a = prepareDocument(docA.facts, docA.text);
 const b = prepareDocument(docB.facts, docB.text);
 
 describe('combineDocuments', () => {
-  it('gives a node stated by two documents one row with both documents and each one\'s aliases', () => {
+  it('gives a node stated by two documents one row with both documents and the union of their aliases', () => {
     const { nodes } = combineDocuments([b, a]);
     const shared = nodes.find((n) => n.id === 'agency:市大数据委')!;
     expect(shared.docIds).toEqual(['docA', 'docB']);
-    expect(shared.aliasSources).toEqual(['docA\u001f市大数据委', 'docB\u001f市大数据委']);
     expect(shared.aliases).toEqual(['市大数据委']);
     expect(nodes.map((n) => n.id)).toEqual([...new Set([...a.nodeIds, ...b.nodeIds])].sort());
   });
@@ -24,6 +23,13 @@ describe('combineDocuments', () => {
     expect(member[0]).toMatchObject({ docIds: ['docA', 'docB'], evidenceDocs: ['docA', 'docB'] });
     expect(member[0]!.evidenceStarts).toEqual([docA.text.indexOf('长乐区政府属于'), docB.text.indexOf('长乐区政府属于')]);
     expect(relationshipCount).toBe(a.relationshipCount + b.relationshipCount - 1);
+  });
+
+  it('orders each type\'s relationships by their ends and key, so transactions lock shared ones in one order', () => {
+    for (const rows of combineDocuments([b, a]).relationships.values()) {
+      const keys = rows.map((r) => [r.from, r.to, r.key].join('\u0000'));
+      expect(keys).toEqual([...keys].sort());
+    }
   });
 
   it('takes each property from the lowest document id that sets it, whatever the input order', () => {
@@ -53,8 +59,9 @@ describe('combineDocuments', () => {
     const node = nodes.find((n) => n.id === 'agency:长乐区政府')!;
     expect(newNodeProps(node)).toMatchObject({
       id: 'agency:长乐区政府', name: '长乐区政府', pinyin: 'changlequzhengfu', aliases: ['长乐区政府'],
-      aliasText: '长乐区政府', aliasSources: ['docA\u001f长乐区政府'], documents: ['docA'],
+      aliasText: '长乐区政府', propsDoc: 'docA',
     });
+    expect(newNodeProps(node)).not.toHaveProperty('documents');
     const rel = relationships.get('RESPONSIBLE_FOR')!.find((r) => r.from === 'agency:长乐区政府')!;
     expect(newRelationshipProps(rel)).toEqual({
       role: 'responsible', rank: 1, key: 'responsible', documents: ['docA'], evidenceDocs: ['docA'],

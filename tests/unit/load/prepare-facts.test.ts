@@ -55,8 +55,8 @@ describe('prepareDocument', () => {
 
   it('rejects props that would overwrite the loader\'s bookkeeping', () => {
     const facts = structuredClone(docA.facts);
-    facts.nodes[0]!.props.documents = ['forged'];
-    expect(() => prepareDocument(facts, docA.text)).toThrow(/prop "documents" is reserved/);
+    facts.nodes[0]!.props.propsDoc = 'forged';
+    expect(() => prepareDocument(facts, docA.text)).toThrow(/prop "propsDoc" is reserved/);
   });
 
   it('reports schema violations with the path of the bad field', () => {

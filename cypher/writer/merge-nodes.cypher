@@ -1,0 +1,19 @@
+// title: Create the nodes that do not exist yet
+// description: MERGE on the unique id for every node a write transaction states, in id order. A node it
+//   creates gets its whole property map and labels at once (combine-documents.ts newNodeProps) and stays
+//   write-locked until commit, so a second loader stating the same new node waits and then finds it. A
+//   node that exists is neither written nor locked here: most of a transaction's existing nodes are hubs
+//   (agencies, districts, indicators) that every other transaction states too, and locking them made
+//   transactions run one after another (docs/loading.md); merge-existing-nodes writes the few that the
+//   documents change. Returns the ids this statement created (no relationship can exist at them yet, so
+//   create-relationships needs no MERGE). MERGE cannot say whether it created, so a created node is
+//   marked and unmarked in the same transaction; only created nodes are touched, since even a REMOVE of
+//   a missing property would lock an existing node. Labels are dynamic ($(row.labels)); their values were
+//   checked against NODE_LABELS by the zod contract and prepare-facts.ts.
+// param rows: list of {id, labels, props}, sorted by id
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n = row.props, n:$(row.labels), n._created = true
+WITH n, row, n._created IS NOT NULL AS created
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | REMOVE n._created)
+RETURN collect(CASE WHEN created THEN row.id END) AS created
