@@ -1,5 +1,5 @@
 /*
- * `npm run bench:load [-- --docs N --batch B --concurrency C --naive-docs S --warm-up-docs W --loader-only]`: writes the same generated graph
+ * `npm run bench:load [-- --docs N --batch B --concurrency C --naive-docs S --warm-up-docs W --heap 4g --loader-only]`: writes the same generated graph
  * three ways on a private embedded Neo4j and compares them — the loader (whole documents per
  * transaction, UNWIND-batched MERGE), LOAD CSV of that exact graph served over HTTP (the embedded Neo4j refuses
  * file:// URLs), and one transaction per fact on a sample, extrapolated. Extraction is timed apart:
@@ -35,6 +35,15 @@ const CONCURRENCY = option('--concurrency', DEFAULT_CONCURRENCY);
 const BATCH = option('--batch', DEFAULT_BATCH_SIZE);
 const NAIVE_DOCS = option('--naive-docs', 40);
 const WARMUP_DOCS = option('--warm-up-docs', 400);
+// The embedded Neo4j's heap, for both paths. 4g: a transaction of 50 documents holds ~4,000 nodes and
+// ~13,000 relationships in its state until commit, and at 2g G1 spent ~10 s of pauses copying it between
+// survivor spaces (docs/loading.md); LOAD CSV, committing every 1,000 rows, does not notice the difference.
+const HEAP = (() => {
+  const i = process.argv.indexOf('--heap');
+  const v = i >= 0 ? process.argv[i + 1] ?? '' : '4g';
+  if (!/^\d+[mg]$/.test(v)) throw new Error('--heap must be a size such as 2g or 1536m');
+  return v;
+})();
 // For tuning the loader alone: stop after its phase.
 const LOADER_ONLY = process.argv.includes('--loader-only');
 const log = (l: string) => process.stderr.write(`${l}\n`);
@@ -98,8 +107,8 @@ async function main(): Promise<void> {
   const extractSec = (performance.now() - t0) / 1000;
   const extractRss = phasePeak();
 
-  log('Starting a private embedded Neo4j…');
-  const neo = await startEmbeddedNeo4j({ dataDir: path.join(work, 'neo4j'), boltPort: 0, heap: '2g', pageCache: '512m', log: () => {} });
+  log(`Starting a private embedded Neo4j (heap ${HEAP}, page cache 512m)…`);
+  const neo = await startEmbeddedNeo4j({ dataDir: path.join(work, 'neo4j'), boltPort: 0, heap: HEAP, pageCache: '512m', log: () => {} });
   const driver = createDriver(neo.uri, neo.user, neo.password);
   const db = new GraphDb(driver, undefined);
   try {
@@ -149,6 +158,7 @@ async function main(): Promise<void> {
     const lines = [
       `Corpus: ${files.length} generated documents (${(characters / 1e6).toFixed(1)} M characters); ` +
         `graph: ${counts.nodes} nodes, ${counts.relationships} relationships (LOAD CSV graph: ${csvCounts.nodes} nodes, ${csvCounts.relationships} relationships).`,
+      `Database: embedded Neo4j ${neo.version}, heap ${HEAP}, page cache 512m, the same for every path; ${os.cpus().length} CPU cores.`,
       `Extraction (not part of the comparisons): ${extractSec.toFixed(1)} s, ${(files.length / extractSec).toFixed(0)} documents/s.`,
       `Loader (read file, hash, read back the extracted facts, validate, ${BATCH} documents per transaction, ${CONCURRENCY} transactions in flight): ` +
         `${loaderSec.toFixed(1)} s, ${(files.length / loaderSec).toFixed(0)} documents/s, ${rel(loaderSec).toFixed(0)} relationships/s; ${loaderCpu}.`,
