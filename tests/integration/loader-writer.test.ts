@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
+import { applySchema } from '../../server/graph/schema.ts';
 import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.ts';
 import { prepareDocument } from '../../server/graph/writer/prepare-facts.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
@@ -236,6 +237,35 @@ describe('a replacement and a load of another document in flight at once', () =>
     expect(await snapshot(db)).toEqual(expected);
     const [task] = await db.read('MATCH (t:Task {id: "task:docA:2"})<-[:RESPONSIBLE_FOR]-(a) RETURN a.id AS agency');
     expect(task?.agency).toBe('agency:市工信局');
+  });
+});
+
+describe('a database written before node support moved to the Document nodes', () => {
+  it('is moved to the Document nodes at start, and replacement works on it as on a fresh load', async () => {
+    await write(docA);
+    await write(docB);
+    const current = await snapshot(db);
+    // The old shape: support and alias sources on every node, none on the Documents.
+    await db.write(`MATCH (n:Entity) WHERE NOT n:Document
+      OPTIONAL MATCH (d:Document) WHERE n.id IN d.nodeIds
+      WITH n, collect(d) AS docs
+      SET n.documents = [d IN docs | d.docId],
+          n.aliasSources = reduce(acc = [], d IN docs | acc + [p IN d.aliasPairs WHERE p STARTS WITH n.id + '\u001f' | d.docId + '\u001f' + substring(p, size(n.id) + 1)])
+      REMOVE n.propsDoc`);
+    await db.write('MATCH (d:Document) SET d.documents = [d.docId] REMOVE d.aliasPairs');
+    expect(await snapshot(db)).not.toEqual(current);
+
+    await applySchema(db);
+    expect(await snapshot(db)).toEqual(current);
+    await applySchema(db);
+    expect(await snapshot(db)).toEqual(current);
+
+    await write(docA2);
+    const migrated = await snapshot(db);
+    await clearGraph(db);
+    await write(docB);
+    await write(docA2);
+    expect(migrated).toEqual(await snapshot(db));
   });
 });
 
