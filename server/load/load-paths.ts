@@ -84,7 +84,7 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
     batchFacts = 0;
     // A batch that replaces loaded documents runs alone: it decides which of their old nodes keep support
     // from what is committed, and a load in flight beside it would commit its support later, in the wrong
-    // order for "the same graph as a fresh load" (docs/loading.md, "Replacement").
+    // order for "the same graph as a fresh load" (docs/loading.md, Concurrency).
     const replaces = docs.some((d) => stored.has(d.prepared.docId));
     while (inFlight.size >= (replaces ? 1 : limit)) await Promise.race(inFlight);
     const t0 = performance.now();
