@@ -164,7 +164,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   // last document are set afresh and the rest go through merge-existing-nodes, which writes only those
   // the documents change.
   const afresh = plan.nodes.filter((n) => unsupported.has(n.id)).map((n) => n.create);
-  const sharedNodes = plan.nodes.filter((n) => !created.has(n.id) && !unsupported.has(n.id)).map((n) => n.merge);
+  const sharedNodes = plan.nodes.filter((n) => !created.has(n.id) && !unsupported.has(n.id)).map((n) => n.merge());
   // From here to the gate no statement needs another's result: they are sent back to back and Neo4j runs
   // them in order within the transaction, without waiting for a round trip and the packing of the next
   // statement's rows between them.
@@ -176,7 +176,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
     // A relationship at a node created just now cannot exist yet: create it without MERGE's check.
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
     const fresh = rows.filter(isNew).map((r) => r.create);
-    const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge);
+    const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge());
     if (fresh.length > 0) send(createRelationshipsCypher(type), { rows: fresh }, fresh.length);
     if (existing.length > 0) merges.push([type, existing]);
   }

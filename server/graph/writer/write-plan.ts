@@ -12,19 +12,24 @@ import type { PreparedDocument } from './prepare-facts.ts';
 
 export interface NodePlan {
   id: string;
-  /** Row for create-nodes.cypher (the node had no supporting document). */
+  /** Row for merge-nodes.cypher and create-nodes.cypher (the node had no supporting document). */
   create: Record<string, unknown>;
-  /** Row for merge-existing-nodes.cypher. */
-  merge: Record<string, unknown>;
+  /** Row for merge-existing-nodes.cypher, built on demand: few nodes of a load exist already. */
+  merge: () => Record<string, unknown>;
 }
 
 export interface RelationshipPlan {
   from: string;
   to: string;
-  /** Row for create-relationships.cypher (an end is new, so the relationship cannot exist). */
-  create: Record<string, unknown>;
-  /** Row for merge-relationships.cypher. */
-  merge: Record<string, unknown>;
+  /**
+   * Row for create-relationships.cypher (an end is new, so the relationship cannot exist): a positional
+   * list, [from, to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props].
+   * Most of a load's parameter traffic is these rows, and a map would carry ~11 key strings per row that
+   * the driver encodes and Neo4j decodes every time (about 45% of all strings sent).
+   */
+  create: unknown[];
+  /** Row for merge-relationships.cypher, built on demand: few rows of a load need it. */
+  merge: () => Record<string, unknown>;
 }
 
 export interface WritePlan {
@@ -39,19 +44,16 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   const nodes = combined.nodes.map((n) => ({
     id: n.id,
     create: toNeo4jParams({ id: n.id, labels: n.labels, props: newNodeProps(n) }),
-    merge: toNeo4jParams({ id: n.id, labels: n.labels, aliases: n.aliases, doc: n.docIds[0] ?? null, props: n.props }),
+    merge: () => toNeo4jParams({ id: n.id, labels: n.labels, aliases: n.aliases, doc: n.docIds[0] ?? null, props: n.props }),
   }));
   const relationships = new Map<RelationshipType, RelationshipPlan[]>();
   for (const [type, rows] of combined.relationships) {
-    relationships.set(type, rows.map((r) => {
-      const created = toNeo4jParams(newRelationshipProps(r));
-      return {
-        from: r.from,
-        to: r.to,
-        create: { from: r.from, to: r.to, created },
-        merge: { from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created },
-      };
-    }));
+    relationships.set(type, rows.map((r) => ({
+      from: r.from,
+      to: r.to,
+      create: [r.from, r.to, r.key, r.docIds, r.evidenceDocs, toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts, toNeo4jParams(r.props)],
+      merge: () => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created: toNeo4jParams(newRelationshipProps(r)) }),
+    })));
   }
   const documents = docs.map((d) => ({ docNodeId: d.docNodeId, props: toNeo4jParams(d.documentProps), nodeIds: d.nodeIds, aliasPairs: d.aliasPairs }));
   return { nodes, relationships, relationshipCount: combined.relationshipCount, documents };
