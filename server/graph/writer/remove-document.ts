@@ -7,9 +7,8 @@
 import type { GraphDb } from '../graph-db.ts';
 import { documentNodeId } from '../../extract/graph-facts.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
-import { lockOrder } from './prepare-facts.ts';
 import { run } from './run-cypher.ts';
-import { resetSupport } from './reset-support.ts';
+import { deleteUnsupported, stripOldVersions } from './reset-support.ts';
 
 export interface RemoveResult {
   docId: string;
@@ -31,17 +30,12 @@ export async function removeDocument(db: GraphDb, docId: string): Promise<Remove
       await run(tx, 'writer/delete-document-node', { docNodeId });
       return { docId, removed: false, counters: c };
     }
-    const oldIds = lockOrder((stored.get('nodeIds') as string[] | null) ?? [], []);
-    if (oldIds.length > 0) await run(tx, 'writer/lock-nodes', { ids: oldIds });
-    await run(tx, 'writer/lock-support-gate', {});
-    const rels = await run(tx, 'writer/strip-relationships', { ids: [docNodeId, ...oldIds], docId });
-    const stripped = (rels.records[0]?.get('stripped') as string[] | undefined) ?? [];
-    const orphans = await resetSupport(tx, oldIds, [docNodeId]);
-    if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: stripped }));
-    if (orphans.size > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: [...orphans] }));
+    const nodeIds = (stored.get('nodeIds') as string[] | null) ?? [];
+    const { oldIds, relIds, unsupported } = await stripOldVersions(tx, [{ docId, docNodeId, nodeIds }], [docNodeId], c);
+    await deleteUnsupported(tx, relIds, [...unsupported], c);
     addResult(c, await run(tx, 'writer/delete-document-node', { docNodeId }));
     c.nodesUpdated = Math.max(0, oldIds.length - c.nodesDeleted + 1);
-    c.relationshipsUpdated = Math.max(0, stripped.length - c.relationshipsDeleted);
+    c.relationshipsUpdated = Math.max(0, relIds.length - c.relationshipsDeleted);
     return { docId, removed: true, counters: c };
   });
 }

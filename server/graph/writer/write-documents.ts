@@ -19,8 +19,7 @@ import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import type { RelationshipType } from '../../extract/graph-facts.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
 import { createRelationshipsCypher, mergeRelationshipsCypher } from './relationship-cypher.ts';
-import { resetSupport } from './reset-support.ts';
-import { loadCypher } from '../cypher-files.ts';
+import { deleteUnsupported, stripOldVersions, type OldVersion } from './reset-support.ts';
 import { run } from './run-cypher.ts';
 import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
 import { planWrite, type RelationshipPlan, type WritePlan } from './write-plan.ts';
@@ -116,7 +115,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
 
   const statuses: { docId: string; status: WriteStatus }[] = [];
   const writing: PreparedDocument[] = [];
-  const replacing: { doc: PreparedDocument; oldIds: string[] }[] = [];
+  const replacing: OldVersion[] = [];
   for (const doc of docs) {
     const old = stored.get(doc.docNodeId);
     const oldSha = old?.sha256 ?? null;
@@ -125,18 +124,19 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
       continue;
     }
     writing.push(doc);
-    if (oldSha !== null) replacing.push({ doc, oldIds: old?.nodeIds ?? [] });
+    if (oldSha !== null) replacing.push({ docId: doc.docId, docNodeId: doc.docNodeId, nodeIds: old?.nodeIds ?? [] });
     statuses.push({ docId: doc.docId, status: oldSha !== null ? 'replaced' : 'loaded' });
   }
   if (writing.length === 0) return { documents: statuses, counters: zeroCounters() };
   addResult(c, lock);
 
-  // A replacement locks its old nodes, then the support gate, before deciding which of them still have
-  // support; a first load locks nothing that exists (merge-nodes.cypher), so transactions that share
-  // hubs run side by side, and takes the gate only at its end.
-  const oldIds = lockOrder(replacing.flatMap((r) => r.oldIds), []);
-  if (oldIds.length > 0) addResult(c, await run(tx, 'writer/lock-nodes', { ids: oldIds }));
-  if (replacing.length > 0) await run(tx, 'writer/lock-support-gate', {});
+  // A replacement locks its old nodes, then the support gate, and decides which of them still have
+  // support (reset-support.ts); a first load locks nothing that exists (merge-nodes.cypher), so
+  // transactions that share hubs run side by side, and takes the gate only at its end.
+  const strip = replacing.length > 0
+    ? await stripOldVersions(tx, replacing, writing.map((d) => d.docNodeId), c)
+    : { oldIds: [], relIds: [], unsupported: new Set<string>() };
+  const { unsupported } = strip;
   // The plan was built before the transaction; only when another loader wrote some of these documents
   // meanwhile is it redone.
   const plan = writing.length === docs.length ? fullPlan : planWrite(writing);
@@ -150,16 +150,6 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   // A Document node without a stored hash was created by lock-documents just now: nothing points from it yet.
   for (const doc of writing) if (stored.get(doc.docNodeId)?.sha256 == null) created.add(doc.docNodeId);
 
-  const stripped: string[] = [];
-  let unsupported = new Set<string>();
-  if (replacing.length > 0) {
-    for (const { doc, oldIds: old } of replacing) {
-      const rels = await run(tx, 'writer/strip-relationships', { ids: [doc.docNodeId, ...old], docId: doc.docId });
-      stripped.push(...((rels.records[0]?.get('stripped') as string[] | undefined) ?? []));
-    }
-    unsupported = await resetSupport(tx, oldIds, writing.map((d) => d.docNodeId));
-  }
-
   // New nodes got their properties in merge-nodes; of the others, those a replacement stripped of their
   // last document are set afresh and the rest go through merge-existing-nodes, which writes only those
   // the documents change.
@@ -169,32 +159,30 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   // them in order within the transaction, without waiting for a round trip and the packing of the next
   // statement's rows between them.
   const pending: Checked[] = [];
-  const send = (cypher: string, params: Record<string, unknown>, rows?: number) => pending.push({ result: tx.run(cypher, params), rows });
-  if (afresh.length > 0) send(loadCypher('writer/create-nodes').text, { rows: afresh });
+  const send = (result: Promise<QueryResult>, rows?: number) => pending.push({ result, rows });
+  if (afresh.length > 0) send(run(tx, 'writer/create-nodes', { rows: afresh }));
   const merges: [RelationshipType, Record<string, unknown>[]][] = [];
   for (const [type, rows] of plan.relationships) {
     // A relationship at a node created just now cannot exist yet: create it without MERGE's check.
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
     const fresh = rows.filter(isNew).map((r) => r.create);
     const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge());
-    if (fresh.length > 0) send(createRelationshipsCypher(type), { rows: fresh }, fresh.length);
+    if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { rows: fresh }), fresh.length);
     if (existing.length > 0) merges.push([type, existing]);
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
-  send(loadCypher('writer/upsert-documents').text, { rows: plan.documents, loadedAt });
+  send(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
   // Appending to relationships that exist (a MEMBER_OF or GOVERNS stated again) locks them until commit,
   // and the other transaction in flight appends to the same ones: last, so it waits only for the tail.
-  for (const [type, rows] of merges) send(mergeRelationshipsCypher(type), { rows }, rows.length);
+  for (const [type, rows] of merges) send(tx.run(mergeRelationshipsCypher(type), { rows }), rows.length);
   await settleChecked(pending, c);
 
   if (replacing.length === 0) await run(tx, 'writer/lock-support-gate', {});
   if (sharedNodes.length > 0) {
     await settleChecked([{ result: run(tx, 'writer/merge-existing-nodes', { rows: sharedNodes, aliasTextLimit: ALIAS_TEXT_LIMIT }), rows: sharedNodes.length }], c);
   }
-  if (stripped.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds: [...new Set(stripped)] }));
   const stated = new Set(plan.nodes.map((n) => n.id));
-  const orphans = [...unsupported].filter((id) => !stated.has(id));
-  if (orphans.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: orphans }));
+  await deleteUnsupported(tx, strip.relIds, [...unsupported].filter((id) => !stated.has(id)), c);
   if (opts.beforeCommit) for (const doc of writing) await opts.beforeCommit(tx, doc);
 
   // Everything merged that was not created already existed: that is an update.
