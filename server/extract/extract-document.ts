@@ -70,11 +70,11 @@ export function extractText(id: string, file: string, original: string, sha256: 
   if (st.issued) document.issued = st.issued;
   b.addDocument(document);
 
-  const skip: Span[] = [];
   const lists = findResponsibilityLists(text);
-  skip.push(...lists);
   const citations = findPlanCitations(text, 0, text.length);
-  skip.push(...citations);
+  // Array literals, not push(...lists): a spread into a call puts every item on the stack, and a long
+  // document has hundreds of thousands of lists.
+  const skip: Span[] = [...lists, ...citations];
   if (st.issuer) skip.push(st.issuer);
   if (st.addressees) skip.push(st.addressees);
   if (st.titleLine) skip.push(st.titleLine);
