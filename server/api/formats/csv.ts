@@ -4,11 +4,16 @@
  */
 import type { ApiGraph } from '../../graph/queries/graph-elements.ts';
 
+/** What spreadsheet software starts a formula with (OWASP's list): = + - @, and tab and CR, which some strip first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number is data whatever its sign; `-1+HYPERLINK(…)` starts like one and is not. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-  // A leading = + - @ would be run as a formula by spreadsheet software.
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  // A cell that would start a formula gets a leading ' so spreadsheets show it as text.
+  const safe = FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

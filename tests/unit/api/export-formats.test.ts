@@ -40,6 +40,13 @@ describe('the CSV writer', () => {
     expect(csvCell('=cmd()')).toBe("'=cmd()");
     expect(csvCell(-3)).toBe('-3');
   });
+
+  it('defuses every cell a spreadsheet would run, including ones that start like a number', () => {
+    for (const formula of ['-1+HYPERLINK("http://x","y")', '+1+cmd|x', '-2-3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=1', '-cmd']) {
+      expect(csvCell(formula).replace(/^"/, '').startsWith("'"), formula).toBe(true);
+    }
+    for (const plain of ['-3', '+4', '2.5', '-1.5e3', '长乐区政府', 'a=b']) expect(csvCell(plain)).toBe(plain);
+  });
 });
 
 describe('the search and evidence helpers', () => {
