@@ -17,6 +17,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: {
-    proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}` },
+    // changeOrigin: the API answers only Host names it is known by (server/api/host-check.ts), so the
+    // proxy presents 127.0.0.1:PORT rather than the dev server's own host and port.
+    proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, changeOrigin: true } },
   },
 });

@@ -10,6 +10,17 @@ const port = (name: string) =>
 
 const byteSize = z.string().regex(/^\d+[kmg]?$/i, 'must look like 512m or 2g');
 
+/** 512k, 20m, 1g or a number of bytes, as bytes. */
+export function parseByteSize(s: string): number | undefined {
+  const m = /^(\d+)([kmg]?)$/i.exec(s.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * unit;
+}
+
+/** A host name, IPv4 address or bracketed IPv6 address, with an optional port; `*` turns the Host check off. */
+const HOST_ENTRY = /^(\*|[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
+
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -35,6 +46,12 @@ const EnvSchema = z
     CYPHER_MAX_ROWS: z.coerce.number().int().positive().default(1000),
     CYPHER_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
     CYPHER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+    MAX_DOCUMENT_SIZE: byteSize.transform((s) => parseByteSize(s)!).pipe(z.number().min(1, 'must be at least 1 byte')).default(20 * 1024 ** 2),
+    ALLOWED_HOSTS: z
+      .string()
+      .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .refine((hs) => hs.every((h) => HOST_ENTRY.test(h)), 'must be a comma-separated list of host names, each optionally with :port (or *)')
+      .default([]),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -66,6 +83,10 @@ export interface Config {
         database: string | undefined;
       };
   cypher: { timeoutMs: number; maxRows: number; maxResponseBytes: number; rateLimitPerMinute: number };
+  /** Largest document file the loader and the extract command read. */
+  maxDocumentBytes: number;
+  /** Host names answered besides the ones the server knows itself by (DNS-rebinding guard, api/host-check.ts). */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -104,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxResponseBytes: e.CYPHER_MAX_RESPONSE_BYTES,
       rateLimitPerMinute: e.CYPHER_RATE_LIMIT_PER_MINUTE,
     },
+    maxDocumentBytes: e.MAX_DOCUMENT_SIZE,
+    allowedHosts: e.ALLOWED_HOSTS,
   };
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'RESULT_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'MISDIRECTED_REQUEST'
   | 'NEO4J_UNAVAILABLE'
   | 'CONFLICT'
   | 'INTERNAL';

@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './app-deps.ts';
 import { errorMiddleware, notFoundHandler } from './error-middleware.ts';
+import { hostCheck } from './host-check.ts';
 import { ApiRegistry } from './openapi.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -23,6 +24,8 @@ export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Before anything else answers, so a DNS-rebinding page gets nothing, not even the client's files.
+  app.use(hostCheck(deps.config));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -22,6 +22,28 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(AppError.notFound(`No API route ${req.method} ${req.path}`));
 };
 
+/**
+ * What Express and its body parser refuse before a route runs — a path that is not valid percent-encoding
+ * (/api/nodes/%FF), a Content-Encoding or charset it cannot decode, a body cut short — arrives as an
+ * http-errors object with a 4xx status. These are the client's mistakes, so they are answered as such.
+ */
+function httpError(err: unknown): AppError | undefined {
+  const e = err as { status?: unknown; statusCode?: unknown; expose?: unknown; type?: unknown; message?: unknown; encoding?: unknown; charset?: unknown } | null;
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  if (err instanceof URIError) {
+    return AppError.badRequest('The URL path is not valid percent-encoding (a % must be followed by two hex digits of UTF-8)', { reason: String(e?.message) });
+  }
+  if (status === undefined || status < 400 || status > 499 || e?.expose === false) return undefined;
+  if (e?.type === 'encoding.unsupported') {
+    return AppError.badRequest(`Content-Encoding '${String(e.encoding)}' is not supported: send the body uncompressed, gzip, deflate or br`);
+  }
+  if (e?.type === 'charset.unsupported') {
+    return new AppError(415, 'BAD_REQUEST', `Charset '${String(e.charset)}' is not supported: send the body as UTF-8`);
+  }
+  const message = typeof e?.message === 'string' && e.message ? e.message : 'Bad request';
+  return new AppError(status, 'BAD_REQUEST', `The request was refused: ${message}`, typeof e?.type === 'string' ? { type: e.type } : undefined);
+}
+
 export function errorMiddleware(log: (line: string) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     let appError: AppError;
@@ -29,7 +51,7 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
     else if (err instanceof z.ZodError) appError = zodToAppError(err, 'request');
     else if (err?.type === 'entity.too.large') appError = new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large', { limit: err.limit });
     else if (err?.type === 'entity.parse.failed') appError = AppError.badRequest('The request body is not valid JSON');
-    else appError = toAppError(err);
+    else appError = httpError(err) ?? toAppError(err);
     if (appError.status >= 500 && appError.code === 'INTERNAL') log(`error: ${err?.stack ?? String(err)}`);
     res.status(appError.status).json({
       error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },

@@ -32,6 +32,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOAD_SEEDS_ON_START: 'maybe' })).toThrow(/LOAD_SEEDS_ON_START/);
   });
 
+  it('reads the document size limit as a size and the allowed host names as a list', () => {
+    expect(loadConfig({}).maxDocumentBytes).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ MAX_DOCUMENT_SIZE: '50m' }).maxDocumentBytes).toBe(50 * 1024 * 1024);
+    expect(loadConfig({ MAX_DOCUMENT_SIZE: '4096' }).maxDocumentBytes).toBe(4096);
+    expect(() => loadConfig({ MAX_DOCUMENT_SIZE: 'huge' })).toThrow(/MAX_DOCUMENT_SIZE: must look like 512m or 2g/);
+    expect(loadConfig({}).allowedHosts).toEqual([]);
+    expect(loadConfig({ ALLOWED_HOSTS: 'Graph.Example.org, planner-pc:3000,[::1]:8080' }).allowedHosts).toEqual(['graph.example.org', 'planner-pc:3000', '[::1]:8080']);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'http://graph.example.org' })).toThrow(/ALLOWED_HOSTS: must be a comma-separated list of host names/);
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ PORT: '70000', CYPHER_TIMEOUT_MS: '-1' });
