@@ -2,39 +2,41 @@
  * `npm run --silent extract -- <file or folder>...`: prints one GraphFacts JSON object on stdout
  * and nothing else there. Errors (unreadable or undecodable file, empty folder, missing path) go to
  * stderr with a non-zero exit and no JSON; warnings go to stderr and do not fail the run.
- * Options: --gazetteer <file> (default seeds/gazetteer.yaml, or $EXTRACT_GAZETTEER).
+ * Options: --gazetteer <folder or file> (default the folder seeds/gazetteer, or $EXTRACT_GAZETTEER), --max-size <size>
+ * (files above it are refused; default MAX_DOCUMENT_SIZE, 20m). Only regular files are read.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DecodeError, extractDocument, GraphFacts, loadGazetteer, mergeFacts } from '../extract/index.ts';
+import { ConfigError, loadConfig, parseByteSize } from '../config.ts';
+import { DecodeError, extractDocument, GraphFacts, mergeFacts } from '../extract/index.ts';
+import { readGazetteer } from '../extract/read-gazetteer.ts';
 import { expandInputs, InputError, readDocumentFile } from '../extract/read-document-file.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(argv: string[]): Promise<number> {
   const args: string[] = [];
-  let gazetteerFile = process.env.EXTRACT_GAZETTEER ?? path.join(ROOT, 'seeds', 'gazetteer.yaml');
+  let gazetteerFile = process.env.EXTRACT_GAZETTEER ?? path.join(ROOT, 'seeds', 'gazetteer');
+  let maxBytes: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--gazetteer') {
       const v = argv[++i];
-      if (!v) throw new InputError('--gazetteer needs a file');
+      if (!v) throw new InputError('--gazetteer needs a folder or file');
       gazetteerFile = v;
+    } else if (a === '--max-size') {
+      const v = argv[++i];
+      maxBytes = v === undefined ? undefined : parseByteSize(v);
+      if (!maxBytes) throw new InputError(`--max-size needs a size such as 512k, 20m or 1g, got ${v ?? 'nothing'}`);
     } else if (a === '--') continue;
     else args.push(a);
   }
-  let gazText: string;
-  try {
-    gazText = await readFile(gazetteerFile, 'utf8');
-  } catch {
-    throw new InputError(`${gazetteerFile}: cannot read the gazetteer`);
-  }
-  const gazetteer = loadGazetteer(gazText);
+  const gazetteer = readGazetteer(gazetteerFile);
+  maxBytes ??= loadConfig().maxDocumentBytes;
   const files = await expandInputs(args);
   const results = [];
   for (const f of files) {
-    const doc = await readDocumentFile(f);
+    const doc = await readDocumentFile(f, maxBytes);
     const r = extractDocument({ id: doc.id, file: f, bytes: doc.bytes, gazetteer });
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
     results.push(r.facts);
@@ -54,7 +56,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
-    const known = e instanceof InputError || e instanceof DecodeError || (e instanceof Error && e.name === 'GazetteerError');
+    const known = e instanceof InputError || e instanceof ConfigError || e instanceof DecodeError || (e instanceof Error && e.name === 'GazetteerError');
     process.stderr.write(`extract: error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
     process.exitCode = 1;
   },

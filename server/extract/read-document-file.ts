@@ -2,8 +2,8 @@
  * File-system side of extraction: expand file and folder arguments into document files and read
  * them. Kept apart from the pure extractors so that the loader can reuse it and tests need no disk.
  */
-import { readdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants, readdirSync, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What a folder argument contributes; a file named explicitly is read whatever its extension. */
@@ -30,7 +30,8 @@ export function walkDocuments(dir: string): string[] {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walkDocuments(p));
+    // A loop, not push(...): a folder of a few hundred thousand files would not fit on the stack as arguments.
+    if (e.isDirectory()) for (const f of walkDocuments(p)) out.push(f);
     else if (e.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
   }
   return out;
@@ -50,7 +51,7 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     if (s.isDirectory()) {
       const found = walkDocuments(a);
       if (found.length === 0) throw new InputError(`${a}: folder contains no .txt, .md or .html files`);
-      files.push(...found);
+      for (const f of found) files.push(f);
     } else files.push(a);
   }
   const unique = [...new Set(files)];
@@ -68,11 +69,68 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   });
 }
 
-export async function readDocumentFile(file: string): Promise<DocumentFile> {
-  try {
-    const bytes = new Uint8Array(await readFile(file));
-    return { id: documentIdOf(file), file, bytes };
-  } catch (e) {
-    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+/** The default ceiling on one document file (MAX_DOCUMENT_SIZE, --max-size): far above any real plan. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Number((n / (1024 * 1024)).toFixed(1))} MB`;
+  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} kB`;
+  return `${n} bytes`;
+}
+
+function kindOf(s: Stats): string {
+  if (s.isFIFO()) return 'a FIFO (named pipe)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice()) return 'a character device';
+  if (s.isBlockDevice()) return 'a block device';
+  if (s.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+function refuseUnlessDocument(file: string, s: Stats, maxBytes: number): void {
+  if (!s.isFile()) throw new InputError(`${file}: is ${kindOf(s)}; only regular files are read`);
+  refuseAbove(file, s.size, maxBytes);
+}
+
+function refuseAbove(file: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    throw new InputError(`${file}: is ${formatBytes(size)}, above the limit of ${formatBytes(maxBytes)} for one document (MAX_DOCUMENT_SIZE or --max-size)`);
   }
+}
+
+/**
+ * Reads one document file, refusing anything that is not a regular file (a FIFO would block the read until
+ * some writer appears, a device never ends) or that is larger than maxBytes. The file is checked by name
+ * first, for a message that says what it is, and then opened without blocking and checked again through
+ * the open handle, so a file swapped for a FIFO in between cannot hang the reader either.
+ */
+export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_DOCUMENT_BYTES): Promise<Uint8Array> {
+  const cannotRead = (e: unknown) => new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  let named: Stats;
+  try {
+    named = await stat(file);
+  } catch (e) {
+    throw cannotRead(e);
+  }
+  refuseUnlessDocument(file, named, maxBytes);
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw cannotRead(e);
+  }
+  try {
+    refuseUnlessDocument(file, await handle.stat(), maxBytes);
+    const bytes = await handle.readFile();
+    refuseAbove(file, bytes.length, maxBytes); // it may have grown since the check
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  } catch (e) {
+    throw e instanceof InputError ? e : cannotRead(e);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readDocumentFile(file: string, maxBytes = DEFAULT_MAX_DOCUMENT_BYTES): Promise<DocumentFile> {
+  return { id: documentIdOf(file), file, bytes: await readRegularFile(file, maxBytes) };
 }
