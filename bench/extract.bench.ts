@@ -4,14 +4,14 @@
  * Runs on one core: one process, no workers. Set BENCH_MB to change the corpus size.
  */
 import iconv from 'iconv-lite';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../server/corpus/generate.ts';
-import { extractDocument, loadGazetteer } from '../server/extract/index.ts';
+import { extractDocument } from '../server/extract/index.ts';
+import { readGazetteer } from '../server/extract/read-gazetteer.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const gazetteer = loadGazetteer(readFileSync(path.join(root, 'seeds', 'gazetteer.yaml'), 'utf8'));
+const gazetteer = readGazetteer(path.join(root, 'seeds', 'gazetteer'));
 const targetMB = Number(process.env.BENCH_MB ?? 50);
 const MIN_MB_PER_S = 5;
 

@@ -2,27 +2,27 @@
  * `npm run --silent extract -- <file or folder>...`: prints one GraphFacts JSON object on stdout
  * and nothing else there. Errors (unreadable or undecodable file, empty folder, missing path) go to
  * stderr with a non-zero exit and no JSON; warnings go to stderr and do not fail the run.
- * Options: --gazetteer <file> (default seeds/gazetteer.yaml, or $EXTRACT_GAZETTEER), --max-size <size>
+ * Options: --gazetteer <folder or file> (default the folder seeds/gazetteer, or $EXTRACT_GAZETTEER), --max-size <size>
  * (files above it are refused; default MAX_DOCUMENT_SIZE, 20m). Only regular files are read.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, parseByteSize } from '../config.ts';
-import { DecodeError, extractDocument, GraphFacts, loadGazetteer, mergeFacts } from '../extract/index.ts';
+import { DecodeError, extractDocument, GraphFacts, mergeFacts } from '../extract/index.ts';
+import { readGazetteer } from '../extract/read-gazetteer.ts';
 import { expandInputs, InputError, readDocumentFile } from '../extract/read-document-file.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(argv: string[]): Promise<number> {
   const args: string[] = [];
-  let gazetteerFile = process.env.EXTRACT_GAZETTEER ?? path.join(ROOT, 'seeds', 'gazetteer.yaml');
+  let gazetteerFile = process.env.EXTRACT_GAZETTEER ?? path.join(ROOT, 'seeds', 'gazetteer');
   let maxBytes: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--gazetteer') {
       const v = argv[++i];
-      if (!v) throw new InputError('--gazetteer needs a file');
+      if (!v) throw new InputError('--gazetteer needs a folder or file');
       gazetteerFile = v;
     } else if (a === '--max-size') {
       const v = argv[++i];
@@ -31,13 +31,7 @@ async function main(argv: string[]): Promise<number> {
     } else if (a === '--') continue;
     else args.push(a);
   }
-  let gazText: string;
-  try {
-    gazText = await readFile(gazetteerFile, 'utf8');
-  } catch {
-    throw new InputError(`${gazetteerFile}: cannot read the gazetteer`);
-  }
-  const gazetteer = loadGazetteer(gazText);
+  const gazetteer = readGazetteer(gazetteerFile);
   maxBytes ??= loadConfig().maxDocumentBytes;
   const files = await expandInputs(args);
   const results = [];

@@ -1,13 +1,17 @@
 /*
- * Agency resolution: a printed unit name → one Agency node. Gazetteer names and aliases first
- * (compared by agencyKey, which folds 区政府/区人民政府, 管委会/管理委员会 and the issuing-city 市);
- * then general rules: "<X区/县/市>政府" is a district government, names starting with 各… or
- * containing 各有关 are groups. Anything else stays an Agency under the name as printed.
+ * Agency resolution: a printed unit name in a document of a given jurisdiction → one Agency node.
+ * The same printed name means different bodies in different places (市人社局 is Guangzhou's in a
+ * Guangzhou plan), so a unit is first placed in its own area — national bodies wherever they are
+ * named, an explicit area at the start of the name (福建省…, 厦门市…, 长乐区…), a relative prefix
+ * (市X, 省X, 区X, 县X) read against the document's jurisdiction, groups (各…, 市直…) in the area
+ * they belong to, anything else in the document's own area — and then looked up in that area's
+ * gazetteer entries, or named by rule. Agencies of two areas never share a node.
  */
 import type { FactsBuilder } from './facts-builder.ts';
-import type { EntityEntry, Gazetteer } from './gazetteer.ts';
-import { agencyKey, surfaceKey } from './gazetteer.ts';
+import type { Area, EntityEntry, Gazetteer, JurisdictionLevel } from './gazetteer.ts';
+import { NATIONAL, RELATIVE_PREFIX, agencyKey, expandPrefix, levelOfName, scopedAgencyKey, surfaceKey } from './gazetteer.ts';
 import type { Evidence } from './graph-facts.ts';
+import { areaAtStart, isNationalName, type Jurisdiction } from './jurisdiction.ts';
 
 export interface ResolvedAgency {
   id: string;
@@ -16,13 +20,27 @@ export interface ResolvedAgency {
   level?: string;
   /** district name this agency governs */
   governs?: string;
+  /** the District node id of `governs` */
+  governsId?: string;
   /** canonical names of known members (groups only) */
   members: string[];
   gazetteerAliases: string[];
+  /** full name of the area whose body this is (全国, 福建省, 广州市, 鼓楼区, 未知) */
+  jurisdiction: string;
+  jurisdictionLevel: JurisdictionLevel | 'unknown';
 }
 
-const DISTRICT_GOVERNMENT = /^(.{1,8}?[区县市])政府$/;
-const GROUP = /^(市直|市属|区直|县直|省直)?各|各有关|各相关|有关单位$/;
+/** The area a unit belongs to; `document` is set for an unknown area, whose units stay per document. */
+interface UnitArea {
+  name: string;
+  level: JurisdictionLevel | 'unknown';
+  province?: string;
+  city?: string;
+  document?: string;
+}
+
+const GOVERNMENT = /^(.{1,8}?[区县市旗])政府$/;
+const GROUP = /^(市直|市属|市级|区直|区属|县直|县属|省直|省属|省级)?各|各有关|各相关|有关单位$|^(市直|市属|区直|县直|省直|省属)/;
 
 export function agencyNodeId(canonical: string): string {
   return `agency:${canonical}`;
@@ -32,33 +50,128 @@ export function districtNodeId(name: string): string {
   return `district:${name}`;
 }
 
-function fromEntry(e: EntityEntry): ResolvedAgency {
+function levelOf(name: string, gaz: Gazetteer): JurisdictionLevel {
+  return gaz.areas.get(name)?.level ?? levelOfName(name);
+}
+
+function fromEntry(e: EntityEntry, gaz: Gazetteer): ResolvedAgency {
+  const jurisdiction = e.jurisdiction ?? gaz.home;
   return {
     id: agencyNodeId(e.name), name: e.name, group: e.group === true, level: e.level,
-    governs: e.governs, members: e.members, gazetteerAliases: e.aliases,
+    governs: e.governs, governsId: e.governs ? districtNodeId(e.governs) : undefined, members: e.members, gazetteerAliases: e.aliases,
+    jurisdiction: jurisdiction || NATIONAL, jurisdictionLevel: jurisdiction ? levelOf(jurisdiction, gaz) : 'national',
   };
 }
 
-/** Resolves a printed agency name; `city` is the issuing city that a bare 市 prefix stands for. */
-export function resolveAgency(printed: string, gaz: Gazetteer, city: string): ResolvedAgency {
-  const key = agencyKey(printed, city);
-  const known = gaz.agencyByKey.get(key);
-  if (known) return fromEntry(known);
-  const gov = DISTRICT_GOVERNMENT.exec(key);
-  if (gov && !key.startsWith('各') && gov[1] !== `${city}市`) {
-    const district = gaz.byKey.get(surfaceKey(gov[1]!));
-    const districtName = district && district.type === 'district' ? district.name : gov[1]!;
-    // Named as responsibility lists print it (长乐区政府); the 人民政府 form is an alias.
-    return { id: agencyNodeId(`${districtName}政府`), name: `${districtName}政府`, group: false, level: 'district', governs: districtName, members: [], gazetteerAliases: [`${districtName}人民政府`] };
+function areaOf(j: Jurisdiction | Area): UnitArea {
+  const u: UnitArea = { name: j.name, level: j.level };
+  if (j.province) u.province = j.province;
+  if (j.city) u.city = j.city;
+  if ('document' in j && j.document) u.document = j.document;
+  return u;
+}
+
+function cityArea(name: string, gaz: Gazetteer): UnitArea {
+  const a = gaz.areas.get(name);
+  return a ? areaOf(a) : { name, level: 'city', city: name };
+}
+
+function provinceArea(name: string): UnitArea {
+  return { name, level: 'province', province: name };
+}
+
+/**
+ * The area of a printed unit and, for a relative prefix, the expanded surface (市人社局 → 广州市人社局).
+ * `key` is the agency key without expansion.
+ */
+function placeUnit(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer): { area: UnitArea; surface: string; key: string } {
+  const same = { surface, key };
+  const prefix = RELATIVE_PREFIX.exec(key)?.[1];
+  // The document's own area's entries first: a name it lists is its own (中国(福建)自由贸易试验区…).
+  if (j.level !== 'unknown' && gaz.agencyByKey.has(scopedAgencyKey(j.name, key))) return { area: areaOf(j), ...same };
+  if (GROUP.test(key)) {
+    const head = /^(市|区|县|省)(直|属|级)/.exec(key)?.[1];
+    if (head === '市' && j.city) return { area: cityArea(j.city, gaz), ...same };
+    if (head === '省' && j.province) return { area: provinceArea(j.province), ...same };
+    return { area: areaOf(j), ...same };
   }
-  if (key === `${city}市政府`) {
-    // The issuing city's own government, under the name that signs its notices.
-    return { id: agencyNodeId(`${city}市人民政府`), name: `${city}市人民政府`, group: false, level: 'city', members: [], gazetteerAliases: [`${city}市政府`] };
+  if (!prefix && isNationalName(key, gaz, j.level)) return { area: { name: NATIONAL, level: 'national' }, ...same };
+  if (prefix) {
+    const expand = (area: UnitArea, scope: { city?: string; province?: string; district?: string }) =>
+      ({ area, surface: expandPrefix(surface, scope), key: expandPrefix(key, scope) });
+    if (prefix === '市' && j.city) return expand(cityArea(j.city, gaz), { city: j.city });
+    if (prefix === '省' && j.province) return expand(provinceArea(j.province), { province: j.province });
+    if ((prefix === '区' || prefix === '县') && j.level === 'district') return expand(areaOf(j), { district: j.name });
+    // 区X in a city document (some district's X), 市X in a provincial one: the document's own area.
+    return { area: areaOf(j), ...same };
+  }
+  const named = areaAtStart(key, gaz, j.city);
+  if (named) return { area: areaOf(named), ...same };
+  return { area: areaOf(j), ...same };
+}
+
+/**
+ * The id (without agency:) of a unit of `area` whose key is `key`. National bodies and the home
+ * city's units keep their key (the home city's ids predate jurisdictions and stay stable); a unit of
+ * another area that does not start with the area's name gets it in front (广州市各区政府), a district
+ * of another city gets the city (广州市天河区政府); units of an unknown area are kept per document.
+ */
+function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
+  if (area.level === 'unknown') return `${key}@${area.document ?? ''}`;
+  if (area.level === 'national') return key;
+  const home = gaz.home;
+  if (area.name === home || (area.level === 'district' && area.city === home)) return key;
+  if (area.level === 'district') {
+    const inArea = key.startsWith(area.name) ? key : `${area.name}${key}`;
+    return area.city && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
+  }
+  const short = area.name.replace(/(市|省|自治区)$/, '');
+  return key.startsWith(area.name) || (short.length >= 2 && key.startsWith(short)) ? key : `${area.name}${key}`;
+}
+
+/** Resolves a printed agency name in a document of jurisdiction `j`. */
+export function resolveAgency(printed: string, gaz: Gazetteer, j: Jurisdiction): ResolvedAgency {
+  const placed = placeUnit(agencyKey(printed), surfaceKey(printed), j, gaz);
+  const { area, key } = placed;
+  const jurisdiction = area.name;
+  const known = area.level === 'unknown' ? undefined : gaz.agencyByKey.get(scopedAgencyKey(area.name, key))
+    // a city's file may list its districts' bodies without saying whose they are
+    ?? (area.level === 'district' && area.city ? gaz.agencyByKey.get(scopedAgencyKey(area.city, key)) : undefined)
+    // 省住建厅、国土厅: a list's first prefix often stands for the units after it
+    ?? (area.level !== 'national' && !RELATIVE_PREFIX.test(key) && !GROUP.test(key) ? gaz.agencyByKey.get(scopedAgencyKey(area.name, `${area.name}${key}`)) : undefined);
+  if (known) return fromEntry(known, gaz);
+  const base = { members: [] as string[], jurisdiction, jurisdictionLevel: area.level };
+  const gov = GOVERNMENT.exec(key);
+  if (gov && !key.startsWith('各')) {
+    const place = gov[1]!;
+    const asArea = gaz.areas.get(place) ?? areaAtStart(place, gaz, area.city ?? j.city);
+    if (asArea && asArea.name === place && (asArea.level === 'city' || asArea.level === 'province')) {
+      // A city's (or province's) own government, under the name that signs its notices.
+      const name = `${place}人民政府`;
+      return { ...base, id: agencyNodeId(asArea.level === 'city' ? name : key), name, group: false, level: asArea.level, gazetteerAliases: [`${place}政府`], jurisdiction: place, jurisdictionLevel: asArea.level };
+    }
+    if (area.level !== 'national' && !(area.level === 'province' && area.name === place)) {
+      // A government below the city, named as responsibility lists print it (长乐区政府).
+      const district: UnitArea = area.level === 'district' && area.name === place
+        ? area
+        : { name: place, level: area.level === 'unknown' ? 'unknown' : 'district', city: area.level === 'city' ? area.name : area.city, province: area.province, document: area.document };
+      const known = gaz.byKey.get(surfaceKey(place));
+      const districtName = known && known.type === 'district' ? known.name : place;
+      const name = `${districtName}政府`;
+      const scoped = scopedName(name, district, gaz);
+      return {
+        ...base, id: agencyNodeId(scoped), name, group: false, level: 'district', governs: districtName,
+        governsId: districtNodeId(scoped.slice(0, -'政府'.length)), gazetteerAliases: [`${districtName}人民政府`],
+        jurisdiction: district.level === 'unknown' ? jurisdiction : districtName, jurisdictionLevel: district.level,
+      };
+    }
   }
   const group = GROUP.test(key);
   // A group of governments (各乡镇人民政府) is named in the short form too, like its id.
-  const name = group ? surfaceKey(printed).replace(/人民政府$/, '政府') : surfaceKey(printed);
-  return { id: agencyNodeId(key), name, group, members: [], gazetteerAliases: [] };
+  const shown = group ? placed.surface.replace(/人民政府$/, '政府') : placed.surface;
+  const scoped = scopedName(key, area, gaz);
+  const name = area.level === 'unknown' || scoped === key || area.level === 'district' ? shown : scopedName(shown, area, gaz);
+  return { ...base, id: agencyNodeId(scoped), name, group, gazetteerAliases: [] };
 }
 
 /**
@@ -66,21 +179,26 @@ export function resolveAgency(printed: string, gaz: Gazetteer, city: string): Re
  * gazetteer knows, the members with MEMBER_OF. Evidence is the span where the agency was printed.
  */
 export function emitAgency(b: FactsBuilder, a: ResolvedAgency, gaz: Gazetteer, printed: string[], evidence: Evidence[]): void {
-  b.addNode(a.id, 'Agency', a.name, [a.name, ...a.gazetteerAliases, ...printed], { group: a.group, level: a.level ?? null });
+  b.addNode(a.id, 'Agency', a.name, [a.name, ...a.gazetteerAliases, ...printed], agencyProps(a));
   if (a.governs) emitGoverns(b, a, gaz, evidence);
   for (const m of a.members) {
     const member = gaz.byName.get(m);
     if (!member) continue;
-    const ra = fromEntry(member);
-    b.addNode(ra.id, 'Agency', ra.name, [ra.name, ...ra.gazetteerAliases], { group: ra.group, level: ra.level ?? null });
+    const ra = fromEntry(member, gaz);
+    b.addNode(ra.id, 'Agency', ra.name, [ra.name, ...ra.gazetteerAliases], agencyProps(ra));
     b.addRelationship('MEMBER_OF', ra.id, a.id, {}, evidence);
     if (ra.governs) emitGoverns(b, ra, gaz, []);
   }
 }
 
+function agencyProps(a: ResolvedAgency): Record<string, string | boolean | null> {
+  return { group: a.group, level: a.level ?? null, jurisdiction: a.jurisdiction, jurisdictionLevel: a.jurisdictionLevel };
+}
+
 function emitGoverns(b: FactsBuilder, a: ResolvedAgency, gaz: Gazetteer, evidence: Evidence[]): void {
   const name = a.governs!;
+  const id = a.governsId ?? districtNodeId(name);
   const d = gaz.byName.get(name);
-  b.addNode(districtNodeId(name), 'District', name, [name, ...(d?.aliases ?? [])], { level: d?.level ?? null });
-  b.addRelationship('GOVERNS', a.id, districtNodeId(name), {}, evidence);
+  b.addNode(id, 'District', name, [name, ...(d?.aliases ?? [])], { level: d?.level ?? null });
+  b.addRelationship('GOVERNS', a.id, id, {}, evidence);
 }

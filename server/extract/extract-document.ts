@@ -10,6 +10,7 @@ import { EntityRecogniser, type EntityMention } from './entities.ts';
 import { FactsBuilder } from './facts-builder.ts';
 import { findFigures, type Figure } from './figures.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import { detectJurisdiction, type Jurisdiction } from './jurisdiction.ts';
 import { documentNodeId, type DocumentFact, type Evidence, type GraphFacts } from './graph-facts.ts';
 import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise.ts';
 import { findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
@@ -61,13 +62,18 @@ export function extractText(id: string, file: string, original: string, sha256: 
   const warnings: string[] = [];
   const docNode = documentNodeId(id);
   const ev = (s: number, e: number): Evidence => evidence(norm, id, s, e);
-  // The issuing city: from the issuer (福州市人民政府) or a title that starts with a city (厦门市…).
-  const city = /^([\u4e00-\u9fff]{2,4}?)市(?!直|属|级|各)/.exec(st.issuer?.name ?? '')?.[1]
-    ?? /^([\u4e00-\u9fff]{2,4}?)市(?!直|属|级|各)/.exec(st.planTitle ?? st.documentTitle)?.[1] ?? gaz.city;
+  // Whose document this is: every unit is resolved in this jurisdiction (see jurisdiction.ts).
+  const { jurisdiction, issuer } = detectJurisdiction({
+    documentId: id, text, lines: st.lines, titles: [st.planTitle ?? '', st.documentTitle].filter((t) => t !== ''), issuer: st.issuer?.name,
+    frontMatterJurisdiction: norm.frontMatter.jurisdiction,
+  }, gaz);
   const isPlan = st.tasks.length >= 2 || (st.tasks.length >= 1 && st.planTitle !== undefined);
   const kind = isPlan ? 'plan' : 'news';
   const document: DocumentFact = { id, file, title: st.documentTitle || id, kind, sha256 };
   if (st.issued) document.issued = st.issued;
+  document.jurisdiction = jurisdiction.name;
+  document.jurisdictionLevel = jurisdiction.level;
+  if (issuer) document.issuer = issuer;
   b.addDocument(document);
 
   const lists = findResponsibilityLists(text);
@@ -89,7 +95,7 @@ export function extractText(id: string, file: string, original: string, sha256: 
     b.addNode(planId, 'Plan', normalisePlanTitle(title), [title], { year: year ?? null, issued: st.issued ?? null, document: id });
     const tl = st.titleLine ?? st.lines[0];
     b.addRelationship('DESCRIBES', docNode, planId, {}, tl ? [ev(tl.start, tl.end)] : []);
-    emitHeader(b, st, planId, gaz, city, ev, text);
+    emitHeader(b, st, planId, gaz, jurisdiction, ev, text);
   }
 
   // Tasks and their lists.
@@ -105,7 +111,7 @@ export function extractText(id: string, file: string, original: string, sha256: 
     for (const list of lists) {
       if (list.start < t.start || list.end > t.end) continue;
       for (const u of list.units) {
-        const a = resolveAgency(u.name, gaz, city);
+        const a = resolveAgency(u.name, gaz, jurisdiction);
         const e = ev(u.start, u.end);
         emitAgency(b, a, gaz, [e.text, u.name], [e]);
         b.addRelationship('RESPONSIBLE_FOR', a.id, taskId, { role: u.role, rank: u.rank }, [e]);
@@ -161,9 +167,9 @@ function gaps(from: number, to: number, covered: Span[]): Span[] {
 
 type Ev = (s: number, e: number) => Evidence;
 
-function emitHeader(b: FactsBuilder, st: DocumentStructure, planId: string, gaz: Gazetteer, city: string, ev: Ev, text: string): void {
+function emitHeader(b: FactsBuilder, st: DocumentStructure, planId: string, gaz: Gazetteer, jurisdiction: Jurisdiction, ev: Ev, text: string): void {
   if (st.issuer) {
-    const a = resolveAgency(st.issuer.name, gaz, city);
+    const a = resolveAgency(st.issuer.name, gaz, jurisdiction);
     const e = ev(st.issuer.start, st.issuer.end);
     emitAgency(b, a, gaz, [e.text], [e]);
     b.addRelationship('ISSUED_BY', planId, a.id, {}, [e]);
@@ -176,7 +182,7 @@ function emitHeader(b: FactsBuilder, st: DocumentStructure, planId: string, gaz:
         ? [{ name: both[1]!, start: u.start, end: u.start + both[1]!.length }, { name: both[2]!, start: u.start + both[1]!.length + 1, end: u.end - 1 }]
         : [u];
       for (const p of parts) {
-        const a = resolveAgency(p.name, gaz, city);
+        const a = resolveAgency(p.name, gaz, jurisdiction);
         const e = ev(p.start, p.end);
         emitAgency(b, a, gaz, [e.text, p.name], [e]);
         b.addRelationship('ADDRESSED_TO', planId, a.id, {}, [e]);

@@ -13,10 +13,20 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 
 const Names = z.array(z.string().min(1)).default([]);
 
+export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'district'] as const;
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+/** The name of the national jurisdiction, as agency `jurisdiction` props and gold print it. */
+export const NATIONAL = '全国';
+
 const EntityEntry = z.object({
   name: z.string().min(1),
   type: z.enum(ENTITY_TYPES),
   aliases: Names,
+  /**
+   * non-agency: short names that are too common to scan for alone (移动, 万象) and count only in a
+   * list of at least two short forms (电信、移动、联通; 苏万宝(苏宁、万象、宝龙)).
+   */
+  shortForms: Names,
   /** agency: a named group of bodies (各县(市)区政府). */
   group: z.boolean().optional(),
   /** group agencies: canonical names of the member agencies. */
@@ -27,6 +37,11 @@ const EntityEntry = z.object({
   locatedIn: z.string().min(1).optional(),
   /** agency level (city, district, province…) or district kind (区, 县, 县级市). */
   level: z.string().min(1).optional(),
+  /**
+   * agency: the full name of the area whose body it is (全国, 福建省, 福州市, 长乐区). Defaults to the
+   * district it governs, else the file's jurisdiction; filled in on load, so every entry has one.
+   */
+  jurisdiction: z.string().min(1).optional(),
   note: z.string().optional(),
 }).strict();
 export type EntityEntry = z.infer<typeof EntityEntry>;
@@ -39,31 +54,67 @@ const IndicatorEntry = z.object({
 }).strict();
 export type IndicatorEntry = z.infer<typeof IndicatorEntry>;
 
+const AreaEntry = z.object({
+  province: z.string().regex(/(省|自治区|市)$/, 'a province-level name ends in 省, 自治区 or 市'),
+  short: Names,
+  cities: Names,
+}).strict();
+
 const GazetteerFile = z.object({
-  city: z.string().min(1),
+  /** legacy and home form: this file is the city <city>市's, and that city is the gazetteer's home. */
+  city: z.string().min(1).optional(),
+  /** full name of the area this file describes (全国, 福建省, 广州市, 鼓楼区). */
+  jurisdiction: z.string().min(1).optional(),
+  level: z.enum(JURISDICTION_LEVELS).optional(),
+  /** the province of a city or district file (福建省). */
+  province: z.string().min(1).optional(),
+  /** the city of a district file (福州市). */
+  parentCity: z.string().min(1).optional(),
   entities: z.array(z.unknown()).default([]),
   indicators: z.array(z.unknown()).default([]),
+  areas: z.array(z.unknown()).default([]),
+  docNumbers: z.record(z.string().min(1), z.string().min(1)).default({}),
 }).strict();
 
 export class GazetteerError extends Error {
   override readonly name = 'GazetteerError';
 }
 
+/** An administrative area the gazetteer knows: a province-level area, a city or a district. */
+export interface Area {
+  name: string;
+  level: JurisdictionLevel;
+  /** the province of a city or district (a municipality is its own province) */
+  province?: string;
+  /** the city of a district */
+  city?: string;
+}
+
 export interface Gazetteer {
-  /** The city a bare 市 prefix refers to, e.g. 福州. */
+  /** The home city's short name (福州): its documents' groups keep bare ids, and a text without any
+   * other clue is read as this city's only when it names it. Empty when no file is the home. */
   city: string;
+  /** The home city's full name (福州市), or '' */
+  home: string;
   entities: EntityEntry[];
   indicators: IndicatorEntry[];
   /** surface key (see surfaceKey) → entry, for every name and alias. */
   byKey: Map<string, EntityEntry>;
-  /** agency resolution key → agency entry. */
+  /** `<jurisdiction>|<agency key expanded in that jurisdiction>` → agency entry (see scopedAgencyKey). */
   agencyByKey: Map<string, EntityEntry>;
   /** canonical name → entry */
   byName: Map<string, EntityEntry>;
-  /** group canonical name → member canonical names */
   indicatorByAlias: Map<string, IndicatorEntry>;
   /** every name/alias of non-agency entities, longest first, for text scanning. */
   scanNames: { surface: string; entry: EntityEntry }[];
+  /** full area name → area (provinces, prefecture cities, and districts listed as entities) */
+  areas: Map<string, Area>;
+  /** every printed form of a province or city (full and short, 2+ characters), longest first */
+  areaNames: { surface: string; area: Area }[];
+  /** districts by city full name → surface form → district area (from district entities) */
+  districtsOf: Map<string, Map<string, Area>>;
+  /** document-number prefixes, longest first */
+  docNumbers: { prefix: string; jurisdiction: string }[];
 }
 
 /** Case, width, script and quotation marks do not distinguish names. */
@@ -71,16 +122,45 @@ export function surfaceKey(s: string): string {
   return toSimplified(foldString(s)).replace(/[\s“”"‘’'「」『』]/g, '');
 }
 
+/** The areas a relative prefix (市X, 省X, 区X/县X) stands for in a given place. */
+export interface PrefixScope {
+  province?: string;
+  city?: string;
+  district?: string;
+}
+
+/** A leading 市/省/区/县 that is a relative prefix, not the start of a group word (市直, 省属, 区县…). */
+export const RELATIVE_PREFIX = /^(市|省|区|县)(?!直|属|级|各|县|区|\(|（|、|市|场)/;
+
+/**
+ * Expands a relative prefix: 市X → <city>X, 省X → <province>X, 区X / 县X → <district>X. The 市 of a
+ * county-level city's name (县级市) is not a prefix: 区/县 expand only to a district of the same kind.
+ */
+export function expandPrefix(s: string, scope: PrefixScope): string {
+  const m = RELATIVE_PREFIX.exec(s);
+  if (!m) return s;
+  const rest = s.slice(1);
+  if (m[1] === '市' && scope.city) return `${scope.city}${rest}`;
+  if (m[1] === '省' && scope.province) return `${scope.province}${rest}`;
+  if ((m[1] === '区' || m[1] === '县') && scope.district) return `${scope.district}${rest}`;
+  return s;
+}
+
 /**
  * Agency names vary in well-known ways: 区政府 = 区人民政府, 管委会 = 管理委员会 (and the
- * misprint 管理委会), and a leading 市 means the issuing city. The key folds these away.
+ * misprint 管理委会). The key folds these away. A relative prefix is expanded when `scope` says what it
+ * stands for; a bare string is the legacy form (the short name of the city that 市 means).
  */
-export function agencyKey(name: string, city: string): string {
-  let k = surfaceKey(name)
+export function agencyKey(name: string, scope: PrefixScope | string = {}): string {
+  const k = surfaceKey(name)
     .replace(/人民政府/g, '政府')
     .replace(/管理委员会|管理委会|管委员会/g, '管委会');
-  if (k.startsWith('市') && !/^市(直|属|级|各|县)/.test(k)) k = `${city}${k}`;
-  return k;
+  return expandPrefix(k, typeof scope === 'string' ? { city: `${scope}市` } : scope);
+}
+
+/** The key of an agency entry or printed unit within a jurisdiction (see Gazetteer.agencyByKey). */
+export function scopedAgencyKey(jurisdiction: string, key: string): string {
+  return `${jurisdiction}|${key}`;
 }
 
 function describe(raw: unknown, index: number): string {
@@ -88,27 +168,90 @@ function describe(raw: unknown, index: number): string {
   return name;
 }
 
-/** Parses and validates gazetteer YAML; errors name the offending entry. */
-export function loadGazetteer(yamlText: string): Gazetteer {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (e) {
-    throw new GazetteerError(`gazetteer is not valid YAML: ${(e as Error).message}`);
+/** One gazetteer file: its name (for error messages) and its YAML text. */
+export interface GazetteerSource {
+  name: string;
+  text: string;
+}
+
+interface FileScope {
+  jurisdiction: string;
+  level: JurisdictionLevel;
+  province?: string;
+  city?: string;
+}
+
+/**
+ * Parses and validates gazetteer YAML — one file, or the files of a gazetteer folder (per
+ * jurisdiction: fuzhou.yaml, national.yaml, areas.yaml …); errors name the file and the entry at fault.
+ */
+export function loadGazetteer(sources: string | GazetteerSource[]): Gazetteer {
+  const files = typeof sources === 'string' ? [{ name: 'gazetteer', text: sources }] : sources;
+  let home = '';
+  const entities: EntityEntry[] = [];
+  const indicators: IndicatorEntry[] = [];
+  const areas: z.infer<typeof AreaEntry>[] = [];
+  const docNumbers: Record<string, string> = {};
+  const declared: FileScope[] = [];
+  for (const f of files) {
+    let data: unknown;
+    try {
+      data = parseYaml(f.text);
+    } catch (e) {
+      throw new GazetteerError(`${f.name} is not valid YAML: ${(e as Error).message}`);
+    }
+    const file = GazetteerFile.safeParse(data ?? {});
+    if (!file.success) throw new GazetteerError(`${f.name}: ${file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const d = file.data;
+    if (d.city) {
+      if (home) throw new GazetteerError(`${f.name}: city: ${d.city} — the home city is already ${home} (only one file may name the home city)`);
+      home = `${d.city}市`;
+    }
+    const jurisdiction = d.jurisdiction ?? (d.city ? `${d.city}市` : undefined);
+    const scope: FileScope | undefined = jurisdiction === undefined ? undefined : {
+      jurisdiction,
+      level: d.level ?? (jurisdiction === NATIONAL ? 'national' : d.city ? 'city' : levelOfName(jurisdiction)),
+      province: d.province,
+      city: d.parentCity,
+    };
+    d.entities.forEach((raw, idx) => {
+      const r = EntityEntry.safeParse(raw);
+      if (!r.success) throw new GazetteerError(`${f.name}: gazetteer entity "${describe(raw, idx)}": ${r.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ')}`);
+      const e = r.data;
+      if (e.type === 'agency' && !e.jurisdiction) {
+        const j = e.governs ?? scope?.jurisdiction;
+        if (!j) throw new GazetteerError(`${f.name}: gazetteer entity "${e.name}": an agency needs a jurisdiction (set jurisdiction: or city: at the top of the file)`);
+        e.jurisdiction = j;
+      }
+      // A district listed in a city's file is that city's district.
+      if (e.type === 'district' && !e.jurisdiction && scope) e.jurisdiction = scope.level === 'district' ? scope.city ?? scope.jurisdiction : scope.jurisdiction;
+      entities.push(e);
+    });
+    d.indicators.forEach((raw, idx) => {
+      const r = IndicatorEntry.safeParse(raw);
+      if (!r.success) throw new GazetteerError(`${f.name}: gazetteer indicator "${describe(raw, idx)}": ${r.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ')}`);
+      indicators.push(r.data);
+    });
+    d.areas.forEach((raw, idx) => {
+      const r = AreaEntry.safeParse(raw);
+      if (!r.success) throw new GazetteerError(`${f.name}: area "${raw && typeof raw === 'object' && 'province' in raw ? String((raw as { province: unknown }).province) : `#${idx + 1}`}": ${r.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ')}`);
+      areas.push(r.data);
+    });
+    Object.assign(docNumbers, d.docNumbers);
+    // A file's header declares its area (a user's guangzhou.yaml: jurisdiction: 广州市, province: 广东省).
+    if (scope && scope.level !== 'national') declared.push(scope);
   }
-  const file = GazetteerFile.safeParse(data);
-  if (!file.success) throw new GazetteerError(`gazetteer: ${file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const entities: EntityEntry[] = file.data.entities.map((raw, idx) => {
-    const r = EntityEntry.safeParse(raw);
-    if (!r.success) throw new GazetteerError(`gazetteer entity "${describe(raw, idx)}": ${r.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ')}`);
-    return r.data;
-  });
-  const indicators: IndicatorEntry[] = file.data.indicators.map((raw, idx) => {
-    const r = IndicatorEntry.safeParse(raw);
-    if (!r.success) throw new GazetteerError(`gazetteer indicator "${describe(raw, idx)}": ${r.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ')}`);
-    return r.data;
-  });
-  return buildGazetteer(file.data.city, entities, indicators);
+  const built = buildGazetteer(home.replace(/市$/, ''), entities, indicators);
+  addAreas(built, areas, docNumbers, declared);
+  return built;
+}
+
+/** The level an area's full name implies: 省/自治区 → province, 市/州/盟/地区 → city, 区/县/旗 → district. */
+export function levelOfName(name: string): JurisdictionLevel {
+  if (name === NATIONAL) return 'national';
+  if (/(省|自治区)$/.test(name) || /^(北京|天津|上海|重庆)市$/.test(name)) return 'province';
+  if (/(区|县|旗)$/.test(name)) return 'district';
+  return 'city';
 }
 
 /**
@@ -129,14 +272,29 @@ function canonicalAgencyEntry(e: EntityEntry, byOriginal: Map<string, string>): 
   return { ...e, name, aliases, members };
 }
 
+/** The prefix scope of an agency entry's own jurisdiction: where its aliases' 市/省/区 point. */
+function entryScope(jurisdiction: string, areas: Map<string, Area>): PrefixScope {
+  const a = areas.get(jurisdiction);
+  const level = a?.level ?? levelOfName(jurisdiction);
+  if (level === 'district') return { district: jurisdiction, city: a?.city, province: a?.province };
+  if (level === 'city') return { city: jurisdiction, province: a?.province };
+  if (level === 'province') return { province: jurisdiction, city: /市$/.test(jurisdiction) ? jurisdiction : undefined };
+  return {};
+}
+
 export function buildGazetteer(city: string, rawEntities: EntityEntry[], indicators: IndicatorEntry[]): Gazetteer {
   const byOriginal = new Map<string, string>();
   for (const e of rawEntities) {
     if (e.type === 'agency') byOriginal.set(e.name, canonicalGovernmentName(e.name, e.level));
   }
-  const entities = rawEntities.map((e) => canonicalAgencyEntry(e, byOriginal));
+  const home = city ? `${city}市` : '';
+  const entities = rawEntities.map((e) => {
+    const c = canonicalAgencyEntry(e, byOriginal);
+    // Entries built in code (tests, a single legacy file) belong to the home city unless they say otherwise.
+    if (c.type === 'agency' && !c.jurisdiction && home) return { ...c, jurisdiction: c.governs ?? home };
+    return c;
+  });
   const byKey = new Map<string, EntityEntry>();
-  const agencyByKey = new Map<string, EntityEntry>();
   const byName = new Map<string, EntityEntry>();
   const indicatorByAlias = new Map<string, IndicatorEntry>();
   const scan = new Map<string, EntityEntry>();
@@ -145,8 +303,7 @@ export function buildGazetteer(city: string, rawEntities: EntityEntry[], indicat
     byName.set(e.name, e);
     for (const s of [e.name, ...e.aliases]) {
       byKey.set(surfaceKey(s), e);
-      if (e.type === 'agency') agencyByKey.set(agencyKey(s, city), e);
-      else scan.set(surfaceKey(s), e);
+      if (e.type !== 'agency') scan.set(surfaceKey(s), e);
     }
   }
   for (const e of entities) {
@@ -164,5 +321,61 @@ export function buildGazetteer(city: string, rawEntities: EntityEntry[], indicat
     .filter(([surface]) => surface.length >= 2)
     .map(([surface, entry]) => ({ surface, entry }))
     .sort((a, b) => b.surface.length - a.surface.length || (a.surface < b.surface ? -1 : 1));
-  return { city, entities, indicators, byKey, agencyByKey, byName, indicatorByAlias, scanNames };
+  const gaz: Gazetteer = {
+    city, home, entities, indicators, byKey, agencyByKey: new Map(), byName, indicatorByAlias, scanNames,
+    areas: new Map(), areaNames: [], districtsOf: new Map(), docNumbers: [],
+  };
+  addAreas(gaz, [], {}, home ? [{ jurisdiction: home, level: 'city' }] : []);
+  return gaz;
+}
+
+/**
+ * Adds the area list, the document-number table and the areas that files declare, then (re)builds
+ * the lookups that depend on areas: districts per city and the scoped agency keys.
+ */
+function addAreas(gaz: Gazetteer, list: z.infer<typeof AreaEntry>[], docNumbers: Record<string, string>, declared: FileScope[]): void {
+  const surfaces = new Map<string, Area>();
+  const add = (a: Area, names: string[]): void => {
+    const known = gaz.areas.get(a.name);
+    if (!known) gaz.areas.set(a.name, a);
+    else {
+      known.province ??= a.province;
+      known.city ??= a.city;
+    }
+    for (const n of names) if (n.length >= 2 && !surfaces.has(n)) surfaces.set(n, gaz.areas.get(a.name)!);
+  };
+  for (const p of list) {
+    const municipality = p.cities.length === 0 && p.province.endsWith('市');
+    add({ name: p.province, level: 'province', province: p.province, city: municipality ? p.province : undefined }, [p.province, ...p.short]);
+    for (const c of p.cities) {
+      const full = /(市|自治州|盟|地区)$/.test(c) ? c : `${c}市`;
+      const short = full.endsWith('市') ? full.slice(0, -1) : full.replace(/(地区|盟)$/, '');
+      add({ name: full, level: 'city', province: p.province }, [full, short]);
+    }
+  }
+  for (const d of declared) {
+    add({ name: d.jurisdiction, level: d.level, province: d.province, city: d.level === 'district' ? d.city : undefined }, [d.jurisdiction, d.jurisdiction.replace(/市$/, '')]);
+  }
+  for (const { surface, area } of gaz.areaNames) if (!surfaces.has(surface)) surfaces.set(surface, area);
+  gaz.areaNames = [...surfaces.entries()].map(([surface, area]) => ({ surface, area }))
+    .sort((a, b) => b.surface.length - a.surface.length || (a.surface < b.surface ? -1 : 1));
+  for (const [prefix, jurisdiction] of Object.entries(docNumbers)) gaz.docNumbers.push({ prefix: surfaceKey(prefix), jurisdiction });
+  gaz.docNumbers.sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : 1));
+  // Districts: the gazetteer's district entities, under the city whose file lists them.
+  gaz.districtsOf.clear();
+  for (const e of gaz.entities) {
+    if (e.type !== 'district' || !e.jurisdiction || e.level === 'city' || e.level === 'province') continue;
+    const cityArea = gaz.areas.get(e.jurisdiction);
+    const area: Area = { name: e.name, level: 'district', city: e.jurisdiction, province: cityArea?.province };
+    if (!gaz.areas.has(e.name)) gaz.areas.set(e.name, area);
+    let m = gaz.districtsOf.get(e.jurisdiction);
+    if (!m) gaz.districtsOf.set(e.jurisdiction, (m = new Map()));
+    for (const s of [e.name, ...e.aliases]) m.set(surfaceKey(s), area);
+  }
+  gaz.agencyByKey.clear();
+  for (const e of gaz.entities) {
+    if (e.type !== 'agency' || !e.jurisdiction) continue;
+    const scope = entryScope(e.jurisdiction, gaz.areas);
+    for (const s of [e.name, ...e.aliases]) gaz.agencyByKey.set(scopedAgencyKey(e.jurisdiction, agencyKey(s, scope)), e);
+  }
 }

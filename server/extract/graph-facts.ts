@@ -38,6 +38,11 @@ export const DocumentFact = z.object({
   title: z.string(),
   kind: z.enum(['plan', 'news']),
   issued: z.string().optional(),
+  /** the area the document is from: 全国, 福建省, 广州市, 鼓楼区, or 未知 (see jurisdiction.ts) */
+  jurisdiction: z.string().min(1).optional(),
+  jurisdictionLevel: z.enum(['national', 'province', 'city', 'district', 'unknown']).optional(),
+  /** the issuing body as printed (header, signature or the X of X关于印发…的通知) */
+  issuer: z.string().min(1).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type DocumentFact = z.infer<typeof DocumentFact>;

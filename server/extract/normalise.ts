@@ -11,6 +11,8 @@ import { prepareSimplified, simplifiedCode } from './to-simplified.ts';
 export interface FrontMatter {
   title?: string;
   date?: string;
+  /** the area the document is from (全国, 福建省, 广州市…), when its author states it */
+  jurisdiction?: string;
 }
 
 export interface NormalisedText {
@@ -49,6 +51,7 @@ function readFrontMatter(yamlText: string): FrontMatter {
   const rec = data as Record<string, unknown>;
   const out: FrontMatter = {};
   if (typeof rec.title === 'string' && rec.title.trim()) out.title = rec.title.trim();
+  if (typeof rec.jurisdiction === 'string' && rec.jurisdiction.trim()) out.jurisdiction = rec.jurisdiction.trim();
   const date = rec.date instanceof Date ? rec.date.toISOString() : rec.date;
   if (typeof date === 'string' || typeof date === 'number') {
     const d = new Date(typeof date === 'number' ? date : date.trim());

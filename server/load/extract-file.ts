@@ -2,11 +2,11 @@
  * The one place the loader calls the extractor, so a change in its entry point is a change here only.
  * Reads nothing itself: bytes in, facts and the original text out.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { extractDocument } from '../extract/extract-document.ts';
 import { documentIdOf } from '../extract/read-document-file.ts';
-import { loadGazetteer, type Gazetteer } from '../extract/gazetteer.ts';
+import type { Gazetteer } from '../extract/gazetteer.ts';
+import { readGazetteer } from '../extract/read-gazetteer.ts';
 import type { GraphFacts } from '../extract/graph-facts.ts';
 import { ROOT_DIR } from '../version.ts';
 
@@ -19,15 +19,15 @@ export interface Extracted {
   warnings: string[];
 }
 
-export const DEFAULT_GAZETTEER = path.join(ROOT_DIR, 'seeds', 'gazetteer.yaml');
+export const DEFAULT_GAZETTEER = path.join(ROOT_DIR, 'seeds', 'gazetteer');
 
 const gazetteers = new Map<string, Gazetteer>();
 
-/** Parses (once per file) the gazetteer the extractor resolves names with. */
+/** Parses (once per file or folder) the gazetteer the extractor resolves names with. */
 export function gazetteerFrom(file = DEFAULT_GAZETTEER): Gazetteer {
   let gaz = gazetteers.get(file);
   if (!gaz) {
-    gaz = loadGazetteer(fs.readFileSync(file, 'utf8'));
+    gaz = readGazetteer(file);
     gazetteers.set(file, gaz);
   }
   return gaz;

@@ -123,7 +123,8 @@ export function prepareDocument(input: unknown, text: string): PreparedDocument 
 
   const documentProps: Record<string, PropValue> = {
     id: docNodeId, docId: doc.id, name: doc.title, aliases: [], aliasText: doc.title,
-    ...searchKeys(doc.title), file: doc.file, kind: doc.kind, issued: doc.issued ?? null, sha256: doc.sha256, text,
+    ...searchKeys(doc.title), file: doc.file, kind: doc.kind, issued: doc.issued ?? null,
+    jurisdiction: doc.jurisdiction ?? null, jurisdictionLevel: doc.jurisdictionLevel ?? null, issuer: doc.issuer ?? null, sha256: doc.sha256, text,
   };
   return {
     docId: doc.id,

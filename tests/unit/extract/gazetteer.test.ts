@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { agencyKey, loadGazetteer } from '../../../server/extract/gazetteer.ts';
 import { resolveAgency } from '../../../server/extract/agencies.ts';
+import { jurisdictionOfName, type Jurisdiction } from '../../../server/extract/jurisdiction.ts';
 import { gazetteer } from './helpers.ts';
+
+/** The jurisdiction of a document issued by `issuer`. */
+function issuedBy(issuer: string, gaz = gazetteer()): Jurisdiction {
+  return jurisdictionOfName(issuer, gaz, 'issuer')!;
+}
 
 describe('the gazetteer', () => {
   it('rejects an invalid entry and names it', () => {
@@ -16,32 +22,32 @@ describe('the gazetteer', () => {
   });
 
   it('resolves district governments by rule, even when the district is unknown', () => {
-    expect(resolveAgency('长乐区政府', gazetteer(), '福州')).toMatchObject({ id: 'agency:长乐区政府', governs: '长乐区' });
-    expect(resolveAgency('思明区人民政府', gazetteer(), '厦门')).toMatchObject({ id: 'agency:思明区政府', name: '思明区政府', governs: '思明区', gazetteerAliases: ['思明区人民政府'] });
+    expect(resolveAgency('长乐区政府', gazetteer(), issuedBy('福州市人民政府'))).toMatchObject({ id: 'agency:长乐区政府', governs: '长乐区' });
+    expect(resolveAgency('思明区人民政府', gazetteer(), issuedBy('厦门市人民政府'))).toMatchObject({ id: 'agency:厦门市思明区政府', name: '思明区政府', governs: '思明区', gazetteerAliases: ['思明区人民政府'] });
   });
 
   it('names a district government in the short form of responsibility lists, whichever form is printed', () => {
     for (const printed of ['长乐区政府', '长乐区人民政府', '长乐区 人民政府']) {
-      const a = resolveAgency(printed, gazetteer(), '福州');
+      const a = resolveAgency(printed, gazetteer(), issuedBy('福州市人民政府'));
       expect([a.id, a.name, a.governs]).toEqual(['agency:长乐区政府', '长乐区政府', '长乐区']);
       expect(a.gazetteerAliases).toContain('长乐区人民政府');
     }
-    expect(resolveAgency('闽清县人民政府', gazetteer(), '福州').id).toBe('agency:闽清县政府');
-    expect(resolveAgency('福清市人民政府', gazetteer(), '福州').id).toBe('agency:福清市政府');
+    expect(resolveAgency('闽清县人民政府', gazetteer(), issuedBy('福州市人民政府')).id).toBe('agency:闽清县政府');
+    expect(resolveAgency('福清市人民政府', gazetteer(), issuedBy('福州市人民政府')).id).toBe('agency:福清市政府');
   });
 
   it('names the group of district governments 各县(市)区政府 and lists its members in the short form', () => {
-    const g = resolveAgency('各县(市)区人民政府', gazetteer(), '福州');
+    const g = resolveAgency('各县(市)区人民政府', gazetteer(), issuedBy('福州市人民政府'));
     expect([g.id, g.name, g.group]).toEqual(['agency:各县(市)区政府', '各县(市)区政府', true]);
     expect(g.gazetteerAliases).toContain('各县(市)区人民政府');
     expect(g.members).toContain('长乐区政府');
-    expect(resolveAgency('各乡镇人民政府', gazetteer(), '福州')).toMatchObject({ id: 'agency:各乡镇政府', name: '各乡镇政府', group: true });
+    expect(resolveAgency('各乡镇人民政府', gazetteer(), issuedBy('福州市人民政府'))).toMatchObject({ id: 'agency:各乡镇政府', name: '各乡镇政府', group: true });
   });
 
   it('keeps the city government under the name that signs its notices', () => {
-    expect(resolveAgency('市政府', gazetteer(), '福州')).toMatchObject({ id: 'agency:福州市人民政府', name: '福州市人民政府' });
-    expect(resolveAgency('福州市人民政府', gazetteer(), '福州').id).toBe('agency:福州市人民政府');
-    expect(resolveAgency('市政府', gazetteer(), '厦门')).toMatchObject({ id: 'agency:厦门市人民政府', name: '厦门市人民政府', level: 'city' });
+    expect(resolveAgency('市政府', gazetteer(), issuedBy('福州市人民政府'))).toMatchObject({ id: 'agency:福州市人民政府', name: '福州市人民政府' });
+    expect(resolveAgency('福州市人民政府', gazetteer(), issuedBy('福州市人民政府')).id).toBe('agency:福州市人民政府');
+    expect(resolveAgency('市政府', gazetteer(), issuedBy('厦门市人民政府'))).toMatchObject({ id: 'agency:厦门市人民政府', name: '厦门市人民政府', level: 'city' });
   });
 
   it('shortens a 人民政府 name written in a user gazetteer and follows it in group members', () => {
@@ -55,11 +61,11 @@ describe('the gazetteer', () => {
     expect(gaz.byName.get('蕉城区政府')!.aliases).toEqual(['蕉城区人民政府']);
     expect(gaz.byName.get('各县(市)区政府')!.members).toEqual(['蕉城区政府']);
     expect(gaz.byName.has('宁德市人民政府')).toBe(true);
-    expect(resolveAgency('蕉城区人民政府', gaz, '宁德').id).toBe('agency:蕉城区政府');
+    expect(resolveAgency('蕉城区人民政府', gaz, issuedBy('宁德市人民政府', gaz)).id).toBe('agency:蕉城区政府');
   });
 
   it('keeps unknown units as agencies under the printed name and marks groups', () => {
-    expect(resolveAgency('市效能办', gazetteer(), '福州')).toMatchObject({ id: 'agency:福州市效能办', name: '市效能办', group: false });
-    expect(resolveAgency('各乡镇人民政府', gazetteer(), '福州')).toMatchObject({ group: true });
+    expect(resolveAgency('市效能办', gazetteer(), issuedBy('福州市人民政府'))).toMatchObject({ id: 'agency:福州市效能办', name: '福州市效能办', group: false, jurisdiction: '福州市' });
+    expect(resolveAgency('各乡镇人民政府', gazetteer(), issuedBy('福州市人民政府'))).toMatchObject({ group: true });
   });
 });

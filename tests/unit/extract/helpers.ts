@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractDocument, loadGazetteer, type ExtractResult, type Gazetteer } from '../../../server/extract/index.ts';
+import { extractDocument, type ExtractResult, type Gazetteer } from '../../../server/extract/index.ts';
+import { readGazetteer } from '../../../server/extract/read-gazetteer.ts';
 import type { GraphFacts } from '../../../server/extract/graph-facts.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -11,7 +12,7 @@ export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'documents');
 
 let gaz: Gazetteer | undefined;
 export function gazetteer(): Gazetteer {
-  return (gaz ??= loadGazetteer(readFileSync(path.join(ROOT, 'seeds', 'gazetteer.yaml'), 'utf8')));
+  return (gaz ??= readGazetteer(path.join(ROOT, 'seeds', 'gazetteer')));
 }
 
 export function extractFile(file: string): ExtractResult {

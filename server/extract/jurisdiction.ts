@@ -1,0 +1,295 @@
+/*
+ * Which government a document is from. A bare 市人社局 means a different bureau in a Guangzhou plan
+ * than in a Fuzhou one, so every unit is resolved against the document's jurisdiction; this module
+ * finds it, and the area a printed name starts with (广州市…, 福建省…, 鼓楼区…, 国务院…).
+ *
+ * Clues, strongest first: a `jurisdiction:` front-matter field; the issuer (header line + date, or the
+ * X of `X关于印发…的通知`); the signature at the end (agency line + date); a header line naming the
+ * issuer (…文件); the document's own number (国办发〔2021〕11号, 榕政综〔2021〕374号); the title
+ * (广州市…方案); a 来源: line; 我市/本市/全市 with the city the text names most, 我省/本省/全省 with the
+ * province. Failing all, the home city of the gazetteer when the text names it, else `unknown` — whose
+ * units are kept apart per document, so a guess never merges them into a known city's agencies.
+ */
+import type { Area, Gazetteer, JurisdictionLevel } from './gazetteer.ts';
+import { NATIONAL, agencyKey, scopedAgencyKey, surfaceKey } from './gazetteer.ts';
+import type { Line } from './structure.ts';
+
+export interface Jurisdiction {
+  level: JurisdictionLevel | 'unknown';
+  /** 全国, a province, city or district full name (福建省, 广州市, 鼓楼区), or 未知 */
+  name: string;
+  province?: string;
+  city?: string;
+  /** unknown jurisdictions only: the document whose units stay apart */
+  document?: string;
+  /** which clue decided it */
+  source: 'front-matter' | 'issuer' | 'signature' | 'header' | 'document-number' | 'title' | 'source-line' | 'text' | 'home' | 'none';
+}
+
+export const UNKNOWN = '未知';
+
+export interface DocumentClues {
+  documentId: string;
+  /** the normalised text */
+  text: string;
+  lines: Line[];
+  /** the plan's title and the document's (a notice's), whichever are known */
+  titles: string[];
+  issuer?: string;
+  frontMatterJurisdiction?: string;
+}
+
+/** Names that start with a national prefix and end like a body are national (中国气象局, 国家数据局). */
+const NATIONAL_PREFIX = /^(国务院|国家|中央|中共中央|全国|中华人民共和国|中国|最高人民)/;
+const BODY_SUFFIX = /(部|委|委员会|局|总局|署|办|办公室|办公厅|院|会|中心|总台)$/;
+/** Ministries, 总局 and 署 are national when nothing local prefixes them (a city has 局, not 总局). */
+const NATIONAL_SUFFIX = /(部|总局|总署|审计署|署)$/;
+/** Party departments exist at every level: a bare 宣传部 is the document's own. */
+const PARTY_DEPARTMENT = /^(宣传|组织|统战|统一战线工作|政法|网信|外事)(部|委)/;
+/** District-like names that are zones, not districts (高新区, 开发区, 自贸区…). */
+const ZONE = /^(高新|开发|保税|自贸|试验|示范|功能|风景|工业|产业|经济|综合|自治|保护|管理|行政|特别|老城|主城|中心|核心|新区|城区|社区|辖区|郊区|山区|老区|片区|校区|园区|景区|市区|县区|各区|各县|全区|全县|本区|本县|我区|我县|该区|该县)/;
+const DISTRICT_NAME = /^([\u4e00-\u9fff]{2,3}?[区县旗])/;
+const UNLISTED_CITY = /^([\u4e00-\u9fff]{2,4}?市)/;
+const NOT_CITY = /^(城市|都市|超市|各市|全市|本市|我市|该市|县级市|地级市|设区市|市场)/;
+/** Characters of verbs and function words, never in the name of an unlisted area (推进新区, 关于城市). */
+const NOT_IN_AREA_NAME = /[进建设加快推于展和与的促强化动深全提升做好开关城都超场级各本我该为以对在等]/;
+const UNLISTED_PROVINCE = /^([\u4e00-\u9fff]{2,6}?(?:省|自治区))/;
+
+/**
+ * What marks a name as national by itself. A listed short form without such a mark (发改委,
+ * 卫生健康委, 国资委) is read as national only in a national document: a provincial list that
+ * prints 省住建厅、国土厅、发改委 lets the first 省 stand for all three.
+ */
+const NATIONAL_MARK = /^(国家|国务院|国办|国台办|国管局|国防科工局|中国|中华人民共和国|中央|中宣部|中组部|中科院|全国|最高|共青团中央|团中央|人民银行|央行)|(部|总局|总署|署|银保监会|银监会|证监会)$/;
+
+/**
+ * Is this printed unit (already agency-keyed, no relative prefix) a national body? Listed names
+ * first, then the rules. `documentLevel` is the level of the document that prints it.
+ */
+export function isNationalName(key: string, gaz: Gazetteer, documentLevel: Jurisdiction['level'] = 'national'): boolean {
+  if (gaz.agencyByKey.has(scopedAgencyKey(NATIONAL, key))) return documentLevel === 'national' || NATIONAL_MARK.test(key);
+  // 国家税务总局福州市税务局, 中国(福建)自由贸易试验区…: a national name with an area in it is local.
+  if (containsArea(key, gaz)) return false;
+  if (NATIONAL_PREFIX.test(key) && BODY_SUFFIX.test(key)) return true;
+  return NATIONAL_SUFFIX.test(key) && !/^(市|省|区|县|团)/.test(key) && !PARTY_DEPARTMENT.test(key) && !/(党委|市委|省委|区委|县委)/.test(key);
+}
+
+function containsArea(key: string, gaz: Gazetteer): boolean {
+  const re = areaPattern(gaz);
+  re.lastIndex = 0;
+  return re.test(key);
+}
+
+function toJurisdiction(area: Area, source: Jurisdiction['source']): Jurisdiction {
+  const j: Jurisdiction = { level: area.level, name: area.name, source };
+  if (area.level === 'city') { j.city = area.name; if (area.province) j.province = area.province; }
+  if (area.level === 'district') { if (area.city) j.city = area.city; if (area.province) j.province = area.province; }
+  if (area.level === 'province') { j.province = area.name; if (area.city) j.city = area.city; }
+  return j;
+}
+
+export function nationalJurisdiction(source: Jurisdiction['source']): Jurisdiction {
+  return { level: 'national', name: NATIONAL, source };
+}
+
+/**
+ * The area a name starts with: 福建省福州市… → 福州市, 福州市鼓楼区… → 鼓楼区, 广州… → 广州市, 鼓楼区 (a
+ * district of the gazetteer, found within `city` when given), an unlisted X市/X省/X区. undefined when
+ * the name starts with none.
+ */
+export function areaAtStart(name: string, gaz: Gazetteer, city?: string): Area | undefined {
+  const s = surfaceKey(name);
+  const hit = gaz.areaNames.find((a) => s.startsWith(a.surface) && !/^(大学|学院)/.test(s.slice(a.surface.length)));
+  if (hit) {
+    const rest = s.slice(hit.surface.length);
+    if (hit.area.level === 'province' && hit.area.city === undefined) {
+      const inner = areaAtStart(rest, gaz);
+      if (inner && inner.level !== 'province' && (inner.province === undefined || inner.province === hit.area.name)) return { ...inner, province: hit.area.name };
+    }
+    if (hit.area.level === 'city' || hit.area.city !== undefined) {
+      const d = districtAtStart(rest, gaz, hit.area.city ?? hit.area.name);
+      if (d) return d;
+    }
+    return hit.area;
+  }
+  const d = districtAtStart(s, gaz, city);
+  if (d) return d;
+  const c = UNLISTED_CITY.exec(s);
+  if (c && !NOT_CITY.test(s) && !NOT_IN_AREA_NAME.test(c[1]!.slice(0, -1))) return { name: c[1]!, level: 'city' };
+  const p = UNLISTED_PROVINCE.exec(s);
+  if (p && !NOT_IN_AREA_NAME.test(p[1]!.replace(/(省|自治区)$/, ''))) return { name: p[1]!, level: 'province', province: p[1]! };
+  return undefined;
+}
+
+/** A district at the start of `s`: one the gazetteer lists for `city` (any city when none is given), else X区/X县. */
+function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined): Area | undefined {
+  const cities = city ? [city] : [...gaz.districtsOf.keys()];
+  let best: { surface: string; area: Area } | undefined;
+  for (const c of cities) {
+    for (const [surface, area] of gaz.districtsOf.get(c) ?? []) {
+      if (s.startsWith(surface) && /[区县市旗]$/.test(surface) && (!best || surface.length > best.surface.length)) best = { surface, area };
+    }
+  }
+  if (best) return best.area;
+  const m = DISTRICT_NAME.exec(s);
+  if (!m || ZONE.test(s) || NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
+  const area: Area = { name: m[1]!, level: 'district' };
+  if (city) {
+    area.city = city;
+    const p = gaz.areas.get(city)?.province;
+    if (p) area.province = p;
+  }
+  return area;
+}
+
+/** The jurisdiction a name (an issuer, a front-matter value) stands for, if it says. */
+export function jurisdictionOfName(name: string, gaz: Gazetteer, source: Jurisdiction['source']): Jurisdiction | undefined {
+  const s = surfaceKey(name);
+  if (s === NATIONAL || s === '国家' || s === '中央') return nationalJurisdiction(source);
+  const area = areaAtStart(s, gaz);
+  if (area) return toJurisdiction(area, source);
+  if (isNationalName(agencyKey(s), gaz)) return nationalJurisdiction(source);
+  return undefined;
+}
+
+const AGENCY_LINE = /^[\u4e00-\u9fff()]{2,30}(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|部|委|署)$/;
+const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
+const HEADER_LINE = /^([\u4e00-\u9fff()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|部|委|署))(?:文件)?$/;
+const DOC_NUMBER = /^(?:(?:发文字号|文号|发文号)[:：]?\s*)?(?:原件)?([\u4e00-\u9fff]{1,8})\s*[〔[(（【]\s*(\d{4})\s*[〕\])）】]\s*(\d+)\s*号(?:\.[a-z]{2,4})?$/;
+/** Page metadata naming the publisher: 发布机构: 下陆区政府办公室, 来源:福州市人民政府. */
+const SOURCE_FIELD = /(?:来源|发布机构|发文机关|发布单位|发文单位)\s*[:：]\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|政府|办公室|办公厅|委员会|管委会|局|厅))(?![\u4e00-\u9fff])/;
+/** 结合官渡区实际 / 结合淮安实际: the area a local rule is adapted to is the document's own. */
+const LOCAL_REALITY = /结合([\u4e00-\u9fff]{2,8}?)(?:的)?实际/g;
+const OUR_CITY = /我市|本市|全市/g;
+const OUR_PROVINCE = /我省|本省|全省/g;
+/** The body is scanned for 我市 and city names up to this many characters: the clues are early. */
+const BODY_SCAN = 30_000;
+
+/** The signature at the end: the last agency line followed by a date line (blank lines removed). */
+function signature(lines: Line[]): string | undefined {
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  for (let i = nonBlank.length - 2; i >= Math.max(0, nonBlank.length - 40); i--) {
+    const l = nonBlank[i]!.text.trim();
+    if (AGENCY_LINE.test(l) && DATE_LINE.test(nonBlank[i + 1]!.text.trim())) return l;
+  }
+  return undefined;
+}
+
+function documentNumber(lines: Line[], gaz: Gazetteer): Jurisdiction | undefined {
+  // The document's own number stands on a line of its own (near the top, or 原件….pdf at the end);
+  // numbers cited in the text sit in brackets after a title and are not read.
+  const candidates = [...lines.slice(0, 12), ...lines.slice(-12)];
+  for (const l of candidates) {
+    const m = DOC_NUMBER.exec(l.text.trim());
+    if (!m) continue;
+    const prefix = surfaceKey(m[1]!);
+    const hit = gaz.docNumbers.find((d) => prefix.startsWith(d.prefix) || prefix.endsWith(d.prefix));
+    if (!hit) continue;
+    return jurisdictionOfName(hit.jurisdiction, gaz, 'document-number');
+  }
+  return undefined;
+}
+
+/** Areas of one level named in text, by count (a longer name counts, not its shorter prefix). */
+function namedAreas(text: string, gaz: Gazetteer, level: JurisdictionLevel): Map<Area, number> {
+  const counts = new Map<Area, number>();
+  const re = areaPattern(gaz);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const area = gaz.areaNames.find((a) => a.surface === m![0])!.area;
+    const target = level === 'province' && area.level === 'city' ? undefined : area;
+    if (target && target.level === level) counts.set(target, (counts.get(target) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const patterns = new WeakMap<Gazetteer, RegExp>();
+function areaPattern(gaz: Gazetteer): RegExp {
+  let re = patterns.get(gaz);
+  if (!re) {
+    const names = gaz.areaNames.map((a) => a.surface.replace(/[()]/g, '\\$&'));
+    re = new RegExp(names.length ? names.join('|') : '(?!)', 'g');
+    patterns.set(gaz, re);
+  }
+  return re;
+}
+
+function mostNamed(counts: Map<Area, number>): Area | undefined {
+  let best: Area | undefined;
+  let n = 0;
+  for (const [a, c] of counts) if (c > n) { best = a; n = c; }
+  return best;
+}
+
+/** A district jurisdiction without a city takes the city its document names most. */
+function withCity(j: Jurisdiction, text: string, gaz: Gazetteer): Jurisdiction {
+  if (j.level !== 'district' || j.city) return j;
+  const city = mostNamed(namedAreas(text, gaz, 'city'));
+  if (!city) return j;
+  const out: Jurisdiction = { ...j, city: city.name };
+  if (city.province) out.province = city.province;
+  return out;
+}
+
+/** The area of 结合X实际 when X is exactly an area's name (官渡区, 淮安, 福建省). */
+function localReality(text: string, gaz: Gazetteer): Area | undefined {
+  LOCAL_REALITY.lastIndex = 0;
+  for (let m = LOCAL_REALITY.exec(text); m; m = LOCAL_REALITY.exec(text)) {
+    const name = m[1]!;
+    const area = areaAtStart(name, gaz);
+    if (area && (area.name === name || area.name.replace(/(市|省|自治区)$/, '') === name)) return area;
+  }
+  return undefined;
+}
+
+/** Detects the document's jurisdiction and its issuer; see the banner for the order of the clues. */
+export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisdiction: Jurisdiction; issuer?: string } {
+  const body = doc.text.length > BODY_SCAN ? doc.text.slice(0, BODY_SCAN) : doc.text;
+  const found = (j: Jurisdiction | undefined, issuer?: string): { jurisdiction: Jurisdiction; issuer?: string } | undefined =>
+    j ? { jurisdiction: withCity(j, body, gaz), ...(issuer ? { issuer } : {}) } : undefined;
+  const signed = signature(doc.lines);
+  const header = doc.lines.slice(0, 6).map((l) => HEADER_LINE.exec(l.text.trim())?.[1]).find((x) => x !== undefined);
+  // X关于…的通知/意见: X is the issuer of any notice, not only of one that circulates a plan.
+  const titled = doc.titles.map((t) => /^([\u4e00-\u9fff()]{2,40}?)(?:关于|印发)/.exec(surfaceKey(t))?.[1]).find((x) => x !== undefined && jurisdictionOfName(x, gaz, 'title') !== undefined);
+  const issuer = doc.issuer ?? signed ?? header ?? titled;
+  const direct = (doc.frontMatterJurisdiction !== undefined ? found(jurisdictionOfName(doc.frontMatterJurisdiction, gaz, 'front-matter'), issuer) : undefined)
+    ?? (doc.issuer ? found(jurisdictionOfName(doc.issuer, gaz, 'issuer'), doc.issuer) : undefined)
+    ?? (signed ? found(jurisdictionOfName(signed, gaz, 'signature'), signed) : undefined)
+    ?? (header ? found(jurisdictionOfName(header, gaz, 'header'), header) : undefined)
+    ?? (titled ? found(jurisdictionOfName(titled, gaz, 'title'), titled) : undefined)
+    ?? found(documentNumber(doc.lines, gaz), issuer)
+    ?? doc.titles.map((t) => found(jurisdictionOfName(t, gaz, 'title'), issuer)).find((x) => x !== undefined);
+  if (direct) return direct;
+  const sourceLine = [...doc.lines.slice(0, 12), ...doc.lines.slice(-12)].map((l) => SOURCE_FIELD.exec(l.text)?.[1]).find((x) => x !== undefined);
+  const fromSource = sourceLine ? found(jurisdictionOfName(sourceLine, gaz, 'source-line'), sourceLine) : undefined;
+  if (fromSource) return fromSource;
+  const adapted = localReality(body, gaz);
+  if (adapted) return { jurisdiction: withCity(toJurisdiction(adapted, 'text'), body, gaz), ...(issuer ? { issuer } : {}) };
+  const cityMarkers = body.match(OUR_CITY)?.length ?? 0;
+  const provinceMarkers = body.match(OUR_PROVINCE)?.length ?? 0;
+  if (cityMarkers > 0 && cityMarkers >= provinceMarkers) {
+    const city = mostNamed(namedAreas(body, gaz, 'city'));
+    if (city) return { jurisdiction: toJurisdiction(city, 'text'), ...(issuer ? { issuer } : {}) };
+  }
+  if (provinceMarkers > 0) {
+    const provinces = namedAreas(body, gaz, 'province');
+    const province = mostNamed(provinces);
+    // News about one city compares it with its province (福州…居福建全省首位): the city it is about wins.
+    const cities = namedAreas(body, gaz, 'city');
+    const city = mostNamed(cities);
+    if (city && province && city.province === province.name && cities.get(city)! > provinces.get(province)!) {
+      return { jurisdiction: toJurisdiction(city, 'text'), ...(issuer ? { issuer } : {}) };
+    }
+    if (province) return { jurisdiction: toJurisdiction(province, 'text'), ...(issuer ? { issuer } : {}) };
+  }
+  // A title that names one area inside it (国家数字经济创新发展试验区(福州)工作方案).
+  const inTitle = [...namedAreas(surfaceKey(doc.titles.join('\n')), gaz, 'city').keys()];
+  if (inTitle.length === 1) return { jurisdiction: toJurisdiction(inTitle[0]!, 'title'), ...(issuer ? { issuer } : {}) };
+  const home = gaz.home ? gaz.areas.get(gaz.home) : undefined;
+  if (home && body.includes(gaz.city)) return { jurisdiction: toJurisdiction(home, 'home'), ...(issuer ? { issuer } : {}) };
+  return { jurisdiction: unknownJurisdiction(doc.documentId), ...(issuer ? { issuer } : {}) };
+}
+
+export function unknownJurisdiction(documentId: string): Jurisdiction {
+  return { level: 'unknown', name: UNKNOWN, document: documentId, source: 'none' };
+}
