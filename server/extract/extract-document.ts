@@ -16,6 +16,7 @@ import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise.
 import { findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
 import { findResponsibilityLists, splitUnits } from './responsibility.ts';
 import { parseStructure, type DocumentStructure } from './structure.ts';
+import { attachLists } from './task-lists.ts';
 
 export interface ExtractInput {
   /** document id: the file's base name without extension */
@@ -101,15 +102,15 @@ export function extractText(id: string, file: string, original: string, sha256: 
   // Tasks and their lists.
   const recogniser = recogniserFor(gaz);
   const covered: Span[] = [];
-  for (const t of st.tasks) {
+  const attached = attachLists(text, st.tasks, lists);
+  for (const t of attached.tasks) {
     const taskId = `task:${id}:${t.path}`;
     covered.push(t);
     b.addNode(taskId, 'Task', t.title || `${t.marker}`, [], {
       number: t.number, marker: t.marker, path: t.path, section: t.section, title: t.title, text: t.text, order: t.order, document: id,
     });
     b.addRelationship('HAS_TASK', planId!, taskId, {}, [ev(t.titleStart, t.titleEnd)]);
-    for (const list of lists) {
-      if (list.start < t.start || list.end > t.end) continue;
+    for (const list of attached.listsOf.get(t) ?? []) {
       for (const u of list.units) {
         const a = resolveAgency(u.name, gaz, jurisdiction);
         const e = ev(u.start, u.end);

@@ -1,94 +1,218 @@
 /*
- * Responsibility lists: the bracketed "who does it" lists at the end of plan items, e.g.
- * (责任单位:市大数据委、市直各有关单位), 〔牵头单位:…;配合单位:…〕, (牵头单位:…,参与单位:…).
- * Names may contain brackets themselves (各县(市)区政府), so lists are delimited by bracket depth,
- * not by the first closing bracket. Spans index the normalised text.
+ * Responsibility lists: who does a task, as plans print it. The forms (docs/extraction.md lists them):
+ *   labelled brackets      (责任单位:X、Y) 〔牵头单位:X;配合单位:Y〕 (负责部门:X、Y;适用范围:…)
+ *   unlabelled brackets    (X、Y负责) (X牵头,Y、Z按职责分工负责) (X、Y等按职责分工负责)
+ *   bare brackets          (X、Y、Z) — only once the document has stated the first-position convention
+ *   label lines            牵头单位:X / 责任单位:Y、Z on their own lines (flattened task tables)
+ * and the convention (列第一位者为牵头单位, 下同) that makes the first unit of each later list without
+ * explicit roles the lead and the others support. Brackets that only state a rule, explain, abbreviate,
+ * date or give examples are not lists: every piece of an unlabelled list must read as a unit.
+ * Spans index the normalised text.
  */
+import { closingVerb, CONVENTION, isRuleClause, LABEL, LINE_LABEL, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
+import { looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
 export type Role = 'lead' | 'support' | 'responsible';
+export { splitUnits, type UnitMention } from './list-units.ts';
 
-export interface UnitMention { name: string; start: number; end: number }
 export interface ListedUnit extends UnitMention { role: Role; rank: number }
-export interface ResponsibilityList { start: number; end: number; units: ListedUnit[] }
+export interface ResponsibilityList {
+  start: number;
+  end: number;
+  units: ListedUnit[];
+  /** some role was printed (a 牵头/配合 label or verb); the first-position convention leaves such lists alone */
+  explicit: boolean;
+}
 
-const LABEL = '(?:责任|牵头|配合|参与|协办|协助|协同|主办|主责|承办|实施|参加)(?:单位|部门)';
-const OPENER = new RegExp(`[(〔【\\[]\\s*${LABEL}\\s*:`, 'g');
-const LABEL_INSIDE = new RegExp(`${LABEL}\\s*:`, 'g');
+const OPENERS = /[(〔【[]/g;
 const CLOSERS: Record<string, string> = { '(': ')', '〔': '〕', '【': '】', '[': ']' };
-const SEPARATORS = new Set(['、', ',', ';', '，', '；']);
 const MAX_LIST = 600;
+const CLAUSE_SEPARATORS = new Set([',', ';', '，', '；']);
+const ANY_VERB = /负责|牵头|配合|参与|协助|协同|协办|落实/;
 
-function roleOf(label: string): Role {
-  if (/^(牵头|主办|主责)/.test(label)) return 'lead';
-  if (/^(配合|参与|协办|协助|协同|承办|参加)/.test(label)) return 'support';
-  return 'responsible';
-}
-
-/** Splits [start, end) of text into unit names at depth-0 separators. */
-export function splitUnits(text: string, start: number, end: number): UnitMention[] {
-  const pieces: UnitMention[] = [];
-  let depth = 0;
-  let s = start;
-  const push = (a: number, b: number): void => {
-    while (a < b && /[\s:]/.test(text[a]!)) a++;
-    while (b > a && /[\s。.]/.test(text[b - 1]!)) b--;
-    if (b > a && text[b - 1] === '等') b--;
-    if (b > a) pieces.push({ name: text.slice(a, b), start: a, end: b });
-  };
-  for (let i = start; i < end; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if (depth === 0 && SEPARATORS.has(c)) { push(s, i); s = i + 1; }
-  }
-  push(s, end);
-  // 市直各委、办、局(公司): one-character pieces belong to the name before them.
-  const merged: UnitMention[] = [];
-  for (const p of pieces) {
-    const core = p.name.replace(/[(（][^)）]*[)）]/g, '');
-    const prev = merged[merged.length - 1];
-    if (prev && core.length <= 1 && text[p.start - 1] === '、') {
-      prev.end = p.end;
-      prev.name = text.slice(prev.start, prev.end);
-    } else merged.push({ ...p });
-  }
-  return merged;
-}
-
-/** Finds every responsibility list in `text` between `from` and `to`. */
+/** Finds every responsibility list whose start lies in [from, to). */
 export function findResponsibilityLists(text: string, from = 0, to = text.length): ResponsibilityList[] {
+  const convention = CONVENTION.exec(text);
+  const conventionAt = convention ? convention.index : Infinity;
   const lists: ResponsibilityList[] = [];
-  OPENER.lastIndex = from;
+  OPENERS.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = OPENER.exec(text)) !== null && m.index < to) {
-    const open = text[m.index]!;
-    const close = CLOSERS[open]!;
-    let depth = 0;
-    let end = -1;
-    const limit = Math.min(text.length, m.index + MAX_LIST);
-    for (let i = m.index + 1; i < limit; i++) {
-      const c = text[i]!;
-      if (c === '\n') break;
-      if (c === close && depth === 0) { end = i; break; }
-      if (c === '(') depth++;
-      else if (c === ')' && depth > 0) depth--;
+  while ((m = OPENERS.exec(text)) !== null && m.index < to) {
+    const close = matchingClose(text, m.index);
+    if (close < 0) continue;
+    const list = readBracket(text, m.index, close, close > conventionAt);
+    if (list) {
+      lists.push(list);
+      OPENERS.lastIndex = close + 1;
     }
-    if (end < 0) continue; // unterminated: not a list we can trust
-    const inner = m.index + 1;
-    LABEL_INSIDE.lastIndex = inner;
-    const labels: { label: string; start: number; after: number }[] = [];
-    let lm: RegExpExecArray | null;
-    while ((lm = LABEL_INSIDE.exec(text)) !== null && lm.index < end) {
-      labels.push({ label: lm[0], start: lm.index, after: lm.index + lm[0].length });
+  }
+  lists.push(...readLabelLines(text, from, to));
+  lists.sort((a, b) => a.start - b.start);
+  for (const l of lists) {
+    if (l.explicit || l.end <= conventionAt) continue;
+    l.units.forEach((u, i) => { u.role = i === 0 ? 'lead' : 'support'; });
+  }
+  return lists;
+}
+
+/** The bracket that closes the one at `open`, counting nested round brackets; -1 past a line end or MAX_LIST. */
+function matchingClose(text: string, open: number): number {
+  const opener = text[open]!;
+  const closer = CLOSERS[opener]!;
+  const limit = Math.min(text.length, open + MAX_LIST);
+  let depth = 0;
+  for (let i = open + 1; i < limit; i++) {
+    const c = text[i]!;
+    if (c === '\n') return -1;
+    if (c === closer && depth === 0) return i;
+    if (c === '(' || (c === opener && opener !== '(')) depth++;
+    else if ((c === ')' || c === closer) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+function readBracket(text: string, open: number, close: number, conventionActive: boolean): ResponsibilityList | null {
+  const inner = open + 1;
+  const colon = text.indexOf(':', inner);
+  if (colon >= 0 && colon < close) {
+    const units = readLabelled(text, inner, close);
+    if (units) return { start: open, end: close + 1, ...units };
+  }
+  const bareAllowed = conventionActive && standsAlone(text, open, close);
+  const units = readUnlabelled(text, inner, close, bareAllowed);
+  return units ? { start: open, end: close + 1, ...units } : null;
+}
+
+/** A bracket at the end of a sentence or line (not an alias glued to a name: 市工信局(市大数据局)负责…). */
+function standsAlone(text: string, open: number, close: number): boolean {
+  const after = text[close + 1];
+  return after === undefined || after === '\n' || after === '。' || after === ';' || after === '\r' || text[open - 1] === '。';
+}
+
+interface ReadUnits { units: ListedUnit[]; explicit: boolean }
+
+/** Labels at depth 0 in [a, b), each at the start or after a separator. */
+function labelsIn(text: string, a: number, b: number): { role: Role | null; start: number; after: number }[] {
+  const out: { role: Role | null; start: number; after: number }[] = [];
+  LABEL.lastIndex = a;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL.exec(text)) !== null && m.index < b) {
+    const before = text[m.index - 1]!;
+    if (m.index === a || /[\s,;，；、。(〔【[]/.test(before)) out.push({ role: roleOfLabel(m[0]), start: m.index, after: m.index + m[0].length });
+  }
+  return out;
+}
+
+function readLabelled(text: string, a: number, b: number): ReadUnits | null {
+  const labels = labelsIn(text, a, b);
+  if (labels.length === 0) return null;
+  const units: ListedUnit[] = [];
+  let explicit = false;
+  labels.forEach((l, k) => {
+    if (l.role === null) return;
+    const segEnd = labels[k + 1]?.start ?? b;
+    const clauses = readClauses(text, l.after, segEnd, true);
+    let rank = 0;
+    const roles = clauseRoles(clauses, l.role);
+    clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
+    if (l.role !== 'responsible' || roles.some((r) => r !== 'responsible')) explicit = true;
+  });
+  return units.length > 0 ? { units, explicit } : null;
+}
+
+function readUnlabelled(text: string, a: number, b: number, bareAllowed: boolean): ReadUnits | null {
+  // Cheap rejection first: most brackets are not lists.
+  if (!bareAllowed && !ANY_VERB.test(text.slice(a, b))) return null;
+  const clauses = readClauses(text, a, b, false);
+  if (clauses.length === 0) return null;
+  if (clauses[clauses.length - 1]!.verb === null && !bareAllowed) return null;
+  if (!clauses.every((c) => c.units.length > 0 && c.units.every((u) => looksLikeUnit(u.name)))) return null;
+  const roles = clauseRoles(clauses, 'responsible');
+  const units: ListedUnit[] = [];
+  let rank = 0;
+  clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
+  return { units, explicit: roles.some((r) => r !== 'responsible') };
+}
+
+/**
+ * The role of each clause. 牵头 → lead, 配合/参与 → support; 负责 (and 按职责分工负责) is support beside a
+ * 牵头 clause, lead beside a 配合 clause, else the label's role. A clause without a verb shares the verb
+ * of the next clause that has one (X,Y负责); after a 牵头 clause it is support (X牵头,Y、Z).
+ */
+function clauseRoles(clauses: Clause[], labelRole: Role): Role[] {
+  const hasLead = clauses.some((c) => c.verb === 'lead');
+  const hasSupport = clauses.some((c) => c.verb === 'support');
+  const ofVerb = (v: VerbRole): Role => (v !== 'duty' ? v : hasLead ? 'support' : hasSupport ? 'lead' : labelRole);
+  return clauses.map((c, i) => {
+    if (c.verb !== null) return ofVerb(c.verb);
+    const next = clauses.slice(i + 1).find((d) => d.verb !== null);
+    if (next) return ofVerb(next.verb!);
+    return clauses.slice(0, i).some((d) => d.verb === 'lead') ? 'support' : labelRole;
+  });
+}
+
+interface Clause { units: UnitMention[]; verb: VerbRole | null }
+
+/**
+ * Clauses of a list run, split at depth-0 , ; — each a run of units, maybe closed by a verb. Rule clauses
+ * (下同, 列第一位者为牵头单位) are skipped; a sentence end (。), another field (适用范围:…) or a date
+ * (年内持续推进) ends the run.
+ */
+function readClauses(text: string, a: number, b: number, labelled: boolean): Clause[] {
+  const clauses: Clause[] = [];
+  let depth = 0;
+  let s = a;
+  for (let i = a; i <= b; i++) {
+    const c = i < b ? text[i]! : ',';
+    if (c === '(') { depth++; continue; }
+    if (c === ')' && depth > 0) { depth--; continue; }
+    if (depth > 0 || !(CLAUSE_SEPARATORS.has(c) || c === '。')) continue;
+    let ca = s;
+    let cb = i;
+    s = i + 1;
+    while (ca < cb && /\s/.test(text[ca]!)) ca++;
+    while (cb > ca && /[\s。.]/.test(text[cb - 1]!)) cb--;
+    if (cb > ca) {
+      const clause = text.slice(ca, cb);
+      if (isRuleClause(clause)) { if (c === '。') break; continue; }
+      const verb = closingVerb(clause);
+      if (clause.includes(':') || (TIME_FIELD.test(clause) && !verb)) break;
+      if (verb) cb -= verb.verb.length;
+      if (text[ca] === '由') ca++;
+      const units = cb > ca ? splitListUnits(text, ca, cb) : [];
+      if (!labelled && verb && units.length === 0) return [];
+      clauses.push({ units, verb: verb?.role ?? null });
     }
-    const units: ListedUnit[] = [];
-    labels.forEach((l, idx) => {
-      const segEnd = labels[idx + 1]?.start ?? end;
-      const role = roleOf(l.label);
-      splitUnits(text, l.after, segEnd).forEach((u, k) => units.push({ ...u, role, rank: k + 1 }));
-    });
-    lists.push({ start: m.index, end: end + 1, units });
-    OPENER.lastIndex = end + 1;
+    if (c === '。') break;
+  }
+  return clauses;
+}
+
+/**
+ * Lines that start with a label (牵头单位:X, then 责任单位:Y、Z): a task-breakdown table flattened to text.
+ * Consecutive label lines form one list, so a 牵头 line makes the whole list explicit.
+ */
+function readLabelLines(text: string, from: number, to: number): ResponsibilityList[] {
+  const lists: ResponsibilityList[] = [];
+  let current: ResponsibilityList | null = null;
+  let pos = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
+  while (pos < to && pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let s = pos;
+    while (s < nl && /\s/.test(text[s]!)) s++;
+    const labelled = s < nl && LINE_LABEL.test(text.slice(s, s + 16)) ? readLabelled(text, s, nl) : null;
+    if (labelled) {
+      if (current) {
+        current.units.push(...labelled.units);
+        current.end = nl;
+        current.explicit ||= labelled.explicit;
+      } else {
+        current = { start: s, end: nl, ...labelled };
+        lists.push(current);
+      }
+    } else if (s < nl) current = null;
+    pos = nl + 1;
   }
   return lists;
 }

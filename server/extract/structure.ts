@@ -4,14 +4,14 @@
  * Numbering styles: 一、 (level 1), (一) (level 2), 1、 / 1. / 1． (level 3). A level-3 item is a
  * task; a (一) block is a task only when it has no numbered items below it; 一、 is always a heading.
  */
-import { parseNumeral } from './chinese-number.ts';
+import { findNumberedBlocks, H1, H2, ITEM } from './numbered-blocks.ts';
 
 export interface Line { start: number; end: number; text: string }
 
 export interface Heading { level: 1 | 2; ordinal: number; marker: string; title: string; line: Line }
 
 export interface TaskBlock {
-  level: 2 | 3;
+  level: 2 | 3 | 4;
   /** the numeral as printed: "4", "一" */
   number: string;
   /** the whole marker as printed: "4、", "(一)" */
@@ -26,6 +26,8 @@ export interface TaskBlock {
   end: number;
   text: string;
   order: number;
+  /** a task only if it carries a responsibility list: a (1) sub-item, or a block of principles or goals */
+  needsList: boolean;
 }
 
 export interface DocumentStructure {
@@ -42,9 +44,6 @@ export interface DocumentStructure {
   tasks: TaskBlock[];
 }
 
-const H1 = /^([一二三四五六七八九十]+)、\s*/;
-const H2 = /^[(]([一二三四五六七八九十]+)[)]\s*/;
-const ITEM = /^(\d{1,3})(、|\.(?!\d)|\s)\s*/;
 const PLAN_SUFFIX = /(方案|要点|计划|规划|意见|办法|纲要|措施|细则|通知|决定|条例|规定)$/;
 const ISSUE_NOTICE = /^(.{2,40}?)关于印发(.+?)的通知$/;
 const CIRCULATE = /《([^《》]+)》[^。\n]{0,30}印发/;
@@ -52,7 +51,6 @@ const WHOLE_TITLE = /^《([^《》]+)》$/;
 const ISSUER_LINE = /^[\u4e00-\u9fff()]{2,30}(人民政府|办公厅|办公室|委员会|管委会|局)$/;
 const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const DATE_ISO = /(?:时间|日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})/;
-const APPENDIX = /^附件/;
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -72,16 +70,6 @@ export function splitLines(text: string): Line[] {
 
 function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-}
-
-/** First sentence of a block body: up to 。 ; ! ? or a list bracket; the whole line if none. */
-function titleSentence(text: string, from: number, lineEnd: number): number {
-  for (let i = from; i < lineEnd; i++) {
-    const c = text[i]!;
-    if (c === '。' || c === ';' || c === '!' || c === '?' || c === '〔' || c === '【') return i;
-    if (c === '(' && /^[(](责任|牵头|配合|参与|协办|主办)/.test(text.slice(i, i + 4))) return i;
-  }
-  return lineEnd;
 }
 
 // A photo caption (发布会现场(央广网记者 张子亚 摄), 图为…, (图片来源:…)) is never a title.
@@ -118,8 +106,6 @@ function trimAtPunctuation(s: string, max: number): string {
   for (let i = max + 1; i < Math.min(s.length, max + 20); i++) if (PUNCT.test(s[i]!)) return s.slice(0, i);
   return s.slice(0, max);
 }
-
-interface RawBlock { level: 1 | 2 | 3; lineIndex: number; numeral: string; marker: string; ordinal: number; bodyStart: number }
 
 export function parseStructure(text: string, frontTitle?: string, frontDate?: string): DocumentStructure {
   const lines = splitLines(text);
@@ -189,57 +175,7 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
     }
   }
 
-  // --- numbered blocks ---
-  const raw: RawBlock[] = [];
-  let lastLine = lines.length;
-  for (let i = bodyLine; i < lines.length; i++) {
-    const t = lines[i]!.text;
-    if (APPENDIX.test(t)) { lastLine = i; break; }
-    let m: RegExpExecArray | null;
-    if ((m = H1.exec(t))) raw.push({ level: 1, lineIndex: i, numeral: m[1]!, marker: m[0].trim(), ordinal: parseNumeral(m[1]!), bodyStart: lines[i]!.start + m[0].length });
-    else if ((m = H2.exec(t))) raw.push({ level: 2, lineIndex: i, numeral: m[1]!, marker: m[0].trim(), ordinal: parseNumeral(m[1]!), bodyStart: lines[i]!.start + m[0].length });
-    else if ((m = ITEM.exec(t)) && t.length > m[0].length) raw.push({ level: 3, lineIndex: i, numeral: m[1]!, marker: m[0].trim() || m[1]!, ordinal: Number(m[1]), bodyStart: lines[i]!.start + m[0].length });
-  }
-
-  const headings: Heading[] = [];
-  const tasks: TaskBlock[] = [];
-  let h1: RawBlock | undefined;
-  let h2: RawBlock | undefined;
-  const headingTitle = (b: RawBlock): string => {
-    const l = lines[b.lineIndex]!;
-    return text.slice(l.start, titleSentence(text, b.bodyStart, l.end));
-  };
-  for (let r = 0; r < raw.length; r++) {
-    const b = raw[r]!;
-    const nextBlock = raw[r + 1];
-    const endLine = nextBlock ? nextBlock.lineIndex : lastLine;
-    if (b.level === 1) { h1 = b; h2 = undefined; headings.push({ level: 1, ordinal: b.ordinal, marker: b.marker, title: headingTitle(b), line: lines[b.lineIndex]! }); continue; }
-    if (b.level === 2) {
-      h2 = b;
-      const hasItems = nextBlock !== undefined && nextBlock.level === 3;
-      headings.push({ level: 2, ordinal: b.ordinal, marker: b.marker, title: headingTitle(b), line: lines[b.lineIndex]! });
-      if (hasItems) continue;
-    }
-    const line = lines[b.lineIndex]!;
-    const lastTextLine = lines[endLine - 1]!;
-    const titleEnd = titleSentence(text, b.bodyStart, line.end);
-    const section = [h1, b.level === 3 ? h2 : undefined].filter((x): x is RawBlock => x !== undefined).map(headingTitle).join(' / ');
-    const parts = b.level === 2 ? [h1?.ordinal, b.ordinal] : [h1?.ordinal, h2?.ordinal, b.ordinal];
-    tasks.push({
-      level: b.level, number: b.numeral, marker: b.marker, ordinal: b.ordinal,
-      path: parts.filter((x): x is number => x !== undefined).join('.'),
-      section,
-      title: text.slice(b.bodyStart, titleEnd).trim(),
-      titleStart: line.start, titleEnd,
-      start: line.start, end: lastTextLine.end,
-      text: text.slice(line.start, lastTextLine.end),
-      order: tasks.length + 1,
-    });
-  }
-  // Numbering that runs through the document identifies a task by its own number.
-  const numbers = new Set(tasks.map((t) => `${t.level}:${t.number}`));
-  if (numbers.size === tasks.length && new Set(tasks.map((t) => t.level)).size === 1) {
-    for (const t of tasks) t.path = String(t.ordinal);
-  }
+  // --- numbered blocks (numbered-blocks.ts) ---
+  const { headings, tasks } = findNumberedBlocks(text, lines, bodyLine);
   return { lines, documentTitle, titleLine, planTitle, bodyStart: lines[bodyLine]?.start ?? text.length, issuer, issued, addressees, headings, tasks };
 }

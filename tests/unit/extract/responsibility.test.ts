@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { findResponsibilityLists, splitUnits } from '../../../server/extract/responsibility.ts';
 import { extractFile, FIXTURES, responsibilityPairs } from './helpers.ts';
 
+const FORMS = path.join(FIXTURES, 'forms');
+const formPairs = (file: string): string[] => responsibilityPairs(extractFile(path.join(FORMS, file)).facts);
+const units = (text: string): string[] => findResponsibilityLists(text).flatMap((l) => l.units.map((u) => `${u.name}|${u.role}`));
+
 describe('responsibility lists', () => {
   it('splits units at 、 , ; but not inside brackets, and keeps 委、办、局 together', () => {
     const t = '各县(市)区政府、市直各委、办、局(公司),市属各高等院校;高新区管委会';
@@ -65,3 +69,78 @@ describe('responsibility lists', () => {
     expect(r.warnings).toEqual(['no-structure.txt: no recognisable structure (no numbered items, lists, figures or named entities)']);
   });
 });
+
+describe('every common list form', () => {
+  it('reads any label of the family by its role word, and stops at other fields of the same bracket', () => {
+    expect(formPairs('labelled-family.txt')).toEqual([
+      '1|市应急管理局|support', '1|市气象局|support', '1|市水利局|lead',
+      '2|市大数据中心|responsible', '2|市水利局|responsible',
+      '3|市城管委|responsible',
+      '4|市发展改革委|support', '4|市机关事务管理局|support', '4|市水利局|lead',
+      '5|市卫生健康委|support', '5|市水利局|lead', '5|市生态环境局|support',
+      '6|示范县人民政府|responsible',
+      '7|团市委|support', '7|市水利局|lead', '7|市科协|support',
+    ]);
+  });
+
+  it('reads unlabelled lists that end in 负责, 牵头, 按职责分工负责 or 配合, and not a bracket whose last clause has no verb', () => {
+    expect(formPairs('unlabelled-verbs.txt')).toEqual([
+      '1|市市场监管局|responsible', '1|市税务局|responsible',
+      '2|市住建局|support', '2|市税务局|support', '2|市自然资源局|lead',
+      '3|市交通运输局|responsible', '3|市商务局|responsible',
+      '4|各区政府|support', '4|市政务服务中心|lead', '4|市数据局|lead',
+      '5|各有关部门|support', '5|市发展改革委|lead',
+    ]);
+  });
+
+  it('applies the first-position convention to its own list and every later list without printed roles', () => {
+    expect(formPairs('convention.txt')).toEqual([
+      '1|区农业农村局|responsible', '1|区工信局|responsible',
+      '2|区农业农村局|lead', '2|区商务局|support', '2|各镇人民政府|support',
+      '3|区人社局|support', '3|区商务局|lead', '3|团区委|support',
+      '4|区农业农村局|lead', '4|区科技局|support',
+      '5|区农业农村局|support', '5|区市场监管局|lead',
+    ]);
+  });
+
+  it('reads label lines under an item as that item\'s list, and skips people and deadlines', () => {
+    expect(formPairs('line-lists.txt')).toEqual([
+      '1|各区县人民政府|responsible', '1|市发展改革委|lead', '1|市统计局|responsible', '1|市财政局|responsible',
+      '2|市住建局|support', '2|市发展改革委|lead', '2|市自然资源局|support',
+      '3|各区县|support', '3|各部门|support', '3|市商务局|lead',
+    ]);
+  });
+
+  it('splits at 及 between units, drops 等 tails, keeps brackets inside units and groups printed in parts', () => {
+    expect(formPairs('splitting.txt')).toEqual([
+      '1|各区、县(市)政府|responsible', '1|市大数据局|responsible', '1|市大数据局（市政务服务中心）|responsible', '1|市工信局|responsible', '1|市财政局|responsible',
+      '2|各县(市、区)政府|responsible', '2|市金融办|responsible', '2|高新区管委会|responsible',
+      '3|市公安局|responsible', '3|市委网信办|responsible', '3|市直各委、办、局|responsible',
+      '4|各设区市人民政府|responsible', '4|省国资委|responsible', '4|省财政厅|responsible',
+      '5|市直有关部门、单位|responsible', '5|福州新区管委会(长乐区政府)|responsible',
+    ]);
+  });
+
+  it('gives nothing for rules about lists, abbreviations, dates, document numbers, examples or prose', () => {
+    expect(formPairs('not-lists.txt')).toEqual([]);
+    expect(units('说明。(未注明牵头单位的,列第一位者为牵头单位)')).toEqual([]);
+    expect(units('市大数据委(以下简称“大数据委”)负责。(2023年底前)(国发〔2021〕7号)')).toEqual([]);
+    expect(units('各区可探索多种方式(如市发改委、市财政局负责的项目)。')).toEqual([]);
+    expect(units('由市大数据委牵头,市工信局配合,抓好落实。')).toEqual([]);
+    expect(units('推进试点(试点区县负责人培训)。')).toEqual([]);
+  });
+
+  it('reads a list after a time field and a labelled list closed by a sentence that is not units', () => {
+    expect(units('推进。(国务院各部门分别负责,年内持续推进)')).toEqual(['国务院各部门|responsible']);
+    expect(units('落实。(责任单位:市工信局、市财政局等有关部门,各县区人民政府。以下措施均需各县区落实,不再列出)'))
+      .toEqual(['市工信局|responsible', '市财政局|responsible', '各县区人民政府|responsible']);
+    expect(units('落实。(责任单位:省发改委、商务厅按职责分工负责。具体任务涉及相关市(州)人民政府,下同。)'))
+      .toEqual(['省发改委|responsible', '商务厅|responsible']);
+  });
+
+  it('keeps printed roles beside the convention, and a rule glued to the last unit is not part of it', () => {
+    const text = '1.甲。\n责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文旅厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)\n2.乙。\n责任单位:省财政厅、省发展改革委';
+    expect(units(text)).toEqual(['省政府办公厅|lead', '省财政厅|lead', '省商务厅|support', '省文旅厅|support', '省财政厅|lead', '省发展改革委|support']);
+  });
+});
+

@@ -1,0 +1,127 @@
+/*
+ * The units of a list: where a printed list splits into names, which tails are not names (等, 等有关部门),
+ * which pieces belong together (市直各委、办、局; 各区、县(市)政府) and what a unit looks like — the
+ * guard that keeps brackets of prose (explanations, examples, rules) from being read as lists.
+ * Names may contain brackets (市工信局(大数据局), 各县(市、区)政府), so splitting counts bracket depth.
+ */
+import { isRuleClause } from './list-labels.ts';
+
+export interface UnitMention { name: string; start: number; end: number }
+
+const SEPARATORS = new Set(['、', ',', ';', '，', '；']);
+const GENERIC_PIECE = /^(?:单位|部门|机构)$/;
+
+function pushTrimmed(text: string, a: number, b: number, pieces: UnitMention[]): void {
+  while (a < b && /[\s:]/.test(text[a]!)) a++;
+  while (b > a && /[\s。.]/.test(text[b - 1]!)) b--;
+  if (b > a && text[b - 1] === '等') b--;
+  if (b > a) pieces.push({ name: text.slice(a, b), start: a, end: b });
+}
+
+/** Splits [start, end) of text into names at depth-0 separators; one-character pieces re-attach (委、办、局). */
+export function splitUnits(text: string, start: number, end: number): UnitMention[] {
+  const pieces: UnitMention[] = [];
+  let depth = 0;
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if (depth === 0 && SEPARATORS.has(c)) { pushTrimmed(text, s, i, pieces); s = i + 1; }
+  }
+  pushTrimmed(text, s, end, pieces);
+  // 市直各委、办、局(公司), 市直有关部门、单位: one-character and bare generic pieces belong to the name before them.
+  const merged: UnitMention[] = [];
+  for (const p of pieces) {
+    const core = p.name.replace(/[(（][^)）]*[)）]/g, '');
+    const prev = merged[merged.length - 1];
+    if (prev && (core.length <= 1 || GENERIC_PIECE.test(core)) && text[p.start - 1] === '、') {
+      prev.end = p.end;
+      prev.name = text.slice(prev.start, prev.end);
+    } else merged.push({ ...p });
+  }
+  return merged;
+}
+
+// The last word of a body: 局 委 办 厅 部 院 政府 中心 公司 单位 部门 组 会 室 署 行 所 队 馆 社 站 …
+const BODY_END = /(?:[局委办厅部院府司团会组室署行所队馆社站处科校台联协关商]|中心|单位|部门|机构|企业|大学|学校|党组|街道)$/;
+// A named area acting as a unit in lists: 高新区, 长乐区, 福清市, 各乡镇.
+const AREA = /^[\u4e00-\u9fff]{1,7}(?:区|县|市|镇|乡|旗|州)$/;
+const GROUP = /^(?:[省市区县]直|市属|区属)?各|^(?:有关|相关)(?:部门|单位|方面)$/;
+// Characters of clauses, not of names; and words that open an example or an explanation.
+const PROSE = /[的将把被应须或:“”"《》]|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
+
+/** Whether a piece reads as a unit: ends in a body word, is a group (各有关部门, 各地) or a named area. */
+export function looksLikeUnit(name: string): boolean {
+  if (name.length < 2 || name.length > 30 || PROSE.test(name)) return false;
+  const core = name.replace(/\([^()]*\)$/, '');
+  return BODY_END.test(core) || GROUP.test(name) || AREA.test(core);
+}
+
+// 等, 等有关部门, 等省直有关单位, 等部门: the named units stay, the tail goes.
+const TAIL_WORDS = '等(?:[省市区县](?:直|级)?)?(?:各)?(?:有关|相关)?';
+const TAIL = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)?$`);
+// 能源局等省有关部门和各地级以上市人民政府: a tail, then 和/及 and one more unit.
+const TAIL_AND = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)(?:以及|和|及|与)`);
+// 省文化厅(除标注为“牵头”单位外,列第一位的为牵头单位,下同): a rule glued to the last unit is not part of it.
+const RULE_BRACKET = /\(([^()]*)\)$/;
+const AREA_ONLY = /^各[省市区县乡镇街道()、]+$/;
+const AREA_GOVERNMENT = /^[省市区县乡镇街道()、]+(?:人民政府|政府|管委会)$/;
+
+/**
+ * The units of a list run: splitUnits, then 及 / 以及 between two units splits, a tail is dropped, and
+ * a group printed in parts (各区、县(市)政府) is joined again.
+ */
+export function splitListUnits(text: string, start: number, end: number): UnitMention[] {
+  const pieces: UnitMention[] = [];
+  for (const p of splitUnits(text, start, end).flatMap((u) => splitAfterTail(text, withoutRule(text, u)))) {
+    for (const q of splitAtAnd(text, p)) {
+      const tail = TAIL.exec(q.name);
+      const cut = tail && tail.index > 0 ? q.start + tail.index : q.end;
+      if (cut > q.start) pieces.push({ name: text.slice(q.start, cut), start: q.start, end: cut });
+    }
+  }
+  const joined: UnitMention[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const next = pieces[i + 1];
+    if (next && AREA_ONLY.test(p.name) && AREA_GOVERNMENT.test(next.name) && text[p.end] === '、') {
+      joined.push({ name: text.slice(p.start, next.end), start: p.start, end: next.end });
+      i++;
+    } else joined.push(p);
+  }
+  return joined;
+}
+
+function withoutRule(text: string, u: UnitMention): UnitMention {
+  const m = RULE_BRACKET.exec(u.name);
+  if (!m || !isRuleClause(m[1]!)) return u;
+  const end = u.end - m[0].length;
+  return { name: text.slice(u.start, end), start: u.start, end };
+}
+
+function splitAfterTail(text: string, u: UnitMention): UnitMention[] {
+  const m = TAIL_AND.exec(u.name);
+  if (!m || m.index === 0) return [u];
+  const right = u.start + m.index + m[0].length;
+  return [{ name: text.slice(u.start, u.start + m.index), start: u.start, end: u.start + m.index }, { name: text.slice(right, u.end), start: right, end: u.end }];
+}
+
+/** 市级各有关部门及各县市区政府 → two units; 及 inside a name (or joining non-units) stays. */
+function splitAtAnd(text: string, p: UnitMention): UnitMention[] {
+  let depth = 0;
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && c === '及') {
+      const leftEnd = text[i - 1] === '以' ? i - 1 : i;
+      const left = text.slice(p.start, leftEnd);
+      const right = text.slice(i + 1, p.end);
+      if (looksLikeUnit(left) && looksLikeUnit(right)) {
+        return [{ name: left, start: p.start, end: leftEnd }, ...splitAtAnd(text, { name: right, start: i + 1, end: p.end })];
+      }
+    }
+  }
+  return [p];
+}

@@ -1,0 +1,44 @@
+/*
+ * Which task a responsibility list belongs to: the innermost task printed around it (a (1) sub-item
+ * inside item 3 takes its own lists; item 3 keeps the rest). Tasks that are tasks only with a list
+ * (sub-items, principles and goals: TaskBlock.needsList) are dropped when no list falls in them.
+ */
+import type { ResponsibilityList } from './responsibility.ts';
+import type { TaskBlock } from './structure.ts';
+
+export interface TasksWithLists {
+  tasks: TaskBlock[];
+  listsOf: Map<TaskBlock, ResponsibilityList[]>;
+}
+
+/**
+ * `tasks` in document order (nested tasks follow their parent); `lists` in any order. A list alone on its
+ * line after sub-items (1)(2)… closes the whole item, so it goes to the item, not to the last sub-item.
+ */
+export function attachLists(text: string, tasks: TaskBlock[], lists: ResponsibilityList[]): TasksWithLists {
+  const listsOf = new Map<TaskBlock, ResponsibilityList[]>();
+  const byStart = [...lists].sort((x, y) => x.start - y.start);
+  let i = -1;
+  for (const list of byStart) {
+    while (i + 1 < tasks.length && tasks[i + 1]!.start <= list.start) i++;
+    // The innermost task is the last one opened before the list that still encloses it.
+    for (let k = i; k >= 0 && k >= i - 8; k--) {
+      const t = tasks[k]!;
+      if (t.start <= list.start && list.end <= t.end && !(t.level === 4 && aloneOnLine(text, list))) {
+        const own = listsOf.get(t);
+        if (own) own.push(list);
+        else listsOf.set(t, [list]);
+        break;
+      }
+    }
+  }
+  return { tasks: tasks.filter((t) => !t.needsList || listsOf.has(t)), listsOf };
+}
+
+function aloneOnLine(text: string, list: ResponsibilityList): boolean {
+  let a = list.start;
+  while (a > 0 && (text[a - 1] === ' ' || text[a - 1] === '\t')) a--;
+  let b = list.end;
+  while (b < text.length && /[ \t。]/.test(text[b]!)) b++;
+  return (a === 0 || text[a - 1] === '\n') && (b === text.length || text[b] === '\n' || text[b] === '\r');
+}
