@@ -129,8 +129,24 @@ function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
   return key.startsWith(area.name) || (short.length >= 2 && key.startsWith(short)) ? key : `${area.name}${key}`;
 }
 
+const resolved = new WeakMap<Gazetteer, Map<string, ResolvedAgency>>();
+/** Resolved units are remembered per gazetteer and jurisdiction: lists repeat the same few dozen names. */
+const RESOLVED_LIMIT = 50_000;
+
 /** Resolves a printed agency name in a document of jurisdiction `j`. */
 export function resolveAgency(printed: string, gaz: Gazetteer, j: Jurisdiction): ResolvedAgency {
+  let cache = resolved.get(gaz);
+  if (!cache) resolved.set(gaz, (cache = new Map()));
+  const key = `${j.level}\u0000${j.name}\u0000${j.city ?? ''}\u0000${j.province ?? ''}\u0000${j.document ?? ''}\u0000${printed}`;
+  let a = cache.get(key);
+  if (!a) {
+    if (cache.size >= RESOLVED_LIMIT) cache.clear();
+    cache.set(key, (a = resolveUncached(printed, gaz, j)));
+  }
+  return a;
+}
+
+function resolveUncached(printed: string, gaz: Gazetteer, j: Jurisdiction): ResolvedAgency {
   const placed = placeUnit(agencyKey(printed), surfaceKey(printed), j, gaz);
   const { area, key } = placed;
   const jurisdiction = area.name;
@@ -152,11 +168,13 @@ export function resolveAgency(printed: string, gaz: Gazetteer, j: Jurisdiction):
     }
     if (area.level !== 'national' && !(area.level === 'province' && area.name === place)) {
       // A government below the city, named as responsibility lists print it (长乐区政府).
-      const district: UnitArea = area.level === 'district' && area.name === place
+      // 广州市天河区人民政府 is 天河区's government: the city in front only says where it is.
+      const own = area.level === 'district' && place.endsWith(area.name);
+      const district: UnitArea = own
         ? area
         : { name: place, level: area.level === 'unknown' ? 'unknown' : 'district', city: area.level === 'city' ? area.name : area.city, province: area.province, document: area.document };
       const known = gaz.byKey.get(surfaceKey(place));
-      const districtName = known && known.type === 'district' ? known.name : place;
+      const districtName = own ? area.name : known && known.type === 'district' ? known.name : place;
       const name = `${districtName}政府`;
       const scoped = scopedName(name, district, gaz);
       return {

@@ -111,6 +111,8 @@ export interface Gazetteer {
   areas: Map<string, Area>;
   /** every printed form of a province or city (full and short, 2+ characters), longest first */
   areaNames: { surface: string; area: Area }[];
+  /** areaNames by the code of their first character, longest first: text is scanned position by position */
+  areaByFirst: Map<number, { surface: string; area: Area }[]>;
   /** districts by city full name → surface form → district area (from district entities) */
   districtsOf: Map<string, Map<string, Area>>;
   /** document-number prefixes, longest first */
@@ -323,7 +325,7 @@ export function buildGazetteer(city: string, rawEntities: EntityEntry[], indicat
     .sort((a, b) => b.surface.length - a.surface.length || (a.surface < b.surface ? -1 : 1));
   const gaz: Gazetteer = {
     city, home, entities, indicators, byKey, agencyByKey: new Map(), byName, indicatorByAlias, scanNames,
-    areas: new Map(), areaNames: [], districtsOf: new Map(), docNumbers: [],
+    areas: new Map(), areaNames: [], areaByFirst: new Map(), districtsOf: new Map(), docNumbers: [],
   };
   addAreas(gaz, [], {}, home ? [{ jurisdiction: home, level: 'city' }] : []);
   return gaz;
@@ -359,6 +361,12 @@ function addAreas(gaz: Gazetteer, list: z.infer<typeof AreaEntry>[], docNumbers:
   for (const { surface, area } of gaz.areaNames) if (!surfaces.has(surface)) surfaces.set(surface, area);
   gaz.areaNames = [...surfaces.entries()].map(([surface, area]) => ({ surface, area }))
     .sort((a, b) => b.surface.length - a.surface.length || (a.surface < b.surface ? -1 : 1));
+  gaz.areaByFirst.clear();
+  for (const a of gaz.areaNames) {
+    let list = gaz.areaByFirst.get(a.surface.charCodeAt(0));
+    if (!list) gaz.areaByFirst.set(a.surface.charCodeAt(0), (list = []));
+    list.push(a);
+  }
   for (const [prefix, jurisdiction] of Object.entries(docNumbers)) gaz.docNumbers.push({ prefix: surfaceKey(prefix), jurisdiction });
   gaz.docNumbers.sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : 1));
   // Districts: the gazetteer's district entities, under the city whose file lists them.

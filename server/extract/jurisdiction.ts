@@ -71,13 +71,35 @@ export function isNationalName(key: string, gaz: Gazetteer, documentLevel: Juris
   // 国家税务总局福州市税务局, 中国(福建)自由贸易试验区…: a national name with an area in it is local.
   if (containsArea(key, gaz)) return false;
   if (NATIONAL_PREFIX.test(key) && BODY_SUFFIX.test(key)) return true;
+  // 工业和信息化部办公厅, 国家发展改革委高技术司: an office or department of a listed national body.
+  if (nationalNames(gaz).some((n) => key.startsWith(n) && NATIONAL_SUBUNIT.test(key.slice(n.length)))) return true;
   return NATIONAL_SUFFIX.test(key) && !/^(市|省|区|县|团)/.test(key) && !PARTY_DEPARTMENT.test(key) && !/(党委|市委|省委|区委|县委)/.test(key);
 }
 
+const NATIONAL_SUBUNIT = /^(办公厅|办公室|[\u4e00-\u9fff]{1,12}(司|局|中心))$/;
+const nationalNameLists = new WeakMap<Gazetteer, string[]>();
+/** The keys of the national entries' names and aliases (the gazetteer's 全国 scope). */
+function nationalNames(gaz: Gazetteer): string[] {
+  let names = nationalNameLists.get(gaz);
+  if (!names) {
+    const prefix = scopedAgencyKey(NATIONAL, '');
+    names = [...gaz.agencyByKey.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).filter((k) => k.length >= 3);
+    nationalNameLists.set(gaz, names);
+  }
+  return names;
+}
+
+/** The longest area name printed at position i of s. */
+function areaAt(s: string, i: number, gaz: Gazetteer): { surface: string; area: Area } | undefined {
+  const list = gaz.areaByFirst.get(s.charCodeAt(i));
+  if (!list) return undefined;
+  for (const a of list) if (s.startsWith(a.surface, i)) return a;
+  return undefined;
+}
+
 function containsArea(key: string, gaz: Gazetteer): boolean {
-  const re = areaPattern(gaz);
-  re.lastIndex = 0;
-  return re.test(key);
+  for (let i = 0; i < key.length; i++) if (areaAt(key, i, gaz)) return true;
+  return false;
 }
 
 function toJurisdiction(area: Area, source: Jurisdiction['source']): Jurisdiction {
@@ -99,7 +121,7 @@ export function nationalJurisdiction(source: Jurisdiction['source']): Jurisdicti
  */
 export function areaAtStart(name: string, gaz: Gazetteer, city?: string): Area | undefined {
   const s = surfaceKey(name);
-  const hit = gaz.areaNames.find((a) => s.startsWith(a.surface) && !/^(大学|学院)/.test(s.slice(a.surface.length)));
+  const hit = gaz.areaByFirst.get(s.charCodeAt(0))?.find((a) => s.startsWith(a.surface) && !/^(大学|学院)/.test(s.slice(a.surface.length)));
   if (hit) {
     const rest = s.slice(hit.surface.length);
     if (hit.area.level === 'province' && hit.area.city === undefined) {
@@ -162,8 +184,12 @@ const SOURCE_FIELD = /(?:来源|发布机构|发文机关|发布单位|发文单
 const LOCAL_REALITY = /结合([\u4e00-\u9fff]{2,8}?)(?:的)?实际/g;
 const OUR_CITY = /我市|本市|全市/g;
 const OUR_PROVINCE = /我省|本省|全省/g;
-/** The body is scanned for 我市 and city names up to this many characters: the clues are early. */
-const BODY_SCAN = 30_000;
+/**
+ * The body is scanned for 我市 and area names up to this many characters: the clues are in the
+ * opening paragraphs, and counting names over a whole long document would cost more than the rest
+ * of its extraction.
+ */
+const BODY_SCAN = 6_000;
 
 /** The signature at the end: the last agency line followed by a date line (blank lines removed). */
 function signature(lines: Line[]): string | undefined {
@@ -193,25 +219,27 @@ function documentNumber(lines: Line[], gaz: Gazetteer): Jurisdiction | undefined
 /** Areas of one level named in text, by count (a longer name counts, not its shorter prefix). */
 function namedAreas(text: string, gaz: Gazetteer, level: JurisdictionLevel): Map<Area, number> {
   const counts = new Map<Area, number>();
-  const re = areaPattern(gaz);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const area = gaz.areaNames.find((a) => a.surface === m![0])!.area;
-    const target = level === 'province' && area.level === 'city' ? undefined : area;
-    if (target && target.level === level) counts.set(target, (counts.get(target) ?? 0) + 1);
-  }
+  for (const [area, n] of allNamedAreas(text, gaz)) if (area.level === level) counts.set(area, n);
   return counts;
 }
 
-const patterns = new WeakMap<Gazetteer, RegExp>();
-function areaPattern(gaz: Gazetteer): RegExp {
-  let re = patterns.get(gaz);
-  if (!re) {
-    const names = gaz.areaNames.map((a) => a.surface.replace(/[()]/g, '\\$&'));
-    re = new RegExp(names.length ? names.join('|') : '(?!)', 'g');
-    patterns.set(gaz, re);
+const scans = new WeakMap<Gazetteer, Map<string, Map<Area, number>>>();
+/** Every area named in text with its count (memoised: one document asks about its body several times). */
+function allNamedAreas(text: string, gaz: Gazetteer): Map<Area, number> {
+  let memo = scans.get(gaz);
+  if (!memo) scans.set(gaz, (memo = new Map()));
+  const known = memo.get(text);
+  if (known) return known;
+  if (memo.size >= 4) memo.clear();
+  const counts = new Map<Area, number>();
+  for (let i = 0; i < text.length;) {
+    const hit = areaAt(text, i, gaz);
+    if (!hit) { i++; continue; }
+    counts.set(hit.area, (counts.get(hit.area) ?? 0) + 1);
+    i += hit.surface.length;
   }
-  return re;
+  memo.set(text, counts);
+  return counts;
 }
 
 function mostNamed(counts: Map<Area, number>): Area | undefined {

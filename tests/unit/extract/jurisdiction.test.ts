@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../server/extract/extract-document.ts';
+import { loadGazetteer, type Gazetteer } from '../../../server/extract/gazetteer.ts';
+import type { GraphFacts, NodeFact } from '../../../server/extract/graph-facts.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gazetteer, ROOT } from './helpers.ts';
+
+const SHA = '0'.repeat(64);
+
+/** A plan of `issuer` (signed and dated) whose one item lists `units` as 责任单位. */
+function plan(issuer: string, title: string, units: string): string {
+  return [
+    `${issuer}关于印发${title}的通知`,
+    '各有关单位:',
+    `  现将《${title}》印发给你们,请认真贯彻执行。`,
+    issuer,
+    '2023年3月1日',
+    title,
+    '一、夯实基础',
+    `1. 建设政务云平台。推进部门系统迁移上云。(责任单位:${units})`,
+    '2. 完善数据共享。建立数据共享交换机制。',
+  ].join('\n');
+}
+
+function extract(id: string, text: string, gaz: Gazetteer = gazetteer()): ReturnType<typeof extractText> {
+  return extractText(id, `${id}.txt`, text, SHA, gaz);
+}
+
+/** The agency node responsible for the first task under the printed unit `printed`. */
+function unit(facts: GraphFacts, printed: string): NodeFact {
+  const rel = facts.relationships.find((r) => r.type === 'RESPONSIBLE_FOR' && r.evidence.some((e) => e.text === printed));
+  if (!rel) throw new Error(`no RESPONSIBLE_FOR printed as ${printed}`);
+  return facts.nodes.find((n) => n.id === rel.from)!;
+}
+
+function where(n: NodeFact): [string, unknown, unknown] {
+  return [n.id, n.props.jurisdiction, n.props.jurisdictionLevel];
+}
+
+describe('jurisdiction-aware agencies', () => {
+  const fuzhou = extract('fz', plan('福州市人民政府', '福州市数字政府建设方案', '市人社局、市场监管总局、市直各有关单位、市效能办'));
+  const guangzhou = extract('gz', plan('广州市人民政府', '广州市数字政府建设方案', '市人社局、市人力资源社会保障局、市直各有关单位、各区人民政府'));
+
+  it('keeps a Guangzhou plan\'s 市人社局 apart from Fuzhou\'s and names it with its city', () => {
+    expect(where(unit(fuzhou.facts, '市人社局'))).toEqual(['agency:福州市人力资源和社会保障局', '福州市', 'city']);
+    expect(where(unit(guangzhou.facts, '市人社局'))).toEqual(['agency:广州市人社局', '广州市', 'city']);
+    expect(unit(guangzhou.facts, '市人力资源社会保障局').name).toBe('广州市人力资源社会保障局');
+    expect(guangzhou.document).toMatchObject({ jurisdiction: '广州市', jurisdictionLevel: 'city', issuer: '广州市人民政府' });
+  });
+
+  it('reads 市场监管总局 in a Fuzhou plan as the national body, never a Fuzhou one', () => {
+    expect(where(unit(fuzhou.facts, '市场监管总局'))).toEqual(['agency:国家市场监督管理总局', '全国', 'national']);
+    expect(fuzhou.facts.nodes.some((n) => n.id.includes('福州市场'))).toBe(false);
+  });
+
+  it('gives each city its own groups: a Guangzhou 市直各有关单位 is not Fuzhou\'s', () => {
+    expect(where(unit(fuzhou.facts, '市直各有关单位'))).toEqual(['agency:市直各有关单位', '福州市', 'city']);
+    expect(where(unit(guangzhou.facts, '市直各有关单位'))).toEqual(['agency:广州市市直各有关单位', '广州市', 'city']);
+    expect(where(unit(guangzhou.facts, '各区人民政府'))).toEqual(['agency:广州市各区政府', '广州市', 'city']);
+  });
+
+  it('shares one node for the same agency named in two documents of one city', () => {
+    const other = extract('fz2', plan('福州市人民政府办公厅', '福州市智慧交通工作要点', '市人力资源和社会保障局、市效能办'));
+    expect(unit(other.facts, '市人力资源和社会保障局').id).toBe(unit(fuzhou.facts, '市人社局').id);
+    expect(unit(other.facts, '市效能办').id).toBe(unit(fuzhou.facts, '市效能办').id);
+  });
+
+  it('resolves a Xiamen plan\'s 省工信厅 to the province Xiamen is in, the node a Fujian plan names too', () => {
+    const xiamen = extract('xm', plan('厦门市人民政府', '厦门市数字经济发展方案', '省工信厅、市工信局'));
+    const fujian = extract('fj', plan('福建省人民政府', '福建省数字经济发展方案', '省工信厅、各设区市人民政府、省直有关单位'));
+    expect(where(unit(xiamen.facts, '省工信厅'))).toEqual(['agency:福建省工信厅', '福建省', 'province']);
+    expect(unit(fujian.facts, '省工信厅').id).toBe('agency:福建省工信厅');
+    expect(where(unit(xiamen.facts, '市工信局'))).toEqual(['agency:厦门市工信局', '厦门市', 'city']);
+    expect(where(unit(fujian.facts, '各设区市人民政府'))[1]).toBe('福建省');
+    expect(where(unit(fujian.facts, '省直有关单位'))[1]).toBe('福建省');
+  });
+
+  it('gives a district plan\'s 区X units to the district, and its 市X units to the district\'s city', () => {
+    const gulou = extract('gl', plan('福州市鼓楼区人民政府', '鼓楼区数字经济工作要点', '区发改局、市工信局、各街道办事处'));
+    expect(gulou.document).toMatchObject({ jurisdiction: '鼓楼区', jurisdictionLevel: 'district' });
+    expect(where(unit(gulou.facts, '区发改局'))).toEqual(['agency:鼓楼区发改局', '鼓楼区', 'district']);
+    expect(where(unit(gulou.facts, '市工信局'))).toEqual(['agency:福州市工业和信息化局', '福州市', 'city']);
+    expect(where(unit(gulou.facts, '各街道办事处'))[1]).toBe('鼓楼区');
+    const tianhe = extract('th', plan('广州市天河区人民政府', '天河区数字经济工作要点', '区发改局、天河区政府'));
+    expect(where(unit(tianhe.facts, '区发改局'))).toEqual(['agency:广州市天河区发改局', '天河区', 'district']);
+    expect(where(unit(tianhe.facts, '天河区政府'))).toEqual(['agency:广州市天河区政府', '天河区', 'district']);
+  });
+
+  it('keeps ministries and commissions national in any document, but a provincial list\'s bare 发改委 provincial', () => {
+    const national = extract('gov', plan('国务院办公厅', '数字政府建设分工方案', '国家发展改革委、工信部、发展改革委、人民银行、国家数据局、司法部'));
+    expect(national.document).toMatchObject({ jurisdiction: '全国', jurisdictionLevel: 'national' });
+    expect(unit(national.facts, '国家发展改革委').id).toBe('agency:国家发展和改革委员会');
+    expect(unit(national.facts, '发展改革委').id).toBe('agency:国家发展和改革委员会');
+    expect(where(unit(national.facts, '工信部'))).toEqual(['agency:工业和信息化部', '全国', 'national']);
+    for (const u of ['人民银行', '国家数据局', '司法部']) expect(unit(national.facts, u).props.jurisdiction).toBe('全国');
+    const province = extract('fj2', plan('福建省人民政府', '福建省新区发展若干意见', '省住建厅、国土厅、发改委、工信部'));
+    expect(unit(province.facts, '发改委').props.jurisdiction).toBe('福建省');
+    expect(unit(province.facts, '国土厅').props.jurisdiction).toBe('福建省');
+    expect(unit(province.facts, '工信部').props.jurisdiction).toBe('全国');
+  });
+
+  it('keeps the units of a document whose jurisdiction cannot be known apart, per document', () => {
+    const text = ['数字乡村工作要点', '1. 建设益农信息社。(责任单位:市人社局、各县(市)区政府)', '2. 完善数据共享。'].join('\n');
+    const a = extract('anon1', text);
+    const b = extract('anon2', text);
+    expect(a.document).toMatchObject({ jurisdiction: '未知', jurisdictionLevel: 'unknown' });
+    expect(where(unit(a.facts, '市人社局'))).toEqual(['agency:市人社局@anon1', '未知', 'unknown']);
+    expect(unit(b.facts, '市人社局').id).toBe('agency:市人社局@anon2');
+    expect(unit(a.facts, '各县(市)区政府').id).not.toBe('agency:各县(市)区政府');
+  });
+
+  it('reads Fuzhou as the home city only when the text names it', () => {
+    const text = ['福州数字乡村工作要点', '我市将加快建设。', '1. 建设益农信息社。(责任单位:市人社局)', '2. 完善数据共享。'].join('\n');
+    expect(where(unit(extract('fzh', text).facts, '市人社局'))).toEqual(['agency:福州市人力资源和社会保障局', '福州市', 'city']);
+  });
+});
+
+describe('document jurisdiction detection', () => {
+  const items = '1. 建设政务云平台。(责任单位:市人社局)\n2. 完善数据共享。';
+  const of = (text: string) => extract('d', text).document;
+
+  it('takes a front-matter jurisdiction field first', () => {
+    expect(of(`---\ntitle: 数字经济工作要点\njurisdiction: 广州市\n---\n数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '广州市', jurisdictionLevel: 'city' });
+  });
+
+  it('reads the signature at the end', () => {
+    expect(of(`数字经济工作要点\n${items}\n深圳市人民政府办公厅\n2022年5月6日`)).toMatchObject({ jurisdiction: '深圳市', issuer: '深圳市人民政府办公厅' });
+  });
+
+  it('reads the prefix of the document\'s own number', () => {
+    expect(of(`穗府办〔2021〕5号\n数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '广州市' });
+    expect(of(`国办发〔2021〕11号\n数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '全国', jurisdictionLevel: 'national' });
+    // A number cited in the text is someone else's.
+    expect(of(`数字经济工作要点\n根据《意见》(国发〔2021〕7号)制定。\n${items}`)).toMatchObject({ jurisdiction: '未知' });
+  });
+
+  it('reads the title, and the issuer before 关于 in any notice', () => {
+    expect(of(`杭州市数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '杭州市' });
+    expect(of(`工业和信息化部办公厅关于组织开展示范项目申报工作的通知\n${items}`)).toMatchObject({ jurisdiction: '全国', issuer: '工业和信息化部办公厅' });
+  });
+
+  it('reads 我市 with the city the text names, 本省 with the province, and 结合X实际', () => {
+    expect(of(`数字经济工作要点\n我市与南京相比,南京市领先。\n${items}`)).toMatchObject({ jurisdiction: '南京市' });
+    expect(of(`数字经济工作要点\n全省上下,江西省各地。\n${items}`)).toMatchObject({ jurisdiction: '江西省', jurisdictionLevel: 'province' });
+    expect(of(`数字经济工作要点\n结合官渡区实际,制定如下措施。\n${items}`)).toMatchObject({ jurisdiction: '官渡区', jurisdictionLevel: 'district' });
+  });
+});
+
+describe('a user\'s city in the gazetteer folder', () => {
+  it('resolves that city\'s aliases in its documents only', () => {
+    const dir = path.join(ROOT, 'seeds', 'gazetteer');
+    const files = ['areas.yaml', 'fuzhou.yaml', 'national.yaml'].map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
+    files.push({ name: 'guangzhou.yaml', text: 'jurisdiction: 广州市\nprovince: 广东省\nentities:\n  - { name: 广州市人力资源和社会保障局, type: agency, aliases: [市人社局] }\n' });
+    const gaz = loadGazetteer(files);
+    const gz = extract('gz', plan('广州市人民政府', '广州市数字政府建设方案', '市人社局'), gaz);
+    const fz = extract('fz', plan('福州市人民政府', '福州市数字政府建设方案', '市人社局'), gaz);
+    expect(where(unit(gz.facts, '市人社局'))).toEqual(['agency:广州市人力资源和社会保障局', '广州市', 'city']);
+    expect(unit(fz.facts, '市人社局').id).toBe('agency:福州市人力资源和社会保障局');
+  });
+
+  it('names the file at fault when two files claim the home city', () => {
+    expect(() => loadGazetteer([{ name: 'a.yaml', text: 'city: 福州\n' }, { name: 'b.yaml', text: 'city: 厦门\n' }])).toThrow(/b\.yaml.*home city/);
+  });
+});
