@@ -46,6 +46,10 @@ const EnvSchema = z
     CYPHER_MAX_ROWS: z.coerce.number().int().positive().default(1000),
     CYPHER_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
     CYPHER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+    CYPHER_MAX_QUERY_CHARS: z.coerce.number().int().positive().default(20_000),
+    CYPHER_MAX_NESTING: z.coerce.number().int().positive().default(40),
+    CYPHER_MAX_PARAM_DEPTH: z.coerce.number().int().positive().default(16),
+    CYPHER_WATCHDOG_GRACE_MS: z.coerce.number().int().nonnegative().default(1000),
     MAX_DOCUMENT_SIZE: byteSize.transform((s) => parseByteSize(s)!).pipe(z.number().min(1, 'must be at least 1 byte')).default(20 * 1024 ** 2),
     ALLOWED_HOSTS: z
       .string()
@@ -82,7 +86,16 @@ export interface Config {
         password: string | undefined;
         database: string | undefined;
       };
-  cypher: { timeoutMs: number; maxRows: number; maxResponseBytes: number; rateLimitPerMinute: number };
+  cypher: {
+    timeoutMs: number;
+    maxRows: number;
+    maxResponseBytes: number;
+    rateLimitPerMinute: number;
+    maxQueryChars: number;
+    maxNesting: number;
+    maxParamDepth: number;
+    watchdogGraceMs: number;
+  };
   /** Largest document file the loader and the extract command read. */
   maxDocumentBytes: number;
   /** Host names answered besides the ones the server knows itself by (DNS-rebinding guard, api/host-check.ts). */
@@ -124,6 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxRows: e.CYPHER_MAX_ROWS,
       maxResponseBytes: e.CYPHER_MAX_RESPONSE_BYTES,
       rateLimitPerMinute: e.CYPHER_RATE_LIMIT_PER_MINUTE,
+      maxQueryChars: e.CYPHER_MAX_QUERY_CHARS,
+      maxNesting: e.CYPHER_MAX_NESTING,
+      maxParamDepth: e.CYPHER_MAX_PARAM_DEPTH,
+      watchdogGraceMs: e.CYPHER_WATCHDOG_GRACE_MS,
     },
     maxDocumentBytes: e.MAX_DOCUMENT_SIZE,
     allowedHosts: e.ALLOWED_HOSTS,

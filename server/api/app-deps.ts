@@ -14,4 +14,6 @@ export interface AppDeps {
   /** Folder of the built client; served when present. */
   clientDir?: string | undefined;
   log?: (line: string) => void;
+  /** Called when a query's thread will not stop after its timeout; the embedded Neo4j is restarted. */
+  onRunawayQuery?: (reason: string) => void;
 }

@@ -14,6 +14,10 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** Stop reading rows after this many; `truncated` says whether more were there. */
   maxRows?: number;
+  /** Transaction metadata (SHOW TRANSACTIONS lists it), so a watchdog can find the transaction. */
+  metadata?: Record<string, string>;
+  /** false: one attempt, no driver retries on transient errors (a query with a time budget to keep). */
+  retry?: boolean;
 }
 
 export interface ReadResult {
@@ -44,11 +48,17 @@ export class GraphDb {
   async readResult(cypher: string, params: Record<string, unknown> = {}, opts: ReadOptions = {}): Promise<ReadResult> {
     const session = this.session('READ');
     const started = performance.now();
+    const config = { ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}), ...(opts.metadata ? { metadata: opts.metadata } : {}) };
     try {
-      return await session.executeRead(
-        (tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started),
-        opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined,
-      );
+      if (opts.retry === false) {
+        const tx = session.beginTransaction(config);
+        try {
+          return await collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started);
+        } finally {
+          await tx.close();
+        }
+      }
+      return await session.executeRead((tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started), config);
     } catch (err) {
       throw toAppError(err);
     } finally {
@@ -93,7 +103,7 @@ export class GraphDb {
   }
 }
 
-async function collect(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>, maxRows: number | undefined, started: number): Promise<ReadResult> {
+async function collect(tx: Pick<ManagedTransaction, 'run'>, cypher: string, params: Record<string, unknown>, maxRows: number | undefined, started: number): Promise<ReadResult> {
   const rows: Row[] = [];
   let columns: string[] = [];
   let truncated = false;

@@ -4,6 +4,7 @@
  */
 import { Router } from 'express';
 import { graphHealth } from '../../graph/health.ts';
+import { consoleWatchdog } from './cypher.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 export function healthRoutes(deps: AppDeps): Router {
@@ -15,6 +16,7 @@ export function healthRoutes(deps: AppDeps): Router {
       app: { name: 'policy-graph-explorer', version: deps.version },
       neo4j: { version: g.version, edition: g.edition, mode: deps.neo4jMode, uri: deps.neo4jUri },
       counts: { nodes: g.nodes, relationships: g.relationships },
+      console: consoleWatchdog(deps).status(),
     });
   });
   return router;

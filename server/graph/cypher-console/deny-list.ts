@@ -1,12 +1,14 @@
 /*
- * First layer of the read-only console: a lexical deny-list, checked before Neo4j sees the text. It does
- * not try to be a parser — the EXPLAIN check and the READ session are the real guards — but it stops,
- * with a readable reason, what those layers would let through or answer badly: LOAD CSV (a read as far
- * as Neo4j's plan is concerned), procedures that reach outside the graph or administer it, admin
- * commands, several statements in one request, and writes anywhere in the text (subqueries included).
- * Comments are removed and string literals blanked first, so case, comment and quoting tricks neither
- * hide a keyword nor make a harmless string look dangerous.
+ * First layer of the read-only console: a check of the query's words, as Neo4j's lexer splits them
+ * (lexer.ts), before Neo4j sees the text. It does not try to be a parser — the plan check and the READ
+ * session are the real guards — but it refuses, with a readable reason and no database round trip:
+ * anything that does not start like a read (an allow-list of leading clauses, so every administration
+ * command, USE and query options are out whatever follows), LOAD CSV, writes and administration words
+ * anywhere (subqueries included), procedures outside a read-only set, and several statements at once.
+ * A word is a keyword only where Neo4j could read it as one: not after `.` (property), `:` (label or type),
+ * as a map key, in backticks, in a string or in a comment.
  */
+import { lexCypher, LexError, NEO4J_WHITESPACE, type Token } from './lexer.ts';
 
 export interface DenyVerdict {
   ok: boolean;
@@ -21,84 +23,100 @@ export const ALLOWED_PROCEDURES = new Set([
   'db.info', 'db.ping',
 ]);
 
-const WRITE_KEYWORDS = ['CREATE', 'MERGE', 'DELETE', 'DETACH', 'SET', 'REMOVE', 'DROP', 'FOREACH', 'INSERT'];
-const ADMIN_LEADERS = ['SHOW', 'TERMINATE', 'GRANT', 'REVOKE', 'DENY', 'ALTER', 'START', 'STOP', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'RENAME', 'USE'];
+/** The clauses a console query may start with; everything else (SHOW, TERMINATE, USE, CYPHER, CREATE …) is refused. */
+const LEADING_CLAUSES = new Set(['MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'RETURN', 'CALL']);
 
-/**
- * Removes comments and replaces the contents of string literals and backtick identifiers, keeping
- * offsets. `keepBackticks` keeps identifier contents (without the backticks) so procedure names written
- * as `db`.`labels` are still recognised.
- */
-export function maskCypher(query: string, keepBackticks = false): string {
-  let out = '';
-  let i = 0;
-  while (i < query.length) {
-    const c = query[i]!;
-    const next = query[i + 1];
-    if (c === '/' && next === '/') {
-      while (i < query.length && query[i] !== '\n') { out += ' '; i++; }
-    } else if (c === '/' && next === '*') {
-      const end = query.indexOf('*/', i + 2);
-      const stop = end === -1 ? query.length : end + 2;
-      out += ' '.repeat(stop - i);
-      i = stop;
-    } else if (c === "'" || c === '"' || c === '`') {
-      out += c === '`' && keepBackticks ? '' : c;
-      i++;
-      while (i < query.length && query[i] !== c) {
-        if (query[i] === '\\' && c !== '`') { out += '  '; i += 2; continue; }
-        out += c === '`' && keepBackticks ? query[i]! : c === '`' ? 'x' : ' ';
-        i++;
-      }
-      if (i < query.length) { out += c === '`' && keepBackticks ? '' : c; i++; }
-    } else {
-      out += c;
-      i++;
+/** Words that write, load or administer wherever they stand as keywords. */
+const REFUSED_WORDS: Record<string, string> = {
+  CREATE: 'changes the graph', MERGE: 'changes the graph', DELETE: 'changes the graph', DETACH: 'changes the graph',
+  NODETACH: 'changes the graph', SET: 'changes the graph', REMOVE: 'changes the graph', DROP: 'changes the graph',
+  FOREACH: 'changes the graph', INSERT: 'changes the graph',
+  LOAD: 'reads files or URLs outside the graph (LOAD CSV)', PERIODIC: 'runs batched transactions', TRANSACTIONS: 'runs or administers transactions',
+  CONCURRENT: 'runs batched transactions',
+  SHOW: 'is an administration command', TERMINATE: 'is an administration command', USE: 'switches the database',
+  GRANT: 'is an administration command', REVOKE: 'is an administration command', DENY: 'is an administration command',
+  ALTER: 'is an administration command', DEALLOCATE: 'is an administration command', REALLOCATE: 'is an administration command',
+  RENAME: 'is an administration command', DRYRUN: 'is an administration command',
+};
+
+/** Function namespaces that reach outside the graph or administer it (none ships with the embedded Neo4j). */
+const REFUSED_NAMESPACES = /^(apoc|dbms|gds|tx|db\.(create|index\.(fulltext|vector)\.(create|drop)|clear|stats|checkpoint|await|resample|prepare))/;
+
+function isKeywordPosition(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.kind !== 'word') return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev?.kind === 'punct' && (prev.text === '.' || prev.text === ':')) return false;
+  // A map key: `{set: 1}` or `{a: 1, set: 2}`.
+  if (next?.kind === 'punct' && next.text === ':' && prev?.kind === 'punct' && (prev.text === '{' || prev.text === ',')) return false;
+  return true;
+}
+
+/** The dotted name starting at token i (`db.labels`, `` `dbms`.`listConfig` ``), and the index after it. */
+function dottedName(tokens: Token[], i: number): { name: string; end: number } {
+  const parts: string[] = [];
+  let j = i;
+  while (tokens[j] && (tokens[j]!.kind === 'word' || tokens[j]!.kind === 'escaped')) {
+    parts.push(tokens[j]!.text);
+    if (tokens[j + 1]?.text === '.' && (tokens[j + 2]?.kind === 'word' || tokens[j + 2]?.kind === 'escaped')) j += 2;
+    else { j++; break; }
+  }
+  return { name: parts.join('.').toLowerCase(), end: j };
+}
+
+export function checkTokens(tokens: Token[]): DenyVerdict {
+  if (tokens.length === 0) return { ok: false, reason: 'The query is empty' };
+  const semicolon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ';');
+  if (semicolon !== -1 && tokens.slice(semicolon).some((t) => !(t.kind === 'punct' && t.text === ';'))) {
+    return { ok: false, reason: 'Only one statement per request is allowed' };
+  }
+  const first = tokens[0]!;
+  if (first.kind !== 'word' || !LEADING_CLAUSES.has(first.upper)) {
+    const what = first.kind === 'word' ? first.upper : `'${first.text}'`;
+    const why = first.upper === 'CYPHER' ? 'Query options (CYPHER …) are not allowed here' : `A console query starts with MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL, not ${what}`;
+    return { ok: false, reason: REFUSED_WORDS[first.upper] ? `${first.upper} ${REFUSED_WORDS[first.upper]}; the console only reads` : why };
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isKeywordPosition(tokens, i)) continue;
+    const t = tokens[i]!;
+    const refused = REFUSED_WORDS[t.upper];
+    if (refused) {
+      return { ok: false, reason: `${t.upper} ${refused}; the console only reads (a variable of that name can be written in backticks)` };
+    }
+    const next = tokens[i + 1];
+    if (t.upper === 'CALL' && next && !(next.kind === 'punct' && (next.text === '{' || next.text === '('))) {
+      const proc = dottedName(tokens, i + 1).name;
+      if (!ALLOWED_PROCEDURES.has(proc)) return { ok: false, reason: `The procedure ${proc || '(unnamed)'} is not allowed here (only read-only db.* procedures are)` };
     }
   }
-  return out;
-}
-
-function word(w: string): RegExp {
-  // Not part of a longer name and not a property access (n.set) or parameter ($create).
-  return new RegExp(`(?<![\\w$.])${w.replace(/ /g, '\\s+')}(?![\\w$])`, 'i');
-}
-
-export function checkDenyList(query: string): DenyVerdict {
-  if (query.trim() === '') return { ok: false, reason: 'The query is empty' };
-  const masked = maskCypher(query);
-  const statements = masked.split(';').filter((s) => s.trim() !== '');
-  if (statements.length > 1) return { ok: false, reason: 'Only one statement per request is allowed' };
-  if (word('LOAD\\s+CSV').test(masked)) {
-    return { ok: false, reason: 'LOAD CSV reads files or URLs outside the graph and is not allowed here' };
-  }
-  if (word('PERIODIC\\s+COMMIT').test(masked) || word('IN\\s+TRANSACTIONS').test(masked) || word('IN\\s+\\d+\\s+CONCURRENT').test(masked)) {
-    return { ok: false, reason: 'Batched transactions (IN TRANSACTIONS) are not allowed here' };
-  }
-  for (const kw of WRITE_KEYWORDS) {
-    if (word(kw).test(masked)) return { ok: false, reason: `${kw} changes the graph; the console only reads` };
-  }
-  const leader = /^\s*([A-Za-z]+)/.exec(masked)?.[1]?.toUpperCase();
-  if (leader && ADMIN_LEADERS.includes(leader)) {
-    return { ok: false, reason: `${leader} is an administration command and is not allowed here` };
-  }
-  if (leader === 'CYPHER') return { ok: false, reason: 'Query options (CYPHER …) are not allowed here' };
-  for (const kw of ['USE', 'TERMINATE', 'GRANT', 'REVOKE', 'DENY', 'ALTER']) {
-    if (word(kw).test(masked)) return { ok: false, reason: `${kw} is an administration command and is not allowed here` };
-  }
-  const named = maskCypher(query, true);
-  for (const m of named.matchAll(/(?<![\w$.])CALL\s+([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)*)/gi)) {
-    const proc = (m[1] ?? '').replace(/\s+/g, '').toLowerCase();
-    if (!ALLOWED_PROCEDURES.has(proc)) return { ok: false, reason: `The procedure ${proc} is not allowed here (only read-only db.* procedures are)` };
-  }
-  if (/(?<![\w$.])(apoc|dbms|gds|db\.create|db\.index\.(fulltext\.(create|drop)|vector\.create))\s*\.?\s*[\w.]*\s*\(/i.test(named)) {
-    return { ok: false, reason: 'Functions or procedures outside the read-only set are not allowed here' };
+  // Namespaced function calls: a dotted name followed by `(`.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' && t.kind !== 'escaped') continue;
+    if (tokens[i - 1]?.text === '.' || tokens[i - 1]?.upper === 'CALL') continue;
+    const { name, end } = dottedName(tokens, i);
+    if (name.includes('.') && tokens[end]?.text === '(' && REFUSED_NAMESPACES.test(name)) {
+      return { ok: false, reason: `The function ${name} is not allowed here (functions outside the read-only set are refused)` };
+    }
   }
   return { ok: true };
 }
 
-/** Strips a leading EXPLAIN or PROFILE the user typed; the console adds its own EXPLAIN. */
+/** Lexes the query as Neo4j would and checks its words; an unreadable query is refused with the reason. */
+export function checkDenyList(query: string): DenyVerdict {
+  try {
+    return checkTokens(lexCypher(query).tokens);
+  } catch (err) {
+    if (err instanceof LexError) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+const PLAN_PREFIX = new RegExp(`^${NEO4J_WHITESPACE.source}*(EXPLAIN|PROFILE)(?![\\p{L}\\p{N}_$])`, 'iu');
+
+/** Strips a leading EXPLAIN or PROFILE the user typed (after any white space Neo4j skips); the console adds its own EXPLAIN. */
 export function stripPlanPrefix(query: string): string {
-  const stripped = query.replace(/^\s*(EXPLAIN|PROFILE)(?![\w$])/i, '');
-  return stripped === query ? query : stripped.trimStart();
+  const m = PLAN_PREFIX.exec(query);
+  return m ? query.slice(m[0].length) : query;
 }

@@ -1,9 +1,12 @@
 /*
- * Second layer of the read-only console: ask Neo4j to plan the query (EXPLAIN runs nothing) and accept
- * it only when the planner calls it a read (`queryType` 'r') and no operator in the plan writes, loads
- * files or calls a procedure outside the allowed set. This catches what text matching cannot, e.g. a
- * write reached through a construct the deny-list does not know. A syntax error surfaces here as a 400
- * with Neo4j's message and position (neo4j-errors.ts).
+ * Second layer of the read-only console: ask Neo4j to plan the query (EXPLAIN runs nothing) and accept it
+ * only from Neo4j's own parse: the planner must call it a read (`queryType` 'r'), every operator in the
+ * plan must be on an allow-list of read operators, and a procedure call must name an allowed procedure.
+ * The allow-list matters because Neo4j plans SHOW SETTINGS / TRANSACTIONS / PROCEDURES and TERMINATE
+ * TRANSACTIONS as reads (type 'r', operators ShowSettings, TerminateTransactions …): a check for writing
+ * operators alone let them through. Anything Neo4j plans that is not known here is refused, so a new
+ * operator costs a false refusal, never an escape. A syntax error surfaces here as a 400 with Neo4j's
+ * message and position (neo4j-errors.ts).
  */
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
@@ -19,12 +22,37 @@ export interface PlanNode {
 
 const WRITE_OPERATOR = /^(Create|Merge|Delete|DetachDelete|Set|Remove|Foreach|SubqueryForeach|TransactionForeach|TransactionApply|LoadCSV|LockingMerge)/i;
 
-/** Returns a reason when a plan operator writes, loads or calls a procedure that is not allowed. */
+/**
+ * Operators that only read (Neo4j 5.26 Cypher manual, "Operators"; names without the `(All)`/`(Into)`
+ * variant). Leaf scans and seeks, joins and applies, projections, aggregations, sorting and paging.
+ */
+export const READ_OPERATORS = new Set([
+  'AllNodesScan', 'NodeByLabelScan', 'NodeByIdSeek', 'NodeByElementIdSeek', 'NodeIndexSeek', 'NodeUniqueIndexSeek', 'NodeIndexScan',
+  'NodeIndexContainsScan', 'NodeIndexEndsWithScan', 'NodeIndexSeekByRange', 'NodeUniqueIndexSeekByRange', 'MultiNodeIndexSeek',
+  'AssertingMultiNodeIndexSeek', 'UnionNodeByLabelsScan', 'IntersectionNodeByLabelsScan', 'SubtractionNodeByLabelsScan',
+  'NodeCountFromCountStore', 'RelationshipCountFromCountStore',
+  ...['RelationshipIndexSeek', 'RelationshipIndexScan', 'RelationshipIndexContainsScan', 'RelationshipIndexEndsWithScan',
+    'RelationshipIndexSeekByRange', 'RelationshipUniqueIndexSeek', 'RelationshipUniqueIndexSeekByRange', 'RelationshipByIdSeek',
+    'RelationshipByElementIdSeek', 'AllRelationshipsScan', 'RelationshipTypeScan', 'UnionRelationshipTypesScan']
+    .flatMap((op) => [`Directed${op}`, `Undirected${op}`]),
+  'Argument', 'ArgumentTracker', 'ProduceResults', 'Projection', 'Filter', 'Limit', 'ExhaustiveLimit', 'Skip', 'Sort', 'PartialSort',
+  'Top', 'Top1WithTies', 'PartialTop', 'Distinct', 'OrderedDistinct', 'EagerAggregation', 'OrderedAggregation', 'Eager',
+  'Apply', 'SemiApply', 'AntiSemiApply', 'LetSemiApply', 'LetAntiSemiApply', 'SelectOrSemiApply', 'SelectOrAntiSemiApply',
+  'LetSelectOrSemiApply', 'LetSelectOrAntiSemiApply', 'ConditionalApply', 'AntiConditionalApply', 'RollUpApply', 'CartesianProduct',
+  'NodeHashJoin', 'ValueHashJoin', 'NodeLeftOuterHashJoin', 'NodeRightOuterHashJoin', 'Expand', 'OptionalExpand', 'VarLengthExpand',
+  'BFSPruningVarLengthExpand', 'ShortestPath', 'StatefulShortestPath', 'Repeat', 'NullifyMetadata', 'ProjectEndpoints', 'Union',
+  'OrderedUnion', 'Unwind', 'Optional', 'Anti', 'CacheProperties', 'AssertSameNode', 'AssertSameRelationship', 'TriadicSelection',
+  'TriadicBuild', 'TriadicFilter', 'ProcedureCall', 'EmptyResult',
+]);
+
+/** Returns a reason when a plan operator is not a known read, writes, loads or calls a procedure that is not allowed. */
 export function planViolation(plan: PlanNode | undefined | false): string | undefined {
   if (!plan) return undefined;
-  const op = plan.operatorType.split('@')[0] ?? plan.operatorType;
+  const [op = plan.operatorType, database] = plan.operatorType.split('@');
+  if (database === 'system') return `The plan runs ${op} against the system database`;
   if (op === 'LoadCSV') return 'The plan loads a CSV file or URL';
   if (WRITE_OPERATOR.test(op)) return `The plan contains the writing operator ${op}`;
+  if (!READ_OPERATORS.has(op.replace(/\(.*\)$/, ''))) return `The plan contains the operator ${op}, which is not a read the console allows`;
   if (op === 'ProcedureCall') {
     const details = String(plan.arguments?.Details ?? plan.arguments?.details ?? '');
     const name = /^\s*([\w.]+)\s*\(/.exec(details)?.[1]?.toLowerCase();
@@ -49,15 +77,25 @@ export function withoutPrefixOffset(err: AppError, shift: number): AppError {
   return new AppError(err.status, err.code, message, { ...details, position: fixed });
 }
 
-/** Plans the query in a READ session; throws 403 unless it is a pure read. */
-export async function explainCheck(db: GraphDb, query: string, params: Record<string, unknown>, timeoutMs: number): Promise<void> {
+/**
+ * Plans the query in a READ transaction (one attempt, so a transient failure cannot spend the time budget
+ * on retries; `metadata` lets the watchdog find it) and throws 403 unless Neo4j calls it a pure read.
+ */
+export async function explainCheck(
+  db: GraphDb, query: string, params: Record<string, unknown>, timeoutMs: number, metadata?: Record<string, string>,
+): Promise<void> {
   const session = db.session('READ');
   let queryType: string;
   let plan: PlanNode | false;
   try {
-    const result = await session.executeRead((tx) => tx.run(`${PREFIX}${query}`, toNeo4jParams(params)), { timeout: timeoutMs });
-    queryType = result.summary.queryType;
-    plan = result.summary.plan as PlanNode | false;
+    const tx = session.beginTransaction({ timeout: timeoutMs, ...(metadata ? { metadata } : {}) });
+    try {
+      const result = await tx.run(`${PREFIX}${query}`, toNeo4jParams(params));
+      queryType = result.summary.queryType;
+      plan = result.summary.plan as PlanNode | false;
+    } finally {
+      await tx.close();
+    }
   } catch (err) {
     throw withoutPrefixOffset(toAppError(err), PREFIX.length);
   } finally {

@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../errors.ts';
 import { collectElements, missingEndpoints } from '../cypher-console/graph-collector.ts';
-import type { GraphDb, Row } from '../graph-db.ts';
+import type { GraphDb, ReadOptions, Row } from '../graph-db.ts';
 import { isPlainNode, isPlainRelationship, type PlainNode } from '../neo4j-values.ts';
 import { buildGraph, LEAN_PARAMS, leanElement, type ApiGraph, type LeanNode } from './graph-elements.ts';
 import { loadApiCypher } from './api-cypher.ts';
@@ -37,10 +37,11 @@ function leanValue(value: unknown): unknown {
 }
 
 export async function runGraphQuery(
-  db: GraphDb, cypher: string, params: Record<string, unknown>, limits: QueryLimits, opts: { leanRows?: boolean } = {},
+  db: GraphDb, cypher: string, params: Record<string, unknown>, limits: QueryLimits,
+  opts: { leanRows?: boolean; read?: Pick<ReadOptions, 'metadata' | 'retry'> } = {},
 ): Promise<QueryResult> {
   const started = performance.now();
-  const result = await db.readResult(cypher, params, { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows });
+  const result = await db.readResult(cypher, params, { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows, ...opts.read });
   if (opts.leanRows) result.rows = result.rows.map((row) => leanValue(row) as Row);
   let truncatedBy: 'rows' | 'bytes' | undefined = result.truncated ? 'rows' : undefined;
 

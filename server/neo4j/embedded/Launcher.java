@@ -70,6 +70,10 @@ public class Launcher {
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                    // db.memory.transaction.max: one query (a console query above all) may take a quarter of
+                    // the heap, then fails alone instead of starving the others. Set here because Community
+                    // has no dbms.setConfigValue to set it at run time (docs/console-and-present.md).
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, Runtime.getRuntime().maxMemory() / 4)
                     .build();
             Runtime.getRuntime().addShutdownHook(new Thread(Launcher::shutdown, "neo4j-shutdown"));
 
