@@ -34,4 +34,5 @@ WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 WITH node, score, how
 ORDER BY score DESC, size(node.name) ASC, node.name ASC, node.id ASC
 LIMIT $limit
-RETURN coalesce(node.id, elementId(node)) AS id, labels(node) AS labels, node.name AS name, node.aliases AS aliases, score, how
+RETURN coalesce(node.id, elementId(node)) AS id, labels(node) AS labels, node.name AS name, node.aliases AS aliases,
+       node.jurisdiction AS jurisdiction, score, how

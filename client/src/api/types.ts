@@ -50,6 +50,8 @@ export interface SearchHit {
   label: string;
   name: string;
   matched?: string | null;
+  /** an agency's area (全国, 广州市…), shown beside its name */
+  jurisdiction?: string | null;
   score?: number;
 }
 

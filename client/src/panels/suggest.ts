@@ -53,6 +53,7 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
           class: `suggest-item${idx === active ? ' active' : ''}`, role: 'option', 'data-id': hit.id,
           onmousedown: (e: Event) => { e.preventDefault(); pick(hit); },
         }, h('span', { class: 'suggest-name' }, hit.name),
+        hit.jurisdiction ? h('span', { class: 'suggest-where' }, hit.jurisdiction) : null,
         hit.matched && hit.matched !== hit.name ? h('span', { class: 'suggest-matched' }, `${translate(lang, 'searchMatched')}: ${hit.matched}`) : null);
       }))));
   };

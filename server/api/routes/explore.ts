@@ -42,7 +42,7 @@ export function exploreRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   const router = Router();
   const timeoutMs = deps.config.cypher.timeoutMs;
 
-  registry.add({ method: 'get', path: '/search', tag: 'explore', summary: 'Search entities by Chinese text, alias or pinyin', query: SearchQuery, response: '{results: [{id, label, labels, name, matched, matchedBy, score}]}' });
+  registry.add({ method: 'get', path: '/search', tag: 'explore', summary: 'Search entities by Chinese text, alias or pinyin', query: SearchQuery, response: '{results: [{id, label, labels, name, matched, matchedBy, jurisdiction, score}]}' });
   router.get('/search', async (req, res) => {
     const q = parseInput(SearchQuery, req.query, 'query');
     res.json({ results: await searchEntities(deps.db, q.q, q.labels, q.limit, timeoutMs) });

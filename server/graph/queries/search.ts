@@ -14,6 +14,8 @@ export interface SearchHit {
   name: string;
   matched: string | null;
   matchedBy: string[];
+  /** an agency's area (全国, 福建省, 广州市…): two cities' 人社局 differ only by it */
+  jurisdiction: string | null;
   score: number;
 }
 
@@ -32,13 +34,13 @@ export function toPinyinKey(q: string): string {
 
 export async function searchEntities(db: GraphDb, q: string, labels: string[] | undefined, limit: number, timeoutMs: number): Promise<SearchHit[]> {
   const lucene = toLuceneQuery(q);
-  const rows = await db.read<{ id: string; labels: string[]; name: string | null; aliases: string[] | null; score: number; how: string[] }>(
+  const rows = await db.read<{ id: string; labels: string[]; name: string | null; aliases: string[] | null; jurisdiction: string | null; score: number; how: string[] }>(
     loadApiCypher('search'),
     { q: q.trim(), lucene: lucene === '' ? '""' : lucene, useLucene: lucene !== '', pinyin: toPinyinKey(q), labels: labels ?? null, limit },
     { timeoutMs },
   );
   const needle = q.trim().toLowerCase();
-  return rows.map(({ id, labels: nodeLabels, name: rawName, aliases: rawAliases, score, how }) => {
+  return rows.map(({ id, labels: nodeLabels, name: rawName, aliases: rawAliases, jurisdiction, score, how }) => {
     const name = rawName ?? '';
     const aliases = rawAliases ?? [];
     const matched = [name, ...aliases].find((a) => a.toLowerCase().includes(needle)) ?? (how.includes('pinyin') ? name : aliases.find((a) => a !== name) ?? name);
@@ -49,6 +51,7 @@ export async function searchEntities(db: GraphDb, q: string, labels: string[] | 
       name,
       matched,
       matchedBy: how,
+      jurisdiction: jurisdiction ?? null,
       score: Math.round(score * 1000) / 1000,
     };
   });
