@@ -15,7 +15,7 @@ export async function loadSeedsOnStart(db: GraphDb, seedsDir: string, log: (line
   }
   const summary = await loadPaths(db, [seedsDir]);
   const d = summary.documents;
-  if (d.loaded + d.replaced + d.failed === 0) {
+  if (d.loaded + d.replaced + d.failed + d['not-loaded'] === 0) {
     log(`Seeds: ${d.unchanged} documents unchanged.`);
     return;
   }

@@ -1,10 +1,11 @@
 /*
- * `npm run load -- <files or folders> [--reset] [--dry-run] [--remove <document>] [--batch N] [--concurrency N] [--force]`
+ * `npm run load -- <files or folders> [--reset] [--dry-run] [--remove <document>] [--batch N] [--concurrency N] [--force] [--max-size 20m]`
  * Same configuration as `npm start` (embedded Neo4j in DATA_DIR, or NEO4J_URI). Exit code 0 when
- * everything loaded, 1 when a document failed, 2 for bad usage or configuration.
+ * everything loaded, 1 when a document failed, 2 for bad usage or configuration, 3 when the database
+ * failed and the load stopped (rerun to continue).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, parseByteSize } from '../config.ts';
 import { GraphDb } from '../graph/graph-db.ts';
 import { applySchema } from '../graph/schema.ts';
 import { openNeo4j } from '../neo4j/connect.ts';
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run load -- <files or folders>... [options]
   --batch <n>           documents per write transaction (default 50; 1 = a transaction per document)
   --concurrency <n>     write transactions in flight at once (default 2)
   --force               rewrite documents even when their content is unchanged
+  --max-size <size>     refuse files larger than this, e.g. 50m (default MAX_DOCUMENT_SIZE, 20m)
   -h, --help            this text`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -32,7 +34,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         reset: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, remove: { type: 'string', multiple: true },
-        batch: { type: 'string' }, concurrency: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        batch: { type: 'string' }, concurrency: { type: 'string' }, force: { type: 'boolean' }, 'max-size': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (err) {
@@ -60,6 +62,11 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
+  const maxFileBytes = values['max-size'] === undefined ? config.maxDocumentBytes : parseByteSize(values['max-size']);
+  if (!maxFileBytes) {
+    log(`--max-size must be a size such as 512k, 20m or 1g, got ${values['max-size']}`);
+    return 2;
+  }
   log(config.neo4j.mode === 'embedded' ? `Starting the embedded Neo4j (data in ${config.dataDir})…` : `Connecting to Neo4j at ${config.neo4j.uri}…`);
   const connection = await openNeo4j(config, log);
   try {
@@ -72,11 +79,12 @@ async function main(): Promise<number> {
       concurrency,
       batchSize,
       force: values.force ?? false,
+      maxFileBytes,
       progress: createProgress(process.stderr),
     });
     for (const w of summary.warnings) log(`warning: ${w}`);
     for (const line of formatSummary(summary)) log(line);
-    return summary.documents.failed > 0 ? 1 : 0;
+    return summary.stopped ? 3 : summary.documents.failed > 0 ? 1 : 0;
   } finally {
     await connection.close();
   }

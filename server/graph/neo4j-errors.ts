@@ -6,9 +6,69 @@ import { Neo4jError } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|connection.*(closed|refused|reset|lost)|Pool is closed|Failed to connect/i;
+const DISK_FULL = /No space left on device|ENOSPC|disk (is )?full|not enough (free )?(disk )?space/i;
+const PANIC = /critical error.*restart|database (has )?panic|kernel panic/i;
 
+/**
+ * A failure of the database itself rather than of what was sent to it: no later request can succeed
+ * until someone acts, so the loader stops at the first one instead of trying every remaining document.
+ */
+export interface DatabaseFault {
+  kind: 'unavailable' | 'disk-full' | 'database-error' | 'credentials';
+  /** What to tell the user, in one line. */
+  reason: string;
+}
+
+/**
+ * Whether err (or an error it wraps, through `cause`) is a database fault. Document-level failures —
+ * a constraint, a property too large to index, a statement error, a transaction out of memory — are not.
+ */
+export function databaseFault(err: unknown): DatabaseFault | undefined {
+  // The whole chain is read and the most specific answer wins: the API's AppError around a disk-full
+  // Neo4jError only knows "Neo.DatabaseError", the Neo4jError inside says which.
+  const seen = new Set<unknown>();
+  let best: DatabaseFault | undefined;
+  for (let e = err; e !== null && typeof e === 'object' && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const found = faultOf(e);
+    if (found && (!best || FAULT_RANK[found.kind] > FAULT_RANK[best.kind])) best = found;
+  }
+  return best;
+}
+
+const FAULT_RANK: Record<DatabaseFault['kind'], number> = { unavailable: 0, credentials: 1, 'database-error': 2, 'disk-full': 3 };
+
+function faultOf(e: object): DatabaseFault | undefined {
+  const o = e as { code?: unknown; message?: unknown; details?: { reason?: unknown; neo4jCode?: unknown } };
+  // An AppError's own code is the API's (NEO4J_UNAVAILABLE); Neo4j's code, when it had one, is in its details.
+  const code = e instanceof AppError ? (typeof o.details?.neo4jCode === 'string' ? o.details.neo4jCode : '') : typeof o.code === 'string' ? o.code : '';
+  const text = [o.message, o.details?.reason].filter((x) => typeof x === 'string').join(' ');
+  const said = concise(firstLine(typeof o.details?.reason === 'string' ? o.details.reason : typeof o.message === 'string' ? o.message : code));
+  // A client error is about the request, and its message may quote the document (a constraint names the value).
+  const aboutRequest = code.startsWith('Neo.ClientError.');
+  if (!aboutRequest && DISK_FULL.test(text)) return { kind: 'disk-full', reason: `the database's disk is full (${said})` };
+  if (code.startsWith('Neo.DatabaseError.') || (!aboutRequest && PANIC.test(text))) {
+    return { kind: 'database-error', reason: `Neo4j failed internally and may need a restart (${code ? `${code}: ` : ''}${said})` };
+  }
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return { kind: 'credentials', reason: `Neo4j refused the credentials (${code})` };
+  }
+  if (UNAVAILABLE.has(code) || (!aboutRequest && CONNECTION_LOST.test(text)) || (e instanceof AppError && e.code === 'NEO4J_UNAVAILABLE' && e.status === 503 && !code.startsWith('Neo.TransientError.'))) {
+    return { kind: 'unavailable', reason: `Neo4j is unavailable (${said})` };
+  }
+  return undefined;
+}
+
+/** The HTTP-minded error for err, keeping err as its cause so databaseFault can still see Neo4j's own words. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  const mapped = mapError(err);
+  mapped.cause = err;
+  return mapped;
+}
+
+function mapError(err: unknown): AppError {
   if (!(err instanceof Neo4jError)) {
     const e = err as { code?: string; message?: string };
     if (e?.code && UNAVAILABLE.has(e.code)) return AppError.unavailable('Neo4j is unavailable', { reason: e.message });
@@ -16,7 +76,7 @@ export function toAppError(err: unknown): AppError {
   }
   const code = err.code;
   const message = err.message;
-  if (UNAVAILABLE.has(code) || /ECONNREFUSED|connection.*(closed|refused)|Pool is closed|Failed to connect/i.test(message)) {
+  if (UNAVAILABLE.has(code) || CONNECTION_LOST.test(message)) {
     return AppError.unavailable('Neo4j is unavailable; the request can be retried when it is back', { reason: firstLine(message) });
   }
   if (code.startsWith('Neo.ClientError.Statement.SyntaxError') || code === 'Neo.ClientError.Statement.ArgumentError' && /Invalid input/.test(message)) {
@@ -41,6 +101,12 @@ export function toAppError(err: unknown): AppError {
     return new AppError(503, 'NEO4J_UNAVAILABLE', 'Neo4j is busy; try again', { neo4jCode: code });
   }
   return new AppError(500, 'INTERNAL', 'Neo4j failed to run the request', { neo4jCode: code });
+}
+
+/** The driver's connection errors are a paragraph of advice ending in "Caused by: connect ECONNREFUSED …"; keep the facts. */
+function concise(message: string): string {
+  const m = /^(.*?)\.\s.*Caused by:\s*(.+)$/.exec(message);
+  return m ? `${m[1]}: ${m[2]}` : message;
 }
 
 function firstLine(message: string): string {

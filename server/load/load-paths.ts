@@ -4,19 +4,22 @@
  * A failing document is recorded with its file and reason and the rest go on: when a transaction of
  * several documents fails, each of its documents is retried in a transaction of its own, so one bad
  * document never takes the others down and never lands half-written. Extraction of the next documents
- * overlaps with the writes in flight.
+ * overlaps with the writes in flight. A failure of the database itself (unavailable, internal error, disk
+ * full: databaseFault) is different: no later document could succeed, so the run stops at the first one,
+ * records every document not written as `not-loaded` and says why once (summary.stopped); a rerun
+ * continues, since the documents already written are skipped as unchanged.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphDb } from '../graph/graph-db.ts';
+import { databaseFault } from '../graph/neo4j-errors.ts';
 import { addCounters } from '../graph/writer/counters.ts';
 import { clearGraph, storedDocuments, type StoredDocument } from '../graph/writer/graph-state.ts';
 import { prepareDocument, type PreparedDocument } from '../graph/writer/prepare-facts.ts';
 import { removeDocument } from '../graph/writer/remove-document.ts';
 import { writeDocuments, type WriteOptions } from '../graph/writer/write-documents.ts';
 import { collectFiles } from './collect-files.ts';
-import { documentIdOf } from '../extract/read-document-file.ts';
+import { DEFAULT_MAX_DOCUMENT_BYTES, documentIdOf, readRegularFile } from '../extract/read-document-file.ts';
 import { extractFile, gazetteerFrom, type Extracted, type Gazetteer } from './extract-file.ts';
 import type { Progress } from './progress.ts';
 import { emptySummary, record, type DocumentOutcome, type LoadSummary } from './summary.ts';
@@ -40,6 +43,10 @@ export interface LoadOptions {
   extract?: (file: string, bytes: Uint8Array) => Extracted | Promise<Extracted>;
   /** Passed to every write transaction (tests inject failures). */
   beforeCommit?: WriteOptions['beforeCommit'];
+  /** Awaited after each write transaction with its documents' outcomes (tests stop the database here). */
+  afterWrite?: (outcomes: readonly DocumentOutcome[]) => Promise<void> | void;
+  /** Larger files fail with the limit in the reason (default 20 MB, MAX_DOCUMENT_SIZE). */
+  maxFileBytes?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 50;
@@ -54,6 +61,11 @@ interface Pending {
   warnings: string[];
 }
 
+/** Why the run stopped, once set: the first database fault seen by any transaction. */
+interface RunState {
+  stopped?: string;
+}
+
 export async function loadPaths(db: GraphDb, paths: readonly string[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
   const summary = emptySummary(opts.dryRun ?? false);
@@ -65,11 +77,40 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
     opts.progress?.document(o);
   };
 
+  const state: RunState = {};
+  const notLoaded = (file: string) => record(summary, outcome(path.relative(process.cwd(), file) || file, documentIdOf(file), 'not-loaded'));
+  const stop = () => {
+    summary.stopped = state.stopped;
+    for (const name of opts.remove?.slice(removed) ?? []) notLoaded(name);
+    for (const file of files.slice(prepared)) notLoaded(file);
+    opts.progress?.finish();
+    summary.seconds = (performance.now() - started) / 1000;
+    return summary;
+  };
+  let removed = 0;
+  let prepared = 0;
+
   if (opts.reset && !opts.dryRun) await clearGraph(db);
   for (const m of missing) done(outcome(m.file, documentIdOf(m.file), 'failed', m.reason));
-  for (const name of opts.remove ?? []) done(await removeOne(db, name, opts.dryRun ?? false));
+  for (const name of opts.remove ?? []) {
+    const r = await removeOne(db, name, opts.dryRun ?? false, state);
+    removed += 1;
+    if (state.stopped) {
+      record(summary, r);
+      return stop();
+    }
+    done(r);
+  }
 
-  const stored = await storedDocuments(db);
+  let stored: Map<string, StoredDocument>;
+  try {
+    stored = await storedDocuments(db);
+  } catch (err) {
+    const fault = databaseFault(err);
+    if (!fault) throw err;
+    state.stopped = fault.reason;
+    return stop();
+  }
   const extract = opts.extract ?? ((file: string, bytes: Uint8Array) => extractFile(file, bytes, opts.gazetteer ?? gazetteerFrom()));
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const limit = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY);
@@ -82,16 +123,22 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
     const docs = batch;
     batch = [];
     batchFacts = 0;
+    if (state.stopped) {
+      for (const d of docs) record(summary, notLoadedOutcome(d));
+      return;
+    }
     // A batch that replaces loaded documents runs alone: it decides which of their old nodes keep support
     // from what is committed, and a load in flight beside it would commit its support later, in the wrong
     // order for "the same graph as a fresh load" (docs/loading.md, Concurrency).
     const replaces = docs.some((d) => stored.has(d.prepared.docId));
     while (inFlight.size >= (replaces ? 1 : limit)) await Promise.race(inFlight);
     const t0 = performance.now();
-    const p: Promise<void> = writeBatch(db, docs, opts, summary)
-      .then((outcomes) => {
+    const p: Promise<void> = writeBatch(db, docs, opts, summary, state)
+      .then(async (outcomes) => {
         summary.writeSeconds += (performance.now() - t0) / 1000;
-        outcomes.forEach(done);
+        // Documents not written because the database failed are listed by the stop, not as progress.
+        for (const o of outcomes) (o.status === 'not-loaded' ? record(summary, o) : done(o));
+        await opts.afterWrite?.(outcomes);
       })
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
@@ -100,7 +147,9 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
 
   const owners = new Map<string, string>();
   for (const file of files) {
+    if (state.stopped) break;
     const r = await prepareOne(file, stored, owners, extract, opts, summary);
+    prepared += 1;
     if ('status' in r) {
       done(r);
       continue;
@@ -113,6 +162,11 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
   }
   await flush();
   await Promise.all(inFlight);
+  if (state.stopped) {
+    // The batch still being filled when a write in flight found the database gone.
+    await flush();
+    return stop();
+  }
 
   opts.progress?.finish();
   summary.seconds = (performance.now() - started) / 1000;
@@ -130,13 +184,13 @@ async function prepareOne(
   if (owner) return outcome(rel, docId, 'failed', `document id ${docId} is already taken by ${owner} (ids are file base names)`);
   owners.set(docId, rel);
   try {
-    const bytes = await fs.readFile(file);
+    const bytes = await readRegularFile(file, opts.maxFileBytes ?? DEFAULT_MAX_DOCUMENT_BYTES);
     const sha = crypto.createHash('sha256').update(bytes).digest('hex');
     // Cheap skip before extraction; the write transaction re-checks under lock.
     if (!opts.force && stored.get(docId)?.sha256 === sha) return outcome(rel, docId, 'unchanged');
     const t0 = performance.now();
     const extracted = await extract(file, bytes);
-    const prepared = prepareDocument(extracted.facts, extracted.text);
+    const prepared = prepareDocument(extracted.facts, extracted.text, { size: bytes.length, warnings: extracted.warnings });
     summary.extractSeconds += (performance.now() - t0) / 1000;
     if (prepared.docId !== docId) throw new Error(`the extractor named the document ${prepared.docId}, expected ${docId}`);
     if (opts.dryRun) {
@@ -155,28 +209,41 @@ async function prepareOne(
  * one transaction per document, so the failure is pinned on the document that caused it. The counters of
  * a shared transaction belong to no single document, so they go straight into the summary's totals.
  */
-async function writeBatch(db: GraphDb, docs: Pending[], opts: LoadOptions, summary: LoadSummary): Promise<DocumentOutcome[]> {
+async function writeBatch(db: GraphDb, docs: Pending[], opts: LoadOptions, summary: LoadSummary, state: RunState): Promise<DocumentOutcome[]> {
   const writeOpts: WriteOptions = { force: opts.force, beforeCommit: opts.beforeCommit };
+  if (state.stopped) return docs.map(notLoadedOutcome);
   try {
     const result = await writeDocuments(db, docs.map((d) => d.prepared), writeOpts);
     addCounters(summary.counters, result.counters);
     return docs.map((d, i) => ({ file: d.file, docId: d.prepared.docId, status: result.documents[i]!.status, warnings: d.warnings }));
   } catch (err) {
+    const fault = databaseFault(err);
+    if (fault) {
+      state.stopped ??= fault.reason;
+      return docs.map(notLoadedOutcome);
+    }
     if (docs.length === 1) return [outcome(docs[0]!.file, docs[0]!.prepared.docId, 'failed', reasonOf(err))];
     const outcomes: DocumentOutcome[] = [];
-    for (const d of docs) outcomes.push(...(await writeBatch(db, [d], opts, summary)));
+    for (const d of docs) for (const o of await writeBatch(db, [d], opts, summary, state)) outcomes.push(o);
     return outcomes;
   }
 }
 
-async function removeOne(db: GraphDb, name: string, dryRun: boolean): Promise<DocumentOutcome> {
+function notLoadedOutcome(d: Pending): DocumentOutcome {
+  return { ...outcome(d.file, d.prepared.docId, 'not-loaded'), warnings: d.warnings };
+}
+
+async function removeOne(db: GraphDb, name: string, dryRun: boolean, state: RunState): Promise<DocumentOutcome> {
   const docId = documentIdOf(name);
   if (dryRun) return outcome(name, docId, 'checked', 'would remove');
   try {
     const r = await removeDocument(db, docId);
     return { ...outcome(name, docId, r.removed ? 'removed' : 'not-found', r.removed ? undefined : `no document ${docId} is loaded`), counters: r.counters };
   } catch (err) {
-    return outcome(name, docId, 'failed', reasonOf(err));
+    const fault = databaseFault(err);
+    if (!fault) return outcome(name, docId, 'failed', reasonOf(err));
+    state.stopped ??= fault.reason;
+    return outcome(name, docId, 'not-loaded');
   }
 }
 

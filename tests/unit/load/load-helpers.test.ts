@@ -75,6 +75,20 @@ describe('summary and progress', () => {
     expect(text).toMatch(/FAILED a.txt: boom/);
   });
 
+  it('says once why a stopped run stopped, which documents were written and which were not, and how to continue', () => {
+    const s = emptySummary(false);
+    record(s, loaded);
+    for (let i = 1; i <= 12; i++) record(s, { file: `n${i}.txt`, docId: `n${i}`, status: 'not-loaded', warnings: [] });
+    s.stopped = 'Neo4j is unavailable (connect ECONNREFUSED 127.0.0.1:7688)';
+    const text = formatSummary(s).join('\n');
+    expect(text.split('ECONNREFUSED').length - 1).toBe(1);
+    expect(text).toMatch(/1 loaded, 0 replaced, 0 unchanged, 0 failed, 12 not loaded\./);
+    expect(text).toContain('Written before the stop (1): b.txt.');
+    expect(text).toContain('Not loaded (12): n1.txt, n2.txt, n3.txt, n4.txt, n5.txt, n6.txt, n7.txt, n8.txt, n9.txt, n10.txt … and 2 more.');
+    expect(text).toContain('Run the same command again');
+    expect(s.failures).toEqual([]);
+  });
+
   it('prints one plain line per document when not on a terminal', () => {
     const out: string[] = [];
     const p = createProgress({ isTTY: false, write: (c) => out.push(c) > 0 });
