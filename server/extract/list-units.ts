@@ -44,12 +44,12 @@ export function splitUnits(text: string, start: number, end: number): UnitMentio
 }
 
 // The last word of a body: 局 委 办 厅 部 院 政府 中心 公司 单位 部门 组 会 室 署 行 所 队 馆 社 站 …
-const BODY_END = /(?:[局委办厅部院府司团会组室署行所队馆社站处科校台联协关商]|中心|单位|部门|机构|企业|大学|学校|党组|街道)$/;
+const BODY_END = /(?:[局委办厅部院府司团会组室署行所队馆社站处科校台联协关商]|中心|中央|单位|部门|机构|企业|大学|学校|党组|街道)$/;
 // A named area acting as a unit in lists: 高新区, 长乐区, 福清市, 各乡镇.
 const AREA = /^[\u4e00-\u9fff]{1,7}(?:区|县|市|镇|乡|旗|州)$/;
 const GROUP = /^(?:[省市区县]直|市属|区属)?各|^(?:有关|相关)(?:部门|单位|方面)$/;
 // Characters of clauses, not of names; and words that open an example or an explanation.
-const PROSE = /[的将把被应须或:“”"《》]|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
+const PROSE = /[的将把被应须或:“”"《》]|(?<!自)由|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
 
 /** Whether a piece reads as a unit: ends in a body word, is a group (各有关部门, 各地) or a named area. */
 export function looksLikeUnit(name: string): boolean {

@@ -94,11 +94,13 @@ interface ReadUnits { units: ListedUnit[]; explicit: boolean }
 /** Labels at depth 0 in [a, b), each at the start or after a separator. */
 function labelsIn(text: string, a: number, b: number): { role: Role | null; start: number; after: number }[] {
   const out: { role: Role | null; start: number; after: number }[] = [];
-  LABEL.lastIndex = a;
+  // On the slice: a search over the whole text would run on to the next label of the document.
+  const slice = text.slice(a, b);
+  LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = LABEL.exec(text)) !== null && m.index < b) {
-    const before = text[m.index - 1]!;
-    if (m.index === a || /[\s,;，；、。(〔【[]/.test(before)) out.push({ role: roleOfLabel(m[0]), start: m.index, after: m.index + m[0].length });
+  while ((m = LABEL.exec(slice)) !== null) {
+    const at = a + m.index;
+    if (m.index === 0 || /[\s,;，；、。(〔【[]/.test(text[at - 1]!)) out.push({ role: roleOfLabel(m[0]), start: at, after: at + m[0].length });
   }
   return out;
 }
@@ -189,7 +191,29 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
 }
 
 /**
- * Lines that start with a label (牵头单位:X, then 责任单位:Y、Z): a task-breakdown table flattened to text.
+ * A label that opens a field after a sentence of the same line, outside brackets (…推进试点。责任单位:X、Y),
+ * as pages that lost their table layout print it; `end` if there is none.
+ */
+function labelAfterSentence(text: string, start: number, end: number): number {
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= end) return end;
+  for (const l of labelsIn(text, start, end)) {
+    const before = text[l.start - 1]!;
+    if (!/[。;\s]/.test(before)) continue;
+    let depth = 0;
+    for (let i = start; i < l.start; i++) {
+      const c = text[i]!;
+      if (c === '(' || c === '〔' || c === '【' || c === '[') depth++;
+      else if ((c === ')' || c === '〕' || c === '】' || c === ']') && depth > 0) depth--;
+    }
+    if (depth === 0) return l.start;
+  }
+  return end;
+}
+
+/**
+ * Lines that start with a label (牵头单位:X, then 责任单位:Y、Z): a task-breakdown table flattened to text;
+ * also a label after a sentence of the line (labelAfterSentence).
  * Consecutive label lines form one list, so a 牵头 line makes the whole list explicit.
  */
 function readLabelLines(text: string, from: number, to: number): ResponsibilityList[] {
@@ -201,7 +225,11 @@ function readLabelLines(text: string, from: number, to: number): ResponsibilityL
     if (nl < 0) nl = text.length;
     let s = pos;
     while (s < nl && /\s/.test(text[s]!)) s++;
-    const labelled = s < nl && LINE_LABEL.test(text.slice(s, s + 16)) ? readLabelled(text, s, nl) : null;
+    const blank = s === nl;
+    const atStart = !blank && LINE_LABEL.test(text.slice(s, s + 16));
+    if (!blank && !atStart) s = labelAfterSentence(text, s, nl);
+    const labelled = s < nl ? readLabelled(text, s, nl) : null;
+    if (!atStart && !blank) current = null;
     if (labelled) {
       if (current) {
         current.units.push(...labelled.units);
@@ -211,7 +239,7 @@ function readLabelLines(text: string, from: number, to: number): ResponsibilityL
         current = { start: s, end: nl, ...labelled };
         lists.push(current);
       }
-    } else if (s < nl) current = null;
+    } else if (!blank) current = null;
     pos = nl + 1;
   }
   return lists;

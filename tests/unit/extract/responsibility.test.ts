@@ -128,6 +128,7 @@ describe('every common list form', () => {
     expect(units('各区可探索多种方式(如市发改委、市财政局负责的项目)。')).toEqual([]);
     expect(units('由市大数据委牵头,市工信局配合,抓好落实。')).toEqual([]);
     expect(units('推进试点(试点区县负责人培训)。')).toEqual([]);
+    expect(units('所需经费(资金由市财政局负责)。')).toEqual([]);
   });
 
   it('reads a list after a time field and a labelled list closed by a sentence that is not units', () => {
@@ -136,6 +137,12 @@ describe('every common list form', () => {
       .toEqual(['市工信局|responsible', '市财政局|responsible', '各县区人民政府|responsible']);
     expect(units('落实。(责任单位:省发改委、商务厅按职责分工负责。具体任务涉及相关市(州)人民政府,下同。)'))
       .toEqual(['省发改委|responsible', '商务厅|responsible']);
+  });
+
+  it('reads a label that follows a sentence on the same line, outside brackets, as the list of that line', () => {
+    expect(units('1.推进试点。责任单位:市发改委、共青团中央\n2.推广经验(责任单位:市商务局)')).toEqual([
+      '市发改委|responsible', '共青团中央|responsible', '市商务局|responsible',
+    ]);
   });
 
   it('keeps printed roles beside the convention, and a rule glued to the last unit is not part of it', () => {
