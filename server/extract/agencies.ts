@@ -11,7 +11,7 @@ import type { FactsBuilder } from './facts-builder.ts';
 import type { Area, EntityEntry, Gazetteer, JurisdictionLevel } from './gazetteer.ts';
 import { NATIONAL, RELATIVE_PREFIX, agencyKey, expandPrefix, levelOfName, scopedAgencyKey, surfaceKey } from './gazetteer.ts';
 import type { Evidence } from './graph-facts.ts';
-import { areaAtStart, isNationalName, type Jurisdiction } from './jurisdiction.ts';
+import { areaAtStart, areaInside, isNationalName, type Jurisdiction } from './jurisdiction.ts';
 
 export interface ResolvedAgency {
   id: string;
@@ -99,6 +99,8 @@ function placeUnit(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer
   if (prefix) {
     const expand = (area: UnitArea, scope: { city?: string; province?: string; district?: string }) =>
       ({ area, surface: expandPrefix(surface, scope), key: expandPrefix(key, scope) });
+    // A county-level city's 市X is its own (福清市's 市工信局), not its prefecture's.
+    if (prefix === '市' && j.level === 'district' && j.name.endsWith('市')) return expand(areaOf(j), { city: j.name });
     if (prefix === '市' && j.city) return expand(cityArea(j.city, gaz), { city: j.city });
     if (prefix === '省' && j.province) return expand(provinceArea(j.province), { province: j.province });
     if ((prefix === '区' || prefix === '县') && j.level === 'district') return expand(areaOf(j), { district: j.name });
@@ -107,6 +109,9 @@ function placeUnit(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer
   }
   const named = areaAtStart(key, gaz, j.city);
   if (named) return { area: areaOf(named), ...same };
+  // 国家税务总局福建省税务局, 人行福州中心支行: a body named after an area inside its name is that area's.
+  const inside = areaInside(key, gaz);
+  if (inside) return { area: areaOf(inside), ...same };
   return { area: areaOf(j), ...same };
 }
 
@@ -126,7 +131,7 @@ function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
     return area.city && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
   }
   const short = area.name.replace(/(市|省|自治区)$/, '');
-  return key.startsWith(area.name) || (short.length >= 2 && key.startsWith(short)) ? key : `${area.name}${key}`;
+  return key.includes(area.name) || (short.length >= 2 && key.includes(short)) ? key : `${area.name}${key}`;
 }
 
 const resolved = new WeakMap<Gazetteer, Map<string, ResolvedAgency>>();

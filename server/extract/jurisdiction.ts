@@ -50,9 +50,9 @@ const PARTY_DEPARTMENT = /^(宣传|组织|统战|统一战线工作|政法|网�
 const ZONE = /^(高新|开发|保税|自贸|试验|示范|功能|风景|工业|产业|经济|综合|自治|保护|管理|行政|特别|老城|主城|中心|核心|新区|城区|社区|辖区|郊区|山区|老区|片区|校区|园区|景区|市区|县区|各区|各县|全区|全县|本区|本县|我区|我县|该区|该县)/;
 const DISTRICT_NAME = /^([\u4e00-\u9fff]{2,3}?[区县旗])/;
 const UNLISTED_CITY = /^([\u4e00-\u9fff]{2,4}?市)/;
-const NOT_CITY = /^(城市|都市|超市|各市|全市|本市|我市|该市|县级市|地级市|设区市|市场)/;
+const NOT_CITY = /^(城市|都市|超市|各市|全市|本市|我市|该市|县级市|地级市|设区市|直辖市|计划单列市|副省级市|地级以上市|市场)/;
 /** Characters of verbs and function words, never in the name of an unlisted area (推进新区, 关于城市). */
-const NOT_IN_AREA_NAME = /[进建设加快推于展和与的促强化动深全提升做好开关城都超场级各本我该为以对在等]/;
+const NOT_IN_AREA_NAME = /[进建设加快推于展和与的促强化动深全提升做好开关城都超场级各本我该为以对在等辖]/;
 const UNLISTED_PROVINCE = /^([\u4e00-\u9fff]{2,6}?(?:省|自治区))/;
 
 /**
@@ -97,9 +97,17 @@ function areaAt(s: string, i: number, gaz: Gazetteer): { surface: string; area: 
   return undefined;
 }
 
+/** The first province or city named inside a name (国家税务总局福建省税务局 → 福建省). */
+export function areaInside(key: string, gaz: Gazetteer): Area | undefined {
+  for (let i = 0; i < key.length; i++) {
+    const hit = areaAt(key, i, gaz);
+    if (hit && !/^(大学|学院)/.test(key.slice(i + hit.surface.length))) return hit.area;
+  }
+  return undefined;
+}
+
 function containsArea(key: string, gaz: Gazetteer): boolean {
-  for (let i = 0; i < key.length; i++) if (areaAt(key, i, gaz)) return true;
-  return false;
+  return areaInside(key, gaz) !== undefined;
 }
 
 function toJurisdiction(area: Area, source: Jurisdiction['source']): Jurisdiction {

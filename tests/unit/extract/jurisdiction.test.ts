@@ -87,6 +87,13 @@ describe('jurisdiction-aware agencies', () => {
     expect(where(unit(tianhe.facts, '天河区政府'))).toEqual(['agency:广州市天河区政府', '天河区', 'district']);
   });
 
+  it('reads a county-level city\'s 市X as its own, not its prefecture\'s', () => {
+    const fuqing = extract('fq', plan('福清市人民政府', '福清市数字经济工作要点', '市工信局、省工信厅'));
+    expect(fuqing.document).toMatchObject({ jurisdiction: '福清市', jurisdictionLevel: 'district' });
+    expect(where(unit(fuqing.facts, '市工信局'))).toEqual(['agency:福清市工信局', '福清市', 'district']);
+    expect(unit(fuqing.facts, '省工信厅').props.jurisdiction).toBe('福建省');
+  });
+
   it('keeps ministries and commissions national in any document, but a provincial list\'s bare 发改委 provincial', () => {
     const national = extract('gov', plan('国务院办公厅', '数字政府建设分工方案', '国家发展改革委、工信部、发展改革委、人民银行、国家数据局、司法部'));
     expect(national.document).toMatchObject({ jurisdiction: '全国', jurisdictionLevel: 'national' });
