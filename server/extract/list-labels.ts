@@ -15,6 +15,8 @@ const DIVISION = '(?:部门|单位|责任|任务|职责)分工';
 export const LABEL = new RegExp(`(?:${ROLE_WORDS}{1,3}${BODY_WORDS}|${DIVISION})\\s*:`, 'g');
 /** A line that starts with a label: a flattened task-breakdown table row (牵头单位:X). */
 export const LINE_LABEL = new RegExp(`^(?:${ROLE_WORDS}{1,3}${BODY_WORDS}|${DIVISION})\\s*:`);
+/** A label in brackets of its own, without a colon, before its units: 【牵头单位】X、Y. */
+export const BRACKETED_LABEL = new RegExp(`^(?:${ROLE_WORDS}{1,3}${BODY_WORDS}|${DIVISION})$`);
 
 /** Role of a label. 领导 labels name people, not units: `null` (the field is read past, not as units). */
 export function roleOfLabel(label: string): Role | null {
@@ -30,7 +32,7 @@ export type VerbRole = 'lead' | 'support' | 'duty';
  * The verb that closes a clause of an unlabelled list, at the clause's end. `duty` (负责, 按职责分工负责)
  * is responsible on its own, support beside a 牵头 clause and lead beside a 配合 clause.
  */
-const CLOSING_VERB = /(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:负责|落实)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|配合(?:落实)?|参与|协助|协同|协办)$/;
+const CLOSING_VERB = /(?:分别|共同|各自|具体)?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:负责|落实)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|配合(?:落实)?|参与|协助|协同|协办)$/;
 
 export function closingVerb(clause: string): { verb: string; role: VerbRole } | null {
   const m = CLOSING_VERB.exec(clause);
@@ -40,14 +42,14 @@ export function closingVerb(clause: string): { verb: string; role: VerbRole } | 
   return { verb, role };
 }
 
-/** 列第一位者为牵头单位 / 排在第一位的为牵头部门 / 排在首位的为牵头单位 / 第一个为牵头单位 / 排名第一的单位为牵头单位. */
-export const CONVENTION = /(?:列|排|排名|位列|列在|排在|名列)?(?:第一位|首位|第一个|第一)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或[\u4e00-\u9fff]{1,4})?(?:单位|部门)/;
+/** 列第一位者为牵头单位 / 排在第一位的为牵头部门 / 排在首位的为牵头单位 / 第一个为牵头单位 / 牵头单位列第一位. */
+export const CONVENTION = /(?:列|排|排名|位列|列在|排在|名列)?(?:第一位|首位|第一个|首个|第一)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或[\u4e00-\u9fff]{1,4})?(?:单位|部门)|(?:牵头|主办|主责)(?:单位|部门)(?:均)?(?:列|排)(?:在)?(?:第一位|首位)/;
 
 /**
  * A clause that states a rule about lists rather than naming units: the convention itself, 下同,
  * 排名不分先后, 未注明牵头单位的…, 其他为配合单位, 其余单位按职责分工负责.
  */
-const RULE_CLAUSE = /下同|不分先后|未(?:注明|标明|明确|列明)|(?:为|是)[“"]?(?:牵头|配合|责任|参与|协办)[”"]?(?:或[\u4e00-\u9fff]{1,4})?(?:单位|部门)|^其[他它余]|^除/;
+const RULE_CLAUSE = /下同|(?:牵头|主办)(?:单位|部门)(?:均)?(?:列|排)|不分先后|未(?:注明|标明|明确|列明)|(?:为|是)[“"]?(?:牵头|配合|责任|参与|协办)[”"]?(?:或[\u4e00-\u9fff]{1,4})?(?:单位|部门)|^其[他它余]|^除/;
 
 /** Whether a clause states a rule; a bracket inside it (a unit's own bracket, or a glued rule) does not count. */
 export function isRuleClause(clause: string): boolean {

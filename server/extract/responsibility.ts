@@ -9,7 +9,7 @@
  * date or give examples are not lists: every piece of an unlabelled list must read as a unit.
  * Spans index the normalised text.
  */
-import { closingVerb, CONVENTION, isRuleClause, LABEL, LINE_LABEL, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
+import { BRACKETED_LABEL, closingVerb, CONVENTION, isRuleClause, LABEL, LINE_LABEL, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
 import { looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
 export type Role = 'lead' | 'support' | 'responsible';
@@ -40,10 +40,11 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
   while ((m = OPENERS.exec(text)) !== null && m.index < to) {
     const close = matchingClose(text, m.index);
     if (close < 0) continue;
-    const list = readBracket(text, m.index, close, close > conventionAt);
+    const label = close - m.index <= 12 ? BRACKETED_LABEL.exec(text.slice(m.index + 1, close).trim()) : null;
+    const list = label ? readAfterLabel(text, m.index, close, label[0]) : readBracket(text, m.index, close, close > conventionAt);
     if (list) {
       lists.push(list);
-      OPENERS.lastIndex = close + 1;
+      OPENERS.lastIndex = Math.max(close + 1, list.end);
     }
   }
   lists.push(...readLabelLines(text, from, to));
@@ -81,6 +82,27 @@ function readBracket(text: string, open: number, close: number, conventionActive
   const bareAllowed = conventionActive && standsAlone(text, open, close);
   const units = readUnlabelled(text, inner, close, bareAllowed);
   return units ? { start: open, end: close + 1, ...units } : null;
+}
+
+/** 【牵头单位】X、Y: the units after a label in brackets of its own, up to the next bracket or the line end. */
+function readAfterLabel(text: string, open: number, close: number, label: string): ResponsibilityList | null {
+  const role = roleOfLabel(label);
+  if (role === null) return null;
+  let end = close + 1;
+  let depth = 0;
+  for (; end < text.length && text[end] !== '\n'; end++) {
+    const c = text[end]!;
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && (c === '【' || c === '[' || c === '〔' || c === '(')) break;
+  }
+  const clauses = readClauses(text, close + 1, end, true);
+  const roles = clauseRoles(clauses, role);
+  const units: ListedUnit[] = [];
+  let rank = 0;
+  clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
+  if (units.length === 0) return null;
+  return { start: open, end: units[units.length - 1]!.end, units, explicit: role !== 'responsible' || roles.some((r) => r !== 'responsible') };
 }
 
 /** A bracket at the end of a sentence or line (not an alias glued to a name: 市工信局(市大数据局)负责…). */

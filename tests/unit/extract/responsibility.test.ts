@@ -145,6 +145,12 @@ describe('every common list form', () => {
     ]);
   });
 
+  it('reads a label in brackets of its own before its units, 分别 before a verb, and the convention in reverse word order', () => {
+    expect(units('推进。【牵头单位】市发改委、市财政局【配合单位】市工信局\n下一行')).toEqual(['市发改委|lead', '市财政局|lead', '市工信局|support']);
+    expect(units('推进。(市发改委、市财政局分别牵头,市工信局配合)')).toEqual(['市发改委|lead', '市财政局|lead', '市工信局|support']);
+    expect(units('注:牵头单位均列第一位。\n1.甲。(市发改委、市财政局负责)')).toEqual(['市发改委|lead', '市财政局|support']);
+  });
+
   it('keeps printed roles beside the convention, and a rule glued to the last unit is not part of it', () => {
     const text = '1.甲。\n责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文旅厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)\n2.乙。\n责任单位:省财政厅、省发展改革委';
     expect(units(text)).toEqual(['省政府办公厅|lead', '省财政厅|lead', '省商务厅|support', '省文旅厅|support', '省财政厅|lead', '省发展改革委|support']);
