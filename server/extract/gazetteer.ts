@@ -374,8 +374,12 @@ function addAreas(gaz: Gazetteer, list: z.infer<typeof AreaEntry>[], docNumbers:
   for (const e of gaz.entities) {
     if (e.type !== 'district' || !e.jurisdiction || e.level === 'city' || e.level === 'province') continue;
     const cityArea = gaz.areas.get(e.jurisdiction);
-    const area: Area = { name: e.name, level: 'district', city: e.jurisdiction, province: cityArea?.province };
-    if (!gaz.areas.has(e.name)) gaz.areas.set(e.name, area);
+    let area = gaz.areas.get(e.name);
+    if (!area) gaz.areas.set(e.name, (area = { name: e.name, level: 'district', city: e.jurisdiction }));
+    if (area.level === 'district') {
+      area.city ??= e.jurisdiction;
+      area.province ??= cityArea?.province;
+    }
     let m = gaz.districtsOf.get(e.jurisdiction);
     if (!m) gaz.districtsOf.set(e.jurisdiction, (m = new Map()));
     for (const s of [e.name, ...e.aliases]) m.set(surfaceKey(s), area);

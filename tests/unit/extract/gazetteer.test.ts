@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { agencyKey, loadGazetteer } from '../../../server/extract/gazetteer.ts';
 import { resolveAgency } from '../../../server/extract/agencies.ts';
 import { jurisdictionOfName, type Jurisdiction } from '../../../server/extract/jurisdiction.ts';
-import { gazetteer } from './helpers.ts';
+import path from 'node:path';
+import { readGazetteer } from '../../../server/extract/read-gazetteer.ts';
+import { gazetteer, ROOT } from './helpers.ts';
 
 /** The jurisdiction of a document issued by `issuer`. */
 function issuedBy(issuer: string, gaz = gazetteer()): Jurisdiction {
@@ -67,5 +69,24 @@ describe('the gazetteer', () => {
   it('keeps unknown units as agencies under the printed name and marks groups', () => {
     expect(resolveAgency('市效能办', gazetteer(), issuedBy('福州市人民政府'))).toMatchObject({ id: 'agency:福州市效能办', name: '福州市效能办', group: false, jurisdiction: '福州市' });
     expect(resolveAgency('各乡镇人民政府', gazetteer(), issuedBy('福州市人民政府'))).toMatchObject({ group: true });
+  });
+
+  it('loads the seeds folder per jurisdiction: Fuzhou\'s entries keep their ids, national bodies are 全国\'s', () => {
+    const gaz = gazetteer();
+    expect(gaz.home).toBe('福州市');
+    expect(gaz.byName.get('福州市工业和信息化局')?.jurisdiction).toBe('福州市');
+    expect(gaz.byName.get('长乐区政府')?.jurisdiction).toBe('长乐区');
+    expect(gaz.byName.get('各县(市)区政府')?.jurisdiction).toBe('福州市');
+    expect(gaz.byName.get('工业和信息化部')?.jurisdiction).toBe('全国');
+    expect(gaz.areas.get('广州市')).toMatchObject({ level: 'city', province: '广东省' });
+    expect(gaz.areas.get('鼓楼区')).toMatchObject({ level: 'district', city: '福州市', province: '福建省' });
+    expect(gaz.docNumbers.find((d) => '穗府办'.startsWith(d.prefix))?.jurisdiction).toBe('广州市');
+  });
+
+  it('names the file and entry at fault, and refuses a folder without YAML files', () => {
+    expect(() => loadGazetteer([{ name: 'guangzhou.yaml', text: 'jurisdiction: 广州市\nentities:\n  - { name: 某局, type: bureau }\n' }])).toThrow(/guangzhou\.yaml.*某局/);
+    expect(() => loadGazetteer([{ name: 'areas.yaml', text: 'areas:\n  - { province: 广东 }\n' }])).toThrow(/areas\.yaml.*广东/);
+    expect(() => readGazetteer(path.join(ROOT, 'tests', 'fixtures', 'facts'))).toThrow(/no \.yaml files/);
+    expect(() => readGazetteer(path.join(ROOT, 'no-such-gazetteer'))).toThrow(/no such file or folder/);
   });
 });

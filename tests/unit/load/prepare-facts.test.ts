@@ -14,6 +14,15 @@ describe('prepareDocument', () => {
     expect(p.documentProps).toMatchObject({ id: 'document:docA', docId: 'docA', text: docA.text, file: 'docA.txt' });
   });
 
+  it('stores the document\'s jurisdiction and issuer on the Document node, and null when unknown', () => {
+    const facts = structuredClone(docA.facts);
+    Object.assign(facts.documents[0]!, { jurisdiction: '广州市', jurisdictionLevel: 'city', issuer: '广州市人民政府' });
+    expect(prepareDocument(facts, docA.text).documentProps).toMatchObject({ jurisdiction: '广州市', jurisdictionLevel: 'city', issuer: '广州市人民政府' });
+    const bare = structuredClone(docA.facts);
+    delete bare.documents[0]!.jurisdiction;
+    expect(prepareDocument(bare, docA.text).documentProps).toMatchObject({ jurisdiction: null, issuer: null });
+  });
+
   it('lists node ids sorted, without the Document node, as the lock order', () => {
     const p = prepareDocument(docA.facts, docA.text);
     expect(p.nodeIds).toEqual([...p.nodeIds].sort());
