@@ -74,8 +74,7 @@ function matchingClose(text: string, open: number): number {
 
 function readBracket(text: string, open: number, close: number, conventionActive: boolean): ResponsibilityList | null {
   const inner = open + 1;
-  const colon = text.indexOf(':', inner);
-  if (colon >= 0 && colon < close) {
+  if (hasColon(text, inner, close)) {
     const units = readLabelled(text, inner, close);
     if (units) return { start: open, end: close + 1, ...units };
   }
@@ -103,6 +102,12 @@ function readAfterLabel(text: string, open: number, close: number, label: string
   clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
   if (units.length === 0) return null;
   return { start: open, end: units[units.length - 1]!.end, units, explicit: role !== 'responsible' || roles.some((r) => r !== 'responsible') };
+}
+
+/** A ':' in [a, b) (indexOf would run on to the next colon of the document). */
+function hasColon(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 58) return true;
+  return false;
 }
 
 /** A bracket at the end of a sentence or line (not an alias glued to a name: 市工信局(市大数据局)负责…). */
@@ -217,8 +222,7 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
  * as pages that lost their table layout print it; `end` if there is none.
  */
 function labelAfterSentence(text: string, start: number, end: number): number {
-  const colon = text.indexOf(':', start);
-  if (colon < 0 || colon >= end) return end;
+  if (!hasColon(text, start, end)) return end;
   for (const l of labelsIn(text, start, end)) {
     const before = text[l.start - 1]!;
     if (!/[。;\s]/.test(before)) continue;
