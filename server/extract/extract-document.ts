@@ -13,7 +13,7 @@ import type { Gazetteer } from './gazetteer.ts';
 import { detectJurisdiction, type Jurisdiction } from './jurisdiction.ts';
 import { documentNodeId, type DocumentFact, type Evidence, type GraphFacts } from './graph-facts.ts';
 import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise.ts';
-import { findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
+import { citedPlanTitle, findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
 import { findResponsibilityLists, splitUnits } from './responsibility.ts';
 import { parseStructure, type DocumentStructure } from './structure.ts';
 import { attachLists } from './task-lists.ts';
@@ -135,7 +135,7 @@ export function extractText(id: string, file: string, original: string, sha256: 
   if (isPlan && st.bodyStart > 0) emitMentions(b, docNode, recogniser.find(text, 0, st.bodyStart, skip), ev);
   const own = isPlan ? planNodeId(st.planTitle ?? st.documentTitle) : undefined;
   for (const c of citations) {
-    const cited = planNodeId(c.title);
+    const cited = planNodeId(citedPlanTitle(c.title));
     if (cited === own) continue;
     if (planId) emitCitedPlan(b, c.title, planId, c.implements ? 'IMPLEMENTS' : 'REFERENCES', ev(c.start, c.end));
     else emitCitedPlan(b, c.title, docNode, 'MENTIONS', ev(c.start, c.end));
@@ -149,9 +149,26 @@ export function extractText(id: string, file: string, original: string, sha256: 
   return { document, text: original, normalised: text, facts, warnings };
 }
 
+// Markup inside an evidence span of an HTML document (福州<b>软件园</b>): tags and character references.
+const MARKUP_TAG = /<\/?[A-Za-z][^<>]*>/g;
+const CHAR_REF = /&(?:nbsp|amp|lt|gt|quot|apos|#\d{1,6}|#x[0-9A-Fa-f]{1,6});/g;
+const NAMED_REFS: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+/**
+ * The span in the original text and its words. The text is the original slice, except that a span
+ * crossing HTML markup shows the words without the tags (and with character references decoded):
+ * evidence is read by people, and raw HTML is not what the document says.
+ */
 function evidence(norm: NormalisedText, id: string, s: number, e: number): Evidence {
   const span = toOriginalSpan(norm, s, e);
-  return { document: id, start: span.start, end: span.end, text: norm.original.slice(span.start, span.end) };
+  let text = norm.original.slice(span.start, span.end);
+  if (text.includes('<') || text.includes('&')) {
+    text = text.replace(MARKUP_TAG, '').replace(CHAR_REF, (r) => {
+      const cp = r[2] === 'x' ? parseInt(r.slice(3, -1), 16) : Number(r.slice(2, -1));
+      return NAMED_REFS[r] ?? (cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : r);
+    });
+  }
+  return { document: id, start: span.start, end: span.end, text };
 }
 
 /** The parts of [from, to) not covered by `covered` (sorted). */
@@ -199,14 +216,19 @@ function emitMentions(b: FactsBuilder, from: string, mentions: EntityMention[], 
     b.addRelationship('MENTIONS', from, m.id, {}, [e]);
     if (m.locatedIn) {
       b.addNode(m.locatedIn.id, m.locatedIn.label, m.locatedIn.name, [m.locatedIn.name]);
-      b.addRelationship('LOCATED_IN', m.id, m.locatedIn.id, {}, [e]);
+      // Where a park is, when only the gazetteer knows it, is not stated by the sentence that names the
+      // park: the fact says where it comes from (source: 'gazetteer') and cites no text.
+      if (m.locatedIn.fromGazetteer) b.addRelationship('LOCATED_IN', m.id, m.locatedIn.id, { source: 'gazetteer' }, []);
+      else b.addRelationship('LOCATED_IN', m.id, m.locatedIn.id, { source: 'text' }, [e]);
     }
   }
 }
 
-function emitCitedPlan(b: FactsBuilder, title: string, from: string, type: 'MENTIONS' | 'IMPLEMENTS' | 'REFERENCES', e: Evidence): void {
+/** A cited notice (《X关于印发Y的通知》) stands for the plan Y it circulates; the notice title is an alias. */
+function emitCitedPlan(b: FactsBuilder, printed: string, from: string, type: 'MENTIONS' | 'IMPLEMENTS' | 'REFERENCES', e: Evidence): void {
+  const title = citedPlanTitle(printed);
   const id = planNodeId(title);
-  b.addNode(id, 'Plan', normalisePlanTitle(title), [title, e.text.replace(/^《|》$/g, '')], { year: planYear(title) ?? null });
+  b.addNode(id, 'Plan', normalisePlanTitle(title), [title, printed, e.text.replace(/^《|》$/g, '')], { year: planYear(title) ?? null });
   b.addRelationship(type, from, id, {}, [e]);
 }
 
@@ -217,8 +239,13 @@ function emitCitedPlan(b: FactsBuilder, title: string, from: string, type: 'MENT
  */
 function emitIndicator(b: FactsBuilder, f: Figure): string {
   const id = `indicator:${f.indicatorKey}`;
-  b.addNode(id, 'Indicator', f.indicatorName, [f.indicatorName, f.indicatorKey], { unit: f.unit, key: f.indicatorKey });
+  b.addNode(id, 'Indicator', f.indicatorName, [f.indicatorName, f.indicatorKey], { unit: f.unit, key: f.indicatorKey, ...measureProps(f) });
   return id;
+}
+
+/** 新增 figures are increments: their own indicator key (新增…) and a `measure` prop say so. */
+function measureProps(f: Figure): { measure?: string } {
+  return f.measure ? { measure: f.measure } : {};
 }
 
 function figureName(f: Figure): string {
@@ -232,7 +259,7 @@ function emitTargets(b: FactsBuilder, owner: string, figures: Figure[], ev: Ev):
     const base = `target:${owner}:${f.indicatorKey}:${f.year ?? 'undated'}`;
     let id = base;
     for (let n = 2; !claimTarget(b, id, f); n++) id = `${base}:${n}`;
-    b.addNode(id, 'Target', `${figureName(f)}${f.year ? ` (${f.year})` : ''}`, [], { value: f.value, unit: f.unit, comparator: f.comparator, year: f.year ?? null });
+    b.addNode(id, 'Target', `${figureName(f)}${f.year ? ` (${f.year})` : ''}`, [], { value: f.value, unit: f.unit, comparator: f.comparator, year: f.year ?? null, ...measureProps(f) });
     b.addRelationship('SETS_TARGET', owner, id, {}, [e]);
     b.addRelationship('OF', id, indicator, {}, [e]);
   }
@@ -262,7 +289,12 @@ function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], asO
       seen.set(sig, id);
       added++;
     }
-    b.addNode(id, 'Observation', figureName(f), [], { value: f.value, unit: f.unit, comparator: f.comparator, asOf: asOf ?? null, year: f.year ?? null });
+    // A news item without a knowable date keeps asOf and year null and says so (asOfKnown: false),
+    // rather than guessing a year from the figures' context.
+    const year = f.year ?? (asOf ? Number(asOf.slice(0, 4)) : null);
+    b.addNode(id, 'Observation', figureName(f), [], {
+      value: f.value, unit: f.unit, comparator: f.comparator, asOf: asOf ?? null, asOfKnown: asOf !== undefined, year, ...measureProps(f),
+    });
     b.addRelationship('REPORTS', documentNodeId(docId), id, {}, [e]);
     b.addRelationship('OF', id, indicator, {}, [e]);
   }

@@ -18,6 +18,8 @@ export interface Figure {
   unit: string;
   comparator: Comparator;
   year?: number;
+  /** 'increment' for an amount to be added (新增20项): it never compares with a total */
+  measure?: 'increment';
   /** normalised span: subject through figure */
   start: number;
   end: number;
@@ -36,7 +38,7 @@ const SUFFIX_MAP: Record<string, Comparator> = { 以上: '≥', 左右: '≈', �
 const SUBJECT_BOUNDARY = new Set([...',;。:、\n()“”《》!?和及与']);
 // Words that open a clause but are not part of what is measured: time, scope, verbs, quantifier
 // words (共, 已有, 拥有, 为…). 共享/有效 and the like are protected by look-aheads.
-const LEADING = /^(?:(?:到|至|截至)?\d{4}年(?:底|末)?|力争|争取|计划|全市|我市|本市|全省|全国|福州市|福州|累计|新增|已建成|建成|已建|已经|已实现|实现|已完成|完成|目前|已|总计|合计|打造|培育|形成|推动|推出|开展|实施了|实施|引进|扶持|归集|提供|发布|新开工|满足|拥有|具有|已有|现有|还有|每年|每月|日均|其中|将|再|全面|加快|推进|建设|约|达到|达|注册资本|先后|孵化或引入|孵化|引入|研制|开通|共(?![享建同性])|有(?![效关序线机色限力益])|为(?![主本])|一共|总共)+/;
+const LEADING = /^(?:[—\-]+|开工|(?:到|至|截至)?\d{4}年(?:底|末)?|(?:今年|全年|当年|年内|明年)(?:内)?|力争|争取|计划|全市|我市|本市|全省|全国|福州市|福州|累计|新增|已建成|建成|已建|已经|已实现|实现|已完成|完成|目前|已|总计|合计|打造|培育|形成|推动|推出|开展|实施了|实施|引进|扶持|归集|提供|发布|新开工|满足|拥有|具有|已有|现有|还有|每年|每月|日均|其中|将|再|全面|加快|推进|建设|约|达到|达|注册资本|先后|孵化或引入|孵化|引入|研制|开通|共(?![享建同性])|有(?![效关序线机色限力益])|为(?![主本])|一共|总共)+/;
 const TRAILING = /(?:已经|已|均|达到|达|共|约|近|为|将|的|累计|总计|可|实现|总数)+$/;
 const ENDS_WITH_VERB = /(吸引|建成|培育|打造|实施|引进|扶持|发布|形成|推出|建设|新增|壮大|签约|研制|引入|开展|完成|覆盖|创建|遴选|拥有|接入|落户|提供|实现)$/;
 // A subject that still holds a verb after the leading words are gone is a clause, not a quantity
@@ -45,7 +47,17 @@ const VERB_IN_SUBJECT = /(?:提供|使用|花费|签约|签订|实现|开通|推
 // Ordinal and event phrases count editions or batches, not a quantity of the thing (首届峰会64个项目).
 const ORDINAL = /^(?:首届|首批|首期|本届|历届|上届|第[一二三四五六七八九十\d]{1,3}[届批期]|前[一二三四五六七八九十\d]{1,2}[届批期])|届/;
 // Whole subjects that name no measurable thing on their own (省级58家, 服务超过900万人次, 规模突破…).
-const GENERIC_SUBJECT = /^(?:省级|市级|县级|区级|国家级|首批|事项|服务|规模|项目|企业|用户|单位|部门|领域|行业|站点|重点领域|重点行业|重点项目|总量|数量|其他|其余)$/;
+const GENERIC_SUBJECT = /^(?:省级|市级|县级|区级|国家级|首批|事项|服务|规模|项目|企业|用户|单位|部门|领域|行业|站点|重点领域|重点行业|重点项目|总量|数量|其他|其余|共享服务|服务请求|投资|总投资)$/;
+// 总投资 names no quantity on its own: it is the investment of what the sentence counted before it
+// (新基建项目175个,总投资2300亿元 → 新基建项目总投资), and nothing without such a subject.
+const TOTAL_OF = /^(?:总投资|计划总投资|投资总额|总投资额)$/;
+// 新增20项 / 净增 / 新开工50项: an amount to be added, not the total reached. Read in the clause
+// before the figure (新增A2个、B3个 adds both).
+const INCREMENT = /(?:新增|净增|新开工)/;
+// 到2022年 / 至2025年底: the goal year of a plan's targets, carried to the sentences after it in the
+// same section (a goals paragraph states the year once, then lists what it wants).
+const GOAL_YEAR = /(?:到|至)((?:19|20)\d{2})年/g;
+const SECTION_HEAD = /\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/g;
 const DEPENDENT = /^(占|年均|比增|增速|增长|同比|比重|占比)/;
 const YEAR = /(\d{4})年/g;
 
@@ -59,10 +71,37 @@ function cleanSubject(s: string): string {
   return s.replace(/[的“”]/g, '').replace(/\s+/g, '');
 }
 
+/** Start of the clause holding `pos`: after the last , ; or sentence end (、 joins a list, not clauses). */
+function clauseStart(text: string, sent: number, pos: number): number {
+  for (let i = pos - 1; i >= sent; i--) if (/[,;:]/.test(text[i]!)) return i + 1;
+  return sent;
+}
+
 function sentenceStart(text: string, pos: number): number {
   const a = text.lastIndexOf('。', pos - 1);
   const b = text.lastIndexOf('\n', pos - 1);
   return Math.max(a, b) + 1;
+}
+
+/** Positions of goal years (到2022年) and of section headings in a text, for carrying a goal year. */
+function goalYears(text: string): { goals: { pos: number; year: number }[]; heads: number[] } {
+  const goals: { pos: number; year: number }[] = [];
+  const heads: number[] = [];
+  let m: RegExpExecArray | null;
+  GOAL_YEAR.lastIndex = 0;
+  while ((m = GOAL_YEAR.exec(text)) !== null) goals.push({ pos: m.index, year: Number(m[1]) });
+  SECTION_HEAD.lastIndex = 0;
+  while ((m = SECTION_HEAD.exec(text)) !== null) heads.push(m.index);
+  return { goals, heads };
+}
+
+/** The last goal year stated before `pos` with no section heading in between. */
+function carriedGoalYear(c: { goals: { pos: number; year: number }[]; heads: number[] }, pos: number): number | undefined {
+  let goal: { pos: number; year: number } | undefined;
+  for (const g of c.goals) { if (g.pos >= pos) break; goal = g; }
+  if (!goal) return undefined;
+  for (const h of c.heads) { if (h >= pos) break; if (h > goal.pos) return undefined; }
+  return goal.year;
 }
 
 function yearBefore(text: string, from: number, pos: number): number | undefined {
@@ -119,6 +158,7 @@ function scanFigures(text: string, gaz: Gazetteer, defaultYear?: number): Figure
   const to = text.length;
   const out: Figure[] = [];
   let lastSubject: { key: string; sentence: number } | undefined;
+  let carried: ReturnType<typeof goalYears> | undefined;
   FIGURE.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = FIGURE.exec(text)) !== null && m.index < to) {
@@ -155,6 +195,10 @@ function scanFigures(text: string, gaz: Gazetteer, defaultYear?: number): Figure
     let spanStart = s;
     let spanEnd = m.index + whole.length;
     if (ORDINAL.test(phrase)) continue;
+    if (TOTAL_OF.test(phrase)) {
+      if (!lastSubject || lastSubject.sentence !== sent) continue;
+      phrase = lastSubject.key + phrase;
+    }
     const dependent = DEPENDENT.test(phrase);
     if (dependent && lastSubject && lastSubject.sentence === sent) phrase = lastSubject.key + dependentName(phrase);
     // 5G基站、人工智能、工业互联网等新基建项目175个: what is counted follows the last 等.
@@ -182,15 +226,20 @@ function scanFigures(text: string, gaz: Gazetteer, defaultYear?: number): Figure
       spanEnd = e;
     }
     if (phrase.length > 30) continue;
-    const ind = indicatorFor(phrase, gaz);
     if (!gaz.indicatorByAlias.has(surfaceKey(phrase)) && !isMeasurableSubject(phrase)) continue;
+    const increment = INCREMENT.test(text.slice(clauseStart(text, sent, m.index), m.index));
+    const base = indicatorFor(phrase, gaz);
+    const ind = increment ? { ...base, key: `新增${base.key}`, name: `新增${base.name}` } : base;
     if (!dependent) lastSubject = { key: ind.key, sentence: sent };
     if (ind.unit && ind.unit !== unit) {
       if (ind.unit === '亿元' && unit === '万元') { value = scale(value, 1e-4); unit = '亿元'; }
       else if (ind.unit === '万元' && unit === '亿元') { value = scale(value, 1e4); unit = '万元'; }
     }
-    const year = yearBefore(text, sent, m.index) ?? defaultYear;
-    out.push({ indicatorKey: ind.key, indicatorName: ind.name, value, unit, comparator, year, start: spanStart, end: spanEnd });
+    let year = yearBefore(text, sent, m.index);
+    if (year === undefined) year = carriedGoalYear((carried ??= goalYears(text)), sent) ?? defaultYear;
+    const figure: Figure = { indicatorKey: ind.key, indicatorName: ind.name, value, unit, comparator, year, start: spanStart, end: spanEnd };
+    if (increment) figure.measure = 'increment';
+    out.push(figure);
   }
   return out;
 }

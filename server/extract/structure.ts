@@ -50,7 +50,6 @@ const CIRCULATE = /《([^《》]+)》[^。\n]{0,30}印发/;
 const WHOLE_TITLE = /^《([^《》]+)》$/;
 const ISSUER_LINE = /^[\u4e00-\u9fff()]{2,30}(人民政府|办公厅|办公室|委员会|管委会|局)$/;
 const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
-const DATE_ISO = /(?:时间|日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})/;
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -68,8 +67,60 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+// A title printed over two lines (福州市加快推进数字化全面赋能经济社会 / 高质量发展实施方案): a line of
+// name characters only, not a heading, date, document number or bracketed note, that runs into a
+// line ending like a title. Only two lines are joined: a third line above is the issuer or a note.
+const TITLE_FRAGMENT = /^[^(\s][\u4e00-\u9fffA-Za-z0-9()“”《》〈〉\-—]{3,39}$/;
+
+function isTitleFragment(l: Line): boolean {
+  return TITLE_FRAGMENT.test(l.text) && !PLAN_SUFFIX.test(l.text) && !H1.test(l.text) && !H2.test(l.text)
+    && !ITEM.test(l.text) && !/^\d{4}年/.test(l.text) && !/[号日]$/.test(l.text) && !META_LINE.test(l.text);
+}
+
+/** head[i], or head[i-1] + head[i] as one line when a title runs over both. */
+export function titleAt(head: Line[], i: number): Line {
+  const l = head[i]!;
+  const prev = head[i - 1];
+  if (!prev || !PLAN_SUFFIX.test(l.text) || /[。:,;]/.test(l.text) || !isTitleFragment(prev)) return l;
+  if (prev.text.length + l.text.length > 80) return l;
+  return { start: prev.start, end: l.end, text: prev.text + l.text };
+}
+
 function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+// A full date in any of the printed forms: 2021年3月23日, 2021-03-23, 2021/3/23, 2021.03.23.
+const FULL_DATE = /((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)/;
+// 发布时间: 2021-03-23 10:20 / 来源: 福州日报 2021年3月23日: metadata that dates the page.
+const DATE_META = /^(?:发布时间|发布日期|时间|日期|更新时间|来源|稿源|信息来源)\s*[:：]/;
+const DATE_ONLY = /^((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+// 新华社福州2021年3月23日电 / (2021年3月23日): a dateline that prints the year.
+const DATELINE_FULL = /^[^,。;!?]{0,20}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:电|消息|讯|[)])/;
+
+function validDate(y: string, m: string, d: string): string | undefined {
+  const month = Number(m);
+  const day = Number(d);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? isoDate(y, m, d) : undefined;
+}
+
+/**
+ * The date of a text without a signed date: a metadata line (发布时间/来源/日期…) with a full date,
+ * a line that is only a date, or a dateline that prints the year. Undefined when none of these
+ * says it: a dateline without a year (福州3月23日消息) leaves the date unknown rather than guessed.
+ */
+export function publicationDate(head: Line[]): string | undefined {
+  for (const l of head) {
+    const m = DATE_META.test(l.text) ? FULL_DATE.exec(l.text) : DATE_ONLY.exec(l.text);
+    const date = m ? validDate(m[1]!, m[2]!, m[3]!) : undefined;
+    if (date) return date;
+  }
+  for (const l of head) {
+    const m = DATELINE_FULL.exec(l.text);
+    const date = m ? validDate(m[1]!, m[2]!, m[3]!) : undefined;
+    if (date) return date;
+  }
+  return undefined;
 }
 
 // A photo caption (发布会现场(央广网记者 张子亚 摄), 图为…, (图片来源:…)) is never a title.
@@ -117,11 +168,12 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
   let planTitle: string | undefined;
   let bodyLine = 0;
   for (let i = 0; i < head.length && !planTitle; i++) {
-    const l = head[i]!;
+    const l = titleAt(head, i);
     const whole = WHOLE_TITLE.exec(l.text);
     const notice = ISSUE_NOTICE.exec(l.text);
     if (whole) {
-      planTitle = whole[1]!;
+      // 《浙江省人民政府办公厅关于印发X的通知》 as the heading: the plan is X, like a notice line's.
+      planTitle = ISSUE_NOTICE.exec(whole[1]!)?.[2]!.replace(/^《|》$/g, '') ?? whole[1]!;
       titleLine = l;
       bodyLine = i + 1;
       if (!documentTitle) documentTitle = planTitle;
@@ -139,11 +191,16 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
     }
   }
   for (let i = 0; i < head.length; i++) {
-    const l = head[i]!;
-    if (l.text.length <= 80 && !/[。:,;]/.test(l.text) && PLAN_SUFFIX.test(l.text) && !H1.test(l.text) && !H2.test(l.text) && !ITEM.test(l.text)) {
+    const raw = head[i]!;
+    if (H1.test(raw.text) || H2.test(raw.text)) break; // the headings have begun: no title below
+    const l = titleAt(head, i);
+    if (l.text.length <= 80 && !/[。:,;]/.test(l.text) && PLAN_SUFFIX.test(l.text) && !ITEM.test(l.text)) {
+      // The notice that circulates the plan (福州市人民政府关于印发…的通知) was read above; the plan's own
+      // title printed again below it is where the plan's text starts.
+      if (titleLine !== undefined && l.start <= titleLine.start) continue;
       if (!documentTitle) documentTitle = l.text;
       if (!planTitle) { planTitle = l.text; titleLine = l; }
-      if (planTitle === l.text || titleLine === undefined || l.start > titleLine.start) bodyLine = Math.max(bodyLine, i + 1);
+      bodyLine = Math.max(bodyLine, i + 1);
       break;
     }
   }
@@ -168,12 +225,7 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
     const m = ISSUE_NOTICE.exec(titleLine.text);
     if (m) issuer = { name: m[1]!, start: titleLine.start, end: titleLine.start + m[1]!.length };
   }
-  if (!issued) {
-    for (const l of head) {
-      const m = DATE_ISO.exec(l.text);
-      if (m) { issued = isoDate(m[1]!, m[2]!, m[3]!); break; }
-    }
-  }
+  if (!issued) issued = publicationDate(head);
 
   // --- numbered blocks (numbered-blocks.ts) ---
   const { headings, tasks } = findNumberedBlocks(text, lines, bodyLine);

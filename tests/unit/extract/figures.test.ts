@@ -17,7 +17,7 @@ describe('figures and their indicators', () => {
   });
 
   it('do not eat the first character of a subject that only looks like a quantifier word', () => {
-    expect(figures('累计提供共享服务达80万次以上')).toEqual(['共享服务|≥800000次']);
+    expect(figures('累计提供共享数据接口调用达80万次以上')).toEqual(['共享数据接口调用|≥800000次']);
     expect(figures('有效发明专利拥有量超2000件')).toEqual(['有效发明专利拥有量|>2000件']);
   });
 
@@ -70,5 +70,30 @@ describe('figures and their indicators', () => {
     expect(figures('“上云上平台”企业突破3500家')).toEqual(['上云上平台工业企业|>3500家']);
     expect(figures('拥有3个全国数字农业建设试点;建成全国数字农业建设试点项目4个'))
       .toEqual(['数字农业建设试点|=3个', '数字农业建设试点|=4个']);
+  });
+});
+
+describe('increments, generic totals and goal years', () => {
+  const found = (text: string) => findFigures(text, 0, text.length, gazetteer(), 2020);
+
+  it('read a 新增 figure as an increment with its own indicator, for every item of the clause', () => {
+    const fs = found('今年新增市级智慧农场5个、数字果园示范点8个,建成智慧农场30个。');
+    expect(fs.map((f) => `${f.indicatorKey}|${f.value}|${f.measure ?? 'total'}`)).toEqual([
+      '新增市级智慧农场|5|increment', '新增数字果园示范点|8|increment', '智慧农场|30|total']);
+  });
+
+  it('read 新增 before the figure as an increment when the noun follows it', () => {
+    expect(found('为市民卡新增30项以上线上功能。').map((f) => `${f.indicatorKey}|${f.measure ?? 'total'}`)).toEqual(['新增线上功能|increment']);
+  });
+
+  it('make no indicator of 总投资 or 共享服务 alone, and name a total investment after what it invests in', () => {
+    expect(found('每月共享服务50万次以上。')).toEqual([]);
+    expect(found('全年总投资800亿元。')).toEqual([]);
+    expect(found('开工智慧交通项目40个,总投资近600亿元。').map((f) => f.indicatorKey)).toEqual(['智慧交通项目', '智慧交通项目总投资']);
+  });
+
+  it('give the targets of a goals paragraph the goal year stated before them, until the next heading', () => {
+    const text = '一、发展目标\n到2027年,全市数据要素市场基本形成。培育数据服务企业200家以上。\n——建成行业数据空间12个。\n二、重点任务\n建设公共数据专区3个。';
+    expect(found(text).map((f) => `${f.indicatorKey}|${f.year}`)).toEqual(['数据服务企业|2027', '行业数据空间|2027', '公共数据专区|2020']);
   });
 });
