@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     }
 
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: embedded.uri, NEO4J_PASSWORD: embedded.password, LOAD_SEEDS_ON_START: 'false', CYPHER_RATE_LIMIT_PER_MINUTE: '1000000' });
-    app = await start(config, { log: () => {}, connection: { driver, database: undefined, mode: 'embedded', uri: embedded.uri, embedded, close: async () => {} } });
+    app = await start(config, { log: () => {}, connection: { driver, database: undefined, mode: 'embedded', uri: embedded.uri, embedded: undefined, close: async () => {} } });
 
     // The busiest agency: the neighbours page that costs the most.
     const [busy] = await db.read<{ id: string }>('MATCH (a:Agency)-[r]-() RETURN a.id AS id, count(r) AS c ORDER BY c DESC LIMIT 1');

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'MISDIRECTED_REQUEST'
   | 'NEO4J_UNAVAILABLE'
+  | 'DISK_FULL'
   | 'CONFLICT'
   | 'INTERNAL';
 

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     buildClient: true,
     beforeListen: config.loadSeedsOnStart ? (db) => loadSeedsOnStart(db, config.seedsDir, log) : undefined,
   });
-  const neo = running.connection.embedded ? `embedded Neo4j ${running.connection.embedded.version} on ${running.connection.uri}` : `Neo4j at ${running.connection.uri}`;
+  const neo = running.connection.embedded ? `embedded Neo4j ${running.connection.embedded.version} on ${running.connection.uri}, supervised` : `Neo4j at ${running.connection.uri}`;
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${neo}).`);
   console.log(`Policy graph explorer: ${running.url}/`);
 }

@@ -1,6 +1,7 @@
 /*
- * start()/stop() for the whole product: Neo4j (embedded or external), the schema, the seeds, the client
- * build and the HTTP listener — in that order — and the reverse on stop. `npm start` and the tests use it.
+ * start()/stop() for the whole product: Neo4j (embedded and supervised, or external), the schema, the
+ * seeds, the client build and the HTTP listener — in that order — and the reverse on stop. `npm start`
+ * and the tests use it.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -47,7 +48,8 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
   const connection = opts.connection ?? (await openNeo4j(config, log));
   const ownsConnection = !opts.connection;
   try {
-    const db = new GraphDb(connection.driver, connection.database);
+    const supervisor = connection.embedded;
+    const db = new GraphDb(connection.driver, connection.database, supervisor?.availability());
     await applySchema(db);
     if (opts.beforeListen) await opts.beforeListen(db);
     if (opts.buildClient) await buildClientIfMissing(log);
@@ -59,6 +61,14 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
       neo4jUri: connection.uri,
       clientDir: CLIENT_DIR,
       log,
+      ...(supervisor
+        ? {
+            embeddedHealth: () => supervisor.health(),
+            // A query thread Neo4j cannot stop keeps a core busy until its JVM ends; the supervisor
+            // restarts it (the driver reconnects by itself) rather than leave the core spinning.
+            onRunawayQuery: (reason: string) => void supervisor.restart(`a query would not stop (${reason})`).catch(() => {}),
+          }
+        : {}),
     });
     const server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {

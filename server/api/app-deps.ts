@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import type { GraphDb } from '../graph/graph-db.ts';
+import type { EmbeddedHealth } from '../neo4j/supervisor.ts';
 
 export interface AppDeps {
   db: GraphDb;
@@ -14,6 +15,8 @@ export interface AppDeps {
   /** Folder of the built client; served when present. */
   clientDir?: string | undefined;
   log?: (line: string) => void;
+  /** The supervised embedded Neo4j's state and disk, for /api/health; absent for an external Neo4j. */
+  embeddedHealth?: () => Promise<EmbeddedHealth>;
   /** Called when a query's thread will not stop after its timeout; the embedded Neo4j is restarted. */
   onRunawayQuery?: (reason: string) => void;
 }

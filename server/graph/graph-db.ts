@@ -1,10 +1,13 @@
 /*
  * The graph layer's single doorway to Neo4j. The driver is injected (embedded or external alike);
  * parameters go out with whole numbers as integers (neo4j-params.ts), results come back as plain JSON
- * (neo4j-values.ts) and failures as AppErrors (neo4j-errors.ts).
+ * (neo4j-values.ts) and failures as AppErrors (neo4j-errors.ts). For the supervised embedded Neo4j a
+ * known-down state refuses calls before the driver is asked, so they fail in milliseconds, not after
+ * the driver's seconds of retries against a dead socket.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { toAppError } from './neo4j-errors.ts';
+import { AppError } from '../errors.ts';
+import { databaseFault, toAppError } from './neo4j-errors.ts';
 import { toNeo4jParams } from './neo4j-params.ts';
 import { toPlain } from './neo4j-values.ts';
 
@@ -27,13 +30,26 @@ export interface ReadResult {
   ms: number;
 }
 
+/** What the graph layer may know about the database besides its driver (the embedded one's supervisor). */
+export interface DbAvailability {
+  /** The error to answer at once while the database is known to be down; undefined while it is up. */
+  refusal(): AppError | undefined;
+  /** The folder whose disk holds the database, named when Neo4j reports a full disk. */
+  dataDir?: string | undefined;
+  /** Told when Neo4j reported a full disk, so it reaches the server log. */
+  onDiskFull?: () => void;
+}
+
 export class GraphDb {
   constructor(
     readonly driver: Driver,
     readonly database: string | undefined,
+    readonly availability?: DbAvailability,
   ) {}
 
   session(mode: 'READ' | 'WRITE'): Session {
+    const refusal = this.availability?.refusal();
+    if (refusal) throw refusal;
     return this.driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       ...(this.database ? { database: this.database } : {}),
@@ -60,7 +76,7 @@ export class GraphDb {
       }
       return await session.executeRead((tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started), config);
     } catch (err) {
-      throw toAppError(err);
+      throw this.failure(err);
     } finally {
       await session.close();
     }
@@ -72,7 +88,7 @@ export class GraphDb {
     try {
       return await session.executeWrite(work, opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined);
     } catch (err) {
-      throw toAppError(err);
+      throw this.failure(err);
     } finally {
       await session.close();
     }
@@ -92,10 +108,27 @@ export class GraphDb {
         return row as T;
       });
     } catch (err) {
-      throw toAppError(err);
+      throw this.failure(err);
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * The AppError for a failed call: a full disk becomes 507 naming the folder, and a connection lost
+   * because the database just died becomes the supervisor's own reason, not the driver's socket error.
+   */
+  failure(err: unknown): AppError {
+    const appError = toAppError(err);
+    if (databaseFault(appError)?.kind === 'disk-full') {
+      const where = this.availability?.dataDir ? `disk full at ${this.availability.dataDir}` : "the database's disk is full";
+      const fullError = new AppError(507, 'DISK_FULL', `${where}; free some space and retry`, { reason: appError.message });
+      fullError.cause = appError;
+      this.availability?.onDiskFull?.();
+      return fullError;
+    }
+    if (appError.status === 503) return this.availability?.refusal() ?? appError;
+    return appError;
   }
 
   async write<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {

@@ -1,11 +1,11 @@
 /*
- * One way to get a Neo4j driver, whatever the deployment: the embedded Neo4j the product starts by
- * itself, or any Bolt URI (server, cluster, Aura via neo4j+s://). Everything above this module only
- * sees a driver and a database name.
+ * One way to get a Neo4j driver, whatever the deployment: the embedded Neo4j the product starts (and
+ * supervises) by itself, or any Bolt URI (server, cluster, Aura via neo4j:// or neo4j+s://). Everything
+ * above this module only sees a driver, a database name and, for the embedded one, its status.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.ts';
+import { EmbeddedSupervisor } from './supervisor.ts';
 
 export interface Neo4jConnection {
   driver: Driver;
@@ -13,15 +13,18 @@ export interface Neo4jConnection {
   database: string | undefined;
   mode: 'embedded' | 'external';
   uri: string;
-  embedded: EmbeddedNeo4j | undefined;
+  /** The supervised embedded Neo4j; undefined for an external one. */
+  embedded: EmbeddedSupervisor | undefined;
   close(): Promise<void>;
 }
 
 export function createDriver(uri: string, user: string, password: string): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     // Fail fast when the database is down, so health and API calls answer 503 quickly instead of hanging.
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
+    // A healthy server accepts a connection in milliseconds; the embedded one also has a known-down
+    // state (supervisor.ts) that refuses calls before the driver is asked at all.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 2_000,
     // Long enough to ride out deadlock retries between concurrent loaders, short enough that a request
     // made while Neo4j is down answers 503 within seconds.
     maxTransactionRetryTime: 5_000,
@@ -37,7 +40,7 @@ export async function openNeo4j(config: Config, log?: (line: string) => void): P
     await driver.verifyConnectivity(database ? { database } : {});
     return { driver, database, mode: 'external', uri, embedded: undefined, close: () => driver.close() };
   }
-  const embedded = await startEmbeddedNeo4j({
+  const embedded = await EmbeddedSupervisor.start({
     dataDir: config.dataDir,
     boltPort: config.neo4j.boltPort,
     heap: config.neo4j.heap,
@@ -45,7 +48,7 @@ export async function openNeo4j(config: Config, log?: (line: string) => void): P
     password: config.neo4j.password,
     log,
   });
-  const driver = createDriver(embedded.uri, embedded.user, embedded.password);
+  const driver = createDriver(embedded.uri, 'neo4j', embedded.password);
   try {
     await driver.verifyConnectivity();
   } catch (err) {

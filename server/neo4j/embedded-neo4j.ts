@@ -1,8 +1,9 @@
 /*
- * Starts the embedded Neo4j (server/neo4j/embedded/Launcher.java) as a child JVM and waits until Bolt
- * accepts connections. The JVM is tied to this process three ways — its stdin is our pipe (closing it
- * shuts Neo4j down), it polls our pid, and stop() escalates to SIGKILL — so no orphaned JVM survives us,
- * even when we are killed with SIGKILL.
+ * Starts the embedded Neo4j (server/neo4j/embedded/Launcher.java, compiled once by embedded-jars.ts) as
+ * a child JVM and waits until Bolt accepts connections. The JVM is tied to this process three ways — its
+ * stdin is our pipe (closing it shuts Neo4j down), it polls our pid, and stop() escalates to SIGKILL —
+ * so no orphaned JVM survives us, even when we are killed with SIGKILL. `exited` tells the supervisor
+ * (supervisor.ts) when the JVM dies on its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -10,7 +11,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { checkJava, EMBEDDED_DIR, EmbeddedSetupError, ensureJars, JAR_DIR } from './embedded-jars.ts';
+import { diskFullMessage, diskSpace, NO_SPACE, type StatFs } from './disk-space.ts';
+import { checkJava, EmbeddedSetupError, ensureJars, ensureLauncher, JAR_DIR } from './embedded-jars.ts';
 
 export interface EmbeddedOptions {
   /** Folder for Neo4j's own files and the kept password. */
@@ -23,6 +25,13 @@ export interface EmbeddedOptions {
   password?: string | undefined;
   startTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Injected by tests to play a full disk; the file system's statfs otherwise. */
+  statfs?: StatFs;
+}
+
+export interface JvmExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface EmbeddedNeo4j {
@@ -31,8 +40,17 @@ export interface EmbeddedNeo4j {
   password: string;
   version: string;
   pid: number;
+  port: number;
   startMs: number;
-  stop(): Promise<void>;
+  /** Settles when the JVM exits, whether stopped or died. */
+  exited: Promise<JvmExit>;
+  /** Shuts Neo4j down cleanly, escalating to SIGKILL after `killAfterMs` (default 30 s). */
+  stop(killAfterMs?: number): Promise<void>;
+}
+
+/** A start refused because DATA_DIR's disk is full; the message names the folder. */
+export class DiskFullError extends EmbeddedSetupError {
+  override name = 'DiskFullError';
 }
 
 const PASSWORD_FILE = 'neo4j-password';
@@ -73,9 +91,13 @@ async function portInUse(port: number): Promise<boolean> {
 
 export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const dataDir = path.resolve(opts.dataDir);
+  // First, so a full disk fails the start at once instead of after Neo4j's own minutes-long attempts.
+  const space = await diskSpace(dataDir, opts.statfs);
+  if (space.full) throw new DiskFullError(`The embedded Neo4j cannot start: ${diskFullMessage(space)}. Free some space or set DATA_DIR to another disk.`);
   checkJava();
   await ensureJars(log);
-  const dataDir = path.resolve(opts.dataDir);
+  const launcherJar = ensureLauncher(log);
   const home = path.join(dataDir, 'neo4j');
   fs.mkdirSync(home, { recursive: true });
   const password = resolvePassword(dataDir, opts.password);
@@ -87,7 +109,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     );
   }
 
-  const stderrLog = fs.openSync(path.join(dataDir, 'neo4j-launcher.log'), 'a');
+  const launcherLog = path.join(dataDir, 'neo4j-launcher.log');
+  const stderrLog = fs.openSync(launcherLog, 'a');
+  const logOffset = fs.fstatSync(stderrLog).size;
   const child = spawn(
     'java',
     [
@@ -101,8 +125,8 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
       '-XX:-OmitStackTraceInFastThrow',
       '-XX:+UnlockExperimentalVMOptions',
       '-XX:+TrustFinalNonStaticFields',
-      '-cp', path.join(JAR_DIR, '*'),
-      path.join(EMBEDDED_DIR, 'Launcher.java'),
+      '-cp', `${launcherJar}${path.delimiter}${path.join(JAR_DIR, '*')}`,
+      'Launcher',
       '--home', home,
       '--port', String(port),
       '--parent-pid', String(process.pid),
@@ -111,8 +135,11 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     { stdio: ['pipe', 'pipe', stderrLog], env: { ...process.env, NEO4J_EMBEDDED_PASSWORD: password } },
   );
   fs.closeSync(stderrLog);
+  // Once the JVM is gone, closing its stdin fails with EPIPE; that is expected, not a crash of ours.
+  child.stdin?.on('error', () => {});
+  const exited = new Promise<JvmExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
-  const ready = await waitForReadiness(child, opts.startTimeoutMs ?? 180_000, dataDir);
+  const ready = await waitForReadiness(child, opts.startTimeoutMs ?? 180_000, dataDir, { file: launcherLog, offset: logOffset });
   let stopping: Promise<void> | undefined;
   return {
     uri: `bolt://127.0.0.1:${port}`,
@@ -120,14 +147,16 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     password,
     version: ready.version,
     pid: ready.pid,
+    port,
     startMs: ready.startMs,
-    stop: () => (stopping ??= stopChild(child)),
+    exited,
+    stop: (killAfterMs = 30_000) => (stopping ??= stopChild(child, exited, killAfterMs)),
   };
 }
 
 interface Readiness { version: string; pid: number; startMs: number }
 
-function waitForReadiness(child: ChildProcess, timeoutMs: number, dataDir: string): Promise<Readiness> {
+function waitForReadiness(child: ChildProcess, timeoutMs: number, dataDir: string, launcherLog: { file: string; offset: number }): Promise<Readiness> {
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     const timer = setTimeout(() => {
@@ -136,7 +165,9 @@ function waitForReadiness(child: ChildProcess, timeoutMs: number, dataDir: strin
     }, timeoutMs);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new EmbeddedSetupError(`The embedded Neo4j exited during start-up (code ${code}); see ${dataDir}/neo4j-launcher.log`));
+      const tail = logSince(launcherLog.file, launcherLog.offset);
+      if (NO_SPACE.test(tail)) reject(new DiskFullError(`The embedded Neo4j cannot start: disk full at ${dataDir} (No space left on device)`));
+      else reject(new EmbeddedSetupError(`The embedded Neo4j exited during start-up (code ${code}); see ${dataDir}/neo4j-launcher.log`));
     };
     child.once('exit', onExit);
     child.once('error', (err) => { clearTimeout(timer); reject(err); });
@@ -149,6 +180,10 @@ function waitForReadiness(child: ChildProcess, timeoutMs: number, dataDir: strin
         clearTimeout(timer);
         child.off('exit', onExit);
         const { message } = JSON.parse(line.slice('NEO4J_FAILED '.length)) as { message: string };
+        if (NO_SPACE.test(message)) {
+          reject(new DiskFullError(`The embedded Neo4j cannot start: disk full at ${dataDir} (${message})`));
+          return;
+        }
         const hint = /lock/i.test(message) ? ' (is another instance using this data folder? set DATA_DIR to another folder)' : '';
         reject(new EmbeddedSetupError(`The embedded Neo4j failed to start: ${message}${hint}`));
       }
@@ -156,12 +191,23 @@ function waitForReadiness(child: ChildProcess, timeoutMs: number, dataDir: strin
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** What this start wrote to the launcher log (earlier starts' lines are not its reasons), or ''. */
+function logSince(file: string, offset: number): string {
+  try {
+    return fs.readFileSync(file).subarray(offset).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<JvmExit>, killAfterMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdin?.end();
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 30_000).unref());
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), killAfterMs)));
+  const outcome = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
     child.kill('SIGKILL');
     await exited;
   }

@@ -10,6 +10,7 @@ import { loadConfig } from '../../server/config.ts';
 import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded-neo4j.ts';
 import { start, type RunningServer } from '../../server/server.ts';
 import { CHANGLE, loadFixtureGraph } from '../fixtures/graph/fixture-graph.ts';
+import { EMBEDDED_START_BUDGET_MS } from '../setup/start-budget.ts';
 
 let neo: EmbeddedNeo4j | undefined;
 let app: RunningServer | undefined;
@@ -42,7 +43,7 @@ beforeAll(async () => {
     { log: () => {} },
   );
   await loadFixtureGraph(app.db);
-}, 240_000);
+}, EMBEDDED_START_BUDGET_MS);
 
 afterAll(async () => {
   await app?.stop();
@@ -68,5 +69,5 @@ describe('when Neo4j goes away and comes back', () => {
     const back = await hitAll();
     expect(back.map((r) => [r.path, r.status])).toEqual(probes().map(([p]) => [p, 200]));
     expect(back.find((r) => r.path.startsWith('queries/'))!.body.rows).toHaveLength(11);
-  }, 240_000);
+  }, 2 * EMBEDDED_START_BUDGET_MS);
 });

@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../server/neo4j/connect.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded-neo4j.ts';
+import { EMBEDDED_START_BUDGET_MS } from '../setup/start-budget.ts';
 
 const tmpDirs: string[] = [];
 function tempDir(): string {
@@ -43,7 +44,7 @@ describe('the embedded Neo4j', () => {
     const deadline = Date.now() + 20_000;
     while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect(alive(pid)).toBe(false);
-  });
+  }, EMBEDDED_START_BUDGET_MS + 20_000);
 
   it('keeps its generated password and its data across restarts, and starts clean without the folder', async () => {
     const dataDir = tempDir();
@@ -72,7 +73,7 @@ describe('the embedded Neo4j', () => {
     expect(fresh.records[0]?.get('n').toNumber()).toBe(0);
     await driver.close();
     await third.stop();
-  });
+  }, 3 * EMBEDDED_START_BUDGET_MS);
 
   it('refuses a wrong password, so authentication is really on', async () => {
     const dataDir = tempDir();
@@ -81,7 +82,7 @@ describe('the embedded Neo4j', () => {
     await expect(driver.verifyConnectivity()).rejects.toThrow(/auth|credentials|unauthorized/i);
     await driver.close();
     await neo.stop();
-  });
+  }, EMBEDDED_START_BUDGET_MS);
 
   it('explains a Bolt port that is already taken instead of failing obscurely', async () => {
     const blocker = net.createServer().listen(0, '127.0.0.1');

@@ -10,7 +10,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function launcherPids(dir: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', `Launcher.java --home ${dir}`], { encoding: 'utf8' })
+    return execFileSync('pgrep', ['-f', `Launcher --home ${dir}`], { encoding: 'utf8' })
       .split('\n').filter(Boolean).map(Number);
   } catch {
     return [];

@@ -12,7 +12,8 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embed
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4j: { uri: string; user: string; password: string; version: string; dataDir: string };
+    /** startWallMs: how long the shared start took here, from which start-budget.ts sizes test timeouts. */
+    neo4j: { uri: string; user: string; password: string; version: string; dataDir: string; startWallMs: number };
   }
 }
 
@@ -21,8 +22,10 @@ let dataDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `policy-graph-${project.name}-`));
+  const started = Date.now();
   embedded = await startEmbeddedNeo4j({ dataDir, boltPort: 0, heap: '1g', pageCache: '128m', log: () => {} });
-  project.provide('neo4j', { uri: embedded.uri, user: embedded.user, password: embedded.password, version: embedded.version, dataDir });
+  const startWallMs = Date.now() - started;
+  project.provide('neo4j', { uri: embedded.uri, user: embedded.user, password: embedded.password, version: embedded.version, dataDir, startWallMs });
 }
 
 export async function teardown(): Promise<void> {

@@ -1,13 +1,14 @@
 /*
  * Embedded Neo4j launcher: runs Neo4j 5.26 community in-process with a Bolt connector on 127.0.0.1,
- * so that planners never have to install a database server. Run as a single-file Java program:
+ * so that planners never have to install a database server. Compiled once into
+ * target/launcher/launcher-<hash>.jar (server/neo4j/embedded-jars.ts), then run as
  *
- *   java -cp 'target/lib/*' Launcher.java --home DIR --port N [--heap-note]
+ *   java -cp 'target/launcher/launcher-<hash>.jar:target/lib/*' Launcher --home DIR --port N [--parent-pid P] [--page-cache 256m]
  *
  * The password of the `neo4j` user is taken from the environment (NEO4J_EMBEDDED_PASSWORD) and applied
  * on every start, so the Node side alone decides where it is kept.
  *
- * Protocol with the parent process (server/neo4j/embedded-process.ts):
+ * Protocol with the parent process (server/neo4j/embedded-neo4j.ts):
  *   - one line `NEO4J_READY {json}` on stdout once Bolt accepts connections;
  *   - one line `NEO4J_FAILED {json}` on stdout if start-up fails, then exit code 1;
  *   - the launcher shuts Neo4j down cleanly when its standard input closes (the parent died or
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -70,6 +72,13 @@ public class Launcher {
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                    // Bolt waits 5 s for its idle thread pool and 5 s for its connections on shutdown, after the
+                    // databases are already closed: 10 s of every stop (and of every supervised restart) spent
+                    // waiting for nothing. 1 s each is plenty for a single local client.
+                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                    // A local tool has no business phoning home, and the report is one more thing to start.
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     // db.memory.transaction.max: one query (a console query above all) may take a quarter of
                     // the heap, then fails alone instead of starving the others. Set here because Community
                     // has no dbms.setConfigValue to set it at run time (docs/console-and-present.md).
