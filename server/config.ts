@@ -56,6 +56,8 @@ const EnvSchema = z
       .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
       .refine((hs) => hs.every((h) => HOST_ENTRY.test(h)), 'must be a comma-separated list of host names, each optionally with :port (or *)')
       .default([]),
+    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards uploads and removals from any client)').optional(),
+    MAX_UPLOAD_SIZE: byteSize.transform((s) => parseByteSize(s)!).pipe(z.number().min(1, 'must be at least 1 byte')).default(50 * 1024 ** 2),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -100,6 +102,10 @@ export interface Config {
   maxDocumentBytes: number;
   /** Host names answered besides the ones the server knows itself by (DNS-rebinding guard, api/host-check.ts). */
   allowedHosts: string[];
+  /** Bearer token that lets any client upload and remove documents; without it only loopback clients may. */
+  adminToken: string | undefined;
+  /** Largest upload request (all its files together); each file is also held to maxDocumentBytes. */
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -144,5 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     maxDocumentBytes: e.MAX_DOCUMENT_SIZE,
     allowedHosts: e.ALLOWED_HOSTS,
+    adminToken: e.ADMIN_TOKEN,
+    maxUploadBytes: e.MAX_UPLOAD_SIZE,
   };
 }

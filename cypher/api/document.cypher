@@ -14,4 +14,4 @@ CALL (d) {
   RETURN collect({start: r.evidenceStarts[i], end: r.evidenceEnds[i], text: r.evidenceTexts[i], type: type(r),
                   from: a.id, fromName: a.name, to: b.id, toName: b.name, relationship: elementId(r)}) AS spans
 }
-RETURN d {.id, .docId, .name, .file, .kind, .issued, .sha256, .loadedAt, .text} AS document, spans
+RETURN d {.id, .docId, .name, .file, .kind, .issued, .sha256, .loadedAt, .text, .issuer, .jurisdiction, .size, .warnings} AS document, spans

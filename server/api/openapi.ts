@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 export interface RouteSpec {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** Express-style path under /api, e.g. /nodes/:id */
   path: string;
   summary: string;
@@ -15,6 +15,10 @@ export interface RouteSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A multipart/form-data body of file parts under this field name (instead of a JSON body). */
+  files?: { field: string; description: string };
+  /** Request headers the route requires, by name, with what they mean. */
+  headers?: Record<string, string>;
   /** What a 200 carries, in words (responses are documented by example shape in docs/api.md). */
   response: string;
   produces?: string[];
@@ -64,7 +68,10 @@ export function buildOpenApi(registry: ApiRegistry, version: string): Record<str
       tags: [r.tag],
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
-      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+      parameters: [
+        ...parameters(r.params, 'path'), ...parameters(r.query, 'query'),
+        ...Object.entries(r.headers ?? {}).map(([name, description]) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } })),
+      ],
       responses: {
         200: {
           description: r.response,
@@ -73,6 +80,20 @@ export function buildOpenApi(registry: ApiRegistry, version: string): Record<str
         default: { description: 'An error: {error: {code, message, details}}', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };
+    if (r.files) {
+      op.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: [r.files.field],
+              properties: { [r.files.field]: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: r.files.description } },
+            },
+          },
+        },
+      };
+    }
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
     (paths[openPath] ??= {})[r.method] = op;
   }

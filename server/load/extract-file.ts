@@ -9,6 +9,7 @@ import type { Gazetteer } from '../extract/gazetteer.ts';
 import { readGazetteer } from '../extract/read-gazetteer.ts';
 import type { GraphFacts } from '../extract/graph-facts.ts';
 import { ROOT_DIR } from '../version.ts';
+import { documentWarnings, type DocumentWarning } from './document-warnings.ts';
 
 export type { Gazetteer };
 
@@ -17,6 +18,8 @@ export interface Extracted {
   /** The original decoded text, which evidence spans index. */
   text: string;
   warnings: string[];
+  /** The same warnings with their kind (document-warnings.ts), for callers that show them by kind. */
+  findings?: DocumentWarning[];
 }
 
 export const DEFAULT_GAZETTEER = path.join(ROOT_DIR, 'seeds', 'gazetteer');
@@ -36,5 +39,6 @@ export function gazetteerFrom(file = DEFAULT_GAZETTEER): Gazetteer {
 
 export function extractFile(file: string, bytes: Uint8Array, gazetteer: Gazetteer): Extracted {
   const r = extractDocument({ id: documentIdOf(file), file: path.basename(file), bytes, gazetteer });
-  return { facts: r.facts, text: r.text, warnings: r.warnings };
+  const findings = documentWarnings(path.basename(file), r.facts, r.warnings, gazetteer);
+  return { facts: r.facts, text: r.text, warnings: findings.map((w) => w.message), findings };
 }

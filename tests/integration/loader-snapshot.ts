@@ -12,7 +12,8 @@ export async function snapshot(db: GraphDb): Promise<GraphSnapshot> {
   const rels = await db.read<{ type: string; from: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props');
   const nodeLines = nodes.map(({ id, labels, props }) => {
-    const { loadedAt: _t, nodeIds, aliasPairs, aliases, aliasText: _a, ...rest } = props;
+    // size is the byte count of the file a load read; hand-written facts written directly have none.
+    const { loadedAt: _t, size: _s, nodeIds, aliasPairs, aliases, aliasText: _a, ...rest } = props;
     return JSON.stringify([id, [...labels].sort(), sorted(nodeIds), sorted(aliases), sorted(aliasPairs), sortKeys(rest)]);
   });
   const relLines = rels.map(({ type, from, to, props }) => {

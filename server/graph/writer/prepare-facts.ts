@@ -9,6 +9,7 @@ import {
   type NodeLabel, type PropValue, type RelationshipType,
 } from '../../extract/graph-facts.ts';
 import { aliasText, searchKeys } from './search-keys.ts';
+import { documentReadings, type DocumentMeta } from './document-readings.ts';
 
 export class FactsError extends Error {
   override name = 'FactsError';
@@ -59,7 +60,7 @@ const RELATIONSHIP_RESERVED = new Set(['key', 'documents', 'evidenceDocs', 'evid
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Validates (zod + cross-references) and shapes one document's facts; throws FactsError saying what and where. */
-export function prepareDocument(input: unknown, text: string): PreparedDocument {
+export function prepareDocument(input: unknown, text: string, meta: DocumentMeta = {}): PreparedDocument {
   const parsed = GraphFacts.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -130,7 +131,8 @@ export function prepareDocument(input: unknown, text: string): PreparedDocument 
     docId: doc.id,
     docNodeId,
     sha256: doc.sha256,
-    documentProps,
+    // The counts of what was read travel with the Document node, so the library never walks the facts.
+    documentProps: { ...documentProps, ...documentReadings(nodes.values(), relationships, meta) },
     // Sorted by id: merge-nodes takes the node locks in this order (see write-document.ts).
     nodes: [...nodes.values()].sort((x, y) => byCodePoint(x.id, y.id))
       .map((n) => ({ ...n, props: { ...n.props, aliasText: aliasText(String(n.props.name), n.aliases) } })),
