@@ -281,8 +281,9 @@ function localReality(text: string, gaz: Gazetteer): Area | undefined {
 /** Detects the document's jurisdiction and its issuer; see the banner for the order of the clues. */
 export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisdiction: Jurisdiction; issuer?: string } {
   const body = doc.text.length > BODY_SCAN ? doc.text.slice(0, BODY_SCAN) : doc.text;
-  const found = (j: Jurisdiction | undefined, issuer?: string): { jurisdiction: Jurisdiction; issuer?: string } | undefined =>
-    j ? { jurisdiction: withCity(j, body, gaz), ...(issuer ? { issuer } : {}) } : undefined;
+  const result = (j: Jurisdiction, who: string | undefined): { jurisdiction: Jurisdiction; issuer?: string } =>
+    ({ jurisdiction: withCity(j, body, gaz), ...(who ? { issuer: who } : {}) });
+  const found = (j: Jurisdiction | undefined, who: string | undefined) => (j ? result(j, who) : undefined);
   const signed = signature(doc.lines);
   const header = doc.lines.slice(0, 6).map((l) => HEADER_LINE.exec(l.text.trim())?.[1]).find((x) => x !== undefined);
   // X关于…的通知/意见: X is the issuer of any notice, not only of one that circulates a plan.
@@ -300,12 +301,12 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
   const fromSource = sourceLine ? found(jurisdictionOfName(sourceLine, gaz, 'source-line'), sourceLine) : undefined;
   if (fromSource) return fromSource;
   const adapted = localReality(body, gaz);
-  if (adapted) return { jurisdiction: withCity(toJurisdiction(adapted, 'text'), body, gaz), ...(issuer ? { issuer } : {}) };
+  if (adapted) return result(toJurisdiction(adapted, 'text'), issuer);
   const cityMarkers = body.match(OUR_CITY)?.length ?? 0;
   const provinceMarkers = body.match(OUR_PROVINCE)?.length ?? 0;
   if (cityMarkers > 0 && cityMarkers >= provinceMarkers) {
     const city = mostNamed(namedAreas(body, gaz, 'city'));
-    if (city) return { jurisdiction: toJurisdiction(city, 'text'), ...(issuer ? { issuer } : {}) };
+    if (city) return result(toJurisdiction(city, 'text'), issuer);
   }
   if (provinceMarkers > 0) {
     const provinces = namedAreas(body, gaz, 'province');
@@ -314,16 +315,16 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
     const cities = namedAreas(body, gaz, 'city');
     const city = mostNamed(cities);
     if (city && province && city.province === province.name && cities.get(city)! > provinces.get(province)!) {
-      return { jurisdiction: toJurisdiction(city, 'text'), ...(issuer ? { issuer } : {}) };
+      return result(toJurisdiction(city, 'text'), issuer);
     }
-    if (province) return { jurisdiction: toJurisdiction(province, 'text'), ...(issuer ? { issuer } : {}) };
+    if (province) return result(toJurisdiction(province, 'text'), issuer);
   }
   // A title that names one area inside it (国家数字经济创新发展试验区(福州)工作方案).
   const inTitle = [...namedAreas(surfaceKey(doc.titles.join('\n')), gaz, 'city').keys()];
-  if (inTitle.length === 1) return { jurisdiction: toJurisdiction(inTitle[0]!, 'title'), ...(issuer ? { issuer } : {}) };
+  if (inTitle.length === 1) return result(toJurisdiction(inTitle[0]!, 'title'), issuer);
   const home = gaz.home ? gaz.areas.get(gaz.home) : undefined;
-  if (home && body.includes(gaz.city)) return { jurisdiction: toJurisdiction(home, 'home'), ...(issuer ? { issuer } : {}) };
-  return { jurisdiction: unknownJurisdiction(doc.documentId), ...(issuer ? { issuer } : {}) };
+  if (home && body.includes(gaz.city)) return result(toJurisdiction(home, 'home'), issuer);
+  return result(unknownJurisdiction(doc.documentId), issuer);
 }
 
 export function unknownJurisdiction(documentId: string): Jurisdiction {
