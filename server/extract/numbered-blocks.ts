@@ -14,8 +14,8 @@ import type { Heading, Line, TaskBlock } from './structure.ts';
 const NUMERAL = '[一二三四五六七八九十百零〇]+';
 export const H1 = new RegExp(`^(${NUMERAL})、\\s*`);
 export const H2 = new RegExp(`^[(](${NUMERAL})[)]\\s*`);
-/** An item marker followed by its title: 1、 / 1. / 1 (not 1.5, a number). */
-export const ITEM = /^(\d{1,3})(、|\.(?!\d)|\s)\s*/;
+/** An item marker followed by its title: 1、 / 1. / 1 (not 1.5, a number); also a table row's first cell (| 1 |). */
+export const ITEM = /^(?:\|\s*)?(\d{1,3})(、|\.(?!\d)|\s|\|)\s*(?:\|\s*)?/;
 // 12.5G网络 / 3.12345热线: a marker whose title starts with digits (not 1.1 or 1.1.2 outline numbering, nor 2.5%).
 const ITEM_DIGIT_TITLE = /^(\d{1,3})\.(?=\d+(?![\d.、\s%]))/;
 const SUB_ITEM = /^[(](\d{1,2})[)]\s*/;
@@ -27,11 +27,12 @@ const PRINCIPLE = /(?:指导思想|基本原则|工作原则|总体要求|总体
 
 interface RawBlock { level: 1 | 2 | 3 | 4; line: Line; numeral: string; marker: string; ordinal: number; bodyStart: number }
 
-/** First sentence of a block body: up to 。 ; ! ? or a list bracket; the whole line if none. */
+/** First sentence of a block body: up to 。 ; ! ? a list bracket or a table cell's end; the whole line if none. */
 function titleSentence(text: string, from: number, lineEnd: number): number {
   for (let i = from; i < lineEnd; i++) {
     const c = text[i]!;
-    if (c === '。' || c === ';' || c === '!' || c === '?' || c === '〔' || c === '【') return i;
+    if (c === '。' || c === ';' || c === '!' || c === '?' || c === '〔' || c === '【' || c === '\t' || c === '|') return i;
+    if (c === ' ' && text[i + 1] === ' ') return i;
     if (c === '(' && /^[(](责任|牵头|配合|参与|协办|主办|负责)/.test(text.slice(i, i + 4))) return i;
   }
   return lineEnd;

@@ -10,6 +10,7 @@
  * Spans index the normalised text.
  */
 import { BRACKETED_LABEL, closingVerb, CONVENTION, isRuleClause, LABEL, LINE_LABEL, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
+import { readTables } from './list-tables.ts';
 import { looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
 export type Role = 'lead' | 'support' | 'responsible';
@@ -48,6 +49,7 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
     }
   }
   lists.push(...readLabelLines(text, from, to));
+  if (from === 0 && to === text.length) lists.push(...readTables(text, (a, b, role) => readCell(text, a, b, role)));
   lists.sort((a, b) => a.start - b.start);
   for (const l of lists) {
     if (l.explicit || l.end <= conventionAt) continue;
@@ -83,6 +85,16 @@ function readBracket(text: string, open: number, close: number, conventionActive
   return units ? { start: open, end: close + 1, ...units } : null;
 }
 
+/** One table cell under a label column, read as a labelled run. */
+function readCell(text: string, start: number, end: number, role: Role): ListedUnit[] {
+  const clauses = readClauses(text, start, end, true);
+  const roles = clauseRoles(clauses, role);
+  const units: ListedUnit[] = [];
+  let rank = 0;
+  clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
+  return units;
+}
+
 /** 【牵头单位】X、Y: the units after a label in brackets of its own, up to the next bracket or the line end. */
 function readAfterLabel(text: string, open: number, close: number, label: string): ResponsibilityList | null {
   const role = roleOfLabel(label);
@@ -95,13 +107,9 @@ function readAfterLabel(text: string, open: number, close: number, label: string
     else if (c === ')' && depth > 0) depth--;
     else if (depth === 0 && (c === '【' || c === '[' || c === '〔' || c === '(')) break;
   }
-  const clauses = readClauses(text, close + 1, end, true);
-  const roles = clauseRoles(clauses, role);
-  const units: ListedUnit[] = [];
-  let rank = 0;
-  clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
+  const units = readCell(text, close + 1, end, role);
   if (units.length === 0) return null;
-  return { start: open, end: units[units.length - 1]!.end, units, explicit: role !== 'responsible' || roles.some((r) => r !== 'responsible') };
+  return { start: open, end: units[units.length - 1]!.end, units, explicit: units.some((u) => u.role !== 'responsible') };
 }
 
 /** A ':' in [a, b) (indexOf would run on to the next colon of the document). */

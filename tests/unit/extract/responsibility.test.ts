@@ -111,6 +111,14 @@ describe('every common list form', () => {
     ]);
   });
 
+  it('reads the label columns of a task-breakdown table flattened to tab- or pipe-separated rows', () => {
+    expect(formPairs('table-rows.txt')).toEqual([
+      '1|区住建局|lead', '1|区财政局|responsible', '1|各街道办事处|responsible',
+      '2|区数据局|responsible', '2|区民政局|lead',
+      '3|区人社局|lead', '3|区总工会|support', '3|团区委|support',
+    ]);
+  });
+
   it('splits at 及 between units, drops 等 tails, keeps brackets inside units and groups printed in parts', () => {
     expect(formPairs('splitting.txt')).toEqual([
       '1|各区、县(市)政府|responsible', '1|市大数据局|responsible', '1|市大数据局（市政务服务中心）|responsible', '1|市工信局|responsible', '1|市财政局|responsible',
