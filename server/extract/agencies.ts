@@ -11,7 +11,7 @@ import type { FactsBuilder } from './facts-builder.ts';
 import type { Area, EntityEntry, Gazetteer, JurisdictionLevel } from './gazetteer.ts';
 import { NATIONAL, RELATIVE_PREFIX, agencyKey, expandPrefix, levelOfName, scopedAgencyKey, surfaceKey } from './gazetteer.ts';
 import type { Evidence } from './graph-facts.ts';
-import { areaAtStart, areaInside, isNationalName, type Jurisdiction } from './jurisdiction.ts';
+import { UNKNOWN, areaAtStart, areaInside, isNationalName, type Jurisdiction } from './jurisdiction.ts';
 
 export interface ResolvedAgency {
   id: string;
@@ -102,6 +102,8 @@ function placeUnit(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer
     // A county-level city's 市X is its own (福清市's 市工信局), not its prefecture's.
     if (prefix === '市' && j.level === 'district' && j.name.endsWith('市')) return expand(areaOf(j), { city: j.name });
     if (prefix === '市' && j.city) return expand(cityArea(j.city, gaz), { city: j.city });
+    // A district document whose city is nowhere named: its 市X is some city's, kept per document.
+    if (prefix === '市' && j.level === 'district') return { area: { name: UNKNOWN, level: 'unknown', document: j.document }, ...same };
     if (prefix === '省' && j.province) return expand(provinceArea(j.province), { province: j.province });
     if ((prefix === '区' || prefix === '县') && j.level === 'district') return expand(areaOf(j), { district: j.name });
     // 区X in a city document (some district's X), 市X in a provincial one: the document's own area.
@@ -142,7 +144,9 @@ const RESOLVED_LIMIT = 50_000;
 export function resolveAgency(printed: string, gaz: Gazetteer, j: Jurisdiction): ResolvedAgency {
   let cache = resolved.get(gaz);
   if (!cache) resolved.set(gaz, (cache = new Map()));
-  const key = `${j.level}\u0000${j.name}\u0000${j.city ?? ''}\u0000${j.province ?? ''}\u0000${j.document ?? ''}\u0000${printed}`;
+  // The document matters only where units are kept per document (see placeUnit).
+  const perDocument = j.level === 'unknown' || (j.level === 'district' && !j.city);
+  const key = `${j.level}\u0000${j.name}\u0000${j.city ?? ''}\u0000${j.province ?? ''}\u0000${perDocument ? j.document ?? '' : ''}\u0000${printed}`;
   let a = cache.get(key);
   if (!a) {
     if (cache.size >= RESOLVED_LIMIT) cache.clear();

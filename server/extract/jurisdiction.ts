@@ -20,7 +20,8 @@ export interface Jurisdiction {
   name: string;
   province?: string;
   city?: string;
-  /** unknown jurisdictions only: the document whose units stay apart */
+  /** the document read: units of an area that cannot be known (an unknown jurisdiction, the city
+   * of a district whose city is not named) stay apart per document */
   document?: string;
   /** which clue decided it */
   source: 'front-matter' | 'issuer' | 'signature' | 'header' | 'document-number' | 'title' | 'source-line' | 'text' | 'home' | 'none';
@@ -174,7 +175,8 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined): A
 
 /** The jurisdiction a name (an issuer, a front-matter value) stands for, if it says. */
 export function jurisdictionOfName(name: string, gaz: Gazetteer, source: Jurisdiction['source']): Jurisdiction | undefined {
-  const s = surfaceKey(name);
+  // Joint issuers (工业和信息化部、国家发展改革委, 工业和信息化部等十部门): the first one's area.
+  const s = surfaceKey(name).split(/[、,\s]/)[0]!.replace(/等[\u4e00-\u9fff]{0,4}部门$/, '');
   if (s === NATIONAL || s === '国家' || s === '中央') return nationalJurisdiction(source);
   const area = areaAtStart(s, gaz);
   if (area) return toJurisdiction(area, source);
@@ -282,7 +284,7 @@ function localReality(text: string, gaz: Gazetteer): Area | undefined {
 export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisdiction: Jurisdiction; issuer?: string } {
   const body = doc.text.length > BODY_SCAN ? doc.text.slice(0, BODY_SCAN) : doc.text;
   const result = (j: Jurisdiction, who: string | undefined): { jurisdiction: Jurisdiction; issuer?: string } =>
-    ({ jurisdiction: withCity(j, body, gaz), ...(who ? { issuer: who } : {}) });
+    ({ jurisdiction: { ...withCity(j, body, gaz), document: doc.documentId }, ...(who ? { issuer: who } : {}) });
   const found = (j: Jurisdiction | undefined, who: string | undefined) => (j ? result(j, who) : undefined);
   const signed = signature(doc.lines);
   const header = doc.lines.slice(0, 6).map((l) => HEADER_LINE.exec(l.text.trim())?.[1]).find((x) => x !== undefined);

@@ -87,6 +87,13 @@ describe('jurisdiction-aware agencies', () => {
     expect(where(unit(tianhe.facts, '天河区政府'))).toEqual(['agency:广州市天河区政府', '天河区', 'district']);
   });
 
+  it('keeps a district plan\'s 市X apart per document when the text never names the district\'s city', () => {
+    const text = ['下陆区人民政府办公室关于印发重点工作责任分解的通知', '1. 推进项目建设。(责任单位:区发改局、市发改委)', '2. 完善数据共享。'].join('\n');
+    const r = extract('xl', text);
+    expect(where(unit(r.facts, '区发改局'))).toEqual(['agency:下陆区发改局', '下陆区', 'district']);
+    expect(where(unit(r.facts, '市发改委'))).toEqual(['agency:市发改委@xl', '未知', 'unknown']);
+  });
+
   it('reads a county-level city\'s 市X as its own, not its prefecture\'s', () => {
     const fuqing = extract('fq', plan('福清市人民政府', '福清市数字经济工作要点', '市工信局、省工信厅'));
     expect(fuqing.document).toMatchObject({ jurisdiction: '福清市', jurisdictionLevel: 'district' });
@@ -145,6 +152,7 @@ describe('document jurisdiction detection', () => {
   it('reads the title, and the issuer before 关于 in any notice', () => {
     expect(of(`杭州市数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '杭州市' });
     expect(of(`工业和信息化部办公厅关于组织开展示范项目申报工作的通知\n${items}`)).toMatchObject({ jurisdiction: '全国', issuer: '工业和信息化部办公厅' });
+    expect(of(`工业和信息化部等十部门关于印发数字化转型行动方案的通知\n${items}`)).toMatchObject({ jurisdiction: '全国' });
   });
 
   it('reads 我市 with the city the text names, 本省 with the province, and 结合X实际', () => {
