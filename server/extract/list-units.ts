@@ -74,18 +74,23 @@ const AREA_GOVERNMENT = /^[省市区县乡镇街道()、]+(?:人民政府|政府
  */
 export function splitListUnits(text: string, start: number, end: number): UnitMention[] {
   const pieces: UnitMention[] = [];
-  for (const p of splitUnits(text, start, end).flatMap((u) => splitAfterTail(text, withoutRule(text, u)))) {
-    for (const q of splitAtAnd(text, p)) {
-      const tail = TAIL.exec(q.name);
-      const cut = tail && tail.index > 0 ? q.start + tail.index : q.end;
-      if (cut > q.start) pieces.push({ name: text.slice(q.start, cut), start: q.start, end: cut });
+  // Most pieces hold no 等, 及 or bracket: the checks below run only where they can apply.
+  for (const u of splitUnits(text, start, end)) {
+    const bare = u.name.endsWith(')') ? withoutRule(text, u) : u;
+    for (const p of bare.name.includes('等') ? splitAfterTail(text, bare) : [bare]) {
+      for (const q of p.name.includes('及') ? splitAtAnd(text, p) : [p]) {
+        const tail = q.name.includes('等') ? TAIL.exec(q.name) : null;
+        const cut = tail && tail.index > 0 ? q.start + tail.index : q.end;
+        if (cut === q.end) pieces.push(q);
+        else if (cut > q.start) pieces.push({ name: text.slice(q.start, cut), start: q.start, end: cut });
+      }
     }
   }
   const joined: UnitMention[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const next = pieces[i + 1];
-    if (next && AREA_ONLY.test(p.name) && AREA_GOVERNMENT.test(next.name) && text[p.end] === '、') {
+    if (next && p.name.charCodeAt(0) === 0x5404 /* 各 */ && AREA_ONLY.test(p.name) && AREA_GOVERNMENT.test(next.name) && text[p.end] === '、') {
       joined.push({ name: text.slice(p.start, next.end), start: p.start, end: next.end });
       i++;
     } else joined.push(p);
