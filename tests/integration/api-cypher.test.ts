@@ -109,6 +109,9 @@ describe('the console refuses every write and escape attempt', () => {
     "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
     'CALL dbms.listConfig()',
     "CALL db.createLabel('Evil')",
+    'SHOW SETTINGS YIELD name, value RETURN name, value',
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    'SHOW FUNCTIONS',
   ])('the EXPLAIN check alone refuses %s (no deny-list in front)', async (query) => {
     const err = await explainCheck(app.db, query, {}, TIMEOUT_MS).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
