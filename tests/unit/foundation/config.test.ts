@@ -8,7 +8,10 @@ describe('loadConfig', () => {
     expect(c.host).toBe('127.0.0.1');
     expect(c.dataDir).toBe('/srv/app/data');
     expect(c.neo4j).toMatchObject({ mode: 'embedded', boltPort: 7688, heap: '1g', password: undefined });
-    expect(c.cypher).toEqual({ timeoutMs: 5000, maxRows: 1000, maxResponseBytes: 5 * 1024 * 1024, rateLimitPerMinute: 120 });
+    expect(c.cypher).toEqual({
+      timeoutMs: 5000, maxRows: 1000, maxResponseBytes: 5 * 1024 * 1024, rateLimitPerMinute: 120,
+      maxQueryChars: 20_000, maxNesting: 40, maxParamDepth: 16, watchdogGraceMs: 1000,
+    });
   });
 
   it('switches to an external Neo4j when NEO4J_URI is set, with user, password and database', () => {
