@@ -5,6 +5,7 @@
  * a labelled list (roles by the column's label). Rows stop at a blank line or a row of another shape.
  */
 import { BRACKETED_LABEL, roleOfLabel } from './list-labels.ts';
+import { looksLikeUnit } from './list-units.ts';
 import type { ListedUnit, ResponsibilityList, Role } from './responsibility.ts';
 
 export interface Cell { start: number; end: number }
@@ -45,6 +46,35 @@ function lineAround(text: string, at: number): { start: number; end: number } {
 }
 
 /**
+ * A table whose cells are separated by single spaces (序号 工作任务 牵头负责部门 / 1 居民消费价格涨幅3%左右 发展改革委):
+ * only a label in the last column can be told apart; each numbered row's last word is its list, kept only
+ * when every unit in it reads as a unit.
+ */
+function lastColumnRows(text: string, header: { start: number; end: number }, readCell: ReadCell): { lists: ResponsibilityList[]; end: number } {
+  const lists: ResponsibilityList[] = [];
+  const words = text.slice(header.start, header.end).trim().split(/\s+/);
+  const label = words[words.length - 1]!;
+  if (words.length < 3 || !/^序号/.test(words[0]!) || !BRACKETED_LABEL.test(label)) return { lists, end: header.end };
+  const role = roleOfLabel(label);
+  let pos = header.end + 1;
+  while (pos < text.length && role !== null) {
+    const row = lineAround(text, pos);
+    const line = text.slice(row.start, row.end);
+    if (line.trim() === '') { pos = row.end + 1; continue; }
+    if (!/^\s*\d{1,3}\s/.test(line)) break;
+    pos = row.end + 1;
+    const trimmed = line.trimEnd();
+    const lastSpace = trimmed.search(/\s\S+$/);
+    if (lastSpace < 0) continue;
+    const units = readCell(row.start + lastSpace + 1, row.start + trimmed.length, role);
+    if (units.length > 0 && units.every((u) => looksLikeUnit(u.name))) {
+      lists.push({ start: units[0]!.start, end: units[units.length - 1]!.end, units, explicit: role !== 'responsible' });
+    }
+  }
+  return { lists, end: pos };
+}
+
+/**
  * Lists of the rows under every header row of the text. `readCell` reads one cell as a labelled run
  * (the list rules live in responsibility.ts).
  */
@@ -55,7 +85,12 @@ export function readTables(text: string, readCell: ReadCell): ResponsibilityList
   while ((m = HEADER_HINT.exec(text)) !== null) {
     const line = lineAround(text, m.index);
     HEADER_HINT.lastIndex = line.end;
-    if (!/\t|\||\s{2}/.test(text.slice(line.start, line.end))) continue;
+    if (!/\t|\||\s{2}/.test(text.slice(line.start, line.end))) {
+      const rows = lastColumnRows(text, line, readCell);
+      lists.push(...rows.lists);
+      HEADER_HINT.lastIndex = Math.max(HEADER_HINT.lastIndex, rows.end);
+      continue;
+    }
     const header = tableCells(text, line.start, line.end);
     if (header.length < 3) continue;
     const columns: { index: number; role: Role }[] = [];

@@ -119,6 +119,12 @@ describe('every common list form', () => {
     ]);
   });
 
+  it('reads the last column of a space-separated table whose header ends in a label, for rows whose last word is units', () => {
+    expect(formPairs('table-last-column.txt')).toEqual([
+      '1|发展改革委|lead', '2|人力资源社会保障部|lead', '3|财政部|lead', '4|发展改革委|lead', '4|工业和信息化部|lead',
+    ]);
+  });
+
   it('splits at 及 between units, drops 等 tails, keeps brackets inside units and groups printed in parts', () => {
     expect(formPairs('splitting.txt')).toEqual([
       '1|各区、县(市)政府|responsible', '1|市大数据局|responsible', '1|市大数据局（市政务服务中心）|responsible', '1|市工信局|responsible', '1|市财政局|responsible',
