@@ -14,9 +14,12 @@ import { mountFilters, mountLegend } from './panels/legend.ts';
 import { mountMenu } from './panels/menu.ts';
 import { mountQueries } from './panels/queries.ts';
 import { mountResults } from './panels/results.ts';
+import { createSplit, maxPanelSize } from './panels/split.ts';
 import { mountToast } from './panels/toast.ts';
 import { mountToolbar } from './panels/toolbar.ts';
 import { mountTopbar } from './panels/topbar.ts';
+import { mountViewTools } from './panels/view-tools.ts';
+import { consoleFor } from './modes/query/console.ts';
 import { createActions } from './state/actions.ts';
 import { createStore, initialState } from './state/store.ts';
 import { translate } from './i18n/index.ts';
@@ -43,13 +46,15 @@ const filters = section('filters');
 const legend = section('legend');
 const left = h('aside', { class: 'left' }, queries.el, filters.el, legend.el);
 const toolbar = h('div', { class: 'toolbar' });
+// View actions (share link, present this view) apply in every mode, so they sit in the top bar.
+const viewTools = h('div', { class: 'tb-view' });
 const modeHost = h('div', { class: 'mode-host', hidden: true });
 const cyEl = h('div', { id: 'cy' });
 const emptyHint = h('div', { class: 'empty-hint' });
 const menu = h('div', { class: 'node-menu', hidden: true });
 const results = h('div', { class: 'results-drawer', hidden: true });
 const canvasWrap = h('div', { class: 'canvas-wrap' }, cyEl, emptyHint, menu);
-const center = h('main', { class: 'center' }, modeHost, toolbar, canvasWrap, results);
+const center = h('main', { class: 'center' });
 const details = h('div', { class: 'details', id: 'details' });
 const right = h('aside', { class: 'right' }, details);
 const shell = h('div', { class: 'shell' }, left, center, right);
@@ -58,6 +63,32 @@ const toast = h('div', { class: 'toast', hidden: true });
 root.replaceChildren(topbar, shell, docViewer, toast);
 
 const store = createStore(initialState(savedLang()));
+
+// The panels above and below the canvas each get a split handle; CSS keeps the canvas at half the window.
+const splitMax = (panel: HTMLElement) => () => {
+  const others = [toolbar, ...[modeHost, results].filter((p) => p !== panel && !p.hidden)]
+    .reduce((sum, el) => sum + el.getBoundingClientRect().height, 0) + 2 * 10;
+  return maxPanelSize(center.getBoundingClientRect().height, window.innerHeight, others);
+};
+const lang = () => store.get().lang;
+const splits = [
+  { panel: modeHost, split: createSplit({ key: 'top', panel: modeHost, side: 'above', lang, max: splitMax(modeHost) }) },
+  { panel: results, split: createSplit({
+    key: 'results', panel: results, side: 'below', lang, max: splitMax(results),
+    initialMax: () => Math.round(center.getBoundingClientRect().height * 0.3),
+  }) },
+];
+center.append(modeHost, splits[0]!.split.handle, toolbar, canvasWrap, splits[1]!.split.handle, results);
+const applySplits = () => {
+  for (const { panel, split } of splits) {
+    split.handle.hidden = panel.hidden;
+    if (!panel.hidden) split.apply();
+  }
+};
+for (const { panel } of splits) new MutationObserver(applySplits).observe(panel, { attributes: true, attributeFilter: ['hidden'] });
+// The window, the column or the toolbar's wrapping changed: the limits change with them.
+new ResizeObserver(() => requestAnimationFrame(applySplits)).observe(center);
+new ResizeObserver(() => requestAnimationFrame(applySplits)).observe(toolbar);
 const cy = createCy(cyEl);
 const actions = createActions(store, api, { positions: () => positionsOf(cy) });
 
@@ -79,7 +110,10 @@ mountResults(results, store, actions);
 mountDetails(details, store, actions);
 mountDocument(docViewer, store, actions);
 mountToast(toast, store);
-mountModes(modeHost, shell, { store, actions, api, cy });
+const modeCtx = { store, actions, api, cy };
+mountModes(modeHost, shell, modeCtx);
+topbar.insertBefore(viewTools, topbar.querySelector('#lang-toggle'));
+mountViewTools(viewTools, store, actions, consoleFor(modeCtx));
 
 const drawStatic = () => {
   const s = store.get();
@@ -91,7 +125,11 @@ const drawStatic = () => {
   emptyHint.hidden = Object.keys(s.graph.nodes).length > 0;
 };
 drawStatic();
-store.subscribe((s, p) => { if (s.lang !== p.lang || s.graph !== p.graph) drawStatic(); });
+store.subscribe((s, p) => {
+  if (s.lang !== p.lang || s.graph !== p.graph) drawStatic();
+  if (s.lang !== p.lang || s.mode !== p.mode || s.queryResult !== p.queryResult) requestAnimationFrame(applySplits);
+});
+applySplits();
 
 document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement | null;

@@ -27,3 +27,10 @@ export function relName(lang: Lang, type: string): string {
 export function messageKeys(): MessageKey[] {
   return Object.keys(zh) as MessageKey[];
 }
+
+/** A label as a word inside a sentence: 机构 / "agency" (English lower-case), 实体 / "entity" when unknown. */
+export function entityWord(lang: Lang, label: string | null | undefined): string {
+  if (!label) return translate(lang, 'entity');
+  const name = labelName(lang, label);
+  return lang === 'en' ? name.toLowerCase() : name;
+}

@@ -175,6 +175,28 @@ export const zh = {
   exGraphml: 'GraphML',
   exCsv: 'CSV',
   exEmpty: '画布上没有可导出的内容',
+  // Issue 15: split handles, whole-view share links, present this view, parameters by name.
+  splitLabel: '面板与画布的分隔线',
+  splitHint: '拖动或用 ↑/↓ 调整面板高度;Enter 折叠或展开;双击恢复默认',
+  splitCollapse: '折叠面板',
+  splitExpand: '展开面板',
+  shLinkView: '分享链接',
+  shLinkViewTitle: '把当前视图(节点、关系、位置、说明、模式、选中项)复制为链接',
+  presentView: '演示此视图',
+  presentViewTitle: '不保存场景,直接全屏演示当前画布',
+  shErrorTitle: '无法打开分享的视图',
+  shBadEncoding: '链接格式无法识别:#view= 后面应以 z 或 j 开头。',
+  shBadChars: '链接中含有视图链接不会有的字符(可能被聊天工具或邮件改动过)。',
+  shDamaged: '链接不完整或已损坏:数据无法解压,很可能复制时被截断了。请向对方重新索取完整链接。',
+  shNotJson: '链接不完整或已损坏:解出的内容不是有效的视图数据,很可能复制时被截断了。',
+  shBadShape: '链接内容不符合视图格式:{detail}',
+  shFetchFailed: '无法从服务器取回视图中的节点:{msg}',
+  entityPlaceholder: '输入{label}名称或拼音,从建议中选择',
+  entity: '实体',
+  unknownEntity: '没有名为“{name}”的{label}',
+  entityRequired: '请先填写或选择{label}',
+  qmResolved: '${param}:已把“{name}”换成 id {id}',
+  qmUnknownEntity: '${param} 需要{label}的 id:没有名为“{name}”的{label}',
 } as const;
 
 export type MessageKey = keyof typeof zh;

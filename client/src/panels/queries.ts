@@ -3,9 +3,10 @@
  * entity(Label) parameters, the same suggestions as the search box. An entity parameter follows the
  * node selected on the canvas (when its label fits) until the user types into it.
  */
-import { api } from '../api/client.ts';
 import type { QueryDef, QueryParam } from '../api/types.ts';
-import { translate, type Lang } from '../i18n/index.ts';
+import { entityWord, translate, type Lang } from '../i18n/index.ts';
+import { tf } from '../modes/query/i18n-format.ts';
+import { formErrorText } from '../state/form-errors.ts';
 import type { Actions } from '../state/actions.ts';
 import { parseEntityParamLabel } from '../state/query-results.ts';
 import type { State, Store } from '../state/store.ts';
@@ -33,6 +34,7 @@ function paramInput(p: QueryParam, lang: () => Lang, state: State): HTMLElement 
   const input = h('input', { type: 'text', id, 'data-param': p.name, 'data-type': p.type, value: p.default === undefined ? '' : String(p.default), placeholder: p.description ?? '' });
   if (entityLabel !== null) {
     input.classList.add('entity-param');
+    input.placeholder = tf(lang(), 'entityPlaceholder', { label: entityWord(lang(), entityLabel) });
     if (entityLabel) input.dataset.label = entityLabel;
     const sel = state.selected ? state.graph.nodes[state.selected] : undefined;
     if (sel && (!entityLabel || sel.label === entityLabel)) {
@@ -49,7 +51,13 @@ function paramInput(p: QueryParam, lang: () => Lang, state: State): HTMLElement 
   return input;
 }
 
-async function readParams(form: HTMLElement): Promise<Record<string, unknown>> {
+/**
+ * The form's values. An entity parameter sends the id of the suggestion picked or, when none was picked,
+ * the text as typed: the server resolves a name or alias exactly and says "no agency named X" otherwise
+ * (a fuzzy best guess here would silently run the query for a different agency). An empty entity field
+ * is reported without asking the server.
+ */
+function readParams(form: HTMLElement, def: QueryDef): { params: Record<string, unknown> } | { missing: { param: string; label: string } } {
   const out: Record<string, unknown> = {};
   for (const el of form.querySelectorAll<HTMLInputElement>('[data-param]')) {
     const name = el.dataset.param ?? '';
@@ -58,15 +66,13 @@ async function readParams(form: HTMLElement): Promise<Record<string, unknown>> {
     else if (type === 'integer') { if (el.value !== '') out[name] = Number.parseInt(el.value, 10); }
     else if (type === 'number') { if (el.value !== '') out[name] = Number(el.value); }
     else if (el.classList.contains('entity-param')) {
-      let id = el.dataset.id;
-      if (!id && el.value.trim()) {
-        const hit = (await api.search(el.value.trim(), 1, el.dataset.label))[0];
-        if (hit) { id = hit.id; el.value = hit.name; el.dataset.id = hit.id; }
-      }
-      if (id) out[name] = id;
+      const value = el.dataset.id ?? el.value.trim();
+      const spec = def.params.find((p) => p.name === name);
+      if (!value && spec?.default === undefined) return { missing: { param: name, label: el.dataset.label ?? '' } };
+      if (value) out[name] = value;
     } else if (el.value !== '') out[name] = el.value;
   }
-  return out;
+  return { params: out };
 }
 
 export function mountQueries(el: HTMLElement, store: Store, actions: Actions): void {
@@ -83,15 +89,37 @@ export function mountQueries(el: HTMLElement, store: Store, actions: Actions): v
         describe(def, s.lang) ? h('div', { class: 'query-desc' }, describe(def, s.lang)) : null,
         def.params.map((p) => h('label', { class: 'param' }, h('span', {}, p.name), paramInput(p, lang, s))),
         h('button', { type: 'submit', class: 'btn primary', disabled: s.runningQuery === def.name }, translate(s.lang, s.runningQuery === def.name ? 'running' : 'run')));
+      form.append(h('div', { class: 'form-error', role: 'alert', id: `q-error-${def.name}`, hidden: true }));
       form.addEventListener('submit', (e) => {
         e.preventDefault();
-        void readParams(form).then((params) => actions.runQuery(def, params));
+        const r = readParams(form, def);
+        if ('missing' in r) actions.formError({ query: def.name, kind: 'missing', ...r.missing });
+        else void actions.runQuery(def, r.params);
       });
       return form;
     }));
+    drawFormError(s);
+  };
+  /** The failed form's message under it, the offending field marked; redrawn when the language changes. */
+  const drawFormError = (s: State) => {
+    for (const form of el.querySelectorAll<HTMLFormElement>('form.query')) {
+      const box = form.querySelector<HTMLElement>('.form-error');
+      const fe = s.formError?.query === form.dataset.query ? s.formError : null;
+      if (box) {
+        box.hidden = !fe;
+        box.textContent = fe ? formErrorText(s.lang, fe) : '';
+        // The queries panel scrolls: bring the message into view rather than leave it below the fold.
+        if (fe) box.scrollIntoView({ block: 'nearest' });
+      }
+      for (const input of form.querySelectorAll<HTMLInputElement>('[data-param]')) {
+        if (fe && fe.param === input.dataset.param) input.setAttribute('aria-invalid', 'true');
+        else input.removeAttribute('aria-invalid');
+      }
+    }
   };
   draw(store.get());
   store.subscribe((s, prev) => {
+    if (s.formError !== prev.formError && s.queries === prev.queries && s.lang === prev.lang) drawFormError(s);
     if (s.queries !== prev.queries || s.lang !== prev.lang) draw(s);
     else if (s.runningQuery !== prev.runningQuery) {
       for (const form of el.querySelectorAll<HTMLFormElement>('form.query')) {

@@ -65,6 +65,8 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
       if (my !== seq) return;
       hits = r;
       active = 0;
+      // Answers that arrive after the field lost focus (the form was submitted) must not pop up over it.
+      if (document.activeElement !== input) return;
       box.hidden = false;
       draw();
     } catch {

@@ -73,7 +73,14 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
      */
     showScene(id: string, duration = 600, viewport: 'saved' | 'fit' = 'saved'): Promise<void> {
       const scene = store.get().scenes.list.find((s) => s.id === id);
-      if (!scene) return Promise.resolve();
+      return scene ? actions.applyScene(scene, duration, viewport) : Promise.resolve();
+    },
+    /** The canvas as a scene that is not saved in the list (what "present this view" shows). */
+    captureView(name: string): Scene {
+      return captureScene(cy, store.get(), name, store.get().scenes.caption);
+    },
+    /** Puts any scene on the canvas, saved or not (see showScene). */
+    applyScene(scene: Scene, duration = 600, viewport: 'saved' | 'fit' = 'saved'): Promise<void> {
       cy.stop(true, true);
       store.dispatch('showScene', (s) => ({
         graph: sceneGraph(scene),

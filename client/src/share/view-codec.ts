@@ -1,61 +1,114 @@
 /*
- * A view (node ids, positions, caption, zoom) as a compact URL fragment, so a colleague who opens the
- * link sees the same picture. Pure apart from CompressionStream, which browsers and Node both provide;
- * the page fetches the nodes by id, so only ids and coordinates travel in the URL.
+ * A view as a compact URL fragment, so a colleague who opens the link sees the same picture: node ids and
+ * positions (and pins), the relationships drawn (stored ones by id, derived ones such as responsibility
+ * through a group in full, since the server does not store them), caption, zoom and pan, layout, mode
+ * and selection. Pure apart from CompressionStream, which browsers and Node both provide; the page fetches
+ * the nodes by id. A damaged link fails with a ViewLinkError whose reason the UI words for people.
  */
+import { z } from 'zod';
+
+export type ViewMode = 'explore' | 'query' | 'present';
+const MODES = ['explore', 'query', 'present'] as const;
+
+export interface SharedEdge { id: string; source: string; target: string; type: string }
+export interface SharedDerivedEdge extends SharedEdge { properties: Record<string, string | number | boolean | null> }
 
 export interface SharedView {
-  nodes: { id: string; x: number; y: number }[];
+  nodes: { id: string; x: number; y: number; pinned?: boolean }[];
+  /** Stored relationships on the canvas; absent (links made before they travelled) = all among the nodes. */
+  edges?: SharedEdge[];
+  /** Relationships the client inferred (never stored), rebuilt exactly. */
+  derived?: SharedDerivedEdge[];
   caption: string;
   zoom: number | null;
   pan: { x: number; y: number } | null;
   selected: string | null;
   layout: string | null;
+  mode?: ViewMode;
+}
+
+/** Why a link could not be read; the UI has a sentence for each. */
+export type ViewLinkReason = 'encoding' | 'characters' | 'damaged' | 'json' | 'shape';
+
+export class ViewLinkError extends Error {
+  constructor(readonly reason: ViewLinkReason, message: string, readonly detail = '') {
+    super(message);
+    this.name = 'ViewLinkError';
+  }
 }
 
 /** Above this a link is unreliable in chat tools and some browsers; offer the JSON file instead. */
 export const MAX_URL_FRAGMENT_BYTES = 8 * 1024;
 export const HASH_KEY = 'view';
 
-/** Compact wire form: short keys, positions rounded to whole pixels (nobody sees sub-pixel moves). */
-interface Wire {
-  v: 1;
-  n: [string, number, number][];
-  c?: string;
-  z?: number;
-  p?: [number, number];
-  s?: string;
-  l?: string;
-}
+/**
+ * Compact wire form: short keys, positions rounded to whole pixels (nobody sees sub-pixel moves), edge
+ * ends as indexes into the node list. Version 1 links (nodes only) still open.
+ */
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const WireSchema = z.object({
+  v: z.union([z.literal(1), z.literal(2)]),
+  n: z.array(z.union([
+    z.tuple([z.string().min(1), z.number(), z.number()]),
+    z.tuple([z.string().min(1), z.number(), z.number(), z.literal(1)]),
+  ])),
+  e: z.array(z.tuple([z.string().min(1), z.number().int().nonnegative(), z.number().int().nonnegative(), z.string()])).optional(),
+  d: z.array(z.tuple([z.string().min(1), z.number().int().nonnegative(), z.number().int().nonnegative(), z.string(), z.record(z.string(), scalar)])).optional(),
+  c: z.string().optional(),
+  z: z.number().positive().optional(),
+  p: z.tuple([z.number(), z.number()]).optional(),
+  s: z.string().optional(),
+  l: z.string().optional(),
+  m: z.enum(MODES).optional(),
+});
+type Wire = z.infer<typeof WireSchema>;
 
 function toWire(v: SharedView): Wire {
-  const w: Wire = { v: 1, n: v.nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]) };
+  const index = new Map(v.nodes.map((n, i) => [n.id, i]));
+  const w: Wire = { v: 2, n: v.nodes.map((n) => (n.pinned ? [n.id, Math.round(n.x), Math.round(n.y), 1] : [n.id, Math.round(n.x), Math.round(n.y)])) };
+  const ends = (e: SharedEdge): [number, number] | null => {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    return s === undefined || t === undefined ? null : [s, t];
+  };
+  if (v.edges) w.e = v.edges.flatMap((e) => { const st = ends(e); return st ? [[e.id, st[0], st[1], e.type] as [string, number, number, string]] : []; });
+  if (v.derived?.length) w.d = v.derived.flatMap((e) => { const st = ends(e); return st ? [[e.id, st[0], st[1], e.type, e.properties] as [string, number, number, string, SharedDerivedEdge['properties']]] : []; });
   if (v.caption) w.c = v.caption;
   if (v.zoom !== null) w.z = Math.round(v.zoom * 1000) / 1000;
   if (v.pan) w.p = [Math.round(v.pan.x), Math.round(v.pan.y)];
   if (v.selected) w.s = v.selected;
   if (v.layout) w.l = v.layout;
+  if (v.mode) w.m = v.mode;
   return w;
 }
 
 function fromWire(raw: unknown): SharedView {
-  const w = raw as Partial<Wire> | null;
-  if (!w || typeof w !== 'object' || w.v !== 1 || !Array.isArray(w.n)) throw new Error('not a shared view');
-  const nodes = w.n.map((t) => {
-    if (!Array.isArray(t) || typeof t[0] !== 'string' || typeof t[1] !== 'number' || typeof t[2] !== 'number') {
-      throw new Error('bad node entry');
-    }
-    return { id: t[0], x: t[1], y: t[2] };
-  });
-  const pan = Array.isArray(w.p) && typeof w.p[0] === 'number' && typeof w.p[1] === 'number' ? { x: w.p[0], y: w.p[1] } : null;
-  return {
-    nodes,
-    caption: typeof w.c === 'string' ? w.c : '',
-    zoom: typeof w.z === 'number' ? w.z : null,
-    pan,
-    selected: typeof w.s === 'string' ? w.s : null,
-    layout: typeof w.l === 'string' ? w.l : null,
+  if (!raw || typeof raw !== 'object' || !('v' in raw) || !('n' in raw)) throw new ViewLinkError('shape', 'not a shared view', 'v, n');
+  const parsed = WireSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : '(view)';
+    throw new ViewLinkError('shape', `not a shared view: ${where}: ${issue?.message ?? 'invalid'}`, `${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  const w = parsed.data;
+  const nodes = w.n.map((t) => ({ id: t[0], x: t[1], y: t[2], ...(t[3] === 1 ? { pinned: true } : {}) }));
+  const idAt = (i: number, where: string): string => {
+    const n = nodes[i];
+    if (!n) throw new ViewLinkError('shape', `not a shared view: ${where} points at node ${i} of ${nodes.length}`, `${where}: node ${i} of ${nodes.length}`);
+    return n.id;
   };
+  const view: SharedView = {
+    nodes,
+    caption: w.c ?? '',
+    zoom: w.z ?? null,
+    pan: w.p ? { x: w.p[0], y: w.p[1] } : null,
+    selected: w.s ?? null,
+    layout: w.l ?? null,
+  };
+  if (w.e) view.edges = w.e.map(([id, s, t, type], i) => ({ id, source: idAt(s, `e.${i}`), target: idAt(t, `e.${i}`), type }));
+  if (w.d) view.derived = w.d.map(([id, s, t, type, properties], i) => ({ id, source: idAt(s, `d.${i}`), target: idAt(t, `d.${i}`), type, properties }));
+  if (w.m) view.mode = w.m;
+  return view;
 }
 
 export function base64urlEncode(bytes: Uint8Array): string {
@@ -65,7 +118,9 @@ export function base64urlEncode(bytes: Uint8Array): string {
 }
 
 export function base64urlDecode(s: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error('not base64url');
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new ViewLinkError('characters', 'not base64url');
+  // One character past a multiple of four can only be a cut-off link.
+  if (s.length % 4 === 1) throw new ViewLinkError('damaged', 'truncated base64url');
   const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -95,12 +150,24 @@ export async function encodeView(v: SharedView): Promise<string> {
 
 export async function decodeView(token: string): Promise<SharedView> {
   const kind = token[0];
+  if (kind !== 'z' && kind !== 'j') throw new ViewLinkError('encoding', 'unknown view encoding');
   const body = base64urlDecode(token.slice(1));
   let json: Uint8Array;
-  if (kind === 'z') json = await pipe(body, new DecompressionStream('deflate-raw'));
-  else if (kind === 'j') json = body;
-  else throw new Error('unknown view encoding');
-  return fromWire(JSON.parse(new TextDecoder().decode(json)));
+  if (kind === 'z') {
+    try {
+      json = await pipe(body, new DecompressionStream('deflate-raw'));
+    } catch (e) {
+      // The browser only says "Failed to fetch" here; the real cause is a cut-off or altered link.
+      throw new ViewLinkError('damaged', `compressed view data is damaged (${e instanceof Error ? e.message : String(e)})`);
+    }
+  } else json = body;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+  } catch (e) {
+    throw new ViewLinkError('json', `view data is not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return fromWire(raw);
 }
 
 export type ShareLink = { ok: true; url: string; bytes: number } | { ok: false; bytes: number; limit: number };

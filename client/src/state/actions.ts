@@ -10,7 +10,8 @@ import { settings } from '../settings.ts';
 import { noFilters, type Filters } from './filters.ts';
 import { emptyGraph, hideNodes, mergeGraph, removeNodes, setPinned, showAll, withPositions, type GraphState } from './graph.ts';
 import { record, redo as redoH, undo as undoH } from './history.ts';
-import { derivedEdges, parseEntityParamLabel, rowsAsObjects } from './query-results.ts';
+import { derivedEdges, entityIdIn, parseEntityParamLabel, rowsAsObjects } from './query-results.ts';
+import { formErrorFrom, formErrorText, type FormError } from './form-errors.ts';
 import type { LayoutName, ModeId, State, Store } from './store.ts';
 
 export interface ActionHooks {
@@ -199,13 +200,19 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
       store.dispatch('relayout', (s) => ({ layoutRun: s.layoutRun + 1 }));
     },
 
+    /** Says under the form what is wrong with it, without asking the server (e.g. an empty entity). */
+    formError(fe: FormError | null): void {
+      store.dispatch('formError', () => ({ formError: fe }));
+    },
+
     async runQuery(def: QueryDef, params: Record<string, unknown>): Promise<void> {
-      store.dispatch('runQuery', () => ({ runningQuery: def.name }));
+      store.dispatch('runQuery', () => ({ runningQuery: def.name, formError: null }));
       try {
         const r = await api.runQuery(def.name, params);
         const rows = rowsAsObjects(r.columns, r.rows);
         const entityParam = def.params.find((p) => parseEntityParamLabel(p.type) !== null);
-        const source = entityParam ? String(params[entityParam.name] ?? '') : null;
+        // A typed name was resolved by the server; the node it found is the source of derived edges.
+        const source = entityParam ? entityIdIn(r.graph, String(params[entityParam.name] ?? ''), parseEntityParamLabel(entityParam.type)) : null;
         const derived = derivedEdges(rows, r.graph, source);
         changeGraph('queryResult', (g) => mergeGraph(g, { ...r.graph, derived }), (s) => ({
           runningQuery: null,
@@ -219,8 +226,9 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
           selected: source && r.graph.nodes.some((n) => n.id === source) ? source : s.selected,
         }));
       } catch (e) {
-        store.dispatch('queryFailed', () => ({ runningQuery: null }));
-        toast(message(e), 'error');
+        const fe = formErrorFrom(def.name, e);
+        store.dispatch('queryFailed', () => ({ runningQuery: null, formError: fe }));
+        toast(formErrorText(get().lang, fe), 'error');
       }
     },
     closeResults(): void {

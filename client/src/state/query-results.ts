@@ -76,6 +76,16 @@ export function derivedEdges(rows: readonly Record<string, unknown>[], graph: Ap
   return out;
 }
 
+/** The node of a result a parameter value names: by id, else by name or alias (and label, when given). */
+export function entityIdIn(graph: ApiGraph, value: string, label: string | null): string | null {
+  if (!value) return null;
+  const fits = (n: ApiGraph['nodes'][number]) => !label || n.label === label || !!n.labels?.includes(label);
+  const byId = graph.nodes.find((n) => n.id === value);
+  if (byId) return byId.id;
+  const byName = graph.nodes.find((n) => fits(n) && (n.name === value || !!n.aliases?.includes(value)));
+  return byName?.id ?? value;
+}
+
 export function parseEntityParamLabel(type: string): string | null {
   const m = /^entity(?:\((\w+)\))?$/.exec(type);
   return m ? (m[1] ?? '') : null;

@@ -9,6 +9,7 @@ import { settings } from '../settings.ts';
 import { noFilters, type Filters } from './filters.ts';
 import { emptyGraph, type GraphState } from './graph.ts';
 import { emptyHistory, type History } from './history.ts';
+import type { FormError } from './form-errors.ts';
 // Console slices (query mode, scenes, present mode) live with their modes; registered here.
 import { initialQuerySlice, type QuerySlice } from '../modes/query/query-state.ts';
 import { initialPresentSlice, type PresentSlice } from '../modes/present/present-state.ts';
@@ -60,6 +61,8 @@ export interface State {
   queries: Loadable<QueryDef[]>;
   runningQuery: string | null;
   queryResult: QueryResultView | null;
+  /** Why the last run of a curated query's form failed (shown under the form, in the UI's language). */
+  formError: FormError | null;
   document: (Loadable<DocumentView> & { id: string; highlight: { start: number; end: number } | null }) | null;
   expandMenu: ExpandMenu | null;
   /** Source node while the user picks the target of "find path". */
@@ -88,6 +91,7 @@ export function initialState(lang: Lang = settings.defaultLanguage): State {
     queries: { status: 'loading' },
     runningQuery: null,
     queryResult: null,
+    formError: null,
     document: null,
     expandMenu: null,
     pathFrom: null,

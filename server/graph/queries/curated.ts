@@ -99,7 +99,8 @@ export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unkn
     const [hit] = await db.read<{ id: string }>(loadApiCypher('resolve-entity'), { value, label: p.parsed.label }, { timeoutMs: limits.timeoutMs });
     if (!hit) {
       throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${p.name}' of query '${name}': no ${p.parsed.label} with id or name '${value}'`, {
-        issues: [{ field: p.name, message: `no ${p.parsed.label} with id or name '${value}'` }],
+        // reason/label/value let a client say "no agency named X" in its own language.
+        issues: [{ field: p.name, message: `no ${p.parsed.label} with id or name '${value}'`, reason: 'unknown-entity', label: p.parsed.label, value }],
       });
     }
     params[p.name] = hit.id;

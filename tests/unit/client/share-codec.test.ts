@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  base64urlDecode, base64urlEncode, decodeView, encodeView, MAX_URL_FRAGMENT_BYTES, shareLink, viewTokenFromHash, type SharedView,
+  base64urlDecode, base64urlEncode, decodeView, encodeView, MAX_URL_FRAGMENT_BYTES, shareLink, viewTokenFromHash, ViewLinkError, type SharedView,
 } from '../../../client/src/share/view-codec.ts';
+import { pickEdges } from '../../../client/src/share/share-actions.ts';
 
 const view = (n: number): SharedView => ({
   nodes: Array.from({ length: n }, (_, i) => ({ id: `task:002_bccb920477d76c9e:${i}`, x: i * 10.4, y: -i * 3.6 })),
@@ -64,5 +65,41 @@ describe('view ↔ URL codec', () => {
     expect(viewTokenFromHash('#a=1&view=zAbC_-')).toBe('zAbC_-');
     expect(viewTokenFromHash('#other')).toBeNull();
     expect(viewTokenFromHash('')).toBeNull();
+  });
+
+  it('carries stored and derived edges, pins and the mode', async () => {
+    const v: SharedView = {
+      ...view(3),
+      nodes: [{ id: 'agency:a', x: 0, y: 0, pinned: true }, { id: 'task:1', x: 10, y: 0 }, { id: 'task:2', x: 20, y: 0 }],
+      edges: [{ id: '5:abc:17', source: 'agency:a', target: 'task:1', type: 'RESPONSIBLE_FOR' }],
+      derived: [{ id: 'derived:agency:a->task:2', source: 'agency:a', target: 'task:2', type: 'RESPONSIBLE_FOR', properties: { via: '各县(市)区政府', role: null } }],
+      mode: 'query',
+    };
+    const back = await decodeView(await encodeView(v));
+    expect(back.nodes[0]).toEqual({ id: 'agency:a', x: 0, y: 0, pinned: true });
+    expect(back.edges).toEqual(v.edges);
+    expect(back.derived).toEqual(v.derived);
+    expect(back.mode).toBe('query');
+  });
+
+  it('names the reason a damaged link cannot be read', async () => {
+    const token = await encodeView(view(40));
+    const reason = async (t: string) => decodeView(t).then(() => 'ok', (e: unknown) => (e instanceof ViewLinkError ? e.reason : String(e)));
+    expect(await reason(token.slice(0, token.length - 20))).toMatch(/damaged|json/);
+    expect(await reason(`${token.slice(0, 9)}`)).toMatch(/damaged|json/);
+    expect(await reason('q' + token.slice(1))).toBe('encoding');
+    expect(await reason('z%%')).toBe('characters');
+    const badShape = 'j' + base64urlEncode(new TextEncoder().encode('{"v":2,"n":[["a",1,2]],"e":[["r",0,5,"T"]]}'));
+    await expect(decodeView(badShape)).rejects.toThrow(/e\.0 points at node 5 of 1/);
+  });
+
+  it('keeps the edges a link names: by id, or by ends and type when ids changed', () => {
+    const fetched = [
+      { id: 'r1', source: 'a', target: 'b', type: 'T', properties: {} },
+      { id: 'r2', source: 'a', target: 'c', type: 'T', properties: {} },
+      { id: 'r9', source: 'b', target: 'c', type: 'U', properties: {} },
+    ];
+    expect(pickEdges(fetched, undefined).map((e) => e.id)).toEqual(['r1', 'r2', 'r9']);
+    expect(pickEdges(fetched, [{ id: 'r1', source: 'a', target: 'b', type: 'T' }, { id: 'old', source: 'b', target: 'c', type: 'U' }]).map((e) => e.id)).toEqual(['r1', 'r9']);
   });
 });

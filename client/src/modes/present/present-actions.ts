@@ -6,7 +6,7 @@ import type { Api } from '../../api/client.ts';
 import type { GEdge } from '../../state/graph.ts';
 import type { Store } from '../../state/store.ts';
 import type { SceneActions } from '../../scenes/scene-actions.ts';
-import { stepIndex } from './present-state.ts';
+import { slides, stepIndex } from './present-state.ts';
 
 export const TRANSITION_MS = 700;
 
@@ -30,25 +30,32 @@ export function createPresentActions(store: Store, api: Api, scenes: SceneAction
     store.dispatch(name, (s) => ({ present: { ...s.present, ...patch } }));
 
   const goTo = (index: number): Promise<void> => {
-    const list = store.get().scenes.list;
+    const list = slides(store.get());
     const i = stepIndex(index, 0, list.length);
     const scene = list[i];
     set('presentGoTo', { index: i, evidence: null, showEvidence: false });
-    return scene ? scenes.showScene(scene.id, TRANSITION_MS, 'fit') : Promise.resolve();
+    return scene ? scenes.applyScene(scene, TRANSITION_MS, 'fit') : Promise.resolve();
   };
 
   const actions = {
     startPresenting(from = 0): Promise<void> {
       if (!store.get().scenes.list.length) return Promise.resolve();
-      store.dispatch('startPresenting', (s) => ({ mode: 'present', present: { ...s.present, active: true, index: from, evidence: null, showEvidence: false } }));
+      store.dispatch('startPresenting', (s) => ({ mode: 'present', present: { ...s.present, active: true, index: from, evidence: null, showEvidence: false, adhoc: null } }));
       return goTo(from);
     },
+    /** Presents the canvas as it is, without saving a scene first. */
+    presentView(): Promise<void> {
+      const scene = scenes.captureView(store.get().scenes.caption);
+      if (!scene.nodes.length) return Promise.resolve();
+      store.dispatch('presentView', (s) => ({ mode: 'present', present: { ...s.present, active: true, index: 0, evidence: null, showEvidence: false, adhoc: scene } }));
+      return goTo(0);
+    },
     stopPresenting(): void {
-      if (store.get().present.active) set('stopPresenting', { active: false, evidence: null, showEvidence: false });
+      if (store.get().present.active) set('stopPresenting', { active: false, evidence: null, showEvidence: false, adhoc: null });
     },
     nextSlide(): Promise<void> {
       const s = store.get();
-      return s.present.index + 1 < s.scenes.list.length ? goTo(s.present.index + 1) : Promise.resolve();
+      return s.present.index + 1 < slides(s).length ? goTo(s.present.index + 1) : Promise.resolve();
     },
     prevSlide(): Promise<void> {
       const s = store.get();

@@ -11,6 +11,7 @@ import { h, replace } from '../../panels/dom.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Console } from '../query/console.ts';
 import { tf } from '../query/i18n-format.ts';
+import { slides } from './present-state.ts';
 
 /** Bigger captions and thicker edges, readable from the back of a meeting room. */
 function presentStyle(): cytoscape.StylesheetJson {
@@ -42,7 +43,7 @@ export function mountSlideshow(store: Store, cy: Core, c: Console): () => void {
     if (k === 'ArrowRight' || k === 'ArrowDown' || k === 'PageDown' || k === ' ' || k === 'Spacebar') void c.present.nextSlide();
     else if (k === 'ArrowLeft' || k === 'ArrowUp' || k === 'PageUp') void c.present.prevSlide();
     else if (k === 'Home') void c.present.goToSlide(0);
-    else if (k === 'End') void c.present.goToSlide(store.get().scenes.list.length - 1);
+    else if (k === 'End') void c.present.goToSlide(slides(store.get()).length - 1);
     else if (k === 'Escape') c.present.stopPresenting();
     else if (k === 'e' || k === 'E') c.present.toggleEvidence();
   };
@@ -79,9 +80,10 @@ export function mountSlideshow(store: Store, cy: Core, c: Console): () => void {
     if (!prev || p.active !== prev.present.active) (p.active ? enter : leave)();
     overlay.hidden = !p.active;
     if (!p.active) return;
-    const scene = s.scenes.list[p.index];
+    const list = slides(s);
+    const scene = list[p.index];
     caption.textContent = scene?.caption ?? '';
-    counter.textContent = t('prSlide', { i: p.index + 1, n: s.scenes.list.length });
+    counter.textContent = t('prSlide', { i: p.index + 1, n: list.length });
     counter.dataset.index = String(p.index);
     help.textContent = t('prHelp');
     exit.textContent = t('prExit');

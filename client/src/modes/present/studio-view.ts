@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { h, replace } from '../../panels/dom.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
-import { MAX_URL_FRAGMENT_BYTES } from '../../share/view-codec.ts';
+import { shareInto } from '../../share/share-view.ts';
 import type { Console } from '../query/console.ts';
 import { tf } from '../query/i18n-format.ts';
 import './present.css';
@@ -40,22 +40,8 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
   const importScenes = h('button', { class: 'btn', id: 'scene-import', onclick: () => fileInput.click() });
 
   const shareOut = h('div', { class: 'st-share-out', id: 'share-out' });
-  const shareBtn = h('button', { class: 'btn', id: 'share-link', onclick: async () => {
-    const r = await c.share.makeLink(store.get().scenes.caption);
-    if (r.ok) {
-      history.replaceState(null, '', r.url);
-      replace(shareOut, h('span', { class: 'muted' }, t('shReady')), h('input', { class: 'st-input st-url', id: 'share-url', readonly: true, value: r.url }));
-      try { await navigator.clipboard.writeText(r.url); actions.toast(t('shCopied')); } catch { /* clipboard refused: the field shows it */ }
-    } else {
-      const kb = (n: number) => (n / 1024).toFixed(1);
-      replace(shareOut, h('span', { class: 'error', id: 'share-too-large' }, t('shTooLarge', { kb: kb(r.bytes), limit: kb(MAX_URL_FRAGMENT_BYTES) })),
-        h('button', { class: 'btn', id: 'share-download', onclick: () => {
-          // A one-scene file: importable here, and it carries the elements, so nothing needs fetching.
-          const text = c.scenes.exportViewText(t('scDefaultName', { n: 1 }));
-          download(new Blob([text], { type: 'application/json' }), `view-${stamp()}.json`);
-        } }, t('shDownload')));
-    }
-  } });
+  const shareBtn = h('button', { class: 'btn', id: 'share-link', onclick: () => void shareInto(shareOut, { store, actions, share: c.share, scenes: c.scenes }) });
+  const presentViewBtn = h('button', { class: 'btn', id: 'studio-present-view', onclick: () => void c.present.presentView() });
 
   const exportBtn = (key: MessageKey, id: string, fn: () => Promise<void> | void) =>
     h('button', { class: 'btn', id, 'data-i18n-key': key, onclick: async () => {
@@ -78,7 +64,7 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
     h('section', { class: 'st-col st-scenes' }, titles.scenes,
       h('div', { class: 'st-row' }, name, caption, saveBtn),
       list,
-      h('div', { class: 'st-row' }, startBtn, exportScenes, importScenes, fileInput)),
+      h('div', { class: 'st-row st-wrap' }, startBtn, presentViewBtn, exportScenes, importScenes, fileInput)),
     h('section', { class: 'st-col' },
       titles.share, h('div', { class: 'st-row' }, shareBtn), shareOut,
       titles.export, h('div', { class: 'st-row st-wrap' }, exports)));
@@ -92,6 +78,8 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
     caption.placeholder = t('scCaption');
     saveBtn.textContent = t('scSave');
     startBtn.textContent = t('prStart');
+    presentViewBtn.textContent = t('presentView');
+    presentViewBtn.title = t('presentViewTitle');
     exportScenes.textContent = t('scExport');
     importScenes.textContent = t('scImport');
     shareBtn.textContent = t('shLink');

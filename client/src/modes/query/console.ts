@@ -9,6 +9,7 @@ import { createLargeView, type LargeView } from '../../large-graph/large-view.ts
 import { createSceneActions, type SceneActions } from '../../scenes/scene-actions.ts';
 import { createShareActions, type ShareActions } from '../../share/share-actions.ts';
 import { viewTokenFromHash } from '../../share/view-codec.ts';
+import { shareErrorText } from '../../share/share-view.ts';
 import { createPresentActions, type PresentActions } from '../present/present-actions.ts';
 import { tf } from './i18n-format.ts';
 import { createQueryActions, type QueryActions } from './query-actions.ts';
@@ -66,15 +67,31 @@ export function consoleFor(ctx: ModeContext): Console {
   // The large view belongs to query results; leaving query mode puts the explorer's canvas back.
   store.subscribe((s, p) => { if (s.mode !== p.mode && s.mode !== 'query') large.hide(); });
 
+  // A link that cannot be opened says why on the canvas until dismissed (a toast is gone before it is read).
+  const shareError = h('div', { class: 'share-error', id: 'share-error', role: 'alert', hidden: true });
+  wrap.append(shareError);
+  let shareFailure: unknown = null;
+  const drawShareError = () => {
+    shareError.hidden = shareFailure === null;
+    if (shareFailure === null) return;
+    replace(shareError, h('strong', {}, tf(lang(), 'shErrorTitle')), h('span', { id: 'share-error-text' }, shareErrorText(lang(), shareFailure)),
+      h('button', { class: 'btn small', onclick: () => { shareFailure = null; drawShareError(); } }, tf(lang(), 'close')));
+  };
+  store.subscribe((s, p) => { if (s.lang !== p.lang) drawShareError(); });
+
   const token = viewTokenFromHash(location.hash);
   const ready = token
     ? (async () => {
       actions.toast(tf(lang(), 'shOpening'));
       try {
         const r = await share.openShared(token);
+        const selected = store.get().selected;
+        if (selected) actions.select(selected);
         if (r.missing.length) actions.toast(tf(lang(), 'shMissing', { n: r.missing.length }), 'error');
       } catch (e) {
-        actions.toast(tf(lang(), 'shFailed', { msg: e instanceof Error ? e.message : String(e) }), 'error');
+        shareFailure = e;
+        drawShareError();
+        actions.toast(shareErrorText(lang(), e), 'error');
       }
     })()
     : Promise.resolve();

@@ -11,8 +11,10 @@ import { mergeGraph, emptyGraph, withPositions } from '../../state/graph.ts';
 import { record } from '../../state/history.ts';
 import { rowsAsObjects } from '../../state/query-results.ts';
 import type { Store } from '../../state/store.ts';
-import { errorPosition, HISTORY_KEY, paramsFor, positionToOffset, pushHistory } from './query-model.ts';
-import type { ResultTab } from './query-state.ts';
+import { errorPosition, HISTORY_KEY, idParams, looksLikeEntityId, paramsFor, positionToOffset, pushHistory } from './query-model.ts';
+import { entityWord } from '../../i18n/index.ts';
+import { tf } from './i18n-format.ts';
+import type { ResolvedParam, ResultTab } from './query-state.ts';
 
 export interface QueryHooks {
   positions(): ReadonlyMap<string, { x: number; y: number }>;
@@ -66,6 +68,19 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
       const usedParams = Object.fromEntries(Object.keys(params).map((k) => [k, q.params[k] ?? '']));
       patch('runCypher', () => ({ status: 'running', error: null }));
       const at = new Date().toISOString();
+      let resolved: ResolvedParam[];
+      try {
+        resolved = await resolveNames(api, q.text, params);
+      } catch (e) {
+        const lang = store.get().lang;
+        const unknown = e instanceof UnknownEntityError;
+        const message = unknown ? tf(lang, 'qmUnknownEntity', { param: e.param, name: e.value, label: entityWord(lang, e.label) }) : e instanceof Error ? e.message : String(e);
+        const code = unknown ? 'UNKNOWN_ENTITY' : e instanceof ApiError ? e.code : 'NETWORK';
+        store.dispatch('cypherFailed', (s) => ({
+          query: { ...s.query, status: 'error', error: { code, message, offset: null, line: null, column: null }, run: s.query.run + 1 },
+        }));
+        return;
+      }
       try {
         const r = await api.cypher(q.text, params);
         const rows = rowsAsObjects(r.columns, r.rows);
@@ -73,7 +88,7 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
         const large = count > LARGE_THRESHOLD ? hooks.showLarge(r.graph) : null;
         if (!large) hooks.hideLarge();
         store.dispatch('cypherResult', (s) => {
-          const result = { columns: r.columns, rows, graph: r.graph, ms: r.summary?.ms ?? 0, rowCount: r.summary?.rows ?? rows.length, truncated: !!r.summary?.truncated, large };
+          const result = { columns: r.columns, rows, graph: r.graph, ms: r.summary?.ms ?? 0, rowCount: r.summary?.rows ?? rows.length, truncated: !!r.summary?.truncated, large, resolved };
           const history = pushHistory(s.query.history, { query: q.text, params: usedParams, at, ok: true, rows: result.rowCount, ms: result.ms });
           const tab: ResultTab = r.graph.nodes.length ? 'graph' : 'table';
           const query = { ...s.query, status: 'ok' as const, result, error: null, history, run: s.query.run + 1, tab };
@@ -112,3 +127,34 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
 }
 
 export type QueryActions = ReturnType<typeof createQueryActions>;
+
+export class UnknownEntityError extends Error {
+  constructor(readonly param: string, readonly value: string, readonly label: string) {
+    super(`$${param}: no ${label || 'entity'} named '${value}'`);
+  }
+}
+
+/**
+ * Replaces, in place, a name typed for a parameter the query compares with an id by that entity's id: an
+ * exact name or alias match among the search suggestions (of the node's label when the query names one).
+ * Throws UnknownEntityError when nothing is called that, so the console says so instead of returning no rows.
+ */
+export async function resolveNames(api: Pick<Api, 'search'>, text: string, params: Record<string, unknown>): Promise<ResolvedParam[]> {
+  const resolved: ResolvedParam[] = [];
+  for (const [name, label] of idParams(text)) {
+    const v = params[name];
+    const values = typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+    if (!values) continue;
+    const ids: string[] = [];
+    for (const value of values) {
+      if (!value.trim() || looksLikeEntityId(value)) { ids.push(value); continue; }
+      const hits = await api.search(value.trim(), 20, label || undefined);
+      const hit = hits.find((h) => h.name === value.trim()) ?? hits.find((h) => h.matched === value.trim());
+      if (!hit) throw new UnknownEntityError(name, value.trim(), label);
+      ids.push(hit.id);
+      resolved.push({ param: name, name: value.trim(), id: hit.id });
+    }
+    params[name] = typeof v === 'string' ? ids[0] : ids;
+  }
+  return resolved;
+}

@@ -130,3 +130,33 @@ export function completeAt(before: string, schema: Schema | null, explicit = fal
   const filtered = options.filter((o) => o.label.toLowerCase().startsWith(w));
   return filtered.length ? { from, options: filtered } : null;
 }
+
+/**
+ * Parameters the query compares with a node's `id` — `(a:Agency {id: $agency})`, `a.id = $x`, `a.id IN $xs`,
+ * `$x = a.id` — with the label of that node when the text gives one ('' when it does not). The console uses
+ * it to accept a name where an id is expected.
+ */
+export function idParams(query: string): Map<string, string> {
+  const text = query
+    .replace(/\/\/[^\n]*/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""');
+  const labelOf = (labels: string | undefined) =>
+    (labels ?? '').split(':').map((l) => l.replace(/[`\s]/g, '')).find((l) => l && l !== 'Entity') ?? '';
+  const varLabels = new Map<string, string>();
+  for (const m of text.matchAll(/\(\s*([A-Za-z_]\w*)\s*((?::\s*`?\w+`?\s*)+)/g)) {
+    const label = labelOf(m[2]);
+    if (label && !varLabels.has(m[1]!)) varLabels.set(m[1]!, label);
+  }
+  const out = new Map<string, string>();
+  const add = (param: string, label: string) => { if (!out.has(param) || (!out.get(param) && label)) out.set(param, label); };
+  for (const m of text.matchAll(/\(\s*(?:[A-Za-z_]\w*)?\s*((?::\s*`?\w+`?\s*)*)\{[^}]*?\bid\s*:\s*\$([A-Za-z_]\w*)/g)) add(m[2]!, labelOf(m[1]));
+  for (const m of text.matchAll(/\b([A-Za-z_]\w*)\.id\s*(?:=|IN\b)\s*\$([A-Za-z_]\w*)/gi)) add(m[2]!, varLabels.get(m[1]!) ?? '');
+  for (const m of text.matchAll(/\$([A-Za-z_]\w*)\s*=\s*([A-Za-z_]\w*)\.id\b/g)) add(m[1]!, varLabels.get(m[2]!) ?? '');
+  return out;
+}
+
+/** Entity ids read `label:key` (agency:长乐区政府, task:…); anything else typed for an id is taken as a name. */
+export function looksLikeEntityId(value: string): boolean {
+  return /^[a-z][a-z_]*:\S/.test(value);
+}

@@ -16,7 +16,11 @@ export interface CypherResultView {
   truncated: boolean;
   /** Set when the result was too large for the main canvas and went to the large-graph view. */
   large: { renderer: 'canvas' | 'webgl'; drawn: number; omitted: number } | null;
+  /** Names typed for id parameters and the ids they were replaced by. */
+  resolved?: ResolvedParam[];
 }
+
+export interface ResolvedParam { param: string; name: string; id: string }
 
 export interface CypherError {
   code: string;

@@ -111,12 +111,16 @@ export function mountQueryView(host: HTMLElement, store: Store, actions: Actions
     status.textContent = r && q.status !== 'error'
       ? [t('qmStatus', { rows: r.rowCount, ms: r.ms }), t('qmStatusGraph', { nodes: r.graph.nodes.length, edges: r.graph.edges.length }), r.truncated ? t('qmTruncated') : ''].filter(Boolean).join(' · ')
       : '';
+    if (r && q.status !== 'error' && r.resolved?.length) {
+      status.textContent += ` · ${r.resolved.map((x) => t('qmResolved', { param: x.param, name: x.name, id: x.id })).join(' · ')}`;
+    }
     status.dataset.rows = r ? String(r.rowCount) : '';
     status.dataset.ms = r ? String(r.ms) : '';
     const e = q.error;
     error.hidden = !e;
     if (e) {
-      const head = e.code === 'FORBIDDEN_QUERY' ? t('qmRefused')
+      const head = e.code === 'UNKNOWN_ENTITY' ? ''
+        : e.code === 'FORBIDDEN_QUERY' ? t('qmRefused')
         : e.code === 'QUERY_TIMEOUT' ? `${t('qmTimeout')}: `
         : e.line !== null ? `${t('qmSyntaxAt', { line: e.line, column: e.column ?? 0 })}: ` : `${e.code}: `;
       error.dataset.code = e.code;
