@@ -51,6 +51,11 @@ const GROUP = /^(?:[省市区县]直|市属|区属)?各|^(?:有关|相关)(?:部
 // Characters of clauses, not of names; and words that open an example or an explanation.
 const PROSE = /[的将把被应须或:“”"《》]|(?<!自)由|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
 
+/** Whether text ends in a body word (…办公室, …局): a bracket right after it names the same body. */
+export function endsLikeUnit(text: string): boolean {
+  return BODY_END.test(text);
+}
+
 /** Whether a piece reads as a unit: ends in a body word, is a group (各有关部门, 各地) or a named area. */
 export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 30 || PROSE.test(name)) return false;

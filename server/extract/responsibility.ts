@@ -11,7 +11,7 @@
  */
 import { BRACKETED_LABEL, closingVerb, CONVENTION, isRuleClause, LABEL, LINE_LABEL, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
 import { readTables } from './list-tables.ts';
-import { looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
+import { endsLikeUnit, looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
 export type Role = 'lead' | 'support' | 'responsible';
 export { splitUnits, type UnitMention } from './list-units.ts';
@@ -120,8 +120,14 @@ function hasColon(text: string, a: number, b: number): boolean {
 
 /** A bracket at the end of a sentence or line (not an alias glued to a name: 市工信局(市大数据局)负责…). */
 function standsAlone(text: string, open: number, close: number): boolean {
+  let b = open;
+  while (b > 0 && text[b - 1] === ' ') b--;
+  const before = text[b - 1];
+  if (before === undefined || before === '\n' || before === '。' || before === ';' || before === '!' || before === '?') return true;
   const after = text[close + 1];
-  return after === undefined || after === '\n' || after === '。' || after === ';' || after === '\r' || text[open - 1] === '。';
+  if (!(after === undefined || after === '\n' || after === '。' || after === ';' || after === '\r')) return false;
+  // 报送市政府办公室(市督查室)。: a bracket glued to a unit's name is its other name, not a list.
+  return !endsLikeUnit(text.slice(Math.max(0, b - 12), b));
 }
 
 interface ReadUnits { units: ListedUnit[]; explicit: boolean }

@@ -143,6 +143,8 @@ describe('every common list form', () => {
     expect(units('由市大数据委牵头,市工信局配合,抓好落实。')).toEqual([]);
     expect(units('推进试点(试点区县负责人培训)。')).toEqual([]);
     expect(units('所需经费(资金由市财政局负责)。')).toEqual([]);
+    expect(units('说明(列第一位者为牵头单位)。\n1.甲。请于月底前报送市政府办公室(市督查室)。')).toEqual([]);
+    expect(units('说明(列第一位者为牵头单位)。\n1.甲。推进工作(市督查室、市财政局)。')).toEqual(['市督查室|lead', '市财政局|support']);
   });
 
   it('reads a list after a time field and a labelled list closed by a sentence that is not units', () => {
