@@ -130,11 +130,16 @@ function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
   const home = gaz.home;
   if (area.name === home || (area.level === 'district' && area.city === home)) return key;
   if (area.level === 'district') {
-    const inArea = key.startsWith(area.name) ? key : `${area.name}${key}`;
+    const inArea = key.startsWith(area.name) ? key : withArea(area.name, key, /^[区县]/);
     return area.city && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
   }
-  const short = area.name.replace(/(市|省|自治区)$/, '');
-  return key.includes(area.name) || (short.length >= 2 && key.includes(short)) ? key : `${area.name}${key}`;
+  if (key.includes(area.name) || areaInside(key, gaz)?.name === area.name) return key;
+  return withArea(area.name, key, area.level === 'city' ? /^市/ : /^省/);
+}
+
+/** The area's name in front of a unit; a leading 市/省/区 that stood for the area gives way (市政府各部门 → 广州市政府各部门). */
+function withArea(name: string, key: string, own: RegExp): string {
+  return `${name}${own.test(key) && key.length > 1 ? key.slice(1) : key}`;
 }
 
 const resolved = new WeakMap<Gazetteer, Map<string, ResolvedAgency>>();

@@ -132,7 +132,7 @@ export interface PrefixScope {
 }
 
 /** A leading 市/省/区/县 that is a relative prefix, not the start of a group word (市直, 省属, 区县…). */
-export const RELATIVE_PREFIX = /^(市|省|区|县)(?!直|属|级|各|县|区|\(|（|、|市|场)/;
+export const RELATIVE_PREFIX = /^(市|省|区|县)(?!直|属|级|各|县|区|\(|（|、|市区|市县|场)/;
 
 /**
  * Expands a relative prefix: 市X → <city>X, 省X → <province>X, 区X / 县X → <district>X. The 市 of a

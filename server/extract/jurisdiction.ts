@@ -48,7 +48,9 @@ const NATIONAL_SUFFIX = /(部|总局|总署|审计署|署)$/;
 /** Party departments exist at every level: a bare 宣传部 is the document's own. */
 const PARTY_DEPARTMENT = /^(宣传|组织|统战|统一战线工作|政法|网信|外事)(部|委)/;
 /** District-like names that are zones, not districts (高新区, 开发区, 自贸区…). */
-const ZONE = /^(高新|开发|保税|自贸|试验|示范|功能|风景|工业|产业|经济|综合|自治|保护|管理|行政|特别|老城|主城|中心|核心|新区|城区|社区|辖区|郊区|山区|老区|片区|校区|园区|景区|市区|县区|各区|各县|全区|全县|本区|本县|我区|我县|该区|该县)/;
+const ZONE = /^(高新|开发|保税|自贸|综保|经开|试验|示范|功能|风景|工业|产业|经济|综合|自治|保护|管理|行政|特别|老城|主城|中心|核心|新区|城区|社区|辖区|郊区|山区|老区|片区|校区|园区|景区|市区|县区|各区|各县|全区|全县|本区|本县|我区|我县|该区|该县)/;
+/** 南海新区, 综保区, 经开区: zones end like districts but are not. */
+const ZONE_END = /(新区|开发区|园区|综保区|保税区|片区|景区|试验区|示范区|经开区|高新区)$/;
 const DISTRICT_NAME = /^([\u4e00-\u9fff]{2,3}?[区县旗])/;
 const UNLISTED_CITY = /^([\u4e00-\u9fff]{2,4}?市)/;
 const NOT_CITY = /^(城市|都市|超市|各市|全市|本市|我市|该市|县级市|地级市|设区市|直辖市|计划单列市|副省级市|地级以上市|市场)/;
@@ -163,7 +165,7 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined): A
   }
   if (best) return best.area;
   const m = DISTRICT_NAME.exec(s);
-  if (!m || ZONE.test(s) || NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
+  if (!m || ZONE.test(s) || ZONE_END.test(m[1]!) || NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
   const area: Area = { name: m[1]!, level: 'district' };
   if (city) {
     area.city = city;

@@ -56,7 +56,7 @@ describe('jurisdiction-aware agencies', () => {
 
   it('gives each city its own groups: a Guangzhou 市直各有关单位 is not Fuzhou\'s', () => {
     expect(where(unit(fuzhou.facts, '市直各有关单位'))).toEqual(['agency:市直各有关单位', '福州市', 'city']);
-    expect(where(unit(guangzhou.facts, '市直各有关单位'))).toEqual(['agency:广州市市直各有关单位', '广州市', 'city']);
+    expect(where(unit(guangzhou.facts, '市直各有关单位'))).toEqual(['agency:广州市直各有关单位', '广州市', 'city']);
     expect(where(unit(guangzhou.facts, '各区人民政府'))).toEqual(['agency:广州市各区政府', '广州市', 'city']);
     const kinds = extract('gz3', plan('广州市人民政府', '广州市政府工作报告任务分工', '各区、县级市人民政府,市政府各部门'));
     expect(unit(kinds.facts, '县级市人民政府').props).toMatchObject({ group: true, jurisdiction: '广州市' });
