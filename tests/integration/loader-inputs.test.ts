@@ -3,12 +3,12 @@
  * given by name (which used to block the loader forever), a device, and a file above the size limit.
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
-import { loadPaths, type LoadOptions } from '../../server/load/load-paths.ts';
+import { loadPaths } from '../../server/load/load-paths.ts';
+import { onePlanExtract as extract } from '../fixtures/facts/one-plan.ts';
 import { openTestDb, tempDirs } from './helpers.ts';
 
 let db: GraphDb;
@@ -22,20 +22,6 @@ afterAll(async () => {
   temps.cleanup();
   await close();
 });
-
-/** Facts for any file: one plan per document, so the test is about reading, not extraction. */
-const extract: NonNullable<LoadOptions['extract']> = (file, bytes) => {
-  const text = Buffer.from(bytes).toString('utf8');
-  const id = path.basename(file, '.txt');
-  return {
-    text, warnings: [],
-    facts: {
-      documents: [{ id, file: `${id}.txt`, title: id, kind: 'plan', sha256: crypto.createHash('sha256').update(text).digest('hex') }],
-      nodes: [{ id: `plan:${id}`, label: 'Plan', name: id, aliases: [], props: {} }],
-      relationships: [{ type: 'DESCRIBES', from: `document:${id}`, to: `plan:${id}`, props: {}, evidence: [{ document: id, start: 0, end: id.length, text: id }] }],
-    },
-  };
-};
 
 describe('the loader given files it must not read', () => {
   it('refuses a FIFO, a device and an oversized file by name, and loads the regular file beside them', async () => {

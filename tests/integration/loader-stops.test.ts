@@ -3,19 +3,18 @@
  * fixed free port) so stopping it leaves the shared test database alone, and restarts it on the same
  * port and folder to show that a rerun continues where the stopped run left off.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphFacts } from '../../server/extract/graph-facts.ts';
 import { GraphDb } from '../../server/graph/graph-db.ts';
 import { applySchema } from '../../server/graph/schema.ts';
-import { loadPaths, type LoadOptions } from '../../server/load/load-paths.ts';
+import { loadPaths } from '../../server/load/load-paths.ts';
 import type { Progress } from '../../server/load/progress.ts';
 import { formatSummary, type DocumentOutcome, type LoadSummary } from '../../server/load/summary.ts';
 import { createDriver } from '../../server/neo4j/connect.ts';
 import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded-neo4j.ts';
+import { onePlanExtract as extract } from '../fixtures/facts/one-plan.ts';
 
 const IDS = ['doc1', 'doc2', 'doc3', 'doc4', 'doc5', 'doc6'];
 let neo: EmbeddedNeo4j | undefined;
@@ -24,20 +23,6 @@ let corpus: string;
 let port: number;
 
 const startNeo = () => startEmbeddedNeo4j({ dataDir, boltPort: port, heap: '512m', pageCache: '64m', log: () => {} });
-
-/** A one-plan document whose facts come from the test, not the extractor (which is not under test here). */
-function facts(id: string, text: string): GraphFacts {
-  return {
-    documents: [{ id, file: `${id}.txt`, title: `Plan ${id}`, kind: 'plan', sha256: crypto.createHash('sha256').update(text).digest('hex') }],
-    nodes: [{ id: `plan:${id}`, label: 'Plan', name: `Plan ${id}`, aliases: [], props: {} }],
-    relationships: [{ type: 'DESCRIBES', from: `document:${id}`, to: `plan:${id}`, props: {}, evidence: [{ document: id, start: 0, end: id.length, text: id }] }],
-  };
-}
-
-const extract: NonNullable<LoadOptions['extract']> = (file, bytes) => {
-  const text = Buffer.from(bytes).toString('utf8');
-  return { facts: facts(path.basename(file, '.txt'), text), text, warnings: [] };
-};
 
 /** Every progress line the loader writes, as a terminal user would see them. */
 function recordingProgress(lines: string[]): Progress {
