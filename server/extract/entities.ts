@@ -50,7 +50,7 @@ const LEADING_WORDS = [
   '提升', '完善', '培育', '引进', '加强', '深化', '实施', '开展', '全力', '大力', '着力', '持续', '全面', '争取', '力争', '筹建',
   '新建', '升级', '做强', '做大', '做优', '启动', '运营', '落地', '入驻', '落户', '聚焦', '携手', '成为', '申报', '形成', '构建',
   '布局', '谋划', '推广', '拓展', '优化', '整合', '加速', '继续', '提速', '用好', '办好', '举办', '成立', '设立', '获批', '建立',
-  '健全', '重点', '通过', '了', '还有', '以及', '已有', '拥有', '具有', '充分', '发挥', '借助', '携手', '依靠', '利用', '深入', '做好', '办好', '以', '由', '让', '在', '到', '向', '如', '即', '共同', '发起', '共建', '组建', '配合', '推出', '服务', '联合', '协同', '对接', '引入', '招引',
+  '健全', '重点', '通过', '了', '上线', '搭建', '开通', '落实', '贯彻', '大幅', '压减', '精简', '清理', '规范', '减少', '控制', '还有', '以及', '已有', '拥有', '具有', '充分', '发挥', '借助', '携手', '依靠', '利用', '深入', '做好', '办好', '以', '由', '让', '在', '到', '向', '如', '即', '共同', '发起', '共建', '组建', '配合', '推出', '服务', '联合', '协同', '对接', '引入', '招引',
 ];
 const GENERIC_START = /^(?:首届|第.{1,3}届|前.{1,2}届|本届|历届|各届|[一二三四五六七八九十\d]+大|[一二两三四五六七八九十百\d]+(?:[—\-~至][一二两三四五六七八九十百\d]+)?(?:个|家|所|项|座|批|类)|上云|省级|市级|国家级|省市级|县级|区级|一批|一个|若干|各类|各|该|本|多个|首个|首家|全国|全省|全市|新型|上下游|龙头|重点|特色|相关|其他|有关|我市|本市)/;
 const GENERIC_TOKENS = [
@@ -76,11 +76,16 @@ const PLATFORM_OWNER = /^(?:省|市|福建省?|[\u4e00-\u9fff]{2,3}(?<!城)市)(
 const PLATFORM_SERVICE = /(?:公共服务|公共信息服务|开放|汇聚共享|共享交换)平台$|调度系统$/;
 // 摩尔云、海创云等8个省级工业互联网示范平台 / “中东头条”“华人头条”等…平台: named instances listed
 // before 等 and the kind they are. Only names that end like a platform (…云, …通, …APP) or are quoted.
-const LISTED_PLATFORMS = /((?:“[^“”\n]{2,10}”){1,6}|[\u4e00-\u9fffA-Za-z0-9、]{2,40})等[^,;。\n“”]{0,20}?(?:平台|APP|系统)/g;
+// Found from each 等: a regex that tries every position for the items before it is too slow on archives.
+const LISTED_KIND = /^[^,;。\n“”]{0,20}?(?:平台|APP|系统)/;
+const LISTED_QUOTED = /(?:“[^“”\n]{2,10}”){1,6}$/;
+const LISTED_PLAIN = /[\u4e00-\u9fffA-Za-z0-9、]{2,40}$/;
 const LISTED_ITEM = /“([^“”\n]{2,10})”/g;
 const PLATFORM_NAME_END = /(?:云|通|APP|app)$/;
 // 晋安湖、旗山湖和东湖“三创园”: a quoted park or base name after a place, shared by a list of places.
 const QUOTED_PARK = /“([^“”\n]{1,8})”/g;
+// 园 of a park, not of a home, garden or school (数字“第一家园”, 公园, 校园).
+const QUOTED_PARK_END = /(?:(?<![家花公校乐田菜果庄陵儿物])园|基地|小镇|谷)$/;
 // “国家数字经济创新发展试验区(福建)建设”新闻发布会: a quoted name and the kind of event it is.
 const QUOTED_EVENT = /“([^“”\n]{4,30})”((?:新闻)?发布会|推介会|座谈会|对接会|洽谈会|研讨会|博览会|交易会|论坛|峰会|大会|大赛)/g;
 // A list of at least two short forms: 电信、移动、联通 / (苏宁、万象、宝龙).
@@ -90,7 +95,13 @@ export function entityNodeId(label: NodeLabel, name: string): string {
   return `${label.toLowerCase()}:${name}`;
 }
 
+// An item marker glued to the name when items run on one line (3.进一步加强…产业园).
+const ITEM_MARKER = /^\d{1,3}[.、．]/;
+// Descriptions, not names: 东南沿海重要现代产业基地, 世界级先进制造业集群.
+const DESCRIPTIVE = /重要|主要|一流|世界级|全球性|全国性|区域性|国际化|现代化/;
+
 function stripLeading(name: string): string {
+  name = name.replace(ITEM_MARKER, '');
   let changed = true;
   while (changed) {
     changed = false;
@@ -112,7 +123,8 @@ export function isPlatformName(name: string): boolean {
 }
 
 export function isGenericName(name: string, suffix: string): boolean {
-  if (GENERIC_START.test(name)) return true;
+  if (GENERIC_START.test(name) || DESCRIPTIVE.test(name)) return true;
+  if (name.endsWith('代表大会')) return true; // a congress is a body; its sessions are the events
   const core = name.slice(0, name.length - suffix.length).replace(/[()\d]/g, '');
   // A bare 基地 after one industry word is a kind (造船基地, 石化基地); a named one says more.
   return core.replace(GENERIC_RE, '').length < (suffix === '基地' ? 3 : 2);
@@ -200,17 +212,20 @@ export class EntityRecogniser {
       const cloud = /^[\u4e00-\u9fffA-Za-z]{0,6}?云(?![(计服平])/.exec(text.slice(k.end, Math.min(to, k.end + 8)));
       if (cloud && cloud[0].length >= 3) push(this.generic(text.slice(k.start, k.end + cloud[0].length), 'Platform', k.start, k.end + cloud[0].length));
     }
-    LISTED_PLATFORMS.lastIndex = 0;
-    while ((m = LISTED_PLATFORMS.exec(slice)) !== null) {
-      const base = from + m.index;
+    for (let etc = slice.indexOf('等'); etc >= 0; etc = slice.indexOf('等', etc + 1)) {
+      if (!LISTED_KIND.test(slice.slice(etc + 1, etc + 28))) continue;
+      const before = slice.slice(Math.max(0, etc - 80), etc);
+      const listed = (LISTED_QUOTED.exec(before) ?? LISTED_PLAIN.exec(before))?.[0];
+      if (!listed) continue;
+      const base = from + etc - listed.length;
       const items: { text: string; index: number; quoted: boolean }[] = [];
-      if (m[1]!.startsWith('“')) {
+      if (listed.startsWith('“')) {
         LISTED_ITEM.lastIndex = 0;
         let it: RegExpExecArray | null;
-        while ((it = LISTED_ITEM.exec(m[1]!)) !== null) if (it[1] !== undefined) items.push({ text: it[1], index: it.index + 1, quoted: true });
+        while ((it = LISTED_ITEM.exec(listed)) !== null) if (it[1] !== undefined) items.push({ text: it[1], index: it.index + 1, quoted: true });
       } else {
         let index = 0;
-        for (const part of m[1]!.split('、')) { items.push({ text: part, index, quoted: false }); index += part.length + 1; }
+        for (const part of listed.split('、')) { items.push({ text: part, index, quoted: false }); index += part.length + 1; }
       }
       for (const item of items) {
         const quoted = item.quoted;
@@ -224,8 +239,7 @@ export class EntityRecogniser {
     QUOTED_PARK.lastIndex = 0;
     while ((m = QUOTED_PARK.exec(slice)) !== null) {
       const inner = m[1]!;
-      const suffix = SUFFIXES.find(([s]) => inner.endsWith(s));
-      if (!suffix || suffix[1] !== 'park') continue;
+      if (!QUOTED_PARK_END.test(inner)) continue;
       // The places before it: 2-4 characters each, joined by 、/和/及, the first one after a verb.
       let pos = from + m.index;
       const places: { name: string; start: number }[] = [];
@@ -338,7 +352,7 @@ export class EntityRecogniser {
         }
       }
       const label = LABELS[SUFFIX_TYPE.get(suffix)!];
-      if (this.gaz.byKey.get(surfaceKey(name))?.type === 'agency') continue; // 人民银行 is a national agency
+      if (label !== 'Platform' && this.gaz.byKey.get(surfaceKey(name))?.type === 'agency') continue; // 人民银行 is a national agency
       if (label === 'Platform' && !isPlatformName(name)) continue;
       const mention = this.generic(name, label, start, end);
       if (locatedIn && !mention.locatedIn) mention.locatedIn = locatedIn;
