@@ -128,10 +128,11 @@ function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
   if (area.level === 'unknown') return `${key}@${area.document ?? ''}`;
   if (area.level === 'national') return key;
   const home = gaz.home;
-  if (area.name === home || (area.level === 'district' && area.city === home)) return key;
+  if (area.name === home) return key;
   if (area.level === 'district') {
+    // Two districts' 各街道办事处 are two groups; the home city's districts need no city in front.
     const inArea = key.startsWith(area.name) ? key : withArea(area.name, key, /^[区县]/);
-    return area.city && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
+    return area.city && area.city !== home && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
   }
   if (key.includes(area.name) || areaInside(key, gaz)?.name === area.name) return key;
   return withArea(area.name, key, area.level === 'city' ? /^市/ : /^省/);
