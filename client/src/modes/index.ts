@@ -47,7 +47,7 @@ export function mountModes(host: HTMLElement, shell: HTMLElement, ctx: ModeConte
   let cleanup: (() => void) | undefined;
   // Query/present console: opens a shared link from the URL whatever the first mode is.
   initConsole(ctx);
-  const apply = (id: ModeId) => {
+  const apply = (id: ModeId, refit = false) => {
     cleanup?.();
     cleanup = undefined;
     const mode = MODES[id];
@@ -55,9 +55,13 @@ export function mountModes(host: HTMLElement, shell: HTMLElement, ctx: ModeConte
     shell.classList.toggle('no-right', !mode.panels.right);
     host.hidden = !mode.mount;
     if (mode.mount) cleanup = mode.mount(host, ctx);
-    // The canvas changed size; let cytoscape measure again.
-    requestAnimationFrame(() => ctx.cy.resize());
+    // The canvas changed size; let cytoscape measure again, and when the user switched modes, fit the graph
+    // to the new size (a shared link that sets the mode keeps its own zoom and pan).
+    requestAnimationFrame(() => {
+      ctx.cy.resize();
+      if (refit && ctx.cy.nodes().nonempty() && !ctx.store.get().present.active) ctx.cy.fit(undefined, 40);
+    });
   };
   apply(ctx.store.get().mode);
-  ctx.store.subscribe((s, p) => { if (s.mode !== p.mode) apply(s.mode); });
+  ctx.store.subscribe((s, p) => { if (s.mode !== p.mode) apply(s.mode, s.log[s.log.length - 1] === 'setMode'); });
 }

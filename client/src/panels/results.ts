@@ -21,7 +21,8 @@ function rowNode(row: Record<string, unknown>, s: State): string | null {
 export function mountResults(el: HTMLElement, store: Store, actions: Actions): void {
   const draw = (s: State) => {
     const r = s.queryResult;
-    el.hidden = !r || s.mode === 'present';
+    // The drawer answers the curated forms of Explore; Query mode has its own table, Present none.
+    el.hidden = !r || s.mode !== 'explore';
     if (!r) return;
     const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
     const paged = pageSummary(r, s.lang);
