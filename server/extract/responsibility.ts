@@ -87,8 +87,12 @@ function readBracket(text: string, open: number, close: number, conventionActive
 
 /** One table cell under a label column, read as a labelled run. */
 function readCell(text: string, start: number, end: number, role: Role): ListedUnit[] {
-  const clauses = readClauses(text, start, end, true);
-  const roles = clauseRoles(clauses, role);
+  return rolesOf(readClauses(text, start, end, true), role);
+}
+
+/** The units of a run's clauses with their roles (see clauseRoles) and ranks. */
+function rolesOf(clauses: Clause[], labelRole: Role): ListedUnit[] {
+  const roles = clauseRoles(clauses, labelRole);
   const units: ListedUnit[] = [];
   let rank = 0;
   clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
@@ -153,12 +157,9 @@ function readLabelled(text: string, a: number, b: number): ReadUnits | null {
   let explicit = false;
   labels.forEach((l, k) => {
     if (l.role === null) return;
-    const segEnd = labels[k + 1]?.start ?? b;
-    const clauses = readClauses(text, l.after, segEnd, true);
-    let rank = 0;
-    const roles = clauseRoles(clauses, l.role);
-    clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
-    if (l.role !== 'responsible' || roles.some((r) => r !== 'responsible')) explicit = true;
+    const own = readCell(text, l.after, labels[k + 1]?.start ?? b, l.role);
+    units.push(...own);
+    if (l.role !== 'responsible' || own.some((u) => u.role !== 'responsible')) explicit = true;
   });
   return units.length > 0 ? { units, explicit } : null;
 }
@@ -170,11 +171,8 @@ function readUnlabelled(text: string, a: number, b: number, bareAllowed: boolean
   if (clauses.length === 0) return null;
   if (clauses[clauses.length - 1]!.verb === null && !bareAllowed) return null;
   if (!clauses.every((c) => c.units.length > 0 && c.units.every((u) => looksLikeUnit(u.name)))) return null;
-  const roles = clauseRoles(clauses, 'responsible');
-  const units: ListedUnit[] = [];
-  let rank = 0;
-  clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
-  return { units, explicit: roles.some((r) => r !== 'responsible') };
+  const units = rolesOf(clauses, 'responsible');
+  return { units, explicit: units.some((u) => u.role !== 'responsible') };
 }
 
 /**
