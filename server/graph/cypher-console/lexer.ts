@@ -126,7 +126,8 @@ export function lexCypher(query: string): Lexed {
       push('escaped', name, i);
       copy(i, end + 1);
       i = end + 1;
-    } else if (isInvisible(c)) {
+    } else if (isInvisible(String.fromCodePoint(query.codePointAt(i)!))) {
+      // (a surrogate pair is one character, and visible; only a lone surrogate is refused here)
       const { line, column } = lineColumn(query, i);
       throw new LexError(`The query contains the invisible character ${codePointName(c)} at line ${line}, column ${column}; remove it`, i);
     } else if (c === '$') {

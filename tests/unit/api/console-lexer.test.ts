@@ -23,6 +23,8 @@ describe('the console lexer', () => {
       expect(() => lexCypher(`RETURN x${c}y`), JSON.stringify(c)).toThrow(LexError);
     }
     expect(() => lexCypher('RETURN\n \u200b1')).toThrow(/U\+200B at line 2, column 2/);
+    expect(() => lexCypher('RETURN \ud83d 1')).toThrow(/U\+D83D/);
+    expect(lexCypher('MATCH (n:`\ud83d\ude00`) RETURN n /* \ud83d\ude00 */, 1 \ud840\udc00').tokens.at(-1)?.text).toBe('\ud840\udc00');
   });
 
   it('does not count U+0085, U+200B or U+FEFF as white space, as Neo4j does not', () => {
