@@ -42,7 +42,9 @@ export function mountDetails(el: HTMLElement, store: Store, actions: Actions): v
     replace(el,
       h('div', { class: 'details-head' },
         h('span', { class: 'badge', style: `background:${st.color}` }, labelName(s.lang, node.label)),
-        h('h2', { class: 'details-name' }, node.name)),
+        h('h2', { class: 'details-name' }, node.name),
+        // An agency's area: two cities' 人社局 look alike until it is shown.
+        typeof node.properties?.jurisdiction === 'string' ? h('span', { class: 'details-where muted' }, node.properties.jurisdiction) : null),
       h('div', { class: 'details-actions' },
         onCanvas ? null : h('button', { class: 'btn', onclick: () => void actions.searchSelected(node.id) }, '+'),
         h('button', { class: 'btn', id: 'details-expand', onclick: () => void actions.expandNode(node.id) }, t('expand')),
