@@ -45,8 +45,8 @@ const NATIONAL_PREFIX = /^(国务院|国家|中央|中共中央|全国|中华人
 const BODY_SUFFIX = /(部|委|委员会|局|总局|署|办|办公室|办公厅|院|会|中心|总台)$/;
 /** Ministries, 总局 and 署 are national when nothing local prefixes them (a city has 局, not 总局). */
 const NATIONAL_SUFFIX = /(部|总局|总署|审计署|署)$/;
-/** Party departments exist at every level: a bare 宣传部 is the document's own. */
-const PARTY_DEPARTMENT = /^(宣传|组织|统战|统一战线工作|政法|网信|外事)(部|委)/;
+/** Party and armed-forces departments exist at every level: a bare 宣传部 or 人武部 is the document's own. */
+const PARTY_DEPARTMENT = /^(宣传|组织|统战|统一战线工作|政法|网信|外事|人武|武装|军分区)(部|委)?/;
 /** District-like names that are zones, not districts (高新区, 开发区, 自贸区…). */
 const ZONE = /^(高新|开发|保税|自贸|综保|经开|试验|示范|功能|风景|工业|产业|经济|综合|自治|保护|管理|行政|特别|老城|主城|中心|核心|新区|城区|社区|辖区|郊区|山区|老区|片区|校区|园区|景区|市区|县区|各区|各县|全区|全县|本区|本县|我区|我县|该区|该县)/;
 /** 南海新区, 综保区, 经开区: zones end like districts but are not. */

@@ -111,6 +111,10 @@ describe('jurisdiction-aware agencies', () => {
     expect(unit(national.facts, '发展改革委').id).toBe('agency:国家发展和改革委员会');
     expect(where(unit(national.facts, '工信部'))).toEqual(['agency:工业和信息化部', '全国', 'national']);
     for (const u of ['人民银行', '国家数据局', '司法部']) expect(unit(national.facts, u).props.jurisdiction).toBe('全国');
+    const city = extract('fz3', plan('福州市人民政府', '福州市国防动员工作要点', '人武部、宣传部、审计署'));
+    expect(unit(city.facts, '人武部').props.jurisdiction).toBe('福州市');
+    expect(unit(city.facts, '宣传部').props.jurisdiction).toBe('福州市');
+    expect(unit(city.facts, '审计署').props.jurisdiction).toBe('全国');
     const province = extract('fj2', plan('福建省人民政府', '福建省新区发展若干意见', '省住建厅、国土厅、发改委、工信部'));
     expect(unit(province.facts, '发改委').props.jurisdiction).toBe('福建省');
     expect(unit(province.facts, '国土厅').props.jurisdiction).toBe('福建省');
