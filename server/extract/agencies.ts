@@ -131,11 +131,12 @@ function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
   if (area.name === home) return key;
   if (area.level === 'district') {
     // Two districts' 各街道办事处 are two groups; the home city's districts need no city in front.
-    const inArea = key.startsWith(area.name) ? key : withArea(area.name, key, /^[区县]/);
+    const inArea = key.includes(area.name) ? key : withArea(area.name, key, /^[区县]/);
     return area.city && area.city !== home && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
   }
   if (key.includes(area.name) || areaInside(key, gaz)?.name === area.name) return key;
-  return withArea(area.name, key, area.level === 'city' ? /^市/ : /^省/);
+  // A municipality (北京市) is a province whose units print 市 as well as 省.
+  return withArea(area.name, key, area.level === 'city' ? /^市/ : area.name.endsWith('市') ? /^[市省]/ : /^省/);
 }
 
 /** The area's name in front of a unit; a leading 市/省/区 that stood for the area gives way (市政府各部门 → 广州市政府各部门). */
