@@ -22,7 +22,7 @@ export const BRACKETED_LABEL = new RegExp(`^(?:${ROLE_WORDS}{1,3}${BODY_WORDS}|$
 export function roleOfLabel(label: string): Role | null {
   if (/领导\s*:$/.test(label)) return null;
   if (/^(?:牵头|主办|主责|主要)/.test(label)) return 'lead';
-  if (/^(?:配合|参与|协办|协助|协同|承办|参加|相关|其他|其它)/.test(label)) return 'support';
+  if (/^(?:配合|参与|协办|协助|协同|参加|相关|其他|其它)/.test(label)) return 'support';
   return 'responsible';
 }
 

@@ -64,7 +64,7 @@ export function looksLikeUnit(name: string): boolean {
 }
 
 // 等, 等有关部门, 等省直有关单位, 等部门: the named units stay, the tail goes.
-const TAIL_WORDS = '等(?:[省市区县](?:直|级)?)?(?:各)?(?:有关|相关)?';
+const TAIL_WORDS = '等(?:\\d+|[一二三四五六七八九十]+)?个?(?:[省市区县](?:直|级)?)?(?:各)?(?:有关|相关)?';
 const TAIL = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)?$`);
 // 能源局等省有关部门和各地级以上市人民政府: a tail, then 和/及 and one more unit.
 const TAIL_AND = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)(?:以及|和|及|与)`);

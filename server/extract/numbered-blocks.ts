@@ -31,9 +31,10 @@ interface RawBlock { level: 1 | 2 | 3 | 4; line: Line; numeral: string; marker: 
 function titleSentence(text: string, from: number, lineEnd: number): number {
   for (let i = from; i < lineEnd; i++) {
     const c = text[i]!;
-    if (c === '。' || c === ';' || c === '!' || c === '?' || c === '〔' || c === '【' || c === '\t' || c === '|') return i;
+    if (c === '。' || c === ';' || c === '!' || c === '?' || c === '\t' || c === '|') return i;
     if (c === ' ' && text[i + 1] === ' ') return i;
-    if (c === '(' && /^[(](责任|牵头|配合|参与|协办|主办|负责)/.test(text.slice(i, i + 4))) return i;
+    // A list bracket ends the title; 【数字政府】 at its start does not.
+    if ((c === '(' || c === '〔' || c === '【' || c === '[') && /^.(?:责任|牵头|配合|参与|协办|主办|主责|负责|相关)/.test(text.slice(i, i + 4))) return i;
   }
   return lineEnd;
 }

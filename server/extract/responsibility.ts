@@ -93,9 +93,16 @@ function readCell(text: string, start: number, end: number, role: Role): ListedU
 /** The units of a run's clauses with their roles (see clauseRoles) and ranks. */
 function rolesOf(clauses: Clause[], labelRole: Role): ListedUnit[] {
   const roles = clauseRoles(clauses, labelRole);
+  // Units marked (牵头) lead; beside them the others of a list without printed roles support.
+  const anyMarked = clauses.some((c) => c.marked.size > 0);
   const units: ListedUnit[] = [];
   let rank = 0;
-  clauses.forEach((c, i) => { for (const u of c.units) units.push({ ...u, role: roles[i]!, rank: ++rank }); });
+  clauses.forEach((c, i) => {
+    for (const u of c.units) {
+      const role: Role = c.marked.has(u) ? 'lead' : anyMarked && roles[i] === 'responsible' ? 'support' : roles[i]!;
+      units.push({ ...u, role, rank: ++rank });
+    }
+  });
   return units;
 }
 
@@ -192,7 +199,15 @@ function clauseRoles(clauses: Clause[], labelRole: Role): Role[] {
   });
 }
 
-interface Clause { units: UnitMention[]; verb: VerbRole | null }
+interface Clause {
+  units: UnitMention[];
+  verb: VerbRole | null;
+  /** units printed with a lead mark: 市发改委(牵头) */
+  marked: Set<UnitMention>;
+}
+
+// 市发改委(牵头), 市财政局(牵头单位): a lead marked on the unit itself.
+const LEAD_MARK = /\((?:牵头|主责|主办)(?:单位|部门)?\)$/;
 
 /**
  * Clauses of a list run, split at depth-0 , ; — each a run of units, maybe closed by a verb. Rule clauses
@@ -220,9 +235,16 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
       if (clause.includes(':') || (TIME_FIELD.test(clause) && !verb)) break;
       if (verb) cb -= verb.verb.length;
       if (text[ca] === '由') ca++;
-      const units = cb > ca ? splitListUnits(text, ca, cb) : [];
+      const marked = new Set<UnitMention>();
+      const units = (cb > ca ? splitListUnits(text, ca, cb) : []).map((u) => {
+        const mark = u.name.endsWith(')') ? LEAD_MARK.exec(u.name) : null;
+        if (!mark) return u;
+        const unit = { name: u.name.slice(0, mark.index), start: u.start, end: u.start + mark.index };
+        marked.add(unit);
+        return unit;
+      });
       if (!labelled && verb && units.length === 0) return [];
-      clauses.push({ units, verb: verb?.role ?? null });
+      clauses.push({ units, verb: verb?.role ?? null, marked });
     }
     if (c === '。') break;
   }

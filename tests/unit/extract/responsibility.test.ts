@@ -167,6 +167,13 @@ describe('every common list form', () => {
     expect(units('注:牵头单位均列第一位。\n1.甲。(市发改委、市财政局负责)')).toEqual(['市发改委|lead', '市财政局|support']);
   });
 
+  it('reads a lead marked on the unit itself, and drops a counted tail (等14个部门)', () => {
+    expect(units('推进。(责任单位:市发改委(牵头)、市财政局、市工信局)')).toEqual(['市发改委|lead', '市财政局|support', '市工信局|support']);
+    expect(units('推进。(生态环境部、国家发展改革委、科技部等14个部门按照职责分工负责)')).toEqual([
+      '生态环境部|responsible', '国家发展改革委|responsible', '科技部|responsible',
+    ]);
+  });
+
   it('keeps printed roles beside the convention, and a rule glued to the last unit is not part of it', () => {
     const text = '1.甲。\n责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文旅厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)\n2.乙。\n责任单位:省财政厅、省发展改革委';
     expect(units(text)).toEqual(['省政府办公厅|lead', '省财政厅|lead', '省商务厅|support', '省文旅厅|support', '省财政厅|lead', '省发展改革委|support']);

@@ -49,6 +49,10 @@ describe('numbered items', () => {
     expect(tasks('1.1 总体布局\n1.2 重点方向')).toEqual([]);
   });
 
+  it('ends a title at a list bracket but not at a bracketed keyword that opens it', () => {
+    expect(tasks('1.【数字政府】推进一网通办。(责任单位:市数据局)\n2.建设平台〔牵头单位:市工信局〕')).toEqual(['1|【数字政府】推进一网通办', '2|建设平台']);
+  });
+
   it('splits items printed one after another on one line at the next expected number', () => {
     expect(tasks('为推动发展,制定本措施。 1.加快释放消费。落实政策。(市发改委负责) 2.促进服务消费。提升品质,增长2.5个百分点。 4.不是下一项')).toEqual([
       '1|加快释放消费', '2|促进服务消费',
