@@ -20,6 +20,8 @@ export interface EntityMention {
    */
   locatedIn?: { id: string; label: NodeLabel; name: string; fromGazetteer?: boolean };
   aliases: string[];
+  /** named through a group (三大运营商 → 中国电信): the printed words are the group's, not an alias */
+  viaGroup?: boolean;
 }
 
 const LABELS: Record<Exclude<EntityType, 'agency'>, NodeLabel> = {
@@ -169,7 +171,7 @@ export class EntityRecogniser {
   private mentions(entry: EntityEntry, start: number, end: number, printed: string): EntityMention[] {
     if (!entry.group || entry.members.length === 0) return [this.mention(entry, start, end, printed)];
     return entry.members.map((name) => this.gaz.byName.get(name)).filter((m): m is EntityEntry => m !== undefined && m.type !== 'agency')
-      .map((m) => this.mention(m, start, end, m.name));
+      .map((m) => ({ ...this.mention(m, start, end, m.name), viaGroup: true }));
   }
 
   private locate(name: string): EntityMention['locatedIn'] {

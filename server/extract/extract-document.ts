@@ -212,7 +212,7 @@ function emitHeader(b: FactsBuilder, st: DocumentStructure, planId: string, gaz:
 function emitMentions(b: FactsBuilder, from: string, mentions: EntityMention[], ev: Ev): void {
   for (const m of mentions) {
     const e = ev(m.start, m.end);
-    b.addNode(m.id, m.label, m.name, [...m.aliases, e.text]);
+    b.addNode(m.id, m.label, m.name, m.viaGroup ? m.aliases : [...m.aliases, e.text]);
     b.addRelationship('MENTIONS', from, m.id, {}, [e]);
     if (m.locatedIn) {
       b.addNode(m.locatedIn.id, m.locatedIn.label, m.locatedIn.name, [m.locatedIn.name]);

@@ -26,7 +26,8 @@ function score(types: readonly string[]): Score {
     n.label === g.type && [n.name, ...n.aliases].some((a) => names(g).has(fold(a)));
   const wanted = gold.entities.filter((g) => types.includes(g.type));
   const misses = wanted.filter((g) => !nodes.some((n) => matches(n, g))).map((g) => g.name);
-  const counted = nodes.filter((n) => !gold.optional.some((g) => matches(n, g)));
+  // Optional names count neither way: a node that only matches one is left out of precision.
+  const counted = nodes.filter((n) => wanted.some((g) => matches(n, g)) || !gold.optional.some((g) => matches(n, g)));
   const wrong = counted.filter((n) => !wanted.some((g) => matches(n, g))).map((n) => n.name);
   const found = wanted.length - misses.length;
   const correct = counted.length - wrong.length;
