@@ -178,7 +178,7 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined): A
 /** The jurisdiction a name (an issuer, a front-matter value) stands for, if it says. */
 export function jurisdictionOfName(name: string, gaz: Gazetteer, source: Jurisdiction['source']): Jurisdiction | undefined {
   // Joint issuers (工业和信息化部、国家发展改革委, 工业和信息化部等十部门): the first one's area.
-  const s = surfaceKey(name).split(/[、,\s]/)[0]!.replace(/等[\u4e00-\u9fff]{0,4}部门$/, '');
+  const s = surfaceKey(name.trim().split(/[、,，\s]+/)[0]!).replace(/等[\u4e00-\u9fff]{0,4}部门$/, '');
   if (s === NATIONAL || s === '国家' || s === '中央') return nationalJurisdiction(source);
   const area = areaAtStart(s, gaz);
   if (area) return toJurisdiction(area, source);
@@ -221,7 +221,7 @@ function documentNumber(lines: Line[], gaz: Gazetteer): Jurisdiction | undefined
     const m = DOC_NUMBER.exec(l.text.trim());
     if (!m) continue;
     const prefix = surfaceKey(m[1]!);
-    const hit = gaz.docNumbers.find((d) => prefix.startsWith(d.prefix) || prefix.endsWith(d.prefix));
+    const hit = gaz.docNumbers.find((d) => prefix.startsWith(d.prefix));
     if (!hit) continue;
     return jurisdictionOfName(hit.jurisdiction, gaz, 'document-number');
   }
@@ -291,7 +291,7 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
   const signed = signature(doc.lines);
   const header = doc.lines.slice(0, 6).map((l) => HEADER_LINE.exec(l.text.trim())?.[1]).find((x) => x !== undefined);
   // X关于…的通知/意见: X is the issuer of any notice, not only of one that circulates a plan.
-  const titled = doc.titles.map((t) => /^([\u4e00-\u9fff()]{2,40}?)(?:关于|印发)/.exec(surfaceKey(t))?.[1]).find((x) => x !== undefined && jurisdictionOfName(x, gaz, 'title') !== undefined);
+  const titled = doc.titles.map((t) => /^([\u4e00-\u9fff()、\s]{2,60}?)(?:关于|印发)/.exec(t.trim())?.[1]).find((x) => x !== undefined && jurisdictionOfName(x, gaz, 'title') !== undefined);
   const issuer = doc.issuer ?? signed ?? header ?? titled;
   const direct = (doc.frontMatterJurisdiction !== undefined ? found(jurisdictionOfName(doc.frontMatterJurisdiction, gaz, 'front-matter'), issuer) : undefined)
     ?? (doc.issuer ? found(jurisdictionOfName(doc.issuer, gaz, 'issuer'), doc.issuer) : undefined)

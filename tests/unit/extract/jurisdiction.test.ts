@@ -160,6 +160,7 @@ describe('document jurisdiction detection', () => {
     expect(of(`杭州市数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '杭州市' });
     expect(of(`工业和信息化部办公厅关于组织开展示范项目申报工作的通知\n${items}`)).toMatchObject({ jurisdiction: '全国', issuer: '工业和信息化部办公厅' });
     expect(of(`工业和信息化部等十部门关于印发数字化转型行动方案的通知\n${items}`)).toMatchObject({ jurisdiction: '全国' });
+    expect(of(`财政部 科技部 教育部 发展改革委关于进一步做好科研项目资金管理的通知\n${items}`)).toMatchObject({ jurisdiction: '全国' });
   });
 
   it('reads 我市 with the city the text names, 本省 with the province, and 结合X实际', () => {
