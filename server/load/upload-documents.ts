@@ -17,7 +17,7 @@ import { ENTITY_LABELS, type DocumentCounts } from '../graph/writer/document-rea
 import { storedDocuments } from '../graph/writer/graph-state.ts';
 import { FactsError, prepareDocument, type PreparedDocument } from '../graph/writer/prepare-facts.ts';
 import { removeDocument } from '../graph/writer/remove-document.ts';
-import { WriteError, writeDocuments, type WriteStatus } from '../graph/writer/write-documents.ts';
+import { WriteError, writeDocuments, type WriteOptions, type WriteStatus } from '../graph/writer/write-documents.ts';
 import { documentNodeId, type PropValue } from '../extract/graph-facts.ts';
 import type { DocumentWarning } from './document-warnings.ts';
 import { extractFile, type Gazetteer } from './extract-file.ts';
@@ -160,7 +160,14 @@ function previewOf(name: string, bytes: Uint8Array, p: PreparedDocument, warning
  * Checks every file, then previews (dryRun) or writes them all in one transaction. Throws a 4xx AppError
  * naming the first file that is not a readable document, before anything is written.
  */
-export async function uploadDocuments(db: GraphDb, files: readonly UploadInput[], opts: { dryRun: boolean; gazetteer: Gazetteer }): Promise<UploadResult> {
+export interface UploadOptions {
+  dryRun: boolean;
+  gazetteer: Gazetteer;
+  /** Passed to the write transaction (tests inject failures with beforeCommit). */
+  write?: Pick<WriteOptions, 'beforeCommit'>;
+}
+
+export async function uploadDocuments(db: GraphDb, files: readonly UploadInput[], opts: UploadOptions): Promise<UploadResult> {
   const names = files.map((f, i) => documentName(f.name, i));
   const byId = new Map<string, string>();
   for (const name of names) {
@@ -185,7 +192,7 @@ export async function uploadDocuments(db: GraphDb, files: readonly UploadInput[]
   for (const c of checked) if (c.preview.status === 'unchanged') c.preview.written = 'unchanged';
   if (writing.length === 0) return { dryRun: false, documents, counters: zeroCounters() };
   try {
-    const result = await writeDocuments(db, writing.map((c) => c.prepared));
+    const result = await writeDocuments(db, writing.map((c) => c.prepared), opts.write);
     writing.forEach((c, i) => (c.preview.written = result.documents[i]!.status));
     return { dryRun: false, documents, counters: result.counters };
   } catch (err) {

@@ -5,9 +5,12 @@
  * graph as it was. The plans are written here, not taken from the seeds.
  */
 import os from 'node:os';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.ts';
+import { gazetteerFrom } from '../../server/load/extract-file.ts';
+import { uploadDocuments } from '../../server/load/upload-documents.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { startTestApp } from './helpers.ts';
 
@@ -195,6 +198,22 @@ describe('refused uploads leave the graph as it was', () => {
     expect((await list()).total).toBe(1);
   });
 
+  it('writes all files of an upload in one transaction: a failure while writing the second leaves none of them', async () => {
+    const before = await counts();
+    const files = [{ name: '甲.txt', bytes: Buffer.from(PLAN_B) }, { name: '乙.txt', bytes: Buffer.from(PLAN_A) }];
+    const err = await uploadDocuments(db, files, {
+      dryRun: false, gazetteer: gazetteerFrom(),
+      write: { beforeCommit: async (tx, doc) => {
+        // A real write in the same transaction: the failure of the next document must undo it too.
+        await tx.run('CREATE (:Entity {id: $id})', { id: `should-not-survive:${doc.docId}` });
+        if (doc.docId === '乙') throw new Error('injected failure');
+      } },
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 422, message: expect.stringMatching(/^Nothing was loaded: writing 甲\.txt, 乙\.txt failed: injected failure/) });
+    expect(await counts()).toEqual(before);
+    expect((await list()).total).toBe(1);
+  });
+
   it('refuses a body that is not multipart, a malformed one and parts under another name', async () => {
     const json = await send(app.url, 'POST', 'documents', { headers: { ...WRITE, 'Content-Type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(415);
@@ -213,6 +232,32 @@ describe('refused uploads leave the graph as it was', () => {
     expect(wrongName.status).toBe(400);
     expect((await wrongName.json()).error.message).toContain("'document'");
   });
+
+  it('answers any multipart body — cut, malformed, odd names, odd bytes — with a preview or a 4xx, never a 500', async () => {
+    const before = await counts();
+    const crlf = '\r\n';
+    const part = fc.record({
+      field: fc.constantFrom('file', 'files', '', 'file"; x="'),
+      filename: fc.option(fc.oneof(fc.constantFrom('a.txt', '../../etc/x.md', 'C:\\dir\\b.html', '.txt', '文件.htm', 'x.exe', '%00.txt', 'a'.repeat(300) + '.txt'), fc.string({ maxLength: 20 }))),
+      headers: fc.array(fc.constantFrom('Content-Type: text/plain', 'Content-Type: image/png', 'Content-Transfer-Encoding: base64', 'X: y'), { maxLength: 2 }),
+      body: fc.oneof(fc.constantFrom(PLAN_B, '', '\u0000\u0001', '--xyz'), fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString('latin1'))),
+    });
+    const body = fc.record({
+      parts: fc.array(part, { maxLength: 3 }),
+      end: fc.constantFrom(`--xyz--${crlf}`, '--xyz', '', `--xyz${crlf}`, 'garbage'),
+    }).map(({ parts, end }) => parts.map((p) => {
+      const disposition = `Content-Disposition: form-data; name="${p.field}"${p.filename === null ? '' : `; filename="${p.filename}"`}`;
+      return `--xyz${crlf}${[disposition, ...p.headers].join(crlf)}${crlf}${crlf}${p.body}${crlf}`;
+    }).join('') + end);
+    const type = fc.constantFrom('multipart/form-data; boundary=xyz', 'multipart/form-data; boundary="xyz"', 'multipart/form-data', 'multipart/form-data; boundary=', 'multipart/mixed; boundary=xyz');
+    await fc.assert(fc.asyncProperty(body, type, async (text, contentType) => {
+      const res = await send(app.url, 'POST', 'documents?dryRun=true', { headers: { ...WRITE, 'Content-Type': contentType }, body: text });
+      if (res.status >= 500 || (res.status >= 400 && typeof res.body?.error?.message !== 'string')) {
+        throw new Error(`${res.status} for ${contentType} ${JSON.stringify(text).slice(0, 500)}: ${JSON.stringify(res.body).slice(0, 300)}`);
+      }
+    }), { seed: 14, numRuns: 150 });
+    expect(await counts()).toEqual(before);
+  }, 300_000);
 
   it('refuses writes without X-Requested-With with 403, whatever the client', async () => {
     const before = await counts();
