@@ -49,6 +49,7 @@ const EnvSchema = z
     CYPHER_MAX_QUERY_CHARS: z.coerce.number().int().positive().default(20_000),
     CYPHER_MAX_NESTING: z.coerce.number().int().positive().default(40),
     CYPHER_MAX_PARAM_DEPTH: z.coerce.number().int().positive().default(16),
+    CYPHER_MAX_SUBQUERY_DEPTH: z.coerce.number().int().positive().default(8),
     CYPHER_WATCHDOG_GRACE_MS: z.coerce.number().int().nonnegative().default(1000),
     MAX_DOCUMENT_SIZE: byteSize.transform((s) => parseByteSize(s)!).pipe(z.number().min(1, 'must be at least 1 byte')).default(20 * 1024 ** 2),
     ALLOWED_HOSTS: z
@@ -96,6 +97,7 @@ export interface Config {
     maxQueryChars: number;
     maxNesting: number;
     maxParamDepth: number;
+    maxSubqueryDepth: number;
     watchdogGraceMs: number;
   };
   /** Largest document file the loader and the extract command read. */
@@ -146,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxQueryChars: e.CYPHER_MAX_QUERY_CHARS,
       maxNesting: e.CYPHER_MAX_NESTING,
       maxParamDepth: e.CYPHER_MAX_PARAM_DEPTH,
+      maxSubqueryDepth: e.CYPHER_MAX_SUBQUERY_DEPTH,
       watchdogGraceMs: e.CYPHER_WATCHDOG_GRACE_MS,
     },
     maxDocumentBytes: e.MAX_DOCUMENT_SIZE,

@@ -38,6 +38,8 @@ export interface Lexed {
   normalised: string;
   /** Deepest nesting of (, [ and { outside literals. */
   depth: number;
+  /** Deepest nesting of subqueries: `{` after EXISTS, COUNT, COLLECT, CALL or CALL (…). */
+  subqueryDepth: number;
 }
 
 export class LexError extends Error {
@@ -47,6 +49,7 @@ export class LexError extends Error {
   }
 }
 
+const SUBQUERY_OPENERS = new Set(['EXISTS', 'COUNT', 'COLLECT', 'CALL']);
 const WORD_START = /[\p{L}\p{Nl}_]/u;
 const WORD_PART = /[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}_$]/u;
 const NUMBER_PART = /[0-9A-Za-z_]/;
@@ -83,6 +86,10 @@ export function lexCypher(query: string): Lexed {
   const tokens: Token[] = [];
   const out: string[] = [];
   let depth = 0;
+  // Open brackets: whether each `{` opens a subquery, whether each `(` is the scope clause of CALL (…) {.
+  const open: Array<{ subquery: boolean; callScope: boolean }> = [];
+  let closedCallScope = false;
+  let maxSubquery = 0;
   let maxDepth = 0;
   let i = 0;
   const push = (kind: TokenKind, text: string, offset: number) => tokens.push({ kind, text, upper: text.toUpperCase(), offset });
@@ -164,12 +171,20 @@ export function lexCypher(query: string): Lexed {
       i = end;
     } else {
       const ch = String.fromCodePoint(query.codePointAt(i)!);
-      if (c === '(' || c === '[' || c === '{') maxDepth = Math.max(maxDepth, ++depth);
-      else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+      const prev = tokens.at(-1);
+      if (c === '(' || c === '[' || c === '{') {
+        const subquery = c === '{' && ((prev?.kind === 'word' && SUBQUERY_OPENERS.has(prev.upper)) || (prev?.text === ')' && closedCallScope));
+        open.push({ subquery, callScope: c === '(' && prev?.kind === 'word' && prev.upper === 'CALL' });
+        maxDepth = Math.max(maxDepth, ++depth);
+        maxSubquery = Math.max(maxSubquery, open.filter((o) => o.subquery).length);
+      } else if (c === ')' || c === ']' || c === '}') {
+        depth = Math.max(0, depth - 1);
+        closedCallScope = open.pop()?.callScope ?? false;
+      }
       push('punct', ch, i);
       copy(i, i + ch.length);
       i += ch.length;
     }
   }
-  return { tokens, normalised: out.join(''), depth: maxDepth };
+  return { tokens, normalised: out.join(''), depth: maxDepth, subqueryDepth: maxSubquery };
 }

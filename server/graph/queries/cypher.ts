@@ -1,6 +1,6 @@
 /*
  * The read-only Cypher console's service. Safety in depth, cheapest first: size limits (text length,
- * bracket nesting, parameter nesting), the lexical check on the query as Neo4j's lexer splits it, an
+ * bracket, subquery and parameter nesting), the lexical check on the query as Neo4j's lexer splits it, an
  * EXPLAIN that Neo4j must plan as a pure read made only of read operators, then the run itself in a READ
  * transaction with a timeout, a row cap and a response size cap. Neo4j is sent the normalised text the
  * checks read (white space made plain), so what was checked is what runs. Both Neo4j round trips are
@@ -41,7 +41,7 @@ export async function runConsoleQuery(
     if (err instanceof LexError) throw forbidden(err.message, 'lexer');
     throw err;
   }
-  checkNesting(lexed.depth, limits);
+  checkNesting(lexed, limits);
   const verdict = checkTokens(lexed.tokens);
   if (!verdict.ok) throw forbidden(verdict.reason ?? 'The query is not allowed', 'deny-list');
   const cypher = lexed.normalised;

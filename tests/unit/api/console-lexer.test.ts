@@ -44,4 +44,10 @@ describe('the console lexer', () => {
     expect(lexCypher(`RETURN ${'('.repeat(30)}1${')'.repeat(30)}, '((((('`).depth).toBe(30);
     expect(lexCypher('MATCH (n {a: [1, {b: 2}]}) RETURN n').depth).toBe(4);
   });
+
+  it('counts subquery nesting apart from maps and patterns', () => {
+    expect(lexCypher('MATCH (n {a: {b: {c: 1}}}) RETURN n').subqueryDepth).toBe(0);
+    expect(lexCypher('MATCH (n) WHERE EXISTS { MATCH (n) WHERE COUNT { (n)--() } > 1 } RETURN n').subqueryDepth).toBe(2);
+    expect(lexCypher('MATCH (n) CALL (n) { CALL { RETURN 1 AS x } RETURN x } RETURN n, COLLECT { MATCH (n) RETURN n.x } AS l').subqueryDepth).toBe(2);
+  });
 });

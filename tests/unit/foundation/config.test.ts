@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     expect(c.neo4j).toMatchObject({ mode: 'embedded', boltPort: 7688, heap: '1g', password: undefined });
     expect(c.cypher).toEqual({
       timeoutMs: 5000, maxRows: 1000, maxResponseBytes: 5 * 1024 * 1024, rateLimitPerMinute: 120,
-      maxQueryChars: 20_000, maxNesting: 40, maxParamDepth: 16, watchdogGraceMs: 1000,
+      maxQueryChars: 20_000, maxNesting: 40, maxParamDepth: 16, maxSubqueryDepth: 8, watchdogGraceMs: 1000,
     });
   });
 
