@@ -35,16 +35,17 @@ function score(types: readonly string[]): Score {
 }
 
 describe('named entities of the seed documents against the hand count', () => {
-  it('are found with recall of at least 0.9 and precision of at least 0.95 overall', () => {
+  // Reached when written: recall 106/108, precision 106/106 (issue 13 asks for 0.9 and 0.95).
+  it('are found with recall of at least 0.97 and precision of at least 0.99 overall', () => {
     const all = score(TYPES);
-    expect(all.recall).toBeGreaterThanOrEqual(0.9);
-    expect(all.precision).toBeGreaterThanOrEqual(0.95);
+    expect({ recall: all.recall, misses: all.misses }).toMatchObject({ recall: expect.toSatisfy((r: number) => r >= 0.97) });
+    expect({ precision: all.precision, wrong: all.wrong }).toMatchObject({ precision: expect.toSatisfy((p: number) => p >= 0.99) });
   });
 
-  it('reach the same targets for every type on its own', () => {
+  it('reach recall 0.9 and precision 0.95 for every type on its own', () => {
     const table = Object.fromEntries(TYPES.map((t) => [t, score([t])]));
     for (const t of TYPES) {
-      expect({ type: t, recall: table[t]!.recall >= 0.85, misses: table[t]!.misses }).toMatchObject({ type: t, recall: true });
+      expect({ type: t, recall: table[t]!.recall >= 0.9, misses: table[t]!.misses }).toMatchObject({ type: t, recall: true });
       expect({ type: t, precision: table[t]!.precision >= 0.95, wrong: table[t]!.wrong }).toMatchObject({ type: t, precision: true });
     }
   });
