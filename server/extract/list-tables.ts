@@ -87,7 +87,7 @@ export function readTables(text: string, readCell: ReadCell): ResponsibilityList
     HEADER_HINT.lastIndex = line.end;
     if (!/\t|\||\s{2}/.test(text.slice(line.start, line.end))) {
       const rows = lastColumnRows(text, line, readCell);
-      lists.push(...rows.lists);
+      for (const l of rows.lists) lists.push(l);
       HEADER_HINT.lastIndex = Math.max(HEADER_HINT.lastIndex, rows.end);
       continue;
     }

@@ -3,7 +3,9 @@
  *   labelled brackets      (责任单位:X、Y) 〔牵头单位:X;配合单位:Y〕 (负责部门:X、Y;适用范围:…)
  *   unlabelled brackets    (X、Y负责) (X牵头,Y、Z按职责分工负责) (X、Y等按职责分工负责)
  *   bare brackets          (X、Y、Z) — only once the document has stated the first-position convention
- *   label lines            牵头单位:X / 责任单位:Y、Z on their own lines (flattened task tables)
+ *   label lines            牵头单位:X / 责任单位:Y、Z on their own lines (flattened task tables), or after a
+ *                          sentence of the line, or as 【牵头单位】X、Y
+ *   tables                 a header row of label cells over rows of the same shape (list-tables.ts)
  * and the convention (列第一位者为牵头单位, 下同) that makes the first unit of each later list without
  * explicit roles the lead and the others support. Brackets that only state a rule, explain, abbreviate,
  * date or give examples are not lists: every piece of an unlabelled list must read as a unit.
@@ -48,8 +50,9 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
       OPENERS.lastIndex = Math.max(close + 1, list.end);
     }
   }
-  lists.push(...readLabelLines(text, from, to));
-  if (from === 0 && to === text.length) lists.push(...readTables(text, (a, b, role) => readCell(text, a, b, role)));
+  // Loops, not push(...more): a long document has more lists than a call's arguments may hold.
+  for (const l of readLabelLines(text, from, to)) lists.push(l);
+  if (from === 0 && to === text.length) for (const l of readTables(text, (a, b, role) => readCell(text, a, b, role))) lists.push(l);
   lists.sort((a, b) => a.start - b.start);
   for (const l of lists) {
     if (l.explicit || l.end <= conventionAt) continue;
