@@ -7,7 +7,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
-import { databaseFault, toAppError } from './neo4j-errors.ts';
+import { databaseFault, toAppError, type DatabaseFault } from './neo4j-errors.ts';
 import { toNeo4jParams } from './neo4j-params.ts';
 import { toPlain } from './neo4j-values.ts';
 
@@ -34,10 +34,11 @@ export interface ReadResult {
 export interface DbAvailability {
   /** The error to answer at once while the database is known to be down; undefined while it is up. */
   refusal(): AppError | undefined;
-  /** The folder whose disk holds the database, named when Neo4j reports a full disk. */
-  dataDir?: string | undefined;
-  /** Told when Neo4j reported a full disk, so it reaches the server log. */
-  onDiskFull?: () => void;
+  /**
+   * Told of a failure of the database itself (disk full, a panic); answers the error to give instead —
+   * "disk full at DATA_DIR", or the 503 of a restart it began — or undefined to keep Neo4j's.
+   */
+  onFault?: (fault: DatabaseFault) => Promise<AppError | undefined>;
 }
 
 export class GraphDb {
@@ -76,7 +77,7 @@ export class GraphDb {
       }
       return await session.executeRead((tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started), config);
     } catch (err) {
-      throw this.failure(err);
+      throw await this.failure(err);
     } finally {
       await session.close();
     }
@@ -88,7 +89,7 @@ export class GraphDb {
     try {
       return await session.executeWrite(work, opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined);
     } catch (err) {
-      throw this.failure(err);
+      throw await this.failure(err);
     } finally {
       await session.close();
     }
@@ -108,25 +109,26 @@ export class GraphDb {
         return row as T;
       });
     } catch (err) {
-      throw this.failure(err);
+      throw await this.failure(err);
     } finally {
       await session.close();
     }
   }
 
   /**
-   * The AppError for a failed call: a full disk becomes 507 naming the folder, and a connection lost
-   * because the database just died becomes the supervisor's own reason, not the driver's socket error.
+   * The AppError for a failed call. A failure of the database itself goes to the supervisor first
+   * (a full disk becomes 507 naming DATA_DIR; a panicked Neo4j is restarted and answers 503), and a
+   * connection lost because the database just died gets the supervisor's reason, not the socket error.
    */
-  failure(err: unknown): AppError {
+  async failure(err: unknown): Promise<AppError> {
     const appError = toAppError(err);
-    if (databaseFault(appError)?.kind === 'disk-full') {
-      const where = this.availability?.dataDir ? `disk full at ${this.availability.dataDir}` : "the database's disk is full";
-      const fullError = new AppError(507, 'DISK_FULL', `${where}; free some space and retry`, { reason: appError.message });
-      fullError.cause = appError;
-      this.availability?.onDiskFull?.();
-      return fullError;
+    const fault = databaseFault(appError);
+    const instead = fault && (await this.availability?.onFault?.(fault));
+    if (instead) {
+      instead.cause = appError;
+      return instead;
     }
+    if (fault?.kind === 'disk-full') return new AppError(507, 'DISK_FULL', "The database's disk is full; free some space and retry", { reason: fault.reason });
     if (appError.status === 503) return this.availability?.refusal() ?? appError;
     return appError;
   }

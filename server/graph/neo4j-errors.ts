@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|connection.*(closed|refused|reset|lost)|Pool is closed|Failed to connect/i;
 const DISK_FULL = /No space left on device|ENOSPC|disk (is )?full|not enough (free )?(disk )?space/i;
-const PANIC = /critical error.*restart|database (has )?panic|kernel panic/i;
+export const PANIC = /critical error.*restart|database (has )?panic|kernel panic/i;
 
 /**
  * A failure of the database itself rather than of what was sent to it: no later request can succeed

@@ -8,6 +8,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { DbAvailability } from '../graph/graph-db.ts';
+import { PANIC, type DatabaseFault } from '../graph/neo4j-errors.ts';
 import { diskFullMessage, diskSpace, type DiskSpace, type StatFs } from './disk-space.ts';
 import { DiskFullError, startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions, type JvmExit } from './embedded-neo4j.ts';
 
@@ -66,6 +67,8 @@ export class EmbeddedSupervisor {
   private readonly listeners = new Set<(status: DbStatus) => void>();
   private readonly firstVersion: string;
   private diskWasFull = false;
+  /** Set when Neo4j failed on a full disk: its transaction log may end in a torn, failed append. */
+  private tornLog = false;
 
   private constructor(
     private current: EmbeddedNeo4j | undefined,
@@ -105,16 +108,35 @@ export class EmbeddedSupervisor {
       this.diskWasFull = disk.full;
       this.log(disk.full ? `The embedded Neo4j's ${diskFullMessage(disk)}` : `The disk at ${disk.dir} has room again.`);
     }
+    // Waiting for space is over once there is some; the start that follows is an ordinary restart.
+    if (!disk.full && this.state === 'disk-full') this.setState('restarting', `the disk at ${disk.dir} has room again; the embedded Neo4j is starting`);
     return { ...this.status(), disk };
   }
 
-  /** The graph layer's view: refuse at once while not up, and name DATA_DIR when Neo4j reports a full disk. */
+  /** The graph layer's view: refuse at once while not up, and answer for failures of the database itself. */
   availability(): DbAvailability {
-    return {
-      refusal: () => refusalFor(this.status()),
-      dataDir: this.opts.dataDir,
-      onDiskFull: () => void this.health().catch(() => {}),
-    };
+    return { refusal: () => refusalFor(this.status()), onFault: (fault) => this.onFault(fault) };
+  }
+
+  /**
+   * A failure of the database itself. On a full disk Neo4j's own words are "Could not append
+   * transaction" and then "critical error, needs to be restarted" — neither names the disk — so the
+   * disk is looked at here. A panicked Neo4j answers nothing until restarted, so it is restarted (once
+   * the disk has room: startAgain waits for it).
+   */
+  private async onFault(fault: DatabaseFault): Promise<AppError | undefined> {
+    const { disk } = await this.health();
+    const panicked = fault.kind === 'database-error' && (PANIC.test(fault.reason) || disk.full);
+    if (disk.full || fault.kind === 'disk-full') this.tornLog = true;
+    if (panicked && this.state === 'up') {
+      // On a full disk the restart waits for space; meanwhile calls hear about the disk, not a restart.
+      const why = disk.full ? diskFullMessage(disk) : `Neo4j needs a restart: ${fault.reason}`;
+      void this.restart(why, 10_000, disk.full ? 'disk-full' : 'restarting').catch(() => {});
+    }
+    if (disk.full || fault.kind === 'disk-full') {
+      return new AppError(507, 'DISK_FULL', `${diskFullMessage(disk)}; free some space and retry`, { reason: fault.reason });
+    }
+    return refusalFor(this.status());
   }
 
   onChange(listener: (status: DbStatus) => void): () => void {
@@ -126,14 +148,14 @@ export class EmbeddedSupervisor {
    * Stops the running JVM (SIGKILL after `killAfterMs`: it is being restarted because something in it
    * will not stop) and starts it again. Concurrent calls share one restart.
    */
-  restart(reason: string, killAfterMs = 5_000): Promise<void> {
+  restart(reason: string, killAfterMs = 5_000, meanwhile: 'restarting' | 'disk-full' = 'restarting'): Promise<void> {
     if (this.stopped()) return Promise.resolve();
     return (this.restarting ??= (async () => {
       this.log(`Restarting the embedded Neo4j: ${reason}`);
       clearTimeout(this.timer);
       const old = this.current;
       this.current = undefined;
-      this.setState('restarting', reason);
+      this.setState(meanwhile, reason);
       if (old) await old.stop(killAfterMs);
       this.attempt = 0;
       await this.startAgain();
@@ -193,7 +215,8 @@ export class EmbeddedSupervisor {
     this.restartTimes.push(Date.now());
     const started = Date.now();
     try {
-      const jvm = await (this.opts.startJvm ?? startEmbeddedNeo4j)(this.opts);
+      const jvm = await (this.opts.startJvm ?? startEmbeddedNeo4j)({ ...this.opts, truncateTornLog: this.tornLog });
+      this.tornLog = false;
       if (this.stopped()) {
         await jvm.stop();
         return;
