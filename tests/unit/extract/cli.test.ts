@@ -41,6 +41,23 @@ describe('the extract command', () => {
     expect(empty.stderr).toMatch(/contains no \.txt, \.md or \.html files/);
   }, 30000);
 
+  it('reads a gazetteer folder given with --gazetteer, here one user city file, and names a bad file in it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazetteer-'));
+    writeFileSync(path.join(dir, 'guangzhou.yaml'), 'jurisdiction: 广州市\nprovince: 广东省\nentities:\n  - { name: 广州市人力资源和社会保障局, type: agency, aliases: [市人社局] }\n');
+    const doc = path.join(dir, 'gz.txt');
+    writeFileSync(doc, '广州市人民政府关于印发广州市就业工作方案的通知\n1. 稳定就业。(责任单位:市人社局)\n2. 扶持创业。(责任单位:市财政局)\n');
+    const r = run('--gazetteer', dir, doc);
+    expect(r.code).toBe(0);
+    const facts = JSON.parse(r.stdout) as { documents: { jurisdiction: string }[]; nodes: { id: string; props: Record<string, unknown> }[] };
+    expect(facts.documents[0]!.jurisdiction).toBe('广州市');
+    expect(facts.nodes.find((n) => n.id === 'agency:广州市人力资源和社会保障局')?.props.jurisdiction).toBe('广州市');
+    writeFileSync(path.join(dir, 'bad.yaml'), 'entities:\n  - { name: 某局, type: bureau }\n');
+    const bad = run('--gazetteer', dir, doc);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/bad\.yaml.*某局/);
+  }, 30000);
+
   it('warns on stderr but succeeds for a document with no recognisable structure', () => {
     const r = run(path.join(FIXTURES, 'no-structure.txt'));
     expect(r.code).toBe(0);
