@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
-import { stripPlanPrefix } from '../../server/graph/cypher-console/deny-list.ts';
+import fs from 'node:fs';
+import { CYPHER_DIR, loadCypher } from '../../server/graph/cypher-files.ts';
+import { checkDenyList, stripPlanPrefix } from '../../server/graph/cypher-console/deny-list.ts';
 import { explainCheck } from '../../server/graph/cypher-console/explain-check.ts';
 import { lexCypher } from '../../server/graph/cypher-console/lexer.ts';
 import type { RunningServer } from '../../server/server.ts';
@@ -65,5 +67,41 @@ describe('the console against spellings of statements it refuses', () => {
     expect(sample.length).toBeGreaterThanOrEqual(40);
     expect(answered).toEqual([]);
     expect(await graphSize()).toEqual(before);
+  });
+});
+
+describe('the reads the console keeps accepting', () => {
+  // The operator allow-list must not refuse what analysts write: each of these plans with other operators.
+  const READS = [
+    "MATCH (n:Entity) WHERE n.name CONTAINS '长' RETURN n LIMIT 5",
+    'MATCH p = shortestPath((a:Agency)-[*..4]-(b:Task)) RETURN p LIMIT 3',
+    'MATCH p = allShortestPaths((a:Agency)-[*..4]-(b:Task)) RETURN p LIMIT 3',
+    'MATCH p = SHORTEST 1 (a:Agency)-[]-+(b:Task) RETURN p',
+    'MATCH (a:Agency) OPTIONAL MATCH (a)-[r]->(t) RETURN a, count(r) ORDER BY count(r) DESC LIMIT 5',
+    'MATCH (a:Agency) WHERE EXISTS { (a)-->(:Task) } RETURN a, COUNT { (a)-->() } AS c, COLLECT { MATCH (a)-->(t) RETURN t.name } AS ts',
+    'MATCH (a:Agency) CALL (a) { MATCH (a)-->(t) RETURN count(t) AS c } RETURN a, c',
+    'MATCH (a:Agency) RETURN a.name AS x UNION MATCH (t:Task) RETURN t.name AS x',
+    'MATCH (n) RETURN count(n) AS nodes',
+    'MATCH ()-[r:RESPONSIBLE_FOR]->() RETURN count(r) AS rels',
+    'MATCH (n) WHERE elementId(n) = $id RETURN n',
+    'MATCH (a:Agency) RETURN [(a)-->(t:Task) | t.name] AS names',
+    'MATCH (a:Agency)-->(t:Task)<--(b:Agency) WHERE a <> b RETURN a, b, count(t) AS shared',
+    'MATCH (a:Agency|Task) WHERE NOT (a)-->() RETURN a',
+    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n',
+    'MATCH (a)-[:MEMBER_OF*]->(g) RETURN DISTINCT g SKIP 1 LIMIT 10',
+    'CALL db.schema.visualization()',
+  ];
+  const curated = fs.readdirSync(`${CYPHER_DIR}/queries`).filter((f) => f.endsWith('.cypher')).map((f) => loadCypher(`queries/${f.slice(0, -'.cypher'.length)}`).text);
+  const params = { id: 'x', ids: ['x'], agency: 'x', district: 'x', plan: 'x', document: 'x', indicator: 'x', year: 2020, limit: 10 };
+
+  it('passes every layer for typical reads and the text of every curated query', async () => {
+    const refused: string[] = [];
+    for (const q of [...READS, ...curated]) {
+      const verdict = checkDenyList(q);
+      const err = verdict.ok ? await explainCheck(app.db, lexCypher(q).normalised, params, TIMEOUT_MS).then(() => undefined, (e: unknown) => e as AppError) : undefined;
+      if (!verdict.ok || err?.status === 403) refused.push(`${verdict.reason ?? err?.message}: ${q.replace(/\s+/g, ' ').slice(0, 80)}`);
+    }
+    expect(curated.length).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
   });
 });
