@@ -82,6 +82,18 @@ function provinceArea(name: string): UnitArea {
 }
 
 /**
+ * The gazetteer entry for `key` among `area`'s, if any. District names repeat across cities (鼓楼区
+ * is Fuzhou's and Nanjing's): a district's entries count only for a district of the same city.
+ */
+function entryIn(area: UnitArea, key: string, gaz: Gazetteer): EntityEntry | undefined {
+  if (area.level === 'unknown') return undefined;
+  const e = gaz.agencyByKey.get(scopedAgencyKey(area.name, key));
+  if (!e || area.level !== 'district' || !area.city) return e;
+  const city = gaz.areas.get(e.jurisdiction ?? '')?.city;
+  return city === undefined || city === area.city ? e : undefined;
+}
+
+/**
  * The area of a printed unit and, for a relative prefix, the expanded surface (市人社局 → 广州市人社局).
  * `key` is the agency key without expansion.
  */
@@ -89,7 +101,7 @@ function placeUnit(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer
   const same = { surface, key };
   const prefix = RELATIVE_PREFIX.exec(key)?.[1];
   // The document's own area's entries first: a name it lists is its own (中国(福建)自由贸易试验区…).
-  if (j.level !== 'unknown' && gaz.agencyByKey.has(scopedAgencyKey(j.name, key))) return { area: areaOf(j), ...same };
+  if (entryIn(areaOf(j), key, gaz)) return { area: areaOf(j), ...same };
   if (GROUP.test(key)) {
     const head = /^(市|区|县|省)(直|属|级)/.exec(key)?.[1];
     if (head === '市' && j.city) return { area: cityArea(j.city, gaz), ...same };
@@ -167,11 +179,11 @@ function resolveUncached(printed: string, gaz: Gazetteer, j: Jurisdiction): Reso
   const placed = placeUnit(agencyKey(printed), surfaceKey(printed), j, gaz);
   const { area, key } = placed;
   const jurisdiction = area.name;
-  const known = area.level === 'unknown' ? undefined : gaz.agencyByKey.get(scopedAgencyKey(area.name, key))
+  const known = entryIn(area, key, gaz)
     // a city's file may list its districts' bodies without saying whose they are
-    ?? (area.level === 'district' && area.city ? gaz.agencyByKey.get(scopedAgencyKey(area.city, key)) : undefined)
+    ?? (area.level === 'district' && area.city ? entryIn(cityArea(area.city, gaz), key, gaz) : undefined)
     // 省住建厅、国土厅: a list's first prefix often stands for the units after it
-    ?? (area.level !== 'national' && !RELATIVE_PREFIX.test(key) && !GROUP.test(key) ? gaz.agencyByKey.get(scopedAgencyKey(area.name, `${area.name}${key}`)) : undefined);
+    ?? (area.level !== 'national' && !RELATIVE_PREFIX.test(key) && !GROUP.test(key) ? entryIn(area, `${area.name}${key}`, gaz) : undefined);
   if (known) return fromEntry(known, gaz);
   const base = { members: [] as string[], jurisdiction, jurisdictionLevel: area.level };
   const gov = GOVERNMENT.exec(key);

@@ -261,11 +261,17 @@ function mostNamed(counts: Map<Area, number>): Area | undefined {
   return best;
 }
 
-/** A district jurisdiction without a city takes the city its document names most. */
+/**
+ * A district jurisdiction without a city takes the city its document names most; so does one whose
+ * city came from the gazetteer (鼓楼区 is Fuzhou's there) when the text names another city and never
+ * that one (Nanjing's 鼓楼区).
+ */
 function withCity(j: Jurisdiction, text: string, gaz: Gazetteer): Jurisdiction {
-  if (j.level !== 'district' || j.city) return j;
-  const city = mostNamed(namedAreas(text, gaz, 'city'));
-  if (!city) return j;
+  if (j.level !== 'district') return j;
+  const cities = namedAreas(text, gaz, 'city');
+  if (j.city && [...cities.keys()].some((c) => c.name === j.city)) return j;
+  const city = mostNamed(cities);
+  if (!city || city.name === j.city) return j;
   const out: Jurisdiction = { ...j, city: city.name };
   if (city.province) out.province = city.province;
   return out;

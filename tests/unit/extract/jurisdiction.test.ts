@@ -85,6 +85,10 @@ describe('jurisdiction-aware agencies', () => {
     expect(where(unit(gulou.facts, '区发改局'))).toEqual(['agency:鼓楼区发改局', '鼓楼区', 'district']);
     expect(where(unit(gulou.facts, '市工信局'))).toEqual(['agency:福州市工业和信息化局', '福州市', 'city']);
     expect(where(unit(gulou.facts, '各街道办事处'))).toEqual(['agency:鼓楼区各街道办事处', '鼓楼区', 'district']);
+    const nanjing = extract('nj', plan('鼓楼区人民政府', '鼓楼区数字经济工作要点', '区发改局、鼓楼区政府').replace('一、夯实基础', '一、夯实基础\n  对标南京市整体部署。'));
+    expect(nanjing.document).toMatchObject({ jurisdiction: '鼓楼区', jurisdictionLevel: 'district' });
+    expect(unit(nanjing.facts, '区发改局').id).toBe('agency:南京市鼓楼区发改局');
+    expect(unit(nanjing.facts, '鼓楼区政府').id).toBe('agency:南京市鼓楼区政府');
     const tianhe = extract('th', plan('广州市天河区人民政府', '天河区数字经济工作要点', '区发改局、天河区政府'));
     expect(where(unit(tianhe.facts, '区发改局'))).toEqual(['agency:广州市天河区发改局', '天河区', 'district']);
     expect(where(unit(tianhe.facts, '天河区政府'))).toEqual(['agency:广州市天河区政府', '天河区', 'district']);
