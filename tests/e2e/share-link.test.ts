@@ -34,7 +34,8 @@ describe('shareable links', () => {
     await page.waitForFunction(() => window.__app!.store.get().query.status === 'ok');
     await page.waitForTimeout(1500);
     // Move one node by hand so the link has to carry a position no layout would reproduce.
-    await page.evaluate(() => window.__app!.cy.nodes().first().position({ x: 1234.4, y: -321.6 }));
+    // Braces: returning the collection would make Playwright serialise all of Cytoscape (tens of seconds).
+    await page.evaluate(() => { window.__app!.cy.nodes().first().position({ x: 1234.4, y: -321.6 }); });
     await page.click('button[data-mode="present"]');
     await page.fill('#scene-caption', '成员关系');
     await page.click('#share-link');

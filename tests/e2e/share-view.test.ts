@@ -72,7 +72,8 @@ describe('a shared view is the whole view', () => {
     // Let the layout finish, then move a node by hand: the link must carry a position no layout makes.
     await page.waitForFunction(() => window.__app!.cy.nodes().length >= 12);
     await page.waitForTimeout(800);
-    await page.evaluate(() => window.__app!.cy.nodes('[label = "Task"]').first().position({ x: 987.3, y: -654.2 }));
+    // (Braces: returning the collection would make Playwright serialise all of Cytoscape, ~45 s.)
+    await page.evaluate(() => { window.__app!.cy.nodes('[label = "Task"]').first().position({ x: 987.3, y: -654.2 }); });
     const agency = await page.evaluate(() => window.__app!.cy.nodes('[label = "Agency"]').filter((n) => n.data('name') === '长乐区政府').id());
     await page.evaluate((id) => window.__app!.actions.select(id), agency);
     await page.evaluate(() => window.__console!.scenes.setViewCaption('长乐区政府的 11 项任务'));

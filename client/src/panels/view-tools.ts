@@ -31,5 +31,10 @@ export function mountViewTools(el: HTMLElement, store: Store, actions: Actions, 
     present.disabled = empty;
   };
   draw(store.get());
-  store.subscribe((s, p) => { if (s.lang !== p.lang || s.graph !== p.graph) draw(s); });
+  store.subscribe((s, p) => {
+    if (s.lang !== p.lang || s.graph !== p.graph) draw(s);
+    // The link describes the view it was made from; another mode or graph needs a new one.
+    if (s.mode !== p.mode || s.graph !== p.graph) pop.hidden = true;
+  });
+  pop.addEventListener('keydown', (e) => { if (e.key === 'Escape') pop.hidden = true; });
 }
