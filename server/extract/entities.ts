@@ -7,6 +7,7 @@
 import type { EntityEntry, EntityType, Gazetteer } from './gazetteer.ts';
 import { surfaceKey } from './gazetteer.ts';
 import type { NodeLabel } from './graph-facts.ts';
+import { SortedSpans, type Span } from './spans.ts';
 
 export interface EntityMention {
   id: string;
@@ -269,19 +270,23 @@ export class EntityRecogniser {
     }
   }
 
-  /** Finds entity mentions in text[from, to), skipping spans listed in `skip` (sorted, non-overlapping). */
-  find(fullText: string, from: number, to: number, skip: { start: number; end: number }[]): EntityMention[] {
+  /**
+   * Finds entity mentions in text[from, to), skipping the spans of `skip`. A document's tasks all share
+   * one SortedSpans, so each call only looks at the spans around its own range.
+   */
+  find(fullText: string, from: number, to: number, skip: SortedSpans | readonly Span[]): EntityMention[] {
     // Work on the slice so that global regexes never scan past `to`; shift spans back at the end.
     const text = fullText.slice(from, to);
     const offset = from;
     to -= from;
     from = 0;
-    skip = skip.filter((r) => r.end > offset && r.start < offset + to).map((r) => ({ start: r.start - offset, end: r.end - offset }));
-    return this.findIn(text, from, to, skip).map((x) => ({ ...x, start: x.start + offset, end: x.end + offset }));
+    const all = skip instanceof SortedSpans ? skip : new SortedSpans([...skip].sort((x, y) => x.start - y.start));
+    const local = new SortedSpans(all.overlapping(offset, offset + to).map((r) => ({ start: r.start - offset, end: r.end - offset })));
+    return this.findIn(text, from, to, local).map((x) => ({ ...x, start: x.start + offset, end: x.end + offset }));
   }
 
-  private findIn(text: string, from: number, to: number, skip: { start: number; end: number }[]): EntityMention[] {
-    const skipped = (s: number, e: number): boolean => skip.some((r) => s < r.end && e > r.start);
+  private findIn(text: string, from: number, to: number, skip: SortedSpans): EntityMention[] {
+    const skipped = (s: number, e: number): boolean => skip.overlaps(s, e);
     const known: EntityMention[] = [];
     for (let i = from; i < to; i++) {
       const cands = this.byFirst.get(text[i]!);

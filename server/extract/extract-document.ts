@@ -15,6 +15,7 @@ import { documentNodeId, type DocumentFact, type Evidence, type GraphFacts } fro
 import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise.ts';
 import { citedPlanTitle, findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
 import { findResponsibilityLists, splitUnits } from './responsibility.ts';
+import { SortedSpans, type Span } from './spans.ts';
 import { parseStructure, type DocumentStructure } from './structure.ts';
 import { attachLists } from './task-lists.ts';
 
@@ -36,8 +37,6 @@ export interface ExtractResult {
   facts: GraphFacts;
   warnings: string[];
 }
-
-interface Span { start: number; end: number }
 
 const recognisers = new WeakMap<Gazetteer, EntityRecogniser>();
 
@@ -81,11 +80,14 @@ export function extractText(id: string, file: string, original: string, sha256: 
   const citations = findPlanCitations(text, 0, text.length);
   // Array literals, not push(...lists): a spread into a call puts every item on the stack, and a long
   // document has hundreds of thousands of lists.
-  const skip: Span[] = [...lists, ...citations];
-  if (st.issuer) skip.push(st.issuer);
-  if (st.addressees) skip.push(st.addressees);
-  if (st.titleLine) skip.push(st.titleLine);
-  skip.sort((x, y) => x.start - y.start);
+  const skipped: Span[] = [...lists, ...citations];
+  if (st.issuer) skipped.push(st.issuer);
+  if (st.addressees) skipped.push(st.addressees);
+  if (st.titleLine) skipped.push(st.titleLine);
+  skipped.sort((x, y) => x.start - y.start);
+  // Looked up per task by binary search: filtering every span for every task was quadratic.
+  const skip = new SortedSpans(skipped);
+  const citationSpans = new SortedSpans(citations);
 
   let planId: string | undefined;
   let year: number | undefined;
@@ -119,13 +121,13 @@ export function extractText(id: string, file: string, original: string, sha256: 
       }
     }
     emitMentions(b, taskId, recogniser.find(text, t.start, t.end, skip), ev);
-    for (const c of citations) if (c.start >= t.start && c.end <= t.end) emitCitedPlan(b, c.title, taskId, 'MENTIONS', ev(c.start, c.end));
+    for (const c of citationSpans.within(t.start, t.end)) emitCitedPlan(b, c.title, taskId, 'MENTIONS', ev(c.start, c.end));
     emitTargets(b, taskId, findFigures(text, t.start, t.end, gaz, year), ev);
   }
 
   // Text outside tasks: plan-level targets, or a news report's observations.
   const rest = gaps(isPlan ? st.bodyStart : 0, text.length, covered);
-  const seenObs = new Map<string, string>();
+  const seenObs: SeenObservations = { ids: new Map(), perKey: new Map() };
   for (const r of rest) {
     emitMentions(b, docNode, recogniser.find(text, r.start, r.end, skip), ev);
     const figures = findFigures(text, r.start, r.end, gaz, year);
@@ -276,17 +278,29 @@ function claimTarget(b: FactsBuilder, id: string, f: Figure): boolean {
   return old === sig;
 }
 
-function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], asOf: string | undefined, seen: Map<string, string>, ev: Ev): number {
+/**
+ * Observation ids of a news item: `ids` by value signature (key|value|unit|comparator); `perKey` counts the
+ * signatures seen per key, so numbering the next one is a lookup, not a scan of every signature so far.
+ */
+interface SeenObservations { ids: Map<string, string>; perKey: Map<string, number> }
+
+function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], asOf: string | undefined, seen: SeenObservations, ev: Ev): number {
   let added = 0;
   for (const f of figures) {
     const e = ev(f.start, f.end);
     const indicator = emitIndicator(b, f);
     const sig = `${f.indicatorKey}|${f.value}|${f.unit}|${f.comparator}`;
-    let id = seen.get(sig);
+    let id = seen.ids.get(sig);
     if (!id) {
-      const n = [...seen.keys()].filter((k) => k.startsWith(`${f.indicatorKey}|`)).length + 1;
+      const n = (seen.perKey.get(f.indicatorKey) ?? 0) + 1;
       id = `observation:${docId}:${f.indicatorKey}:${n}`;
-      seen.set(sig, id);
+      seen.ids.set(sig, id);
+      // Counted under every prefix of the signature that ends before a '|': exactly the signatures a
+      // startsWith(`${key}|`) test finds, even for a key that itself holds a '|'.
+      for (let p = sig.indexOf('|'); p >= 0; p = sig.indexOf('|', p + 1)) {
+        const prefix = sig.slice(0, p);
+        seen.perKey.set(prefix, (seen.perKey.get(prefix) ?? 0) + 1);
+      }
       added++;
     }
     // A news item without a knowable date keeps asOf and year null and says so (asOfKnown: false),

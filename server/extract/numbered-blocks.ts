@@ -124,8 +124,10 @@ export function findNumberedBlocks(text: string, lines: Line[], bodyLine: number
     if (b.level === 2) {
       h2 = b;
       headings.push({ level: 2, ordinal: b.ordinal, marker: b.marker, title: headingTitle(b), line: b.line });
-      const next = raw.slice(r + 1).find((x) => x.level !== 4);
-      if (next !== undefined && next.level === 3) continue;
+      // The next block that is not a sub-item (found in place: slicing the rest for every heading was quadratic).
+      let next = r + 1;
+      while (next < raw.length && raw[next]!.level === 4) next++;
+      if (next < raw.length && raw[next]!.level === 3) continue;
     }
     const end = trimEnd(text, b.line.start, endOf(r));
     const titleEnd = titleSentence(text, b.bodyStart, b.line.end);

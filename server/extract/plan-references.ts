@@ -6,6 +6,7 @@
  * title: an issuer at its start and a plan word at its end.
  */
 import { surfaceKey } from './gazetteer.ts';
+import { SortedSpans } from './spans.ts';
 
 export interface PlanCitation {
   title: string;
@@ -55,13 +56,15 @@ export function findPlanCitations(text: string, from: number, to: number): PlanC
     prev = { title: m[1]!.trim(), start: m.index, end: m.index + m[0].length, implements: listed || IMPLEMENTING.test(lead) };
     out.push(prev);
   }
-  // Unquoted titles: the text is sliced so that the global regex never scans past `to`.
+  // Unquoted titles: the text is sliced so that the global regex never scans past `to`. They never
+  // overlap one another (each lies inside its own match), only the quoted ones, looked up by binary search.
+  const quoted = new SortedSpans([...out]);
   const slice = text.slice(from, to);
   UNQUOTED.lastIndex = 0;
   while ((m = UNQUOTED.exec(slice)) !== null) {
     const start = from + m.index + m[0].length - m[1]!.length;
     const end = start + m[1]!.length;
-    if (out.some((c) => start < c.end && end > c.start)) continue;
+    if (quoted.overlaps(start, end)) continue;
     out.push({ title: m[1]!, start, end, implements: true, unquoted: true });
   }
   return out.sort((a, b) => a.start - b.start);
