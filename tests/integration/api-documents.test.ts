@@ -115,7 +115,7 @@ describe('POST /api/documents, GET /api/documents and DELETE /api/documents/:id'
     expect(page.total).toBe(1);
     expect(page.documents[0]).toMatchObject({
       id: 'document:城市大脑', docId: '城市大脑', file: '城市大脑.txt', title: '2026年数字福州城市大脑工作要点', kind: 'plan',
-      jurisdiction: '福州市', size: Buffer.byteLength(PLAN_A),
+      jurisdiction: '福州市', size: Buffer.byteLength(PLAN_A), plan: 'plan:2026年数字福州城市大脑工作要点',
       counts: { tasks: 3, responsibilities: 6, targets: 2, warnings: 1, observations: 0 },
     });
     expect(Date.parse(page.documents[0].loadedAt)).toBeGreaterThan(Date.now() - 60_000);

@@ -44,7 +44,7 @@ export function documentRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   registry.add({
     method: 'get', path: '/documents', tag: 'documents', summary: 'The document library: loaded documents with what was read from each, filtered, sorted and paged',
     query: DocumentsQuery,
-    response: '{documents: [{id, docId, title, file, kind, issued, year, issuer, jurisdiction, jurisdictionLevel, size, length, loadedAt, nodes, counts: {tasks, responsibilities, entities, targets, observations, warnings} | null}], total, offset, limit, sort, order, facets: {years, issuers, jurisdictions, kinds}}',
+    response: '{documents: [{id, docId, title, file, kind, issued, year, issuer, jurisdiction, jurisdictionLevel, size, length, loadedAt, nodes, plan, counts: {tasks, responsibilities, entities, targets, observations, warnings} | null}], total, offset, limit, sort, order, facets: {years, issuers, jurisdictions, kinds}}',
   });
   router.get('/documents', async (req, res) => {
     const q = parseInput(DocumentsQuery, req.query, 'query');

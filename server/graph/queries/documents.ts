@@ -19,6 +19,8 @@ export interface DocumentSummary {
   /** characters of the decoded text */
   length: number;
   loadedAt: string | null; nodes: number; counts: DocumentCountsView | null;
+  /** id of the Plan node the document describes (its tasks hang off it), or null for news */
+  plan: string | null;
 }
 
 export const DOCUMENT_SORT_KEYS = [
