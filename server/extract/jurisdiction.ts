@@ -196,6 +196,7 @@ const SOURCE_FIELD = /(?:来源|发布机构|发文机关|发布单位|发文单
 const LOCAL_REALITY = /结合([\u4e00-\u9fff]{2,8}?)(?:的)?实际/g;
 const OUR_CITY = /我市|本市|全市/g;
 const OUR_PROVINCE = /我省|本省|全省/g;
+const OUR_DISTRICT = /我区|本区|全区|我县|本县|全县/g;
 /**
  * The body is scanned for 我市 and area names up to this many characters: the clues are in the
  * opening paragraphs, and counting names over a whole long document would cost more than the rest
@@ -277,6 +278,30 @@ function withCity(j: Jurisdiction, text: string, gaz: Gazetteer): Jurisdiction {
   return out;
 }
 
+/**
+ * The district a text names most (for 我区/全区). Names are not delimited in Chinese, so at each 区/县
+ * both the two- and three-character names ending there are counted; the true name recurs, the
+ * character before it varies. Ties go to the longer name (石景山区 over 景山区).
+ */
+function mostNamedDistrict(text: string, gaz: Gazetteer): Area | undefined {
+  const counts = new Map<string, { area: Area; n: number }>();
+  for (const m of text.matchAll(/[区县]/g)) {
+    const at = m.index;
+    for (const len of [3, 4]) {
+      if (at + 1 - len < 0) continue;
+      const name = text.slice(at + 1 - len, at + 1);
+      const area = districtAtStart(name, gaz, undefined);
+      if (!area || area.name !== name) continue;
+      const c = counts.get(name);
+      if (c) c.n++;
+      else counts.set(name, { area, n: 1 });
+    }
+  }
+  let best: { area: Area; n: number } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.area.name.length > best.area.name.length)) best = c;
+  return best?.area;
+}
+
 /** The area of 结合X实际 when X is exactly an area's name (官渡区, 淮安, 福建省). */
 function localReality(text: string, gaz: Gazetteer): Area | undefined {
   LOCAL_REALITY.lastIndex = 0;
@@ -314,6 +339,11 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
   if (adapted) return result(toJurisdiction(adapted, 'text'), issuer);
   const cityMarkers = body.match(OUR_CITY)?.length ?? 0;
   const provinceMarkers = body.match(OUR_PROVINCE)?.length ?? 0;
+  const districtMarkers = body.match(OUR_DISTRICT)?.length ?? 0;
+  if (districtMarkers > 0 && districtMarkers >= cityMarkers) {
+    const district = mostNamedDistrict(body, gaz);
+    if (district) return result(toJurisdiction(district, 'text'), issuer);
+  }
   if (cityMarkers > 0 && cityMarkers >= provinceMarkers) {
     const city = mostNamed(namedAreas(body, gaz, 'city'));
     if (city) return result(toJurisdiction(city, 'text'), issuer);

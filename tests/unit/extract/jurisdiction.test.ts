@@ -171,6 +171,7 @@ describe('document jurisdiction detection', () => {
     expect(of(`数字经济工作要点\n我市与南京相比,南京市领先。\n${items}`)).toMatchObject({ jurisdiction: '南京市' });
     expect(of(`数字经济工作要点\n全省上下,江西省各地。\n${items}`)).toMatchObject({ jurisdiction: '江西省', jurisdictionLevel: 'province' });
     expect(of(`数字经济工作要点\n结合官渡区实际,制定如下措施。\n${items}`)).toMatchObject({ jurisdiction: '官渡区', jurisdictionLevel: 'district' });
+    expect(of(`数字经济工作要点\n我区将加快推进。天河区数字经济规模居前,推动天河区与周边协同,高于全市平均。\n${items}`)).toMatchObject({ jurisdiction: '天河区', jurisdictionLevel: 'district' });
   });
 });
 
