@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { DOCUMENT_SORT_KEYS, documentFacets, documentView, listDocuments } from '../../graph/queries/documents.ts';
+import { DOCUMENT_SORT_KEYS, documentLibrary, documentView } from '../../graph/queries/documents.ts';
 import { gazetteerFrom } from '../../load/extract-file.ts';
 import { MAX_UPLOAD_FILES, removeLoadedDocument, UPLOAD_EXTENSIONS, UPLOAD_FIELD, uploadDocuments } from '../../load/upload-documents.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -49,11 +49,8 @@ export function documentRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.get('/documents', async (req, res) => {
     const q = parseInput(DocumentsQuery, req.query, 'query');
     const order = q.order ?? (ASCENDING_BY_DEFAULT.has(q.sort) ? 'asc' : 'desc');
-    const [page, facets] = await Promise.all([
-      listDocuments(deps.db, { ...q, desc: order === 'desc' }, timeoutMs),
-      documentFacets(deps.db, timeoutMs),
-    ]);
-    res.json({ ...page, offset: q.offset, limit: q.limit, sort: q.sort, order, facets });
+    const library = await documentLibrary(deps.db, { ...q, desc: order === 'desc' }, timeoutMs);
+    res.json({ ...library, offset: q.offset, limit: q.limit, sort: q.sort, order });
   });
 
   registry.add({

@@ -72,6 +72,12 @@ export async function listDocuments(db: GraphDb, f: DocumentFilter, timeoutMs: n
   return { total: row?.total ?? 0, documents: row?.documents ?? [] };
 }
 
+/** The library's answer: one page, the total and the facets, read side by side. */
+export async function documentLibrary(db: GraphDb, f: DocumentFilter, timeoutMs: number): Promise<{ total: number; documents: DocumentSummary[]; facets: DocumentFacets }> {
+  const [page, facets] = await Promise.all([listDocuments(db, f, timeoutMs), documentFacets(db, timeoutMs)]);
+  return { ...page, facets };
+}
+
 export async function documentFacets(db: GraphDb, timeoutMs: number): Promise<DocumentFacets> {
   const [row] = await db.read<DocumentFacets & Record<string, unknown>>(loadApiCypher('document-facets'), {}, { timeoutMs });
   return { years: row?.years ?? [], issuers: row?.issuers ?? [], jurisdictions: row?.jurisdictions ?? [], kinds: row?.kinds ?? [] };
