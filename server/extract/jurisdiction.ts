@@ -3,11 +3,12 @@
  * than in a Fuzhou one, so every unit is resolved against the document's jurisdiction; this module
  * finds it, and the area a printed name starts with (广州市…, 福建省…, 鼓楼区…, 国务院…).
  *
- * Clues, strongest first: a `jurisdiction:` front-matter field; the issuer (header line + date, or the
- * X of `X关于印发…的通知`); the signature at the end (agency line + date); a header line naming the
- * issuer (…文件); the document's own number (国办发〔2021〕11号, 榕政综〔2021〕374号); the title
- * (广州市…方案); a 来源: line; 我市/本市/全市 with the city the text names most, 我省/本省/全省 with the
- * province. Failing all, the home city of the gazetteer when the text names it, else `unknown` — whose
+ * Clues, strongest first (docs/extraction.md, Jurisdictions): a `jurisdiction:` front-matter field; the
+ * issuer (header line + date, or the X of `X关于印发…的通知`); the signature at the end (agency line +
+ * date); a header line naming the issuer (…文件); X of any `X关于…` title; the document's own number
+ * (国办发〔2021〕11号, 榕政综〔2021〕374号); the title (广州市…方案); a publisher field (来源:, 发布机构);
+ * 结合X实际; 我区/我市/我省 with the district, city or province the text names most; one city named in
+ * the title. Failing all, the home city of the gazetteer when the text names it, else `unknown` — whose
  * units are kept apart per document, so a guess never merges them into a known city's agencies.
  */
 import type { Area, Gazetteer, JurisdictionLevel } from './gazetteer.ts';
