@@ -72,9 +72,9 @@ const splitMax = (panel: HTMLElement) => () => {
 };
 const lang = () => store.get().lang;
 const splits = [
-  { panel: modeHost, split: createSplit({ key: 'top', panel: modeHost, side: 'above', lang, max: splitMax(modeHost) }) },
+  { panel: modeHost, split: createSplit({ key: () => `top.${store.get().mode}`, panel: modeHost, side: 'above', lang, max: splitMax(modeHost) }) },
   { panel: results, split: createSplit({
-    key: 'results', panel: results, side: 'below', lang, max: splitMax(results),
+    key: () => 'results', panel: results, side: 'below', lang, max: splitMax(results),
     initialMax: () => Math.round(center.getBoundingClientRect().height * 0.3),
   }) },
 ];

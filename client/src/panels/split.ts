@@ -41,8 +41,8 @@ export function parseSplit(text: string | null): SplitState {
 }
 
 export interface SplitOptions {
-  /** Name under which the size is remembered. */
-  key: string;
+  /** Name under which the size is remembered (asked again on each apply: one panel host serves several modes). */
+  key: () => string;
   panel: HTMLElement;
   /** Where the panel sits relative to the handle: above (dragging down enlarges it) or below. */
   side: 'above' | 'below';
@@ -61,19 +61,25 @@ export interface Split {
 }
 
 export function createSplit(opts: SplitOptions): Split {
-  const storageKey = SPLIT_KEY_PREFIX + opts.key;
-  let st: SplitState = (() => {
-    try { return parseSplit(localStorage.getItem(storageKey)); } catch { return parseSplit(null); }
-  })();
+  let storageKey = '';
+  let st: SplitState = parseSplit(null);
+  const load = () => {
+    const key = SPLIT_KEY_PREFIX + opts.key();
+    if (key === storageKey) return;
+    storageKey = key;
+    try { st = parseSplit(localStorage.getItem(key)); } catch { st = parseSplit(null); }
+  };
+  load();
   const toggle = h('button', { class: 'split-toggle', type: 'button', tabindex: -1 });
   const handle = h('div', {
-    class: `split-handle split-${opts.side}`, role: 'separator', tabindex: 0, 'aria-orientation': 'horizontal', 'data-split': opts.key,
+    class: `split-handle split-${opts.side}`, role: 'separator', tabindex: 0, 'aria-orientation': 'horizontal', 'data-split': opts.key().split('.')[0],
   }, h('span', { class: 'split-grip' }), toggle);
 
   const save = () => {
     try { localStorage.setItem(storageKey, JSON.stringify(st)); } catch { /* private mode: the size lasts for the page */ }
   };
   const apply = () => {
+    load();
     const max = opts.max();
     const p = opts.panel;
     p.classList.toggle('split-collapsed', st.collapsed);
