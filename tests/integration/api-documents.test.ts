@@ -133,6 +133,7 @@ describe('POST /api/documents, GET /api/documents and DELETE /api/documents/:id'
     expect((await list('?year=2027')).documents.map((d: { docId: string }) => d.docId)).toEqual(['乡村']);
     expect((await list('?issuer=' + encodeURIComponent('福州市人民政府办公厅'))).documents.map((d: { docId: string }) => d.docId)).toEqual(['乡村']);
     expect((await list('?kind=news')).total).toBe(0);
+    expect((await list('?q=')).total).toBe(2);
     expect((await list('?q=' + encodeURIComponent('乡村'))).documents.map((d: { year: string }) => d.year)).toEqual(['2027']);
     expect((await list('?sort=tasks')).documents.map((d: { docId: string }) => d.docId)).toEqual(['城市大脑', '乡村']);
     expect((await list('?sort=tasks&order=asc')).documents.map((d: { docId: string }) => d.docId)).toEqual(['乡村', '城市大脑']);

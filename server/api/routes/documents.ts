@@ -18,7 +18,8 @@ import { boolParam, entityId, intParam } from './params.ts';
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const DocumentsQuery = z.strictObject({
-  q: text(200).optional().describe('title or file name contains this (case-insensitive)'),
+  // An empty search box sends q= : it means no search, not an error.
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('title or file name contains this (case-insensitive); empty means all'),
   year: z.string().regex(/^\d{4}$/, 'must be a four-digit year').optional().describe('year of issue'),
   issuer: text(200).optional().describe('issuing body, exactly as listed in facets.issuers'),
   jurisdiction: text(100).optional().describe('jurisdiction, exactly as listed in facets.jurisdictions'),
