@@ -27,11 +27,6 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** Injected by tests to play a full disk; the file system's statfs otherwise. */
   statfs?: StatFs;
-  /**
-   * Let recovery drop a torn end of the transaction log. Only for a start after an append failed on a
-   * full disk (the supervisor knows): that tail is the failed transaction, which no client saw committed.
-   */
-  truncateTornLog?: boolean;
 }
 
 export interface JvmExit {
@@ -136,7 +131,6 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
       '--port', String(port),
       '--parent-pid', String(process.pid),
       '--page-cache', opts.pageCache,
-      ...(opts.truncateTornLog ? ['--truncate-torn-log'] : []),
     ],
     { stdio: ['pipe', 'pipe', stderrLog], env: { ...process.env, NEO4J_EMBEDDED_PASSWORD: password } },
   );

@@ -67,8 +67,6 @@ export class EmbeddedSupervisor {
   private readonly listeners = new Set<(status: DbStatus) => void>();
   private readonly firstVersion: string;
   private diskWasFull = false;
-  /** Set when Neo4j failed on a full disk: its transaction log may end in a torn, failed append. */
-  private tornLog = false;
 
   private constructor(
     private current: EmbeddedNeo4j | undefined,
@@ -127,7 +125,6 @@ export class EmbeddedSupervisor {
   private async onFault(fault: DatabaseFault): Promise<AppError | undefined> {
     const { disk } = await this.health();
     const panicked = fault.kind === 'database-error' && (PANIC.test(fault.reason) || disk.full);
-    if (disk.full || fault.kind === 'disk-full') this.tornLog = true;
     if (panicked && this.state === 'up') {
       // On a full disk the restart waits for space; meanwhile calls hear about the disk, not a restart.
       const why = disk.full ? diskFullMessage(disk) : `Neo4j needs a restart: ${fault.reason}`;
@@ -215,8 +212,7 @@ export class EmbeddedSupervisor {
     this.restartTimes.push(Date.now());
     const started = Date.now();
     try {
-      const jvm = await (this.opts.startJvm ?? startEmbeddedNeo4j)({ ...this.opts, truncateTornLog: this.tornLog });
-      this.tornLog = false;
+      const jvm = await (this.opts.startJvm ?? startEmbeddedNeo4j)(this.opts);
       if (this.stopped()) {
         await jvm.stop();
         return;

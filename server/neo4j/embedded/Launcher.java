@@ -3,7 +3,7 @@
  * so that planners never have to install a database server. Compiled once into
  * target/launcher/launcher-<hash>.jar (server/neo4j/embedded-jars.ts), then run as
  *
- *   java -cp 'target/launcher/launcher-<hash>.jar:target/lib/*' Launcher --home DIR --port N [--parent-pid P] [--page-cache 256m] [--truncate-torn-log]
+ *   java -cp 'target/launcher/launcher-<hash>.jar:target/lib/*' Launcher --home DIR --port N [--parent-pid P] [--page-cache 256m]
  *
  * The password of the `neo4j` user is taken from the environment (NEO4J_EMBEDDED_PASSWORD) and applied
  * on every start, so the Node side alone decides where it is kept.
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -46,14 +45,12 @@ public class Launcher {
         int port = 7687;
         long parentPid = -1;
         String pageCache = "256m";
-        boolean truncateTornLog = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = args[++i];
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--parent-pid" -> parentPid = Long.parseLong(args[++i]);
                 case "--page-cache" -> pageCache = args[++i];
-                case "--truncate-torn-log" -> truncateTornLog = true;
                 default -> fail("unknown argument " + args[i]);
             }
         }
