@@ -134,7 +134,10 @@ export function isGenericName(name: string, suffix: string): boolean {
 }
 
 export class EntityRecogniser {
-  private readonly byFirst = new Map<string, { surface: string; entry: EntityEntry }[]>();
+  /** gazetteer names by their first code unit (a number: looking up text[i] made a string per character) */
+  private readonly byFirst = new Map<number, { surface: string; entry: EntityEntry }[]>();
+  /** 1 where some gazetteer name starts with that code unit: most characters start none, and skip the Map */
+  private readonly firstCodes = new Uint8Array(0x10000);
   private readonly districts: { surface: string; entry: EntityEntry }[];
   private readonly shortForms = new Map<string, EntityEntry>();
   private readonly shortFormList: RegExp | undefined;
@@ -149,7 +152,8 @@ export class EntityRecogniser {
     const cityName = `${gaz.city}市`;
     for (const s of gaz.scanNames) {
       if (s.entry.type === 'district' && s.entry.name === cityName) continue;
-      const first = s.surface[0]!;
+      const first = s.surface.charCodeAt(0);
+      this.firstCodes[first] = 1;
       let list = this.byFirst.get(first);
       if (!list) this.byFirst.set(first, (list = []));
       list.push(s);
@@ -289,7 +293,9 @@ export class EntityRecogniser {
     const skipped = (s: number, e: number): boolean => skip.overlaps(s, e);
     const known: EntityMention[] = [];
     for (let i = from; i < to; i++) {
-      const cands = this.byFirst.get(text[i]!);
+      const code = text.charCodeAt(i);
+      if (this.firstCodes[code] === 0) continue;
+      const cands = this.byFirst.get(code);
       if (!cands) continue;
       for (const c of cands) {
         if (i + c.surface.length <= to && text.startsWith(c.surface, i)) {

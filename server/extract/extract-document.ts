@@ -258,24 +258,31 @@ function emitTargets(b: FactsBuilder, owner: string, figures: Figure[], ev: Ev):
   for (const f of figures) {
     const e = ev(f.start, f.end);
     const indicator = emitIndicator(b, f);
-    const base = `target:${owner}:${f.indicatorKey}:${f.year ?? 'undated'}`;
-    let id = base;
-    for (let n = 2; !claimTarget(b, id, f); n++) id = `${base}:${n}`;
+    const id = claimTarget(b, `target:${owner}:${f.indicatorKey}:${f.year ?? 'undated'}`, f);
     b.addNode(id, 'Target', `${figureName(f)}${f.year ? ` (${f.year})` : ''}`, [], { value: f.value, unit: f.unit, comparator: f.comparator, year: f.year ?? null, ...measureProps(f) });
     b.addRelationship('SETS_TARGET', owner, id, {}, [e]);
     b.addRelationship('OF', id, indicator, {}, [e]);
   }
 }
 
-const targetValues = new WeakMap<FactsBuilder, Map<string, string>>();
-/** A target id belongs to one value; a second, different value for the same indicator and year gets :2. */
-function claimTarget(b: FactsBuilder, id: string, f: Figure): boolean {
-  let m = targetValues.get(b);
-  if (!m) targetValues.set(b, (m = new Map()));
+const targetIds = new WeakMap<FactsBuilder, Map<string, Map<string, string>>>();
+/**
+ * A target id belongs to one value; a second, different value for the same owner, indicator and year gets
+ * `<base>:2`, a third `<base>:3`. The ids given for a base are kept by value, so the next one is a lookup,
+ * not a walk along base, base:2, … (which was quadratic in the figures a plan prints for one indicator).
+ */
+function claimTarget(b: FactsBuilder, base: string, f: Figure): string {
+  let bases = targetIds.get(b);
+  if (!bases) targetIds.set(b, (bases = new Map()));
+  let byValue = bases.get(base);
+  if (!byValue) bases.set(base, (byValue = new Map()));
   const sig = `${f.value}|${f.unit}|${f.comparator}`;
-  const old = m.get(id);
-  if (old === undefined) { m.set(id, sig); return true; }
-  return old === sig;
+  let id = byValue.get(sig);
+  if (id === undefined) {
+    id = byValue.size === 0 ? base : `${base}:${byValue.size + 1}`;
+    byValue.set(sig, id);
+  }
+  return id;
 }
 
 /**
