@@ -103,7 +103,7 @@ function rolesOf(clauses: Clause[], labelRole: Role): ListedUnit[] {
   clauses.forEach((c, i) => {
     for (const u of c.units) {
       const role: Role = c.marked.has(u) ? 'lead' : anyMarked && roles[i] === 'responsible' ? 'support' : roles[i]!;
-      units.push({ ...u, role, rank: ++rank });
+      units.push({ name: u.name, start: u.start, end: u.end, role, rank: ++rank }); // fields, not a spread: a hot path
     }
   });
   return units;
