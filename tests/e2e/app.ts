@@ -50,3 +50,11 @@ export async function openAppPage(viewport: { width: number; height: number }): 
   await page.waitForFunction(() => !!window.__console);
   return { app, session, page };
 }
+
+/** Resolves once nothing on the canvas is animating (a slide or a scene glides into place first). */
+export async function canvasSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const cy = window.__app!.cy as unknown as { animated(): boolean; nodes(): { some(f: (n: { animated(): boolean }) => boolean): boolean } };
+    return !cy.animated() && !cy.nodes().some((n) => n.animated());
+  });
+}

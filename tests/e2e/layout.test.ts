@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
-import { openAppPage, screenshotPath } from './app.ts';
+import { canvasSettled, openAppPage, screenshotPath } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 
 let app: RunningServer;
@@ -61,6 +61,7 @@ async function measureEveryMode(p: Page, tag: string): Promise<Record<string, { 
   await p.screenshot({ path: screenshotPath(`layout-${tag}-present`) });
   await p.click('#present-view');
   await p.waitForSelector('#present-overlay:not([hidden])');
+  await canvasSettled(p);
   out.slideshow = await canvasShare(p);
   await p.screenshot({ path: screenshotPath(`layout-${tag}-slideshow`) });
   await p.keyboard.press('Escape');

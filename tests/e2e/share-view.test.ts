@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
-import { openAppPage, OUT_DIR, screenshotPath } from './app.ts';
+import { canvasSettled, openAppPage, OUT_DIR, screenshotPath } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 
 let app: RunningServer;
@@ -171,7 +171,7 @@ describe('a shared view is the whole view', () => {
     await page.click('button[data-mode="explore"]');
     await page.click('#present-view');
     await page.waitForSelector('#present-overlay:not([hidden])');
-    await page.waitForTimeout(900);
+    await canvasSettled(page);
     expect(await page.textContent('#present-counter')).toBe('1 / 1');
     expect(await page.textContent('#present-caption')).toBe('长乐区政府的 11 项任务');
     expect((await viewFacts(page)).edges).toEqual(original.edges);

@@ -171,6 +171,12 @@ describe('POST /api/queries/:name on the fixture graph', () => {
     expect(body.error.message).toContain(`'${field}'`);
   });
 
+  it('says which entity parameter named no entity, with the label and the value, so a client can word it', async () => {
+    const { status, body } = await run('tasks-of-agency', { agency: '不存在的机构' });
+    expect(status).toBe(400);
+    expect(body.error.details.issues[0]).toMatchObject({ field: 'agency', reason: 'unknown-entity', label: 'Agency', value: '不存在的机构' });
+  });
+
   it('answers an unknown query with 404, a bad name with 400 and a bad body with 400', async () => {
     expect((await run('no-such-query', {})).status).toBe(404);
     expect((await run('Bad_Name', {})).body.error.message).toContain("'name'");

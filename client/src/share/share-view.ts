@@ -24,6 +24,8 @@ export interface ShareDeps {
 /** `prefix` keeps element ids unique when two places show a link (ids: <prefix>share-url, …-too-large, …-download). */
 export async function shareInto(out: HTMLElement, d: ShareDeps, prefix = ''): Promise<void> {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => tf(d.store.get().lang, key, vars);
+  // An earlier link describes an earlier view: never leave it on show while the new one is made.
+  replace(out);
   const r = await d.share.makeLink();
   if (r.ok) {
     history.replaceState(null, '', r.url);
