@@ -57,7 +57,7 @@ const INCREMENT = /(?:新增|净增|新开工)/;
 // 到2022年 / 至2025年底: the goal year of a plan's targets, carried to the sentences after it in the
 // same section (a goals paragraph states the year once, then lists what it wants).
 const GOAL_YEAR = /(?:到|至)((?:19|20)\d{2})年/g;
-const SECTION_HEAD = /\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/g;
+const SECTION_HEAD = /\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|[\u3220-\u3229])/g; // ㈠ = (一)
 const DEPENDENT = /^(占|年均|比增|增速|增长|同比|比重|占比)/;
 const YEAR = /(\d{4})年/g;
 
@@ -105,10 +105,13 @@ function carriedGoalYear(c: { goals: { pos: number; year: number }[]; heads: num
 }
 
 function yearBefore(text: string, from: number, pos: number): number | undefined {
-  YEAR.lastIndex = from;
+  // Only the text a year starting before pos can cover (YYYY年 is five characters): the last search of
+  // the whole text ran on to the next year anywhere after pos, quadratic in a long run of figures.
+  const part = text.slice(from, pos + 4);
+  YEAR.lastIndex = 0;
   let year: number | undefined;
   let m: RegExpExecArray | null;
-  while ((m = YEAR.exec(text)) !== null && m.index < pos) year = Number(m[1]);
+  while ((m = YEAR.exec(part)) !== null && m.index + from < pos) year = Number(m[1]);
   return year;
 }
 
