@@ -3,7 +3,9 @@
  * evidence must point into the ORIGINAL decoded text. Every normalised code unit therefore records
  * the original span it came from (two Int32Arrays), and spans are mapped back through them.
  * Handled here: YAML front matter (kept as metadata), HTML tags and entities, pinyin annotations
- * after characters (發(fā)), traditional → simplified, full-width ASCII and ideographic space.
+ * after characters (發(fā)), traditional → simplified, full-width ASCII and ideographic space, and the
+ * compatibility forms of punctuation (small, vertical and half-width forms: 1﹒ is 1.) that Unicode
+ * NFKC maps to one ordinary character.
  */
 import { parse as parseYaml } from 'yaml';
 import { prepareSimplified, simplifiedCode } from './to-simplified.ts';
@@ -148,8 +150,28 @@ export function normaliseText(original: string): NormalisedText {
   return { original, text, origStart: origStart.subarray(0, k), origEnd: origEnd.subarray(0, k), frontMatter };
 }
 
-/** Full-width ASCII → ASCII, ideographic and no-break spaces → space; 〔〕 stay (they mark lists). */
+/*
+ * Compatibility punctuation: vertical forms U+FE10–FE19, CJK compatibility forms U+FE30–FE4F, small form
+ * variants U+FE50–FE6B, half-width CJK punctuation U+FF61–FF65 and the one dot leader U+2024 fold to the
+ * character NFKC gives them (﹒ → . ﹑ → 、 ﹙﹚ → () ﹝﹞ → 〔〕 ︵︶ → () ︻︼ → 【】 ︽︾ → 《》 ｡ → 。 ․ → .),
+ * so that 1﹒全省… is numbered like 1.全省…. Only where NFKC gives exactly one code unit: the text keeps
+ * its length, one normalised unit per original unit (︙ → ... and ﹉ → " ̅" are left as printed).
+ */
+const COMPAT_RANGES: readonly (readonly [number, number])[] = [[0xfe10, 0xfe19], [0xfe30, 0xfe4f], [0xfe50, 0xfe6b], [0xff61, 0xff65], [0x2024, 0x2024]];
+const COMPAT = new Map<number, number>();
+for (const [from, to] of COMPAT_RANGES) {
+  for (let c = from; c <= to; c++) {
+    const nfkc = String.fromCharCode(c).normalize('NFKC');
+    if (nfkc.length === 1 && nfkc.charCodeAt(0) !== c) COMPAT.set(c, nfkc.charCodeAt(0));
+  }
+}
+
+/**
+ * Full-width ASCII → ASCII, ideographic and no-break spaces → space, compatibility punctuation → its
+ * ordinary form (above); 〔〕 stay (they mark lists).
+ */
 export function foldCode(c: number): number {
+  if (c >= 0xfe10 || c === 0x2024) c = COMPAT.get(c) ?? c;
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   if (c === 0x3000 || c === 0x00a0) return 0x20;
   return c;

@@ -7,18 +7,31 @@
  * Item markers are read against the sequence of item numbers: `12.5G网络提升工程` after item 11 is
  * item 12 titled 5G网络提升工程, and items printed one after another on one line (a page that lost
  * its line breaks: `…。 1.加快… (…) 2.促进…`) are split where the next expected number stands.
+ * Enclosed numbers printed as one character mark blocks like their spelled-out forms (NFKC would make
+ * several characters of them, so the normaliser keeps them): ㈠–㈩ = (一)…(十), ⒈–⒛ = 1.…20.,
+ * ⑴–⒇ and circled ①–⑳ = (1)…(20), sub-items (a task only with a list of their own).
  */
 import { parseNumeral } from './chinese-number.ts';
 import type { Heading, Line, TaskBlock } from './structure.ts';
 
 const NUMERAL = '[一二三四五六七八九十百零〇]+';
 export const H1 = new RegExp(`^(${NUMERAL})、\\s*`);
-export const H2 = new RegExp(`^[(](${NUMERAL})[)]\\s*`);
-/** An item marker followed by its title: 1、 / 1. / 1 (not 1.5, a number); also a table row's first cell (| 1 |). */
-export const ITEM = /^(?:\|\s*)?(\d{1,3})(、|\.(?!\d)|\s|\|)\s*(?:\|\s*)?/;
+export const H2 = new RegExp(`^(?:[(](${NUMERAL})[)]|(?<enclosed>[\u3220-\u3229]))\\s*`);
+/** An item marker followed by its title: 1、 / 1. / 1 / ⒈ (not 1.5, a number); also a table row's first cell (| 1 |). */
+export const ITEM = /^(?:\|\s*)?(?:(\d{1,3})(、|\.(?!\d)|\s|\|)|(?<enclosed>[\u2488-\u249b]))\s*(?:\|\s*)?/;
 // 12.5G网络 / 3.12345热线: a marker whose title starts with digits (not 1.1 or 1.1.2 outline numbering, nor 2.5%).
 const ITEM_DIGIT_TITLE = /^(\d{1,3})\.(?=\d+(?![\d.、\s%]))/;
-const SUB_ITEM = /^[(](\d{1,2})[)]\s*/;
+const SUB_ITEM = /^(?:[(](\d{1,2})[)]|(?<enclosed>[\u2460-\u2487]))\s*/;
+
+/** The number a marker prints: its digits or numeral, else the value of its enclosed-number character. */
+function numeralOf(m: RegExpExecArray): string {
+  if (m[1] !== undefined) return m[1];
+  const c = (m.groups?.enclosed ?? '').charCodeAt(0);
+  if (c >= 0x3220 && c <= 0x3229) return '一二三四五六七八九十'[c - 0x3220]!; // ㈠–㈩
+  if (c >= 0x2488 && c <= 0x249b) return String(c - 0x2488 + 1); // ⒈–⒛
+  if (c >= 0x2474 && c <= 0x2487) return String(c - 0x2474 + 1); // ⑴–⒇
+  return String(c - 0x2460 + 1); // ①–⑳
+}
 // An item printed inside a line: after a sentence end or a closing bracket and a space.
 const INLINE_ITEM = /([。;!?)〕】])\s+(\d{1,3})([.、])(?!\d)/g;
 const APPENDIX = /^附件/;
@@ -47,7 +60,7 @@ function blockLines(text: string, lines: Line[]): Line[] {
   for (const l of lines) {
     if (H1.test(l.text) || H2.test(l.text)) { out.push(l); afterHeading = true; continue; }
     const lead = ITEM.exec(l.text) ?? ITEM_DIGIT_TITLE.exec(l.text);
-    if (lead) { last = Number(lead[1]); afterHeading = false; }
+    if (lead) { last = Number(numeralOf(lead)); afterHeading = false; }
     let start = l.start;
     INLINE_ITEM.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -77,11 +90,13 @@ function rawBlocks(lines: Line[]): RawBlock[] {
     const t = line.text;
     let m: RegExpExecArray | null;
     if ((m = H1.exec(t)) || (m = H2.exec(t))) {
-      raw.push({ level: H1.test(t) ? 1 : 2, line, numeral: m[1]!, marker: m[0].trim(), ordinal: parseNumeral(m[1]!), bodyStart: line.start + m[0].length });
+      const numeral = numeralOf(m);
+      raw.push({ level: H1.test(t) ? 1 : 2, line, numeral, marker: m[0].trim(), ordinal: parseNumeral(numeral), bodyStart: line.start + m[0].length });
       afterHeading = true;
     } else if ((m = ITEM.exec(t)) && t.length > m[0].length) {
-      raw.push({ level: 3, line, numeral: m[1]!, marker: m[0].trim() || m[1]!, ordinal: Number(m[1]), bodyStart: line.start + m[0].length });
-      last = Number(m[1]);
+      const numeral = numeralOf(m);
+      raw.push({ level: 3, line, numeral, marker: m[0].trim() || numeral, ordinal: Number(numeral), bodyStart: line.start + m[0].length });
+      last = Number(numeral);
       afterHeading = false;
     } else if ((m = ITEM_DIGIT_TITLE.exec(t))) {
       const n = Number(m[1]);
@@ -90,7 +105,8 @@ function rawBlocks(lines: Line[]): RawBlock[] {
       last = n;
       afterHeading = false;
     } else if ((m = SUB_ITEM.exec(t)) && t.length > m[0].length) {
-      raw.push({ level: 4, line, numeral: m[1]!, marker: m[0].trim(), ordinal: Number(m[1]), bodyStart: line.start + m[0].length });
+      const numeral = numeralOf(m);
+      raw.push({ level: 4, line, numeral, marker: m[0].trim(), ordinal: Number(numeral), bodyStart: line.start + m[0].length });
     }
   }
   return raw;

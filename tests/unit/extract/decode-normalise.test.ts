@@ -56,3 +56,31 @@ describe('normalisation', () => {
     expect(original.slice(pub.start, pub.end)).toBe('發(fā)布會');
   });
 });
+
+describe('compatibility punctuation', () => {
+  it('folds small, vertical and half-width forms to the character NFKC gives them, one for one', () => {
+    const original = '1﹒加快建设﹙责任单位﹕市工信局﹑市发改委﹚﹔︵二︶︻要点︼︽规划︾﹝2023﹞｡․';
+    const norm = normaliseText(original);
+    expect(norm.text).toBe('1.加快建设(责任单位:市工信局、市发改委);(二)【要点】《规划》〔2023〕。.');
+    expect(norm.text.length).toBe(original.length);
+    for (let i = 0; i < norm.text.length; i++) expect(toOriginalSpan(norm, i, i + 1)).toEqual({ start: i, end: i + 1 });
+  });
+
+  it('folds each compatibility form exactly as NFKC does when NFKC gives one character', () => {
+    for (let c = 0xfe10; c <= 0xfe6b; c++) {
+      const ch = String.fromCharCode(c);
+      const nfkc = ch.normalize('NFKC');
+      const expected = nfkc.length === 1 ? normaliseText(nfkc).text : ch;
+      expect(normaliseText(ch).text, `U+${c.toString(16).toUpperCase()}`).toBe(expected);
+    }
+  });
+
+  it('leaves forms NFKC would expand to several characters as printed, so offsets stay one to one', () => {
+    expect(normaliseText('等︙').text).toBe('等︙'); // ︙ → ... under NFKC
+    expect(normaliseText('﹉').text).toBe('﹉');
+  });
+
+  it('already folds full-width digits and the full-width full stop of item markers', () => {
+    expect(normaliseText('１２．推进').text).toBe('12.推进');
+  });
+});

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headlessTitle, parseStructure, splitLines } from '../../../server/extract/structure.ts';
-import { extractFile, FIXTURES } from './helpers.ts';
+import { extractText } from '../../../server/extract/index.ts';
+import { normaliseText } from '../../../server/extract/normalise.ts';
+import { extractFile, FIXTURES, gazetteer, responsibilityPairs } from './helpers.ts';
 
 const title = (text: string): string => headlessTitle(splitLines(text));
 
@@ -66,3 +68,51 @@ describe('numbered items', () => {
     ]);
   });
 });
+
+describe('item markers in compatibility and enclosed forms', () => {
+  const gaz = gazetteer();
+  const pairs = (text: string): string[] => responsibilityPairs(extractText('p', 'p.txt', text, '0'.repeat(64), gaz).facts);
+  const tasks = (text: string): string[] => {
+    const st = parseStructure(normaliseText(text).text);
+    return st.tasks.map((t) => `${t.path} ${t.title}`);
+  };
+
+  it('reads items numbered with the small full stop (1﹒) and the label lines below them', () => {
+    const text = [
+      '某省2023年重点工作责任分工方案',
+      '1﹒全省地区生产总值增长6%左右',
+      '牵头责任单位:省发展改革委',
+      '协同责任单位:省统计局、省财政厅',
+      '2﹒城乡居民收入与经济增长基本同步',
+      '牵头责任单位:省人力资源社会保障厅',
+    ].join('\n');
+    expect(tasks(text)).toEqual(['1 全省地区生产总值增长6%左右', '2 城乡居民收入与经济增长基本同步']);
+    expect(pairs(text)).toEqual(['1|省发展改革委|lead', '1|省统计局|support', '1|省财政厅|support', '2|省人力资源社会保障厅|lead'].sort());
+  });
+
+  it('reads a list in small-form brackets like one in ordinary brackets', () => {
+    const text = ['某市数字乡村建设工作要点', '1﹒建设益农信息社﹙责任单位﹕市农业农村局﹑市商务局﹚', '2﹒推广农村电商﹙责任单位﹕市商务局﹚'].join('\n');
+    expect(pairs(text)).toEqual(['1|市农业农村局|responsible', '1|市商务局|responsible', '2|市商务局|responsible']);
+  });
+
+  it('reads ㈠ as the heading (一), ⒈ as the item 1. and ⑴ / ① as the sub-item (1)', () => {
+    const text = [
+      '某区营商环境提升行动方案',
+      '一、重点任务',
+      '㈠优化政务服务',
+      '⒈推行一网通办',
+      '⑴整合办事入口(责任单位:区数据局)',
+      '⑵精简办事材料',
+      '⒉推进一窗受理(责任单位:区政务中心)',
+      '①设置综合窗口(责任单位:区行政服务中心)',
+      '㈡降低企业成本',
+      '⒈落实减税降费(责任单位:区税务局)',
+    ].join('\n');
+    expect(tasks(text)).toEqual([
+      '1.1.1 推行一网通办', '1.1.1.(1) 整合办事入口', '1.1.1.(2) 精简办事材料', '1.1.2 推进一窗受理', '1.1.2.(1) 设置综合窗口', '1.2.1 落实减税降费',
+    ]);
+    // A sub-item is a task only with a list of its own (⑵ has none); ① takes its own list, not ⒉'s.
+    expect(pairs(text)).toEqual(['1.1.1.(1)|区数据局|responsible', '1.1.2.(1)|区行政服务中心|responsible', '1.1.2|区政务中心|responsible', '1.2.1|区税务局|responsible'].sort());
+  });
+});
+
