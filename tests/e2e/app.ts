@@ -53,6 +53,8 @@ export async function openAppPage(viewport: { width: number; height: number }): 
 
 /** Resolves once nothing on the canvas is animating (a slide or a scene glides into place first). */
 export async function canvasSettled(page: Page): Promise<void> {
+  // A layout starts on the next animation frame after a state change: let it start before asking.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(() => {
     const cy = window.__app!.cy as unknown as { animated(): boolean; nodes(): { some(f: (n: { animated(): boolean }) => boolean): boolean } };
     return !cy.animated() && !cy.nodes().some((n) => n.animated());

@@ -45,11 +45,13 @@ async function queryWithCurated(p: Page): Promise<void> {
   expect(await p.textContent('#qm-status')).toContain('agency:长乐区政府');
   await p.click('button[data-tab="table"]');
   await p.waitForSelector('#qm-table tbody tr');
+  await canvasSettled(p);
 }
 
 async function measureEveryMode(p: Page, tag: string): Promise<Record<string, { canvas: number; window: number; share: number }>> {
   const out: Record<string, { canvas: number; window: number; share: number }> = {};
   await exploreWithTasks(p);
+  await canvasSettled(p);
   out.explore = await canvasShare(p);
   await p.screenshot({ path: screenshotPath(`layout-${tag}-explore`) });
   await queryWithCurated(p);

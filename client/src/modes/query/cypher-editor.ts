@@ -83,7 +83,7 @@ function schemaCompletion(schema: () => Schema | null) {
 }
 
 const theme = EditorView.theme({
-  '&': { fontSize: '13px', border: '1px solid #cbd5e1', borderRadius: '6px', background: '#fff', maxHeight: '40vh' },
+  '&': { fontSize: '13px', border: '1px solid #cbd5e1', borderRadius: '6px', background: '#fff', maxHeight: 'min(40vh, 240px)' },
   '&.cm-focused': { outline: '2px solid #93c5fd' },
   '.cm-scroller': { fontFamily: 'ui-monospace, "JetBrains Mono", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace', minHeight: '96px' },
   '.cm-error-line': { background: '#fef2f2' },
