@@ -1,5 +1,5 @@
 /*
- * The gazetteer: user-editable knowledge about known entities (seeds/gazetteer.yaml). Extraction
+ * The gazetteer: user-editable knowledge about known entities (the YAML files of seeds/gazetteer/). Extraction
  * rules find candidates in text; the gazetteer decides canonical names, types, group membership,
  * locations and the indicator lexicon. Validated with zod so a typo in the YAML names its entry.
  */
