@@ -1,12 +1,19 @@
 // name: indicator-values
 // title.zh: 指标的目标值与实际值
 // title.en: Targets and reported values of an indicator
-// description: The planned targets (with the task or plan that set them) and the reported observations
+// description.zh: 指标的规划目标值(及设定它的任务或规划)和实际报告值(及报告文件),按年份/日期排序,分页显示。结果中的合计统计目标值与实际值的数量。
+// description.en: The planned targets (with the task or plan that set them) and the reported observations
 //   (with the reporting document) of an indicator, ordered by year / date, one page at a time. The
 //   answer's `totals` count targets and observations.
 // param indicator: entity(Indicator) — the indicator's id
+// param indicator.zh: 指标
+// param indicator.en: Indicator
 // param limit: integer(1..1000) = 200 — page size: at most this many rows
+// param limit.zh: 每页条数
+// param limit.en: Rows per page
 // param offset: integer(0..100000) = 0 — rows to skip, for the next pages
+// param offset.zh: 跳过条数
+// param offset.en: Rows to skip
 MATCH (i:Entity:Indicator {id: $indicator})
 CALL (i) {
   MATCH (src)-[s:SETS_TARGET]->(v:Target)-[o:OF]->(i)

@@ -1,12 +1,19 @@
 // name: plan-outline
 // title.zh: 规划提纲
 // title.en: Outline of a plan
-// description: A plan's sections and numbered tasks in printed order, each with its responsible agencies
+// description.zh: 规划的章节和编号任务,按原文顺序排列,并按原文顺序列出各任务的责任单位(牵头/配合/负责),分页显示。结果中的合计统计规划的任务数。
+// description.en: A plan's sections and numbered tasks in printed order, each with its responsible agencies
 //   in printed order (lead / support / responsible), one page at a time. The answer's `totals` count the
 //   plan's tasks.
 // param plan: entity(Plan) — the plan's id
+// param plan.zh: 规划
+// param plan.en: Plan
 // param limit: integer(1..1000) = 500 — page size: at most this many tasks
+// param limit.zh: 每页条数
+// param limit.en: Rows per page
 // param offset: integer(0..100000) = 0 — tasks to skip, for the next pages
+// param offset.zh: 跳过条数
+// param offset.en: Rows to skip
 MATCH (p:Entity:Plan {id: $plan})-[h:HAS_TASK]->(t:Task)
 WITH p, h, t
 ORDER BY coalesce(t.order, toInteger(t.number)), t.number, t.id

@@ -1,12 +1,19 @@
 // name: shared-tasks
 // title.zh: 共同承担任务的机构
 // title.en: Agencies sharing tasks with an agency
-// description: Agencies named on the same tasks as this agency (its own tasks and those it holds through a
+// description.zh: 与本机构同列于某些任务的其他机构(包括本机构直接承担和经由所属群组承担的任务),按共同任务数排序,分页显示,每个机构最多列出十项示例任务。本机构所属的群组不计入。结果中的合计统计机构数与任务数。
+// description.en: Agencies named on the same tasks as this agency (its own tasks and those it holds through a
 //   group), ranked by how many tasks they share, one page at a time; each with up to ten example tasks.
 //   Groups the agency belongs to are left out. The answer's `totals` count agencies and tasks in all.
 // param agency: entity(Agency) — the agency's id
+// param agency.zh: 机构
+// param agency.en: Agency
 // param limit: integer(1..200) = 50 — page size: at most this many agencies
+// param limit.zh: 每页条数
+// param limit.en: Rows per page
 // param offset: integer(0..100000) = 0 — agencies to skip, for the next pages
+// param offset.zh: 跳过条数
+// param offset.en: Rows to skip
 MATCH (a:Entity:Agency {id: $agency})
 CALL (a) {
   MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t

@@ -1,12 +1,19 @@
 // name: tasks-of-agency
 // title.zh: 机构负责的任务
 // title.en: Tasks of an agency
-// description: Every task the agency is responsible for, directly or as a member of a group (e.g. 各县(市)区政府),
+// description.zh: 机构负责的全部任务,包括直接负责的和作为群组成员(例如 各县(市)区政府)承担的,按规划、原文顺序和任务编号排序,分页显示。“经由”一栏为“直接”或群组名称;两种方式都列出的任务算作直接。结果中的合计统计全部任务(直接、经由群组、总数)。
+// description.en: Every task the agency is responsible for, directly or as a member of a group (e.g. all county and district governments),
 //   one page at a time, ordered by plan, printed order and task id. `via` is 'direct' or the group's name;
 //   a task named both ways counts as direct. The answer's `totals` (direct, viaGroup, all) count every task.
 // param agency: entity(Agency) — the agency's id
+// param agency.zh: 机构
+// param agency.en: Agency
 // param limit: integer(1..500) = 50 — page size: at most this many tasks
+// param limit.zh: 每页条数
+// param limit.en: Rows per page
 // param offset: integer(0..1000000) = 0 — tasks to skip, for the next pages
+// param offset.zh: 跳过条数
+// param offset.en: Rows to skip
 MATCH (a:Entity:Agency {id: $agency})
 // Sort and cut on light values first (task, plan, which way): a busy agency has thousands of tasks.
 CALL (a) {

@@ -32,10 +32,12 @@ describe('GET /api/queries', () => {
     const toa = body.queries.find((q: { name: string }) => q.name === 'tasks-of-agency');
     expect(toa.title).toEqual({ zh: '机构负责的任务', en: 'Tasks of an agency' });
     expect(toa.params).toEqual([
-      { name: 'agency', type: 'entity(Agency)', description: "the agency's id" },
-      { name: 'limit', type: 'integer', min: 1, max: 500, default: 50, description: 'page size: at most this many tasks' },
-      { name: 'offset', type: 'integer', min: 0, max: 1000000, default: 0, description: 'tasks to skip, for the next pages' },
+      { name: 'agency', type: 'entity(Agency)', description: "the agency's id", label: { zh: '机构', en: 'Agency' } },
+      { name: 'limit', type: 'integer', min: 1, max: 500, default: 50, description: 'page size: at most this many tasks', label: { zh: '每页条数', en: 'Rows per page' } },
+      { name: 'offset', type: 'integer', min: 0, max: 1000000, default: 0, description: 'tasks to skip, for the next pages', label: { zh: '跳过条数', en: 'Rows to skip' } },
     ]);
+    expect(toa.description.zh).toMatch(/^机构负责的全部任务/);
+    expect(toa.description.en).toMatch(/^Every task the agency is responsible for/);
   });
 });
 

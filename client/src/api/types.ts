@@ -97,6 +97,9 @@ export interface QueryParam {
   type: string;
   default?: unknown;
   description?: string;
+  /** The field's name and empty-field hint as the form shows them, in each language. */
+  label: { zh: string; en: string };
+  placeholder?: { zh: string; en: string };
   /** Inclusive bounds of an integer parameter declared as integer(min..max). */
   min?: number;
   max?: number;
@@ -105,7 +108,7 @@ export interface QueryParam {
 export interface QueryDef {
   name: string;
   title: { zh: string; en: string };
-  description?: string | { zh: string; en: string };
+  description: { zh: string; en: string };
   params: QueryParam[];
   /** The query text, so the console can open it to be adapted. */
   cypher: string;

@@ -13,12 +13,6 @@ import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
 import { attachSuggest } from './suggest.ts';
 
-function describe(def: QueryDef, lang: Lang): string {
-  const d = def.description;
-  if (!d) return '';
-  return typeof d === 'string' ? d : d[lang];
-}
-
 function paramInput(p: QueryParam, lang: () => Lang, state: State): HTMLElement {
   const entityLabel = parseEntityParamLabel(p.type);
   const id = `q-${p.name}`;
@@ -31,7 +25,7 @@ function paramInput(p: QueryParam, lang: () => Lang, state: State): HTMLElement 
       ...(p.min !== undefined ? { min: p.min } : {}), ...(p.max !== undefined ? { max: p.max } : {}),
     });
   }
-  const input = h('input', { type: 'text', id, 'data-param': p.name, 'data-type': p.type, value: p.default === undefined ? '' : String(p.default), placeholder: p.description ?? '' });
+  const input = h('input', { type: 'text', id, 'data-param': p.name, 'data-type': p.type, value: p.default === undefined ? '' : String(p.default), placeholder: p.placeholder?.[lang()] ?? '' });
   if (entityLabel !== null) {
     input.classList.add('entity-param');
     input.placeholder = tf(lang(), 'entityPlaceholder', { label: entityWord(lang(), entityLabel) });
@@ -86,8 +80,8 @@ export function mountQueries(el: HTMLElement, store: Store, actions: Actions): v
     replace(el, (q.data ?? []).map((def) => {
       const form = h('form', { class: 'query', 'data-query': def.name },
         h('div', { class: 'query-title' }, def.title[s.lang] ?? def.name),
-        describe(def, s.lang) ? h('div', { class: 'query-desc' }, describe(def, s.lang)) : null,
-        def.params.map((p) => h('label', { class: 'param' }, h('span', {}, p.name), paramInput(p, lang, s))),
+        def.description[s.lang] ? h('div', { class: 'query-desc' }, def.description[s.lang]) : null,
+        def.params.map((p) => h('label', { class: 'param', title: p.name }, h('span', {}, p.label[s.lang]), paramInput(p, lang, s))),
         h('button', { type: 'submit', class: 'btn primary', disabled: s.runningQuery === def.name }, translate(s.lang, s.runningQuery === def.name ? 'running' : 'run')));
       form.append(h('div', { class: 'form-error', role: 'alert', id: `q-error-${def.name}`, hidden: true }));
       form.addEventListener('submit', (e) => {

@@ -18,7 +18,7 @@ export function queryRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   const router = Router();
   const limits = deps.config.cypher;
 
-  registry.add({ method: 'get', path: '/queries', tag: 'queries', summary: 'Curated queries with titles (zh/en), description and typed parameters', response: '{queries: [{name, title: {zh, en}, description, params: [{name, type, default, description}]}]}' });
+  registry.add({ method: 'get', path: '/queries', tag: 'queries', summary: 'Curated queries with title, description and parameter labels in Chinese and English, and typed parameters', response: '{queries: [{name, title: {zh, en}, description: {zh, en}, params: [{name, type, default, min, max, description, label: {zh, en}, placeholder?: {zh, en}}], cypher}]}' });
   router.get('/queries', (_req, res) => {
     res.json({ queries: listCuratedQueries() });
   });
