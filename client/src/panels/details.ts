@@ -4,7 +4,7 @@
  * reader checks the graph against the printed text.
  */
 import type { Evidence, PropValue } from '../api/types.ts';
-import { labelName, relName, translate } from '../i18n/index.ts';
+import { labelName, propName, relName, roleName, translate, valueName, type Lang } from '../i18n/index.ts';
 import { settings, styleForLabel } from '../settings.ts';
 import type { Actions } from '../state/actions.ts';
 import type { State, Store } from '../state/store.ts';
@@ -13,8 +13,11 @@ import { h, replace } from './dom.ts';
 /** Search and bookkeeping fields that mean nothing to a reader. */
 const INTERNAL = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'propsDoc', 'nodeIds', 'aliasPairs', 'loadedAt', 'sha256', 'text', 'key']);
 
-function fmt(v: PropValue | undefined): string {
+function fmt(v: PropValue | undefined, lang: Lang): string {
   if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return translate(lang, v ? 'yes' : 'no');
+  // Enumerated values the graph stores in English (levels) read in the UI's language; text stays as printed.
+  if (typeof v === 'string') return valueName(lang, v);
   return Array.isArray(v) ? v.join(', ') : String(v);
 }
 
@@ -52,7 +55,7 @@ export function mountDetails(el: HTMLElement, store: Store, actions: Actions): v
       typeof text === 'string' && text ? h('p', { class: 'details-text' }, text) : null,
       aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('div', { class: 'chips' }, aliases.map((a) => h('span', { class: 'chip' }, a)))) : null,
       props.length ? h('section', {}, h('h3', {}, t('properties')),
-        h('table', { class: 'props' }, props.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { title: fmt(v) }, fmt(v)))))) : null,
+        h('table', { class: 'props' }, props.map(([k, v]) => h('tr', {}, h('th', { title: k }, propName(s.lang, k)), h('td', { title: fmt(v, s.lang) }, fmt(v, s.lang)))))) : null,
       Object.keys(degree ?? {}).length ? h('section', {}, h('h3', {}, t('degree')),
         h('div', { class: 'chips' }, Object.entries(degree).map(([type, n]) =>
           h('button', { class: 'chip link', title: t('expandByType'), onclick: () => void actions.expandNode(node.id, { type }) }, `${relName(s.lang, type)} ${n}`)))) : null,
@@ -60,7 +63,7 @@ export function mountDetails(el: HTMLElement, store: Store, actions: Actions): v
         h('ol', { class: 'evidence' }, evidence.map((ev) => h('li', { class: 'fact' },
           h('div', { class: 'fact-head' },
             h('span', { class: 'rel' }, `${ev.direction === 'in' ? '←' : '→'} ${relName(s.lang, ev.type)}`),
-            ev.properties?.role ? h('span', { class: `role role-${String(ev.properties.role)}` }, String(ev.properties.role)) : null,
+            ev.properties?.role ? h('span', { class: `role role-${String(ev.properties.role)}` }, roleName(s.lang, String(ev.properties.role))) : null,
             h('a', { class: 'other', href: '#', onclick: (e: Event) => { e.preventDefault(); void actions.searchSelected(ev.other.id); } }, ev.other.name)),
           h('blockquote', {
             class: 'sentence', tabindex: 0, title: t('openDocument'),

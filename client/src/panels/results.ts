@@ -2,16 +2,12 @@
  * The results table of the last curated query, under the canvas. A row click selects the entity the row is
  * about, so table and canvas stay two views of the same answer.
  */
-import { translate } from '../i18n/index.ts';
+import { columnName, translate } from '../i18n/index.ts';
 import type { Actions } from '../state/actions.ts';
-import { cellValue, idOf, pageSummary } from '../state/query-results.ts';
+import { idOf, pageSummary } from '../state/query-results.ts';
+import { localCell } from '../state/result-cells.ts';
 import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
-
-export function cellText(v: unknown, s: State): string {
-  if (typeof v === 'string') return s.graph.nodes[v]?.name ?? v;
-  return cellValue(v);
-}
 
 function rowNode(row: Record<string, unknown>, s: State): string | null {
   const ids = Object.values(row).map(idOf).filter((id): id is string => !!id && !!s.graph.nodes[id]);
@@ -29,18 +25,19 @@ export function mountResults(el: HTMLElement, store: Store, actions: Actions): v
     const def = s.queries.data?.find((q) => q.name === r.name);
     replace(el,
       h('div', { class: 'results-head' },
-        h('strong', {}, `${t('resultsTable')} · ${r.name}`),
+        h('strong', {}, `${t('resultsTable')} · ${def?.title[s.lang] ?? r.name}`),
         h('span', { class: 'muted', id: 'results-count' }, `${paged ? paged.text : `${r.rows.length} ${t('rows')}`} · ${r.ms} ms${r.truncated ? ` · ${t('truncated')}` : ''}`),
         paged?.more && def && r.page
           ? h('button', { class: 'btn small', id: 'results-next', onclick: () => void actions.runQuery(def, { ...r.params, offset: r.page!.offset + r.page!.limit }) }, t('nextPage'))
           : null,
         h('button', { class: 'btn small', onclick: () => actions.closeResults() }, '×')),
       h('div', { class: 'results-scroll' }, h('table', { class: 'results', id: 'results-table' },
-        h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', {}, c)))),
+        // Headed in the UI's language; the Cypher alias stays in the tooltip for those who adapt the query.
+        h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', { title: c }, columnName(s.lang, c))))),
         h('tbody', {}, r.rows.map((row) => {
           const id = rowNode(row, s);
           return h('tr', { class: id ? 'clickable' : '', onclick: () => { if (id) void actions.searchSelected(id); } },
-            r.columns.map((c) => h('td', {}, c === 'via' && row[c] === 'direct' ? t('direct') : cellText(row[c], s))));
+            r.columns.map((c) => h('td', {}, localCell(s.lang, c, row[c], (v) => s.graph.nodes[v]?.name))));
         })))));
   };
   draw(store.get());

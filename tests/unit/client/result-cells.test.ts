@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../client/src/i18n/en.ts';
+import { columnName, propName, roleName } from '../../../client/src/i18n/index.ts';
+import { zh } from '../../../client/src/i18n/zh.ts';
+import { localCell } from '../../../client/src/state/result-cells.ts';
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_WORD = /[A-Za-z]{2,}/;
+/** Names that are the same in both languages: formats, products and the other language's own name. */
+const SAME_IN_BOTH = /\b(?:Cypher|JSON|PNG|SVG|CSV|GraphML|WebGL|Canvas|English|KB|view|MATCH|RETURN|LIMIT|Agency|Task|Ctrl|Enter|Esc|Shift|id|true|false|E)\b/g;
+
+describe('the result cells of a curated query in the Explore drawer', () => {
+  it('name roles, relationship types, labels and directions in the UI language', () => {
+    expect(localCell('zh', 'roles', ['lead', 'support', 'responsible'])).toBe('牵头、配合、负责');
+    expect(localCell('en', 'roles', ['lead', 'support'])).toBe('lead, support');
+    expect(localCell('zh', 'chain', ['IMPLEMENTS', 'REFERENCES'])).toBe('落实、引用');
+    expect(localCell('zh', 'kind', 'Park')).toBe('园区');
+    expect(localCell('zh', 'kind', 'observation')).toBe('实际值');
+    expect(localCell('en', 'kind', 'observation')).toBe('reported');
+    expect(localCell('zh', 'direction', 'upstream')).toBe('上游');
+    expect(localCell('zh', 'via', 'direct')).toBe('直接');
+    expect(localCell('zh', 'isGroup', true)).toBe('是');
+    expect(localCell('zh', 'rels', [{ kind: 'relationship', type: 'RESPONSIBLE_FOR', properties: { role: 'lead' } }])).toBe('负责(牵头)');
+  });
+
+  it('show names for nodes and ids and leave data text as it is', () => {
+    expect(localCell('en', 'agency', { kind: 'node', properties: { id: 'agency:x', name: '长乐区政府' } })).toBe('长乐区政府');
+    expect(localCell('zh', 'task', 'task:1', (id) => (id === 'task:1' ? '推进数字经济' : undefined))).toBe('推进数字经济');
+    // A via group is a name from the documents: it must not be mistaken for an enumerated value.
+    expect(localCell('en', 'via', '各县(市)区政府')).toBe('各县(市)区政府');
+    expect(localCell('zh', 'title', 'upstream')).toBe('upstream');
+  });
+
+  it('fall back to the raw name for a column, property or role the dictionaries do not know yet', () => {
+    expect(columnName('zh', 'plan')).toBe('规划');
+    expect(columnName('zh', 'somethingNew')).toBe('somethingNew');
+    expect(propName('en', 'jurisdiction')).toBe('Jurisdiction');
+    expect(roleName('zh', 'observer')).toBe('observer');
+    // Object.prototype names are not dictionary entries.
+    expect(columnName('zh', 'constructor')).toBe('constructor');
+  });
+});
+
+describe('the two dictionaries', () => {
+  it('have no Chinese in any English message and no English word in any Chinese one beyond shared names', () => {
+    // `language` is the toggle, which names the other language in that language's own script.
+    const hanInEnglish = Object.entries(en).filter(([k, v]) => k !== 'language' && HAN.test(v));
+    expect(hanInEnglish).toEqual([]);
+    const latinInChinese = Object.entries(zh).filter(([k, v]) => k !== 'language' && LATIN_WORD.test(v.replace(SAME_IN_BOTH, '').replace(/\{\w+\}|\$\{?\w+\}?/g, '')));
+    expect(latinInChinese).toEqual([]);
+  });
+});
