@@ -199,6 +199,7 @@ export const en: Messages = {
   qmResolved: '${param}: “{name}” replaced by its id {id}',
   qmUnknownEntity: '${param} expects the id of a {label}: no {label} named “{name}”',
   // Issue 15, one language at a time: roles, curated result columns, node properties and enumerated values.
+  milliseconds: 'ms',
   'role.lead': 'lead',
   'role.support': 'support',
   'role.responsible': 'responsible',

@@ -198,6 +198,7 @@ export const zh = {
   qmResolved: '${param}:已把“{name}”换成 id {id}',
   qmUnknownEntity: '${param} 需要{label}的 id:没有名为“{name}”的{label}',
   // Issue 15, one language at a time: roles, curated result columns, node properties and enumerated values.
+  milliseconds: '毫秒',
   'role.lead': '牵头',
   'role.support': '配合',
   'role.responsible': '负责',

@@ -26,7 +26,7 @@ export function mountResults(el: HTMLElement, store: Store, actions: Actions): v
     replace(el,
       h('div', { class: 'results-head' },
         h('strong', {}, `${t('resultsTable')} · ${def?.title[s.lang] ?? r.name}`),
-        h('span', { class: 'muted', id: 'results-count' }, `${paged ? paged.text : `${r.rows.length} ${t('rows')}`} · ${r.ms} ms${r.truncated ? ` · ${t('truncated')}` : ''}`),
+        h('span', { class: 'muted', id: 'results-count' }, `${paged ? paged.text : `${r.rows.length} ${t('rows')}`} · ${r.ms} ${t('milliseconds')}${r.truncated ? ` · ${t('truncated')}` : ''}`),
         paged?.more && def && r.page
           ? h('button', { class: 'btn small', id: 'results-next', onclick: () => void actions.runQuery(def, { ...r.params, offset: r.page!.offset + r.page!.limit }) }, t('nextPage'))
           : null,
