@@ -212,6 +212,7 @@ export const en: Messages = {
   'col.role': 'Role',
   'col.ranks': 'Ranks',
   'col.agency': 'Agency',
+  'col.agencies': 'Agencies',
   'col.task': 'Task',
   'col.rels': 'Responsibilities',
   'col.group': 'Group',

@@ -211,6 +211,7 @@ export const zh = {
   'col.role': '角色',
   'col.ranks': '排序',
   'col.agency': '机构',
+  'col.agencies': '责任机构',
   'col.task': '任务',
   'col.rels': '责任关系',
   'col.group': '群组',

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { QUERIES_DIR } from '../../../server/graph/queries/curated.ts';
 import { en } from '../../../client/src/i18n/en.ts';
 import { columnName, propName, roleName } from '../../../client/src/i18n/index.ts';
 import { zh } from '../../../client/src/i18n/zh.ts';
@@ -38,6 +41,31 @@ describe('the result cells of a curated query in the Explore drawer', () => {
     expect(roleName('zh', 'observer')).toBe('observer');
     // Object.prototype names are not dictionary entries.
     expect(columnName('zh', 'constructor')).toBe('constructor');
+  });
+});
+
+/** The column names of a query's last RETURN: each top-level item's alias, or the variable returned as is. */
+function returnedColumns(cypher: string): string[] {
+  const body = cypher.split(/^RETURN\s/m).at(-1)!.split(/^ORDER BY|^SKIP|^LIMIT/m)[0]!;
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of body) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) { items.push(current); current = ''; } else current += ch;
+  }
+  items.push(current);
+  return items.map((i) => /\bAS\s+`?(\w+)`?\s*$/.exec(i.trim())?.[1] ?? i.trim().replace(/`/g, ''));
+}
+
+describe('the curated queries', () => {
+  it('have every result column named in both languages, so the results drawer never shows a raw alias', () => {
+    const files = fs.readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.cypher'));
+    const columns = new Set(files.flatMap((f) => returnedColumns(fs.readFileSync(path.join(QUERIES_DIR, f), 'utf8'))));
+    expect(columns).toContain('roles');
+    expect([...columns].filter((c) => !Object.hasOwn(zh, `col.${c}`))).toEqual([]);
+    for (const c of columns) expect(columnName('zh', c)).toMatch(HAN);
   });
 });
 
