@@ -79,9 +79,14 @@ describe('the supervised embedded Neo4j', () => {
     expect(down.body.error.details.embedded).toMatchObject({ state: 'restarting' });
     expect(down.body.error.details.embedded.reason).toMatch(new RegExp(`pid ${pid}.*SIGKILL`));
 
+    // The health answer above was the 503 of the restart. On a quiet machine the new JVM can be up before
+    // these calls are served (one CI run saw the state change only ~8 s after the kill, the restart done
+    // by then): a call may then be answered (200), but none may wait on the dead one, and every refusal
+    // names the restart.
     const meanwhile = await Promise.all(probes().map(([p, init]) => timed(p, init)));
     for (const r of meanwhile) {
-      expect([r.path, r.status, r.body.error.code]).toEqual([r.path, 503, 'NEO4J_UNAVAILABLE']);
+      expect([503, 200], `${r.path} answered ${r.status}`).toContain(r.status);
+      if (r.status === 503) expect([r.path, r.body.error.code]).toEqual([r.path, 'NEO4J_UNAVAILABLE']);
       expect(r.ms, `${r.path} answered in ${Math.round(r.ms)} ms`).toBeLessThanOrEqual(1000);
     }
 
