@@ -17,7 +17,8 @@ export interface GeneratedDocument {
 
 export interface CorpusOptions { seed: number; docs?: number; minBytes?: number }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small seeded generator, so what is generated is the same on every run. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
