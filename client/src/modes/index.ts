@@ -1,16 +1,15 @@
 /*
- * Modes (Explore / Query / Present) as a registry: each mode says which side panels it shows and may mount
- * its own view into the mode host above the canvas. Explore is the canvas itself. To add a mode's real UI
- * (issue 7: Cypher editor, scenes, export), replace its entry here; nothing else needs to know.
+ * Modes (Explore / Documents / Analysis / Query / Present) as a registry: each mode says which side panels it
+ * shows and may mount its own view into the mode host above the canvas. Explore is the canvas itself.
  */
 import type { Core } from 'cytoscape';
 import type { Api } from '../api/client.ts';
-import { translate } from '../i18n/index.ts';
 import type { Actions } from '../state/actions.ts';
 import type { ModeId, Store } from '../state/store.ts';
-import { h } from '../panels/dom.ts';
 import { presentMode } from './present/present-mode.ts';
 import { initConsole, queryMode } from './query/query-mode.ts';
+import { libraryMode } from './library/library-mode.ts';
+import { analysisMode } from './analysis/analysis-mode.ts';
 
 export interface ModeContext {
   store: Store;
@@ -26,21 +25,12 @@ export interface Mode {
   mount?(host: HTMLElement, ctx: ModeContext): () => void;
 }
 
-function placeholder(key: 'queryModeSoon' | 'presentModeSoon') {
-  return (host: HTMLElement, ctx: ModeContext) => {
-    const note = h('div', { class: 'mode-placeholder', id: `mode-${key}` });
-    const draw = () => (note.textContent = translate(ctx.store.get().lang, key));
-    draw();
-    host.append(note);
-    const off = ctx.store.subscribe((s, p) => { if (s.lang !== p.lang) draw(); });
-    return () => { off(); note.remove(); };
-  };
-}
-
 export const MODES: Record<ModeId, Mode> = {
   explore: { id: 'explore', panels: { left: true, right: true } },
   query: queryMode,
   present: presentMode,
+  library: libraryMode,
+  analysis: analysisMode,
 };
 
 export function mountModes(host: HTMLElement, shell: HTMLElement, ctx: ModeContext): void {

@@ -7,7 +7,9 @@ import type { ModeId, State, Store } from '../state/store.ts';
 import { h } from './dom.ts';
 import { attachSuggest } from './suggest.ts';
 
-const MODES: [ModeId, 'modeExplore' | 'modeQuery' | 'modePresent'][] = [['explore', 'modeExplore'], ['query', 'modeQuery'], ['present', 'modePresent']];
+const MODES: [ModeId, 'modeExplore' | 'modeLibrary' | 'modeAnalysis' | 'modeQuery' | 'modePresent'][] = [
+  ['explore', 'modeExplore'], ['library', 'modeLibrary'], ['analysis', 'modeAnalysis'], ['query', 'modeQuery'], ['present', 'modePresent'],
+];
 
 export function mountTopbar(el: HTMLElement, store: Store, actions: Actions): void {
   const title = h('div', { class: 'brand' }, h('strong', { id: 'app-title' }), h('span', { class: 'muted', id: 'app-subtitle' }));

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 
-export type ViewMode = 'explore' | 'query' | 'present';
-const MODES = ['explore', 'query', 'present'] as const;
+export type ViewMode = 'explore' | 'query' | 'present' | 'library' | 'analysis';
+const MODES = ['explore', 'query', 'present', 'library', 'analysis'] as const;
 
 export interface SharedEdge { id: string; source: string; target: string; type: string }
 export interface SharedDerivedEdge extends SharedEdge { properties: Record<string, string | number | boolean | null> }

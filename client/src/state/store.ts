@@ -15,7 +15,7 @@ import { initialQuerySlice, type QuerySlice } from '../modes/query/query-state.t
 import { initialPresentSlice, type PresentSlice } from '../modes/present/present-state.ts';
 import { initialScenesSlice, type ScenesSlice } from '../scenes/scenes-state.ts';
 
-export type ModeId = 'explore' | 'query' | 'present';
+export type ModeId = 'explore' | 'query' | 'present' | 'library' | 'analysis';
 export type LayoutName = 'fcose' | 'dagre' | 'concentric' | 'grid';
 
 export interface Loadable<T> {
@@ -69,6 +69,8 @@ export interface State {
   pathFrom: string | null;
   schema: Schema | null;
   toast: { text: string; kind: 'info' | 'error'; run: number } | null;
+  /** Bumped whenever documents were added, replaced or removed, so every view of the library refreshes. */
+  documentsVersion: number;
   /** Last action names, newest last (debugging and tests). */
   log: readonly string[];
   query: QuerySlice;
@@ -97,6 +99,7 @@ export function initialState(lang: Lang = settings.defaultLanguage): State {
     pathFrom: null,
     schema: null,
     toast: null,
+    documentsVersion: 0,
     log: [],
     query: initialQuerySlice(),
     scenes: initialScenesSlice(),

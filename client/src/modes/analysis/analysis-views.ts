@@ -1,0 +1,15 @@
+/*
+ * The registry of analysis views, in tab order. Each view is its own module beside this file; adding one
+ * is one entry here and its title in the dictionaries.
+ */
+import type { MessageKey } from '../../i18n/index.ts';
+import type { ModeContext } from '../index.ts';
+
+export interface AnalysisView {
+  id: string;
+  titleKey: MessageKey;
+  /** Draws the view into host; returns its clean-up. */
+  mount(host: HTMLElement, ctx: ModeContext): () => void;
+}
+
+export const ANALYSIS_VIEWS: AnalysisView[] = [];
