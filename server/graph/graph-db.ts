@@ -2,8 +2,8 @@
  * The graph layer's single doorway to Neo4j. The driver is injected (embedded or external alike);
  * parameters go out with whole numbers as integers (neo4j-params.ts), results come back as plain JSON
  * (neo4j-values.ts) and failures as AppErrors (neo4j-errors.ts). For the supervised embedded Neo4j a
- * known-down state refuses calls before the driver is asked, so they fail in milliseconds, not after
- * the driver's seconds of retries against a dead socket.
+ * known-down state refuses calls before the driver is asked, and cuts short the calls under way when it
+ * begins, so they fail in milliseconds, not after the driver's seconds of retries against a dead socket.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
@@ -39,6 +39,11 @@ export interface DbAvailability {
    * "disk full at DATA_DIR", or the 503 of a restart it began — or undefined to keep Neo4j's.
    */
   onFault?: (fault: DatabaseFault) => Promise<AppError | undefined>;
+  /**
+   * Calls `listener` with the refusal when the database goes down; returns the unsubscribe. Lets a call
+   * already under way fail at once instead of waiting out the driver's retries against a dead socket.
+   */
+  onDown?: (listener: (refusal: AppError) => void) => () => void;
 }
 
 export class GraphDb {
@@ -66,7 +71,7 @@ export class GraphDb {
     const session = this.session('READ');
     const started = performance.now();
     const config = { ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}), ...(opts.metadata ? { metadata: opts.metadata } : {}) };
-    try {
+    return this.guarded(session, async () => {
       if (opts.retry === false) {
         const tx = session.beginTransaction(config);
         try {
@@ -76,23 +81,13 @@ export class GraphDb {
         }
       }
       return await session.executeRead((tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started), config);
-    } catch (err) {
-      throw await this.failure(err);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /** Runs work in one WRITE transaction, retried by the driver on transient errors (deadlocks included). */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.session('WRITE');
-    try {
-      return await session.executeWrite(work, opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined);
-    } catch (err) {
-      throw await this.failure(err);
-    } finally {
-      await session.close();
-    }
+    return this.guarded(session, () => session.executeWrite(work, opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined));
   }
 
   /**
@@ -101,17 +96,38 @@ export class GraphDb {
    */
   async autoCommit<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const session = this.session('WRITE');
-    try {
+    return this.guarded(session, async () => {
       const result = await session.run(cypher, toNeo4jParams(params));
       return result.records.map((record) => {
         const row: Row = {};
         for (const key of record.keys) row[key as string] = toPlain(record.get(key));
         return row as T;
       });
+    });
+  }
+
+  /**
+   * Runs work on a session, failing with the refusal the moment the database is reported down (the
+   * driver would otherwise retry the dead socket for its whole retry window, ~7 s) and mapping failures
+   * to AppErrors. A call cut short leaves closing its session to the driver: waiting for it is the delay.
+   */
+  private async guarded<T>(session: Session, work: () => Promise<T>): Promise<T> {
+    let off: (() => void) | undefined;
+    let cut = false;
+    const down = new Promise<never>((_, reject) => {
+      off = this.availability?.onDown?.((refusal) => { cut = true; reject(refusal); });
+    });
+    down.catch(() => {});
+    const running = work();
+    if (off) running.catch(() => {});
+    try {
+      return await (off ? Promise.race([running, down]) : running);
     } catch (err) {
       throw await this.failure(err);
     } finally {
-      await session.close();
+      off?.();
+      if (cut) void session.close().catch(() => {});
+      else await session.close();
     }
   }
 

@@ -113,7 +113,11 @@ export class EmbeddedSupervisor {
 
   /** The graph layer's view: refuse at once while not up, and answer for failures of the database itself. */
   availability(): DbAvailability {
-    return { refusal: () => refusalFor(this.status()), onFault: (fault) => this.onFault(fault) };
+    return {
+      refusal: () => refusalFor(this.status()),
+      onFault: (fault) => this.onFault(fault),
+      onDown: (listener) => this.onChange((status) => { const refusal = refusalFor(status); if (refusal) listener(refusal); }),
+    };
   }
 
   /**
