@@ -1,0 +1,13 @@
+// title: Neighbours of a selection per relationship type and label
+// description: How many distinct neighbours the selected nodes have through each relationship type and
+//   with each label (the primary label, the first that is not Entity), so a client can offer "by type",
+//   "by label" and say "50 of 230 shown" before and after an expansion. Nodes of the selection are not
+//   counted as neighbours.
+// params: ids (list)
+MATCH (n:Entity)
+WHERE n.id IN $ids
+MATCH (n)-[r]-(m:Entity)
+WHERE NOT m.id IN $ids
+WITH type(r) AS type, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, m
+RETURN type, label, count(DISTINCT m) AS count
+ORDER BY type, label
