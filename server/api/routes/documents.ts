@@ -5,6 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { documentReadings } from '../../graph/queries/document-readings.ts';
 import { DOCUMENT_SORT_KEYS, documentLibrary, documentView } from '../../graph/queries/documents.ts';
 import { gazetteerFrom } from '../../load/extract-file.ts';
 import { MAX_UPLOAD_FILES, removeLoadedDocument, UPLOAD_EXTENSIONS, UPLOAD_FIELD, uploadDocuments } from '../../load/upload-documents.ts';
@@ -86,6 +87,18 @@ export function documentRoutes(deps: AppDeps, registry: ApiRegistry): Router {
     const { id } = parseInput(DocumentPath, req.params, 'path');
     parseInput(NoQuery, req.query, 'query');
     res.json(await documentView(deps.db, id, timeoutMs));
+  });
+
+  registry.add({
+    method: 'get', path: '/documents/:id/readings', tag: 'documents', summary: 'A document as read: its text, and every span a fact was drawn from with the entity it names',
+    description: 'One reading per span and entity (relationships giving the same span and entity are one); `text.slice(start, end) === reading.text`. For the reading view, which colours the text by the entity\'s label.',
+    params: DocumentPath, query: NoQuery,
+    response: '{document: {id, docId, title, file, kind, issued, issuer, jurisdiction, size, loadedAt, text, warnings, plan, counts}, readings: [{start, end, text, relationships, entity: {id, label, name}}]}',
+  });
+  router.get('/documents/:id/readings', async (req, res) => {
+    const { id } = parseInput(DocumentPath, req.params, 'path');
+    parseInput(NoQuery, req.query, 'query');
+    res.json(await documentReadings(deps.db, id, timeoutMs));
   });
 
   registry.add({
