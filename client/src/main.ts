@@ -7,6 +7,7 @@ import { api } from './api/client.ts';
 import { bindCanvas, createCy, positionsOf } from './canvas/index.ts';
 import type { Lang } from './i18n/index.ts';
 import { mountModes } from './modes/index.ts';
+import { mountDbBanner } from './panels/db-banner.ts';
 import { mountDetails } from './panels/details.ts';
 import { mountDocument } from './panels/document.ts';
 import { h } from './panels/dom.ts';
@@ -60,7 +61,8 @@ const right = h('aside', { class: 'right' }, details);
 const shell = h('div', { class: 'shell' }, left, center, right);
 const docViewer = h('div', { class: 'doc-overlay', id: 'doc-viewer', hidden: true });
 const toast = h('div', { class: 'toast', hidden: true });
-root.replaceChildren(topbar, shell, docViewer, toast);
+const dbBanner = h('div', { class: 'db-banner', id: 'db-banner', role: 'alert', hidden: true });
+root.replaceChildren(topbar, shell, docViewer, toast, dbBanner);
 
 const store = createStore(initialState(savedLang()));
 
@@ -110,6 +112,7 @@ mountResults(results, store, actions);
 mountDetails(details, store, actions);
 mountDocument(docViewer, store, actions);
 mountToast(toast, store);
+mountDbBanner(dbBanner, store, api);
 const modeCtx = { store, actions, api, cy };
 mountModes(modeHost, shell, modeCtx);
 topbar.insertBefore(viewTools, topbar.querySelector('#lang-toggle'));

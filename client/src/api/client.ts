@@ -20,6 +20,13 @@ export class ApiError extends Error {
 
 const enc = encodeURIComponent;
 
+/** Told of every answer that says the database is down (503), so one banner can say so whoever asked. */
+const unavailableListeners = new Set<(e: ApiError) => void>();
+export function onUnavailable(listener: (e: ApiError) => void): () => void {
+  unavailableListeners.add(listener);
+  return () => unavailableListeners.delete(listener);
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`api/${path}`, {
     ...init,
@@ -34,7 +41,9 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!res.ok) {
     const err = (body as Partial<ApiErrorBody>).error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+    const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+    if (res.status === 503) for (const l of unavailableListeners) l(apiError);
+    throw apiError;
   }
   return body as T;
 }

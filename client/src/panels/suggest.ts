@@ -3,6 +3,8 @@
  * every entity parameter of a curated query, so both find entities the same way.
  */
 import { api } from '../api/client.ts';
+import { errorText } from '../api/error-text.ts';
+import { tf } from '../modes/query/i18n-format.ts';
 import type { SearchHit } from '../api/types.ts';
 import { labelName, translate, type Lang } from '../i18n/index.ts';
 import { settings, styleForLabel } from '../settings.ts';
@@ -69,8 +71,12 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
       if (document.activeElement !== input) return;
       box.hidden = false;
       draw();
-    } catch {
-      if (my === seq) { hits = []; close(); }
+    } catch (e) {
+      // A failed search says so (the database may be down) instead of looking like "no results".
+      if (my !== seq) return;
+      hits = [];
+      replace(box, h('div', { class: 'suggest-empty suggest-error', id: 'suggest-error', role: 'alert' }, tf(opts.lang(), 'searchFailed', { reason: errorText(opts.lang(), e) })));
+      box.hidden = false;
     }
   }, settings.searchDebounceMs);
 

@@ -3,7 +3,8 @@
  * fetch through the api module and then dispatch. Graph changes go through `changeGraph`, which records
  * the undo snapshot, so no action can forget history.
  */
-import { ApiError, type Api } from '../api/client.ts';
+import type { Api } from '../api/client.ts';
+import { errorText } from '../api/error-text.ts';
 import type { QueryDef } from '../api/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { settings } from '../settings.ts';
@@ -19,10 +20,12 @@ export interface ActionHooks {
   positions(): ReadonlyMap<string, { x: number; y: number }>;
 }
 
-const message = (e: unknown) => (e instanceof ApiError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e));
+
 
 export function createActions(store: Store, api: Api, hooks: ActionHooks) {
   const get = store.get;
+  // In the UI's language from the error's code, never the server's English sentence.
+  const message = (e: unknown) => errorText(get().lang, e);
 
   function changeGraph(name: string, fn: (g: GraphState) => GraphState, extra: (s: State) => Partial<State> = () => ({})): void {
     store.dispatch(name, (s) => {

@@ -4,13 +4,14 @@
  * named “X”" in whichever language the UI is in, and say it again when the language changes. Pure.
  */
 import { ApiError } from '../api/client.ts';
+import { errorText } from '../api/error-text.ts';
 import { entityWord, type Lang } from '../i18n/index.ts';
 import { tf } from '../modes/query/i18n-format.ts';
 
 export type FormError =
   | { query: string; param: string; kind: 'unknown-entity'; label: string; value: string }
   | { query: string; param: string; kind: 'missing'; label: string }
-  | { query: string; param: string | null; kind: 'other'; message: string };
+  | { query: string; param: string | null; kind: 'other'; message: string; error?: unknown };
 
 interface Issue { field?: unknown; message?: unknown; reason?: unknown; label?: unknown; value?: unknown }
 
@@ -22,13 +23,14 @@ export function formErrorFrom(query: string, e: unknown): FormError {
     if (first?.reason === 'unknown-entity' && typeof first.field === 'string' && typeof first.value === 'string') {
       return { query, param: first.field, kind: 'unknown-entity', label: typeof first.label === 'string' ? first.label : '', value: first.value };
     }
-    return { query, param: typeof first?.field === 'string' ? first.field : null, kind: 'other', message: `${e.code}: ${e.message}` };
+    return { query, param: typeof first?.field === 'string' ? first.field : null, kind: 'other', message: e.message, error: e };
   }
-  return { query, param: null, kind: 'other', message: e instanceof Error ? e.message : String(e) };
+  return { query, param: null, kind: 'other', message: e instanceof Error ? e.message : String(e), error: e };
 }
 
 export function formErrorText(lang: Lang, fe: FormError): string {
   if (fe.kind === 'unknown-entity') return tf(lang, 'unknownEntity', { name: fe.value, label: entityWord(lang, fe.label) });
   if (fe.kind === 'missing') return tf(lang, 'entityRequired', { label: entityWord(lang, fe.label) });
-  return fe.message;
+  // Said from the error's code in the UI's language (error-text.ts), never the server's English.
+  return errorText(lang, fe.error ?? new Error(fe.message));
 }

@@ -65,10 +65,11 @@ describe('a curated form\'s error', () => {
     expect(formErrorText('en', fe)).toBe('No agency named “X”');
   });
 
-  it('keeps other server errors with their code', () => {
+  it("says other server errors from their code in the UI language, never the server's English", () => {
     const fe = formErrorFrom('q', new ApiError(400, 'VALIDATION_FAILED', 'bad limit', { issues: [{ field: 'limit', message: 'must be at most 500' }] }));
     expect(fe).toMatchObject({ kind: 'other', param: 'limit' });
-    expect(formErrorText('en', fe)).toBe('VALIDATION_FAILED: bad limit');
+    expect(formErrorText('en', fe)).toBe('The value of $limit is not valid');
+    expect(formErrorText('zh', fe)).toBe('参数 $limit 的值无效');
   });
 
   it('asks for an entity before running when the field is empty', () => {

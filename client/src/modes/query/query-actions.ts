@@ -76,8 +76,9 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
         const unknown = e instanceof UnknownEntityError;
         const message = unknown ? tf(lang, 'qmUnknownEntity', { param: e.param, name: e.value, label: entityWord(lang, e.label) }) : e instanceof Error ? e.message : String(e);
         const code = unknown ? 'UNKNOWN_ENTITY' : e instanceof ApiError ? e.code : 'NETWORK';
+        const details = e instanceof ApiError ? e.details : undefined;
         store.dispatch('cypherFailed', (s) => ({
-          query: { ...s.query, status: 'error', error: { code, message, offset: null, line: null, column: null }, run: s.query.run + 1 },
+          query: { ...s.query, status: 'error', error: { code, message, details, offset: null, line: null, column: null }, run: s.query.run + 1 },
         }));
         return;
       }
@@ -114,7 +115,7 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
           query: {
             ...s.query,
             status: 'error',
-            error: { code: err?.code ?? 'NETWORK', message: e instanceof Error ? e.message : String(e), offset, line: pos?.line ?? null, column: pos?.column ?? null },
+            error: { code: err?.code ?? 'NETWORK', message: e instanceof Error ? e.message : String(e), details: err?.details, offset, line: pos?.line ?? null, column: pos?.column ?? null },
             history: pushHistory(s.query.history, { query: q.text, params: usedParams, at, ok: false }),
             run: s.query.run + 1,
           },

@@ -24,7 +24,10 @@ export interface ResolvedParam { param: string; name: string; id: string }
 
 export interface CypherError {
   code: string;
+  /** The server's own words (Neo4j's, for a syntax error): shown folded, under the message of the code. */
   message: string;
+  /** The error's details, for the message of its code in the UI's language (error-text.ts). */
+  details?: unknown;
   /** Offset in the query text the server's position maps to, when it gave one. */
   offset: number | null;
   line: number | null;

@@ -4,6 +4,7 @@
  * canvas itself (or the large-graph view), so the Graph tab only collapses the panel's result area.
  */
 import type { Lang } from '../../i18n/index.ts';
+import { apiErrorText } from '../../api/error-text.ts';
 import { h, replace } from '../../panels/dom.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
@@ -119,12 +120,17 @@ export function mountQueryView(host: HTMLElement, store: Store, actions: Actions
     const e = q.error;
     error.hidden = !e;
     if (e) {
-      const head = e.code === 'UNKNOWN_ENTITY' ? ''
-        : e.code === 'FORBIDDEN_QUERY' ? t('qmRefused')
-        : e.code === 'QUERY_TIMEOUT' ? `${t('qmTimeout')}: `
-        : e.line !== null ? `${t('qmSyntaxAt', { line: e.line, column: e.column ?? 0 })}: ` : `${e.code}: `;
+      // Said from the code in the UI's language; the server's own words (Neo4j's English for a syntax
+      // error, which the analyst may need) stay folded underneath.
       error.dataset.code = e.code;
-      replace(error, h('strong', {}, head), e.message);
+      if (e.code === 'UNKNOWN_ENTITY') replace(error, e.message);
+      else {
+        const head = e.line !== null ? t('qmSyntaxAt', { line: e.line, column: e.column ?? 0 }) : apiErrorText(s.lang, e.code, e.details);
+        const said = e.line !== null ? apiErrorText(s.lang, e.code, e.details) : '';
+        replace(error, h('strong', { id: 'qm-error-text' }, said ? `${head} · ${said}` : head),
+          e.message && (e.code === 'CYPHER_SYNTAX' || e.code === 'CYPHER_ERROR' || e.code === 'FORBIDDEN_QUERY')
+            ? h('details', { class: 'qm-error-server' }, h('summary', {}, t('qmServerWords')), h('code', {}, e.message)) : null);
+      }
     }
     editor.markError(e?.offset ?? null);
     const tabIds: [ResultTab, 'resultGraph' | 'resultTable' | 'resultJson'][] = [['graph', 'resultGraph'], ['table', 'resultTable'], ['json', 'resultJson']];
