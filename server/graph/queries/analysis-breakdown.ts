@@ -1,0 +1,119 @@
+/*
+ * The task-breakdown table (分工表) of a plan, and its reverse: one agency's tasks across all plans. Both run
+ * the curated queries (cypher/queries/task-breakdown.cypher, agency-breakdown.cypher) so the console offers
+ * the same answer the analysis view and the XLSX/CSV exports are built from. Units keep their printed order
+ * and printed name; how they fall into 牵头 / 配合 / 责任单位 columns is decided here, once.
+ */
+import { runCuratedQuery } from './curated.ts';
+import type { GraphDb } from '../graph-db.ts';
+import type { QueryLimits } from './query-result.ts';
+
+export type UnitRole = 'lead' | 'support' | 'responsible';
+
+export interface BreakdownUnit {
+  id: string;
+  /** The agency's resolved name (市科技局 → 福州市科学技术局). */
+  name: string;
+  /** The name exactly as the source prints it in this task's list. */
+  printed: string;
+  role: UnitRole;
+  rank: number;
+  group: boolean;
+}
+
+export interface BreakdownRow {
+  /** Position in print order, 1-based, over the whole table (not the page). */
+  seq: number;
+  taskId: string;
+  section: string;
+  /** The task's printed number, with its section path where sections restart numbering (2.4.1). */
+  number: string;
+  title: string;
+  text: string;
+  lead: BreakdownUnit[];
+  support: BreakdownUnit[];
+  /** Units listed without a lead/support split (a bare 责任单位 list). */
+  responsible: BreakdownUnit[];
+  /** From the task's heading to the end of its responsibility list, in the document's original text. */
+  evidence: { document: string; start: number; end: number } | null;
+  planId: string;
+  plan: string;
+  /** Agency breakdown only: the plan's year, the agency's role here and through which group (or 'direct'). */
+  year?: number | null;
+  via?: string;
+}
+
+export interface Breakdown {
+  kind: 'plan' | 'agency';
+  subject: { id: string; name: string };
+  /** Which unit columns the table needs: 牵头/配合 when any unit has one of those roles, 责任单位 when any has neither. */
+  columns: { split: boolean; responsible: boolean };
+  rows: BreakdownRow[];
+  total: number;
+}
+
+interface RawUnit { id: string; name: string; printed: string; role: string | null; rank: number | null; group: boolean; end: number | null }
+interface RawRow {
+  taskId: string; section: string | null; number: string | null; title: string | null; text: string | null; units: RawUnit[];
+  evidence: { document: string | null; start: number | null; end: number | null }; planId: string | null; plan: string | null;
+  year?: number | null; via?: string; agencyId?: string; agency?: string;
+}
+
+function asRole(role: string | null): UnitRole {
+  return role === 'lead' || role === 'support' ? role : 'responsible';
+}
+
+function toRow(raw: RawRow, seq: number, withAgency: boolean): BreakdownRow {
+  const units = raw.units.map((u): BreakdownUnit & { end: number | null } => ({
+    id: u.id, name: u.name, printed: u.printed, role: asRole(u.role), rank: u.rank ?? 0, group: u.group, end: u.end,
+  }));
+  const { document, start, end } = raw.evidence;
+  // The responsibility list follows the heading, so the evidence runs on to the end of the last unit printed.
+  const listEnd = Math.max(end ?? 0, ...units.map((u) => u.end ?? 0));
+  const strip = ({ end: _end, ...u }: BreakdownUnit & { end: number | null }): BreakdownUnit => u;
+  return {
+    seq, taskId: raw.taskId, section: raw.section ?? '', number: raw.number ?? '', title: raw.title ?? '', text: raw.text ?? '',
+    lead: units.filter((u) => u.role === 'lead').map(strip),
+    support: units.filter((u) => u.role === 'support').map(strip),
+    responsible: units.filter((u) => u.role === 'responsible').map(strip),
+    evidence: document && start !== null && end !== null ? { document, start, end: listEnd } : null,
+    planId: raw.planId ?? '', plan: raw.plan ?? '',
+    ...(withAgency ? { year: raw.year ?? null, via: raw.via ?? 'direct' } : {}),
+  };
+}
+
+function columnsOf(rows: BreakdownRow[]): Breakdown['columns'] {
+  return {
+    split: rows.some((r) => r.lead.length > 0 || r.support.length > 0),
+    responsible: rows.some((r) => r.responsible.length > 0),
+  };
+}
+
+/** A breakdown is a whole table: generous limits (the console's row cap is for hand-written queries). */
+export function tableLimits(limits: QueryLimits): QueryLimits {
+  return { timeoutMs: Math.max(limits.timeoutMs, 30_000), maxRows: 100_000, maxResponseBytes: Math.max(limits.maxResponseBytes, 200 * 1024 * 1024) };
+}
+
+/** The 分工表 of a plan (id or printed name) in print order. */
+export async function planBreakdown(db: GraphDb, plan: string, limits: QueryLimits): Promise<Breakdown> {
+  const res = await runCuratedQuery(db, 'task-breakdown', { plan, limit: 2000 }, tableLimits(limits));
+  const rows = (res.rows as unknown as RawRow[]).map((r, i) => toRow(r, i + 1, false));
+  const first = res.rows[0] as unknown as RawRow | undefined;
+  return {
+    kind: 'plan',
+    subject: { id: first?.planId ?? plan, name: first?.plan ?? plan },
+    columns: columnsOf(rows), rows, total: res.totals?.tasks ?? rows.length,
+  };
+}
+
+/** One agency's tasks across every plan (direct or through a group), ordered by plan year, plan and print order. */
+export async function agencyBreakdown(db: GraphDb, agency: string, limits: QueryLimits): Promise<Breakdown> {
+  const res = await runCuratedQuery(db, 'agency-breakdown', { agency, limit: 2000 }, tableLimits(limits));
+  const rows = (res.rows as unknown as RawRow[]).map((r, i) => toRow(r, i + 1, true));
+  const first = res.rows[0] as unknown as RawRow | undefined;
+  return {
+    kind: 'agency',
+    subject: { id: first?.agencyId ?? agency, name: first?.agency ?? agency },
+    columns: columnsOf(rows), rows, total: res.totals?.tasks ?? rows.length,
+  };
+}
