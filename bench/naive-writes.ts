@@ -12,11 +12,11 @@ export async function naiveSample(db: GraphDb, docs: PreparedDocument[]): Promis
   const started = performance.now();
   let facts = 0;
   for (const d of docs) {
-    // The Document fact carries the support record the loader stores on it (nodeIds, aliasPairs).
-    await db.write(node, { id: d.docNodeId, label: 'Document', props: { ...d.documentProps, nodeIds: d.nodeIds, aliasPairs: d.aliasPairs }, docId: d.docId });
+    await db.write(node, { id: d.docNodeId, label: 'Document', props: d.documentProps, docId: d.docId, docNodeId: null, aliases: [] });
     facts += 1;
     for (const n of d.nodes) {
-      await db.write(node, { id: n.id, label: n.label, props: { ...n.props, aliases: n.aliases }, docId: d.docId });
+      // Each node fact carries its support record: the STATES relationship from the document.
+      await db.write(node, { id: n.id, label: n.label, props: { ...n.props, aliases: n.aliases }, docId: d.docId, docNodeId: d.docNodeId, aliases: n.aliases });
       facts += 1;
     }
     for (const row of d.relationships) {

@@ -33,7 +33,5 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 // Loader: documents by their bare id (CLI --remove, API links from evidence to the source text).
 CREATE INDEX document_doc_id IF NOT EXISTS FOR (n:Document) ON (n.docId);
 
-// Loader: the one node that is not an :Entity. Replacements and removals hold its write lock from before
-// they decide which nodes keep support until they commit, and loads take it just before they commit, so
-// the decision never misses a load in flight (cypher/writer/lock-support-gate.cypher).
-CREATE CONSTRAINT loader_gate_name IF NOT EXISTS FOR (g:LoaderGate) REQUIRE g.name IS UNIQUE;
+// Support is STATES relationships (docs/graph-storage.md); the LoaderGate node of the previous shape and
+// its constraint are removed by cypher/writer/migrate-states.cypher.

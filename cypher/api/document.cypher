@@ -1,12 +1,12 @@
 // title: One document with the spans of its facts
 // description: The document (by node id or bare id) and one span per evidence entry of every
-//   relationship drawn from it; found through the nodes the document touched (nodeIds), so it never
-//   scans every relationship in the graph.
+//   relationship drawn from it; found through the nodes the document states (its STATES relationships),
+//   so it never scans every relationship in the graph.
 // params: id
 MATCH (d:Document) WHERE d.id = $id OR d.docId = $id
 CALL (d) {
-  UNWIND coalesce(d.nodeIds, []) + [d.id] AS nid
-  MATCH (a:Entity {id: nid})-[r]->(b)
+  UNWIND [(d)-[:STATES]->(n) | n] + [d] AS a
+  MATCH (a)-[r:!STATES]->(b)
   WHERE d.docId IN r.evidenceDocs
   WITH DISTINCT r, a, b
   UNWIND range(0, size(r.evidenceDocs) - 1) AS i

@@ -30,7 +30,7 @@ RETURN total, [d IN page | {
   id: d.id, docId: d.docId, title: d.name, file: d.file, kind: d.kind, issued: d.issued,
   year: CASE WHEN d.issued =~ '\\d{4}.*' THEN left(d.issued, 4) END,
   issuer: d.issuer, jurisdiction: d.jurisdiction, jurisdictionLevel: d.jurisdictionLevel,
-  size: d.size, length: size(coalesce(d.text, '')), loadedAt: d.loadedAt, nodes: size(coalesce(d.nodeIds, [])),
+  size: d.size, length: size(coalesce(d.text, '')), loadedAt: d.loadedAt, nodes: COUNT { (d)-[:STATES]->() },
   plan: head([(d)-[:DESCRIBES]->(p:Plan) | p.id]),
   counts: CASE WHEN d.taskCount IS NULL THEN null ELSE {
     tasks: d.taskCount, responsibilities: d.responsibilityCount, entities: d.entityCount,

@@ -8,7 +8,7 @@
 //   hiddenNodeKeys (list), hiddenRelKeys (list)
 MATCH (n:Entity {id: $id})
 CALL (n) {
-  MATCH (n)-[r]-(m)
+  MATCH (n)-[r:!STATES]-(m)
   WHERE ($types IS NULL OR type(r) IN $types)
     AND ($direction = 'both' OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
     AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))

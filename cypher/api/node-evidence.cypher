@@ -5,7 +5,7 @@
 //   relationship holds. The spans index the document text (docs/graph-storage.md); relationship
 //   properties come without the bookkeeping lists ($hiddenRelKeys).
 // params: id, limit, perRelationship, hiddenRelKeys (list)
-MATCH (n:Entity {id: $id})-[r]-(other)
+MATCH (n:Entity {id: $id})-[r:!STATES]-(other)
 WHERE r.evidenceDocs IS NOT NULL
 WITH n, r, other, size(r.evidenceDocs) AS spans
 ORDER BY type(r), other.name, elementId(r)

@@ -8,6 +8,8 @@
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..10]-(b))
 WHERE length(p) <= $maxHops
+  // STATES (support bookkeeping) is no path; Neo4j checks this predicate during the search.
+  AND all(r IN relationships(p) WHERE type(r) <> 'STATES')
   AND ($throughDocuments OR all(x IN nodes(p)[1..-1] WHERE NOT x:Document))
 WITH p
 LIMIT $limit

@@ -8,4 +8,4 @@ UNWIND $docNodeIds AS docNodeId
 MERGE (d:Entity {id: docNodeId})
 SET d._lock = true
 REMOVE d._lock
-RETURN d.id AS docNodeId, d.sha256 AS sha256, coalesce(d.nodeIds, []) AS nodeIds
+RETURN d.id AS docNodeId, d.sha256 AS sha256

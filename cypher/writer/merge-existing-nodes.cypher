@@ -1,12 +1,12 @@
 // title: Merge into nodes other documents already support
 // description: One row per node, combining every document of the transaction that states it
-//   (combine-documents.ts). A node's support is not stored on it (the Document nodes' nodeIds are), so a
-//   document that states a node exactly as stored writes nothing and takes no lock: only rows that bring a
+//   (combine-documents.ts). A node's support is its STATES relationships, not a property, so a
+//   document that states a node exactly as stored writes no property on it: only rows that bring a
 //   new label, a new alias, a missing property, or a lower document id than the one whose values the
 //   node carries (`propsDoc`: when documents disagree on a property, the lowest document id wins, whatever
-//   the load order, batching or which of two loaders came first) write it. It runs after the transaction
-//   took the support gate (lock-support-gate.cypher): no other transaction writes these nodes meanwhile,
-//   and what it reads includes every replacement's or removal's decision.
+//   the load order, batching or which of two loaders came first) write it. It runs after the
+//   transaction created its STATES relationships, whose node locks wait for any replacement or removal
+//   deciding about these nodes to commit, so what it reads includes that decision.
 //   Returns one count per row, which the writer checks: MATCH silently skips a node that a removal
 //   deleted after this transaction's merge-nodes found it. aliasText stops at $aliasTextLimit
 //   characters: the TEXT index on it refuses values over 32 KB (search-keys.ts cappedAliasText computes

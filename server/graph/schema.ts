@@ -1,8 +1,9 @@
 /*
  * Brings the database to the shape this version reads and writes, at every start: applies
  * cypher/schema.cypher, waits for the indexes to come online (so the first search after a fresh start does
- * not race an index that is still populating), and moves node support written by earlier versions onto
- * the Document nodes (cypher/writer/migrate-support.cypher). All of it is idempotent.
+ * not race an index that is still populating), and, only when a count-store look-up finds the previous
+ * shape (support as lists on the Document nodes), turns it into STATES relationships
+ * (cypher/writer/migrate-states.cypher). A database already in today's shape pays one look-up, no scan.
  */
 import { loadCypher, splitStatements } from './cypher-files.ts';
 import type { GraphDb } from './graph-db.ts';
@@ -11,6 +12,14 @@ export async function applySchema(db: GraphDb): Promise<number> {
   const statements = splitStatements(loadCypher('schema').text);
   for (const statement of statements) await db.autoCommit(statement);
   await db.autoCommit('CALL db.awaitIndexes(120)');
-  for (const statement of splitStatements(loadCypher('writer/migrate-support').text)) await db.autoCommit(statement);
+  await migrateSupport(db);
   return statements.length;
+}
+
+/** Runs migrate-states.cypher when migration-needed.cypher finds the previous shape; says whether it ran. */
+export async function migrateSupport(db: GraphDb): Promise<boolean> {
+  const [check] = await db.read<{ needed: boolean }>(loadCypher('writer/migration-needed').text);
+  if (!check?.needed) return false;
+  for (const statement of splitStatements(loadCypher('writer/migrate-states').text)) await db.autoCommit(statement);
+  return true;
 }

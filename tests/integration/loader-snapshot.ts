@@ -17,9 +17,10 @@ export async function snapshot(db: GraphDb): Promise<GraphSnapshot> {
     return JSON.stringify([id, [...labels].sort(), sorted(nodeIds), sorted(aliases), sorted(aliasPairs), sortKeys(rest)]);
   });
   const relLines = rels.map(({ type, from, to, props }) => {
-    const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, ...rest } = props as Record<string, unknown[]>;
+    // aliases: on STATES, the surface forms the document printed for the node, in no particular order.
+    const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, aliases, ...rest } = props as Record<string, unknown[]>;
     const spans = (evidenceDocs ?? []).map((d, i) => `${String(d)}@${String(evidenceStarts?.[i])}-${String(evidenceEnds?.[i])}:${String(evidenceTexts?.[i])}`).sort();
-    return JSON.stringify([type, from, to, sorted(documents), spans, sortKeys(rest)]);
+    return JSON.stringify([type, from, to, sorted(documents), spans, sorted(aliases), sortKeys(rest)]);
   });
   return { nodes: nodeLines.sort(), relationships: relLines.sort() };
 }

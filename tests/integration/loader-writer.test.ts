@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
-import { applySchema } from '../../server/graph/schema.ts';
+import { applySchema, migrateSupport } from '../../server/graph/schema.ts';
 import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.ts';
 import { prepareDocument } from '../../server/graph/writer/prepare-facts.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
@@ -51,10 +51,11 @@ describe('the writer', () => {
     expect(rel?.r).toMatchObject({ role: 'responsible', key: 'responsible', rank: 1, documents: ['docA'], evidenceDocs: ['docA'], evidenceTexts: ['长乐区政府'] });
     const [doc] = await db.read('MATCH (d:Entity:Document {id: "document:docA"}) RETURN d { .* } AS d');
     expect(doc?.d).toMatchObject({ docId: 'docA', name: 'Plan docA', file: 'docA.txt', kind: 'plan', sha256: docA.facts.documents[0]!.sha256, text: docA.text });
-    // The Document node is where support lives: the ids its facts touch and the aliases it printed for them.
-    const stored = doc?.d as { nodeIds: string[]; aliasPairs: string[] };
-    expect(stored.nodeIds).toEqual(expect.arrayContaining(['agency:长乐区政府', 'agency:各县(市)区政府']));
-    expect(stored.aliasPairs).toEqual(expect.arrayContaining(['agency:长乐区政府\u001f长乐区政府']));
+    // Support is a STATES relationship from the Document to every node its facts touch, with the aliases it printed.
+    expect(doc?.d).not.toHaveProperty('nodeIds');
+    const states = await db.read('MATCH (:Document {docId: "docA"})-[s:STATES]->(n) RETURN n.id AS id, s.aliases AS aliases');
+    expect(states.map((r) => r.id)).toEqual(expect.arrayContaining(['agency:长乐区政府', 'agency:各县(市)区政府']));
+    expect(states.find((r) => r.id === 'agency:长乐区政府')?.aliases).toEqual(['长乐区政府']);
     // Evidence offsets are integers that index the stored text.
     const [span] = await db.read(
       'MATCH (d:Document {docId: "docA"}), ()-[r:MEMBER_OF]->() RETURN substring(d.text, r.evidenceStarts[0], r.evidenceEnds[0] - r.evidenceStarts[0]) AS text');
@@ -93,7 +94,7 @@ describe('the writer', () => {
     expect(await snapshot(db)).toEqual(expected);
     const gone = await db.read('MATCH (t:Task {id: "task:docA:2"}) RETURN t');
     expect(gone).toHaveLength(0);
-    const supporters = await db.read('MATCH (d:Document) WHERE "agency:市大数据委" IN d.nodeIds RETURN d.docId AS doc ORDER BY doc');
+    const supporters = await db.read('MATCH (d:Document)-[:STATES]->({id: "agency:市大数据委"}) RETURN d.docId AS doc ORDER BY doc');
     expect(supporters.map((r) => r.doc)).toEqual(['docA', 'docB']);
     expect(result.counters.nodesDeleted).toBe(1);
   });
@@ -105,7 +106,7 @@ describe('the writer', () => {
     const removed = await removeDocument(db, 'docA');
     expect(removed.removed).toBe(true);
     expect(await snapshot(db)).toEqual(expected);
-    expect(await db.read('MATCH (n:Entity) WHERE NOT n:Document AND NOT EXISTS { MATCH (d:Document) WHERE n.id IN d.nodeIds } RETURN n.id AS id')).toEqual([]);
+    expect(await db.read('MATCH (n:Entity) WHERE NOT n:Document AND NOT EXISTS { (n)<-[:STATES]-(:Document) } RETURN n.id AS id')).toEqual([]);
     expect(await db.read('MATCH (d:Document {docId: "docA"}) RETURN d')).toEqual([]);
     const rels = await db.read('MATCH ()-[r]->() WHERE "docA" IN r.documents OR "docA" IN r.evidenceDocs RETURN r');
     expect(rels).toEqual([]);
@@ -210,7 +211,7 @@ describe('a replacement and a load of another document in flight at once', () =>
     expect(await snapshot(db)).toEqual(expected);
   });
 
-  it('end with the graph of one after the other: the load waits at the support gate, or is redone', async () => {
+  it('end with the graph of one after the other: the load waits for the replacement\'s node locks, or is redone', async () => {
     await write(docA2);
     await write(docC);
     const expected = await snapshot(db);
@@ -240,24 +241,33 @@ describe('a replacement and a load of another document in flight at once', () =>
   });
 });
 
-describe('a database written before node support moved to the Document nodes', () => {
-  it('is moved to the Document nodes at start, and replacement works on it as on a fresh load', async () => {
+describe('a database written before support became STATES relationships', () => {
+  // The previous writer's shape, written with its own statements: every Document lists the ids of the
+  // nodes it states (nodeIds) and the aliases it printed ("<nodeId>\u001f<alias>", aliasPairs), and the
+  // (:LoaderGate {name: 'support'}) node every load locked, under its unique constraint.
+  async function toPreviousShape(): Promise<void> {
+    await db.write(`MATCH (d:Document)
+      SET d.nodeIds = COLLECT { MATCH (d)-[:STATES]->(n) RETURN n.id ORDER BY n.id },
+          d.aliasPairs = COLLECT { MATCH (d)-[s:STATES]->(n) UNWIND s.aliases AS a RETURN n.id + '\u001f' + a AS p ORDER BY p }`);
+    await db.write('MATCH (:Document)-[s:STATES]->() DELETE s');
+    await db.autoCommit('CREATE CONSTRAINT loader_gate_name IF NOT EXISTS FOR (g:LoaderGate) REQUIRE g.name IS UNIQUE');
+    await db.write("MERGE (g:LoaderGate {name: 'support'}) SET g._lock = true REMOVE g._lock");
+  }
+
+  it('is migrated once at start, and replacement works on it as on a fresh load', async () => {
     await write(docA);
     await write(docB);
     const current = await snapshot(db);
-    // The old shape: support and alias sources on every node, none on the Documents.
-    await db.write(`MATCH (n:Entity) WHERE NOT n:Document
-      OPTIONAL MATCH (d:Document) WHERE n.id IN d.nodeIds
-      WITH n, collect(d) AS docs
-      SET n.documents = [d IN docs | d.docId],
-          n.aliasSources = reduce(acc = [], d IN docs | acc + [p IN d.aliasPairs WHERE p STARTS WITH n.id + '\u001f' | d.docId + '\u001f' + substring(p, size(n.id) + 1)])
-      REMOVE n.propsDoc`);
-    await db.write('MATCH (d:Document) SET d.documents = [d.docId] REMOVE d.aliasPairs');
+    await toPreviousShape();
     expect(await snapshot(db)).not.toEqual(current);
+    expect(await db.read('MATCH (:Document)-[s:STATES]->() RETURN s')).toEqual([]);
 
     await applySchema(db);
     expect(await snapshot(db)).toEqual(current);
-    await applySchema(db);
+    expect(await db.read('MATCH (g:LoaderGate) RETURN g')).toEqual([]);
+    expect(await db.read("SHOW CONSTRAINTS YIELD name WHERE name = 'loader_gate_name' RETURN name")).toEqual([]);
+    // The cheap check finds nothing to do the second time.
+    expect(await migrateSupport(db)).toBe(false);
     expect(await snapshot(db)).toEqual(current);
 
     await write(docA2);
@@ -266,6 +276,16 @@ describe('a database written before node support moved to the Document nodes', (
     await write(docB);
     await write(docA2);
     expect(migrated).toEqual(await snapshot(db));
+  });
+
+  it('keeps a Document that stated no node, and its aliases per node', async () => {
+    await write(docA);
+    await toPreviousShape();
+    await db.write("MATCH (d:Document {docId: 'docA'}) CREATE (e:Entity:Document {id: 'document:empty', docId: 'empty', name: 'empty', nodeIds: [], aliasPairs: []})");
+    await applySchema(db);
+    expect(await db.read("MATCH (d:Document {docId: 'empty'}) RETURN d.nodeIds AS nodeIds, COUNT { (d)-[:STATES]->() } AS states")).toEqual([{ nodeIds: null, states: 0 }]);
+    const [agency] = await db.read("MATCH (:Document {docId: 'docA'})-[s:STATES]->({id: 'agency:长乐区政府'}) RETURN s.aliases AS aliases");
+    expect(agency?.aliases).toEqual(['长乐区政府']);
   });
 });
 

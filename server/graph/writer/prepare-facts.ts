@@ -38,17 +38,15 @@ export interface PreparedDocument {
   docId: string;
   docNodeId: string;
   sha256: string;
-  /** Properties of the Document node (without nodeIds/aliasPairs, which the writer sets). */
+  /** Properties of the Document node. */
   documentProps: Record<string, PropValue>;
   nodes: NodeRow[];
   relationships: RelationshipRow[];
   /**
-   * Ids of the non-Document nodes the facts touch, sorted. Stored on the Document node, this is the
-   * node's support record: a node is supported by the Documents whose nodeIds hold its id.
+   * Ids of the non-Document nodes the facts touch, sorted: the ends of the Document's STATES
+   * relationships, which are the nodes' support (docs/graph-storage.md).
    */
   nodeIds: string[];
-  /** "<nodeId>\u001f<alias>" for every alias the document printed, sorted: what a replacement or removal takes back. */
-  aliasPairs: string[];
   relationshipCount: number;
 }
 
@@ -138,7 +136,6 @@ export function prepareDocument(input: unknown, text: string, meta: DocumentMeta
       .map((n) => ({ ...n, props: { ...n.props, aliasText: aliasText(String(n.props.name), n.aliases) } })),
     relationships,
     nodeIds: [...nodes.keys()].sort(byCodePoint),
-    aliasPairs: [...nodes.values()].flatMap((n) => n.aliases.map((a) => `${n.id}\u001f${a}`)).sort(byCodePoint),
     relationshipCount: seen.size,
   };
 }

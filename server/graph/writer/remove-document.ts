@@ -1,7 +1,7 @@
 /*
  * --remove: takes a document and every fact only it supported out of the graph, in one transaction.
  * Facts another document also supports stay, minus this document's evidence. Same lock order as a
- * replacement in write-documents.ts (Document node, its old nodes sorted, the support gate), so it runs
+ * replacement in write-documents.ts (Document node, then the nodes it STATES, sorted), so it runs
  * safely beside loaders.
  */
 import type { GraphDb } from '../graph-db.ts';
@@ -30,8 +30,7 @@ export async function removeDocument(db: GraphDb, docId: string): Promise<Remove
       await run(tx, 'writer/delete-document-node', { docNodeId });
       return { docId, removed: false, counters: c };
     }
-    const nodeIds = (stored.get('nodeIds') as string[] | null) ?? [];
-    const { oldIds, relIds, unsupported } = await stripOldVersions(tx, [{ docId, docNodeId, nodeIds }], [docNodeId], c);
+    const { oldIds, relIds, unsupported } = await stripOldVersions(tx, [{ docId, docNodeId }], c);
     await deleteUnsupported(tx, relIds, [...unsupported], c);
     addResult(c, await run(tx, 'writer/delete-document-node', { docNodeId }));
     c.nodesUpdated = Math.max(0, oldIds.length - c.nodesDeleted + 1);

@@ -1,17 +1,19 @@
 /*
  * The part of a replacement or removal that decides what happens to the old version's nodes. A node's
- * support is not stored on the node but on the Document nodes (nodeIds), so loads never write to hubs
- * that every document states (docs/loading.md); the price is paid here, on the rare path, by one pass
- * over all Documents.
+ * support is its STATES relationships from Documents (docs/graph-storage.md), so the decision reads only
+ * the replaced documents' own neighbourhood: their STATES ends, locked in id order, then each node's
+ * remaining STATES degree. A load that states one of these nodes creates a STATES relationship to it,
+ * which takes the node's lock: it either committed before the lock here was granted (and its STATES
+ * counts) or waits for this transaction to commit and finds the decision made.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { addResult, type WriteCounters } from './counters.ts';
-import { byCodePoint, lockOrder } from './prepare-facts.ts';
+import { lockOrder } from './prepare-facts.ts';
 import { run } from './run-cypher.ts';
 import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
 
-/** A loaded version about to be replaced or removed: its document and the node ids its Document lists. */
-export interface OldVersion { docId: string; docNodeId: string; nodeIds: readonly string[] }
+/** A loaded version about to be replaced or removed. */
+export interface OldVersion { docId: string; docNodeId: string }
 
 export interface Stripped {
   /** The old versions' node ids, sorted. */
@@ -23,21 +25,22 @@ export interface Stripped {
 }
 
 /**
- * Shared by replacement and removal, in their lock order: the old versions' nodes sorted, then the
- * support gate (lock-support-gate.cypher); then their relationships lose these documents' spans and
- * the old nodes get what the remaining documents give them. `docNodeIds`: the Documents this
- * transaction writes or removes, whose stored lists are the old versions.
+ * Shared by replacement and removal, in their lock order: the old versions' nodes sorted; then their
+ * relationships lose these documents' spans, their STATES go, and the old nodes get what the remaining
+ * documents give them.
  */
-export async function stripOldVersions(tx: ManagedTransaction, olds: readonly OldVersion[], docNodeIds: readonly string[], c: WriteCounters): Promise<Stripped> {
-  const oldIds = lockOrder(olds.flatMap((o) => o.nodeIds), []);
+export async function stripOldVersions(tx: ManagedTransaction, olds: readonly OldVersion[], c: WriteCounters): Promise<Stripped> {
+  const docNodeIds = olds.map((o) => o.docNodeId);
+  const stated = await run(tx, 'writer/stated-nodes', { docNodeIds });
+  const byDoc = new Map(stated.records.map((r) => [r.get('docNodeId') as string, r.get('nodeIds') as string[]]));
+  const oldIds = lockOrder(olds.flatMap((o) => byDoc.get(o.docNodeId) ?? []), []);
   if (oldIds.length > 0) addResult(c, await run(tx, 'writer/lock-nodes', { ids: oldIds }));
-  await run(tx, 'writer/lock-support-gate', {});
   const relIds: string[] = [];
   for (const o of olds) {
-    const rels = await run(tx, 'writer/strip-relationships', { ids: [o.docNodeId, ...o.nodeIds], docId: o.docId });
+    const rels = await run(tx, 'writer/strip-relationships', { ids: [o.docNodeId, ...(byDoc.get(o.docNodeId) ?? [])], docId: o.docId });
     relIds.push(...((rels.records[0]?.get('stripped') as string[] | undefined) ?? []));
   }
-  return { oldIds, relIds: [...new Set(relIds)], unsupported: await resetSupport(tx, oldIds, docNodeIds) };
+  return { oldIds, relIds: [...new Set(relIds)], unsupported: await resetSupport(tx, docNodeIds) };
 }
 
 /** Last step of both: relationships and nodes the stripping left without support, and not stated again. */
@@ -47,19 +50,15 @@ export async function deleteUnsupported(tx: ManagedTransaction, relIds: readonly
 }
 
 /**
- * After a replacement or removal stripped its documents' relationships: gives each old node that
- * other documents still state their aliases and lowest document id, and returns the ids nobody
- * else states (the caller sets them afresh or deletes them).
+ * Takes the documents' STATES away, gives each old node that other documents still state the aliases
+ * and lowest document id those give it, and returns the ids nobody else states (the caller sets them
+ * afresh or deletes them).
  */
-async function resetSupport(tx: ManagedTransaction, oldIds: readonly string[], docNodeIds: readonly string[]): Promise<Set<string>> {
-  if (oldIds.length === 0) return new Set();
-  const support = await run(tx, 'writer/supported-nodes', { ids: oldIds, docNodeIds });
-  const rows = support.records.map((r) => ({
-    id: r.get('id') as string,
-    owner: r.get('owner') as string,
-    aliases: [...(r.get('aliases') as string[])].sort(byCodePoint),
-  }));
-  if (rows.length > 0) await run(tx, 'writer/reset-node-support', { rows, aliasTextLimit: ALIAS_TEXT_LIMIT });
-  const supported = new Set(rows.map((r) => r.id));
-  return new Set(oldIds.filter((id) => !supported.has(id)));
+async function resetSupport(tx: ManagedTransaction, docNodeIds: readonly string[]): Promise<Set<string>> {
+  // Not added to the counters: they count facts, and STATES is bookkeeping (as the lists were).
+  const unstated = await run(tx, 'writer/unstate-nodes', { docNodeIds });
+  if (unstated.records.length === 0) return new Set();
+  const rows = unstated.records.map((r) => ({ id: r.get('id') as string, docIds: r.get('docIds') as string[], aliases: r.get('aliases') as string[] }));
+  const reset = await run(tx, 'writer/reset-node-support', { rows, aliasTextLimit: ALIAS_TEXT_LIMIT });
+  return new Set((reset.records[0]?.get('unsupported') as string[] | undefined) ?? []);
 }

@@ -4,14 +4,15 @@
  * what makes bulk loading fast (docs/loading.md): shared nodes and relationships are rewritten once per
  * transaction instead of once per document, and the commit's fsync is paid once. The order of the
  * statements is the concurrency design: lock the Document nodes in sorted order (serialises loaders on the
- * same document and decides "unchanged"); for a replacement, lock the old version's nodes, strip its
- * support and decide which old nodes keep other support (reset-support.ts); MERGE the new node ids in
- * sorted order, setting the new ones (a new node is locked by its creator, an existing one is not locked at all); merge the new
- * facts; delete what nothing supports any more. Support lives on the Document nodes, not on the nodes, so
- * a first load writes nothing on the hubs every document states and two transactions in flight run side
- * by side. Transient errors (deadlocks, e.g. two transactions adding relationships at the same two
- * sparse nodes in opposite orders) are retried by the driver through GraphDb.writeTx, which re-runs the
- * whole function.
+ * same document and decides "unchanged"); for a replacement, lock the old version's nodes (its STATES
+ * ends), strip its support and decide which old nodes keep other support (reset-support.ts); MERGE the new
+ * node ids in sorted order, setting the new ones (a new node is locked by its creator, an existing one is
+ * not locked here); merge the new facts and create the documents' STATES relationships; delete what
+ * nothing supports any more. A node's support is its STATES degree: creating a STATES relationship takes
+ * the node's lock (shared on a dense hub), so loads that share hubs run side by side, and a load waits for
+ * a replacement or removal deciding about the same node, or the other way round. Transient errors
+ * (deadlocks, e.g. two transactions adding relationships at the same two sparse nodes in opposite
+ * orders) are retried by the driver through GraphDb.writeTx, which re-runs the whole function.
  */
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphDb } from '../graph-db.ts';
@@ -108,10 +109,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   const c = zeroCounters();
   const docNodeIds = lockOrder(docs.map((d) => d.docNodeId), []);
   const lock = await run(tx, 'writer/lock-documents', { docNodeIds });
-  const stored = new Map(lock.records.map((r) => [r.get('docNodeId') as string, {
-    sha256: r.get('sha256') as string | null,
-    nodeIds: (r.get('nodeIds') as string[] | null) ?? [],
-  }]));
+  const stored = new Map(lock.records.map((r) => [r.get('docNodeId') as string, { sha256: r.get('sha256') as string | null }]));
 
   const statuses: { docId: string; status: WriteStatus }[] = [];
   const writing: PreparedDocument[] = [];
@@ -124,17 +122,17 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
       continue;
     }
     writing.push(doc);
-    if (oldSha !== null) replacing.push({ docId: doc.docId, docNodeId: doc.docNodeId, nodeIds: old?.nodeIds ?? [] });
+    if (oldSha !== null) replacing.push({ docId: doc.docId, docNodeId: doc.docNodeId });
     statuses.push({ docId: doc.docId, status: oldSha !== null ? 'replaced' : 'loaded' });
   }
   if (writing.length === 0) return { documents: statuses, counters: zeroCounters() };
   addResult(c, lock);
 
-  // A replacement locks its old nodes, then the support gate, and decides which of them still have
-  // support (reset-support.ts); a first load locks nothing that exists (merge-nodes.cypher), so
-  // transactions that share hubs run side by side, and takes the gate only at its end.
+  // A replacement locks its old nodes and decides which of them still have support (reset-support.ts);
+  // a load locks no existing node before its STATES relationships (merge-nodes.cypher), so
+  // transactions that share hubs run side by side.
   const strip = replacing.length > 0
-    ? await stripOldVersions(tx, replacing, writing.map((d) => d.docNodeId), c)
+    ? await stripOldVersions(tx, replacing, c)
     : { oldIds: [], relIds: [], unsupported: new Set<string>() };
   const { unsupported } = strip;
   // The plan was built before the transaction; only when another loader wrote some of these documents
@@ -155,11 +153,11 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   // the documents change.
   const afresh = plan.nodes.filter((n) => unsupported.has(n.id)).map((n) => n.create);
   const sharedNodes = plan.nodes.filter((n) => !created.has(n.id) && !unsupported.has(n.id)).map((n) => n.merge());
-  // From here to the gate no statement needs another's result: they are sent back to back and Neo4j runs
+  // From here to merge-existing-nodes no statement needs another's result: they are sent back to back and Neo4j runs
   // them in order within the transaction, without waiting for a round trip and the packing of the next
   // statement's rows between them.
   const pending: Checked[] = [];
-  const send = (result: Promise<QueryResult>, rows?: number) => pending.push({ result, rows });
+  const send = (result: Promise<QueryResult>, rows?: number, counted = true) => pending.push({ result, rows, counted });
   if (afresh.length > 0) send(run(tx, 'writer/create-nodes', { rows: afresh }));
   const merges: [RelationshipType, Record<string, unknown>[]][] = [];
   for (const [type, rows] of plan.relationships) {
@@ -172,12 +170,13 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
   send(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
+  // STATES is bookkeeping, left out of the fact counters; its rows are checked like the relationships'.
+  if (plan.states.length > 0) send(run(tx, 'writer/create-states', { rows: plan.states }), plan.states.length, false);
   // Appending to relationships that exist (a MEMBER_OF or GOVERNS stated again) locks them until commit,
   // and the other transaction in flight appends to the same ones: last, so it waits only for the tail.
   for (const [type, rows] of merges) send(tx.run(mergeRelationshipsCypher(type), { rows }), rows.length);
   await settleChecked(pending, c);
 
-  if (replacing.length === 0) await run(tx, 'writer/lock-support-gate', {});
   if (sharedNodes.length > 0) {
     await settleChecked([{ result: run(tx, 'writer/merge-existing-nodes', { rows: sharedNodes, aliasTextLimit: ALIAS_TEXT_LIMIT }), rows: sharedNodes.length }], c);
   }
@@ -192,7 +191,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
 }
 
 /** A statement in flight and, when it reports one count per row, how many rows it was sent. */
-interface Checked { result: Promise<QueryResult>; rows?: number | undefined }
+interface Checked { result: Promise<QueryResult>; rows?: number | undefined; counted?: boolean }
 
 /**
  * Waits for the statements and adds up their counters. A statement that reports fewer rows than it was
@@ -202,7 +201,7 @@ interface Checked { result: Promise<QueryResult>; rows?: number | undefined }
 async function settleChecked(pending: readonly Checked[], c: WriteCounters): Promise<void> {
   const results = await Promise.all(pending.map((p) => p.result));
   results.forEach((result, i) => {
-    addResult(c, result);
+    if (pending[i]!.counted !== false) addResult(c, result);
     const expected = pending[i]!.rows;
     if (expected === undefined) return;
     const got = Number(result.records[0]?.get(0) ?? 0);

@@ -8,7 +8,7 @@
 import type { RelationshipType } from '../../extract/graph-facts.ts';
 import { toNeo4jParams } from '../neo4j-params.ts';
 import { combineDocuments, newNodeProps, newRelationshipProps } from './combine-documents.ts';
-import type { PreparedDocument } from './prepare-facts.ts';
+import { byCodePoint, type PreparedDocument } from './prepare-facts.ts';
 
 export interface NodePlan {
   id: string;
@@ -34,6 +34,11 @@ export interface RelationshipPlan {
 
 export interface WritePlan {
   nodes: NodePlan[];
+  /**
+   * Rows for create-states.cypher, one per document and node it states: [docNodeId, nodeId, aliases the
+   * document printed for the node]. Positional for the same reason as relationship rows.
+   */
+  states: unknown[][];
   relationships: Map<RelationshipType, RelationshipPlan[]>;
   relationshipCount: number;
   documents: Record<string, unknown>[];
@@ -55,6 +60,9 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
       merge: () => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created: toNeo4jParams(newRelationshipProps(r)) }),
     })));
   }
-  const documents = docs.map((d) => ({ docNodeId: d.docNodeId, props: toNeo4jParams(d.documentProps), nodeIds: d.nodeIds, aliasPairs: d.aliasPairs }));
-  return { nodes, relationships, relationshipCount: combined.relationshipCount, documents };
+  const documents = docs.map((d) => ({ docNodeId: d.docNodeId, props: toNeo4jParams(d.documentProps) }));
+  // Sorted by node: creating a relationship locks a sparse node, so transactions lock shared nodes in one order.
+  const states = docs.flatMap((d) => d.nodes.map((n) => [d.docNodeId, n.id, n.aliases] as [string, string, string[]]))
+    .sort((a, b) => byCodePoint(a[1], b[1]) || byCodePoint(a[0], b[0]));
+  return { nodes, states, relationships, relationshipCount: combined.relationshipCount, documents };
 }

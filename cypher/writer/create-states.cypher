@@ -1,0 +1,14 @@
+// title: Record which nodes each document states
+// description: One (:Document)-[:STATES {aliases}]->(node) per document and node its facts touch: a
+//   node's support is its STATES degree, and `aliases` are the surface forms that document printed for it,
+//   so a replacement or removal takes back exactly its aliases (docs/graph-storage.md). Creating the
+//   relationship takes the node's lock (shared on a dense hub), which is what orders a load after a
+//   replacement or removal that locked the node to decide its support, and the other way round.
+//   Returns one count per row, which the writer checks: MATCH skips a row whose node a concurrent
+//   removal deleted, and such a transaction is redone.
+// param rows: list of [docNodeId, nodeId, aliases], sorted by node id
+UNWIND $rows AS row
+MATCH (d:Entity {id: row[0]})
+MATCH (n:Entity {id: row[1]})
+CREATE (d)-[:STATES {aliases: row[2]}]->(n)
+RETURN count(*) AS created
