@@ -4,10 +4,11 @@
 //   nodes is one), ordered by name for stable paging, with every matching relationship between the
 //   selection and the page. Nodes of the selection itself are not their own neighbours. Elements are lean
 //   maps like cypher/api/neighbors.cypher (bookkeeping keys left out, evidence as counts and first span).
+//   STATES (which document states which node) is bookkeeping, not a neighbour.
 // params: ids (list), types (list|null), labels (list|null), offset, limit, hiddenNodeKeys (list), hiddenRelKeys (list)
 MATCH (n:Entity)
 WHERE n.id IN $ids
-MATCH (n)-[r]-(m:Entity)
+MATCH (n)-[r:!STATES]-(m:Entity)
 WHERE ($types IS NULL OR type(r) IN $types)
   AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
   AND NOT m.id IN $ids
@@ -17,7 +18,7 @@ WITH collect(m) AS everyone
 WITH size(everyone) AS total, everyone[$offset..($offset + $limit)] AS page
 CALL (page) {
   UNWIND page AS m
-  MATCH (n:Entity)-[r]-(m)
+  MATCH (n:Entity)-[r:!STATES]-(m)
   WHERE n.id IN $ids AND ($types IS NULL OR type(r) IN $types)
   RETURN collect(DISTINCT {kind: 'relationship', elementId: elementId(r), type: type(r),
                   startElementId: elementId(startNode(r)), endElementId: elementId(endNode(r)),
