@@ -4,6 +4,7 @@
  */
 import type { MessageKey } from '../../i18n/index.ts';
 import type { ModeContext } from '../index.ts';
+import { mountPlansOverTime } from './plans-over-time.ts';
 
 export interface AnalysisView {
   id: string;
@@ -12,4 +13,6 @@ export interface AnalysisView {
   mount(host: HTMLElement, ctx: ModeContext): () => void;
 }
 
-export const ANALYSIS_VIEWS: AnalysisView[] = [];
+export const ANALYSIS_VIEWS: AnalysisView[] = [
+  { id: 'plans-over-time', titleKey: 'analysisPlansTitle', mount: mountPlansOverTime },
+];

@@ -1,0 +1,72 @@
+/*
+ * Plans over time, the client's side: the shapes GET /api/analysis/plans/series and /compare answer with,
+ * the requests, and the pure pieces the view draws from (a series' label, the lineage as canvas elements,
+ * one agency's movement as task lines), kept apart from the DOM so they read and test on their own.
+ */
+import type { ApiGraph } from '../../api/types.ts';
+import { translate, type Lang } from '../../i18n/index.ts';
+
+export interface SeriesPlan { id: string; name: string; year: number; issued: string | null; issuer: string | null; jurisdiction: string | null; tasks: number; responsibilities: number }
+export interface PlanSeries { id: string; kind: 'jurisdiction' | 'issuer' | 'family'; jurisdiction: string | null; value: string | null; plans: SeriesPlan[] }
+export interface PairTask { side: 'from' | 'to'; number: string | null; section: string | null; title: string; responsible: string[] }
+export interface AgencyMove {
+  agency: string; name: string;
+  counts: { continued: number; dropped: number; added: number };
+  continued: { from: string; to: string }[];
+  dropped: { task: string; handedOver: boolean }[];
+  added: { task: string; takenOver: boolean }[];
+}
+export interface YearPair {
+  from: { id: string; name: string; year: number };
+  to: { id: string; name: string; year: number };
+  counts: { continued: number; dropped: number; added: number };
+  matches: { from: string; to: string; score: number }[];
+  dropped: string[];
+  added: string[];
+  nearest: Record<string, { id: string; score: number } | null>;
+  tasks: Record<string, PairTask>;
+  agencies: AgencyMove[];
+}
+export interface PlansOverTime {
+  series: PlanSeries;
+  threshold: number;
+  pairs: YearPair[];
+  lineage: { plans: { id: string; name: string; year: number | null; inSeries: boolean }[]; links: { from: string; to: string; type: string }[] };
+}
+
+/** The threshold the view opens with: the API's default (docs/api.md says how it was chosen). */
+export const DEFAULT_THRESHOLD = 0.15;
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = await res.json().catch(() => ({})) as { error?: { message?: string } };
+  if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+export const fetchSeries = () => getJson<{ series: PlanSeries[] }>('/api/analysis/plans/series').then((b) => b.series);
+export const fetchComparison = (series: string, threshold: number) =>
+  getJson<PlansOverTime>(`/api/analysis/plans/compare?series=${encodeURIComponent(series)}&threshold=${threshold.toFixed(2)}`);
+
+/** 福州市 · 全部规划 (2019、2021、2025) — what the series picker shows. */
+export function seriesLabel(lang: Lang, s: PlanSeries): string {
+  const where = s.jurisdiction ?? translate(lang, 'potNoJurisdiction');
+  const what = s.kind === 'jurisdiction' ? translate(lang, 'potKindJurisdiction')
+    : `${translate(lang, s.kind === 'issuer' ? 'potKindIssuer' : 'potKindFamily')} ${s.value ?? ''}`;
+  const years = s.plans.map((p) => p.year).join(lang === 'zh' ? '、' : ', ');
+  return `${where} · ${what} (${years})`;
+}
+
+/** A task as one line: its number as printed and its title. */
+export function taskLine(t: PairTask | undefined): string {
+  if (!t) return '';
+  return t.number ? `${t.number}. ${t.title}` : t.title;
+}
+
+/** The series' plans and the plans they implement or reference, as canvas elements for the hierarchy layout. */
+export function lineageGraph(data: PlansOverTime): ApiGraph {
+  return {
+    nodes: data.lineage.plans.map((p) => ({ id: p.id, label: 'Plan', labels: ['Entity', 'Plan'], name: p.name, properties: { id: p.id, name: p.name, ...(p.year !== null ? { year: p.year } : {}) } })),
+    edges: data.lineage.links.map((l) => ({ id: `lineage:${l.from}>${l.to}>${l.type}`, type: l.type, source: l.from, target: l.to, properties: {} })),
+  };
+}

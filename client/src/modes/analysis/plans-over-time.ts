@@ -1,0 +1,160 @@
+/*
+ * The Plans over time view: pick a series of annual plans, move the similarity threshold, and see for each
+ * neighbouring pair of plans which tasks continued, which are new and which were dropped, and how each
+ * agency's responsibilities moved. The series' lineage (IMPLEMENTS / REFERENCES) is drawn on the canvas
+ * with the hierarchy layout, so the plans' descent reads top-down beside the tables.
+ */
+import type { ModeContext } from '../index.ts';
+import { debounce, h } from '../../panels/dom.ts';
+import './plans-over-time.css';
+import { translate, type MessageKey } from '../../i18n/index.ts';
+import {
+  DEFAULT_THRESHOLD, fetchComparison, fetchSeries, lineageGraph, seriesLabel, taskLine,
+  type AgencyMove, type PlanSeries, type PlansOverTime, type YearPair,
+} from './plans-over-time-model.ts';
+
+export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => void {
+  const root = h('div', { class: 'pot', id: 'plans-over-time' });
+  host.append(root);
+  const t = (key: MessageKey) => translate(ctx.store.get().lang, key);
+  let alive = true;
+  let series: PlanSeries[] = [];
+  let seriesId: string | null = null;
+  let threshold = DEFAULT_THRESHOLD;
+  let data: PlansOverTime | null = null;
+  let pairIndex = 0;
+  let agency: string | null = null;
+  let status: 'loading' | 'ok' | 'error' = 'loading';
+  let error = '';
+  let drawnLineage: string | null = null;
+  let request = 0;
+
+  const compare = async () => {
+    if (!seriesId) return;
+    const mine = ++request;
+    status = 'loading';
+    draw();
+    try {
+      const answer = await fetchComparison(seriesId, threshold);
+      if (!alive || mine !== request) return;
+      data = answer;
+      status = 'ok';
+      if (pairIndex >= answer.pairs.length) pairIndex = 0;
+      if (drawnLineage !== answer.series.id) {
+        drawnLineage = answer.series.id;
+        ctx.actions.clearCanvas();
+        ctx.actions.showElements('planLineage', lineageGraph(answer));
+        ctx.actions.setLayout('dagre');
+      }
+    } catch (e) {
+      if (!alive || mine !== request) return;
+      status = 'error';
+      error = e instanceof Error ? e.message : String(e);
+    }
+    draw();
+  };
+  const compareSoon = debounce(() => void compare(), 200);
+
+  const loadSeries = async () => {
+    status = 'loading';
+    draw();
+    try {
+      series = await fetchSeries();
+      if (!alive) return;
+      if (!series.some((s) => s.id === seriesId)) seriesId = series[0]?.id ?? null;
+      drawnLineage = null;
+      if (seriesId) await compare();
+      else { status = 'ok'; data = null; draw(); }
+    } catch (e) {
+      if (!alive) return;
+      status = 'error';
+      error = e instanceof Error ? e.message : String(e);
+      draw();
+    }
+  };
+
+  const count = (kind: 'continued' | 'added' | 'dropped', n: number) =>
+    h('span', { class: `pot-count ${kind}`, 'data-count': kind }, `${t(kind === 'continued' ? 'potContinued' : kind === 'added' ? 'potNew' : 'potDropped')} `, h('b', {}, n));
+
+  const pairButton = (p: YearPair, i: number) => h('button', {
+    class: `pot-pair${i === pairIndex ? ' active' : ''}`, 'data-pair': i, type: 'button',
+    title: `${p.from.name} → ${p.to.name}`,
+    onclick: () => { pairIndex = i; agency = null; draw(); },
+  }, h('span', { class: 'pot-years' }, `${p.from.year} → ${p.to.year}`), count('continued', p.counts.continued), count('added', p.counts.added), count('dropped', p.counts.dropped));
+
+  const taskItems = (p: YearPair) => {
+    const nearest = (id: string) => {
+      const n = p.nearest[id];
+      return n ? h('span', { class: 'pot-nearest' }, `${t('potNearest')} ${taskLine(p.tasks[n.id])} (${n.score.toFixed(2)})`) : null;
+    };
+    const col = (kind: string, title: string, items: HTMLElement[]) =>
+      h('div', { class: `pot-col ${kind}`, 'data-list': kind }, h('h4', {}, `${title} · ${items.length}`), h('ol', {}, items));
+    return h('div', { class: 'pot-lists' },
+      col('continued', t('potContinued'), p.matches.map((m) => h('li', { 'data-from': m.from, 'data-to': m.to },
+        h('span', { class: 'pot-score', title: t('potScore') }, m.score.toFixed(2)), ` ${taskLine(p.tasks[m.from])} → ${taskLine(p.tasks[m.to])}`))),
+      col('added', `${t('potNew')} (${p.to.year})`, p.added.map((id) => h('li', { 'data-task': id }, taskLine(p.tasks[id]), ' ', nearest(id)))),
+      col('dropped', `${t('potDropped')} (${p.from.year})`, p.dropped.map((id) => h('li', { 'data-task': id }, taskLine(p.tasks[id]), ' ', nearest(id)))),
+    );
+  };
+
+  const movement = (p: YearPair, m: AgencyMove) => h('div', { class: 'pot-movement', id: 'pot-agency', 'data-agency': m.agency },
+    h('h4', {}, `${m.name}: ${p.from.year} → ${p.to.year}`),
+    h('ul', {},
+      m.continued.map((c) => h('li', { class: 'continued' }, `${t('potContinued')}: ${taskLine(p.tasks[c.from])} → ${taskLine(p.tasks[c.to])}`)),
+      m.dropped.map((d) => h('li', { class: 'dropped' }, `${t(d.handedOver ? 'potHandedOver' : 'potDropped')}: ${taskLine(p.tasks[d.task])}`)),
+      m.added.map((a) => h('li', { class: 'added' }, `${t(a.takenOver ? 'potTakenOver' : 'potNew')}: ${taskLine(p.tasks[a.task])}`)),
+    ),
+    h('button', { type: 'button', class: 'pot-back', onclick: () => { agency = null; draw(); } }, t('potBack')));
+
+  const agencyTable = (p: YearPair) => {
+    const plans = data!.series.plans;
+    const silent = [p.from, p.to].filter((x) => (plans.find((q) => q.id === x.id)?.responsibilities ?? 0) === 0);
+    const picked = agency ? p.agencies.find((m) => m.agency === agency) : undefined;
+    return h('div', { class: 'pot-agencies' },
+      h('h4', {}, t('potAgencies')),
+      silent.map((x) => h('p', { class: 'pot-note' }, `${x.year}: ${t('potNoResp')}`)),
+      picked ? movement(p, picked) : h('table', { class: 'pot-table' },
+        h('thead', {}, h('tr', {}, h('th', {}, t('potAgency')), h('th', {}, t('potContinued')), h('th', {}, t('potNew')), h('th', {}, t('potDropped')))),
+        h('tbody', {}, p.agencies.map((m) => h('tr', { 'data-agency': m.agency, tabindex: 0, onclick: () => { agency = m.agency; draw(); } },
+          h('td', {}, m.name), h('td', {}, m.counts.continued), h('td', {}, m.counts.added), h('td', {}, m.counts.dropped))))));
+  };
+
+  // The controls are built once, so a drag on the slider is never cut short by a redraw.
+  const select = h('select', { id: 'pot-series', onchange: () => { seriesId = select.value; pairIndex = 0; agency = null; void compare(); } });
+  const value = h('output', { id: 'pot-threshold-value' }, threshold.toFixed(2));
+  const slider = h('input', {
+    id: 'pot-threshold', type: 'range', min: 0, max: 1, step: 0.01, value: threshold,
+    oninput: () => { threshold = Number(slider.value); value.textContent = threshold.toFixed(2); compareSoon(); },
+  });
+  const seriesLabelEl = h('span', {});
+  const thresholdLabel = h('span', {});
+  const method = h('span', { class: 'pot-method' });
+  const statusEl = h('span', { class: 'pot-status', id: 'pot-status' });
+  const body = h('div', { class: 'pot-main' });
+  root.append(h('div', { class: 'pot-controls' }, h('label', {}, seriesLabelEl, select), h('label', {}, thresholdLabel, slider, value), method, statusEl), body);
+
+  function draw(): void {
+    const lang = ctx.store.get().lang;
+    seriesLabelEl.textContent = `${t('potSeries')} `;
+    thresholdLabel.textContent = `${t('potThreshold')} `;
+    slider.setAttribute('aria-label', t('potThreshold'));
+    method.textContent = t('potMethod');
+    select.replaceChildren(...series.map((s) => h('option', { value: s.id, selected: s.id === seriesId }, seriesLabel(lang, s))));
+    statusEl.dataset.status = status;
+    statusEl.textContent = status === 'loading' ? t('potLoading') : status === 'error' ? `${t('potError')}: ${error}` : '';
+    if (status !== 'loading' && series.length === 0) {
+      body.replaceChildren(h('p', { class: 'pot-note' }, t('potNone')));
+      return;
+    }
+    const pair = data?.pairs[pairIndex];
+    const pairs = h('div', { class: 'pot-pairs', id: 'pot-pairs' }, (data?.pairs ?? []).map(pairButton));
+    body.replaceChildren(pairs, ...(pair ? [h('div', { class: 'pot-body' }, taskItems(pair), agencyTable(pair))] : []));
+  }
+
+  void loadSeries();
+  const off = ctx.store.subscribe((s, p) => {
+    if (s.lang !== p.lang) draw();
+    if (s.documentsVersion !== p.documentsVersion) void loadSeries();
+  });
+  return () => { alive = false; off(); root.remove(); };
+}

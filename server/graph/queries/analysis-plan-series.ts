@@ -1,0 +1,124 @@
+/*
+ * Plans over time (GET /api/analysis/plans/series and /compare): reads the plans of a jurisdiction and the
+ * tasks of each neighbouring pair through the curated queries plan-series and task-continuity (the same
+ * Cypher an analyst runs in the console), and hands them to the pure matching in server/analysis/.
+ */
+import { AppError } from '../../errors.ts';
+import { groupSeries, type PlanSeries, type SeriesPlan } from '../../analysis/plan-series.ts';
+import { agencyMovements, matchTasks, type AgencyMovement, type MatchResult, type Responsibility } from '../../analysis/task-matching.ts';
+import type { GraphDb } from '../graph-db.ts';
+import { curatedQueries } from './curated.ts';
+
+/** The lean node maps the curated queries return (their `properties` a plain map). */
+interface LeanMap { properties: Record<string, unknown> }
+
+interface LineageLink { type: string; from: string; fromName: string; fromYear: number | null; to: string; toName: string; toYear: number | null }
+
+type SeriesRow = {
+  jurisdiction: string | null; year: number; plan: string; issuer: string | null; issued: string | null;
+  tasks: number; responsibilities: number; lineage: LineageLink[]; planNode: LeanMap;
+};
+
+type TaskRow = {
+  side: 'from' | 'to'; taskId: string; number: string | null; section: string | null; title: string | null; text: string | null;
+  responsible: string[]; roles: (string | null)[]; agencies: LeanMap[];
+};
+
+export interface PairTask { side: 'from' | 'to'; number: string | null; section: string | null; title: string; responsible: string[] }
+
+export interface PlanRef { id: string; name: string; year: number }
+
+export interface YearPair extends Omit<MatchResult, 'threshold'> {
+  from: PlanRef;
+  to: PlanRef;
+  counts: { continued: number; dropped: number; added: number };
+  /** Every task of both plans by id, for the lists and the agency movements. */
+  tasks: Record<string, PairTask>;
+  agencies: (AgencyMovement & { counts: { continued: number; dropped: number; added: number } })[];
+}
+
+export interface PlanLineage {
+  plans: { id: string; name: string; year: number | null; inSeries: boolean }[];
+  links: { from: string; to: string; type: string }[];
+}
+
+export interface PlansOverTime {
+  series: PlanSeries;
+  threshold: number;
+  pairs: YearPair[];
+  lineage: PlanLineage;
+}
+
+function curatedText(name: string): string {
+  const q = curatedQueries().get(name);
+  if (!q) throw new Error(`curated query ${name} is missing from cypher/queries`);
+  return q.text;
+}
+
+async function seriesRows(db: GraphDb, jurisdiction: string, timeoutMs: number): Promise<SeriesRow[]> {
+  return db.read<SeriesRow>(curatedText('plan-series'), { jurisdiction }, { timeoutMs });
+}
+
+const toPlan = (r: SeriesRow): SeriesPlan => ({
+  id: String(r.planNode.properties.id), name: r.plan, year: Number(r.year), issued: r.issued ?? null, issuer: r.issuer ?? null,
+  jurisdiction: r.jurisdiction ?? null, tasks: Number(r.tasks), responsibilities: Number(r.responsibilities),
+});
+
+/** Every series of two or more annual plans, in one jurisdiction or all (`*`). */
+export async function listPlanSeries(db: GraphDb, jurisdiction: string, timeoutMs: number): Promise<{ series: PlanSeries[] }> {
+  return { series: groupSeries((await seriesRows(db, jurisdiction, timeoutMs)).map(toPlan)) };
+}
+
+async function comparePair(db: GraphDb, from: SeriesPlan, to: SeriesPlan, threshold: number, timeoutMs: number): Promise<YearPair> {
+  const rows = await db.read<TaskRow>(curatedText('task-continuity'), { from: from.id, to: to.id }, { timeoutMs });
+  const side = (s: 'from' | 'to') => rows.filter((r) => r.side === s);
+  const asTask = (r: TaskRow) => ({ id: r.taskId, title: r.title ?? '', text: r.text ?? r.title ?? '' });
+  const result = matchTasks(side('from').map(asTask), side('to').map(asTask), threshold);
+  const responsibilities = (s: 'from' | 'to'): Responsibility[] => side(s).flatMap((r) =>
+    r.agencies.map((a, i) => ({ task: r.taskId, agency: String(a.properties.id), name: String(a.properties.name), role: r.roles[i] ?? 'responsible' })));
+  const tasks: Record<string, PairTask> = {};
+  for (const r of rows) tasks[r.taskId] = { side: r.side, number: r.number, section: r.section, title: r.title ?? '', responsible: r.responsible };
+  const { threshold: _t, ...matched } = result;
+  return {
+    from: { id: from.id, name: from.name, year: from.year },
+    to: { id: to.id, name: to.name, year: to.year },
+    counts: { continued: result.matches.length, dropped: result.dropped.length, added: result.added.length },
+    ...matched,
+    tasks,
+    agencies: agencyMovements(result, responsibilities('from'), responsibilities('to'))
+      .map((m) => ({ ...m, counts: { continued: m.continued.length, dropped: m.dropped.length, added: m.added.length } })),
+  };
+}
+
+function lineageOf(rows: SeriesRow[], series: PlanSeries): PlanLineage {
+  const inSeries = new Set(series.plans.map((p) => p.id));
+  const plans = new Map<string, PlanLineage['plans'][number]>();
+  for (const p of series.plans) plans.set(p.id, { id: p.id, name: p.name, year: p.year, inSeries: true });
+  const links = new Map<string, PlanLineage['links'][number]>();
+  for (const r of rows.filter((x) => inSeries.has(String(x.planNode.properties.id)))) {
+    for (const l of r.lineage) {
+      if (!plans.has(l.from)) plans.set(l.from, { id: l.from, name: l.fromName, year: l.fromYear ?? null, inSeries: false });
+      if (!plans.has(l.to)) plans.set(l.to, { id: l.to, name: l.toName, year: l.toYear ?? null, inSeries: false });
+      links.set(`${l.from}>${l.to}>${l.type}`, { from: l.from, to: l.to, type: l.type });
+    }
+  }
+  const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  return { plans: byKey(plans), links: byKey(links) };
+}
+
+/** The named series with each neighbouring pair of plans matched at `threshold`, and its plans' lineage. */
+export async function comparePlanSeries(db: GraphDb, seriesKey: string, threshold: number, timeoutMs: number): Promise<PlansOverTime> {
+  const jurisdiction = seriesKey.slice(0, seriesKey.indexOf('|'));
+  const rows = await seriesRows(db, jurisdiction === '' ? '*' : jurisdiction, timeoutMs);
+  const all = groupSeries(rows.map(toPlan));
+  const series = all.find((s) => s.id === seriesKey);
+  if (!series) {
+    throw AppError.notFound(`No series of plans '${seriesKey}' (GET /api/analysis/plans/series lists them)`, { series: seriesKey, available: all.map((s) => s.id) });
+  }
+  const pairs: YearPair[] = [];
+  // One pair at a time: a series is a handful of plans, and the console's budget applies to each read.
+  for (let i = 0; i + 1 < series.plans.length; i++) {
+    pairs.push(await comparePair(db, series.plans[i]!, series.plans[i + 1]!, threshold, timeoutMs));
+  }
+  return { series, threshold, pairs, lineage: lineageOf(rows, series) };
+}
