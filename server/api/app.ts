@@ -17,6 +17,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { exploreRoutes } from './routes/explore.ts';
 import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
+import { overviewRoutes } from './routes/overview.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { schemaRoutes } from './routes/schema.ts';
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(healthRoutes(deps));
   api.use(exploreRoutes(deps, registry));
   api.use(documentRoutes(deps, registry));
+  api.use(overviewRoutes(deps, registry));
   api.use(schemaRoutes(deps, registry));
   api.use(queryRoutes(deps, registry));
   api.use(cypherRoutes(deps, registry));
