@@ -10,6 +10,8 @@ import type { AppDeps } from './app-deps.ts';
 import { errorMiddleware, notFoundHandler } from './error-middleware.ts';
 import { hostCheck } from './host-check.ts';
 import { ApiRegistry } from './openapi.ts';
+import { analysisCollaborationRoutes } from './routes/analysis-collaboration.ts';
+import { analysisWorkloadRoutes } from './routes/analysis-workload.ts';
 import { analysisPlansRoutes } from './routes/analysis-plans.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -53,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(schemaRoutes(deps, registry));
   api.use(queryRoutes(deps, registry));
   api.use(cypherRoutes(deps, registry));
+  api.use(analysisCollaborationRoutes(deps, registry));
+  api.use(analysisWorkloadRoutes(deps, registry));
   api.use(analysisPlansRoutes(deps, registry));
   api.use(exportRoutes(deps, registry));
   api.use(docsRoutes(deps, registry));

@@ -4,6 +4,8 @@
  */
 import type { MessageKey } from '../../i18n/index.ts';
 import type { ModeContext } from '../index.ts';
+import { mountCollaboration } from './collaboration-view.ts';
+import { mountWorkload } from './workload-view.ts';
 import { mountPlansOverTime } from './plans-over-time.ts';
 
 export interface AnalysisView {
@@ -14,5 +16,7 @@ export interface AnalysisView {
 }
 
 export const ANALYSIS_VIEWS: AnalysisView[] = [
+  { id: 'collaboration', titleKey: 'analysisCollabTitle', mount: mountCollaboration },
+  { id: 'workload', titleKey: 'analysisWorkloadTitle', mount: mountWorkload },
   { id: 'plans-over-time', titleKey: 'analysisPlansTitle', mount: mountPlansOverTime },
 ];

@@ -1,0 +1,51 @@
+/*
+ * Workload without the DOM: the API's per-agency counts sorted by any column, and the bar-chart series over
+ * years — either the leading agencies' totals side by side, or one agency's tasks stacked by how it holds
+ * them. Pure, so sorting and series are unit-tested.
+ */
+export type WorkloadCounts = { led: number; supported: number; responsible: number; inherited: number; total: number };
+export interface AgencyWorkload extends WorkloadCounts {
+  id: string; name: string; group: boolean; jurisdiction: string | null;
+  plans: (WorkloadCounts & { id: string; name: string; year: number | null })[];
+  years: Record<string, WorkloadCounts>;
+}
+export interface WorkloadAnswer { agencies: AgencyWorkload[]; years: string[]; truncated: boolean }
+
+export const COUNT_KEYS = ['led', 'supported', 'responsible', 'inherited', 'total'] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+/** A column to sort by: the name, a count, or one year's total (`year:2019`). */
+export type SortKey = 'name' | CountKey | `year:${string}`;
+export interface Sort { key: SortKey; desc: boolean }
+
+const valueOf = (a: AgencyWorkload, key: SortKey): number | string =>
+  key === 'name' ? a.name : key.startsWith('year:') ? a.years[key.slice(5)]?.total ?? 0 : a[key as CountKey];
+
+/** A sorted copy; ties fall back to total (descending), then name and id, so the order is stable. */
+export function sortWorkload(agencies: readonly AgencyWorkload[], sort: Sort): AgencyWorkload[] {
+  const dir = sort.desc ? -1 : 1;
+  return [...agencies].sort((x, y) => {
+    const a = valueOf(x, sort.key);
+    const b = valueOf(y, sort.key);
+    const c = typeof a === 'string' ? a.localeCompare(b as string, 'zh') : a - (b as number);
+    return c * dir || y.total - x.total || x.name.localeCompare(y.name, 'zh') || x.id.localeCompare(y.id);
+  });
+}
+
+/** Clicking a header: the same column flips direction; a new one starts descending, names ascending. */
+export function nextSort(current: Sort, key: SortKey): Sort {
+  return current.key === key ? { key, desc: !current.desc } : { key, desc: key !== 'name' };
+}
+
+export interface BarSeries { name: string; stack?: string; data: number[] }
+
+/** The first `top` agencies' totals per year, one series per agency (in the table's order). */
+export function topAgencySeries(sorted: readonly AgencyWorkload[], years: readonly string[], top: number): BarSeries[] {
+  return sorted.slice(0, top).map((a) => ({ name: a.name, data: years.map((y) => a.years[y]?.total ?? 0) }));
+}
+
+/** One agency's tasks per year, stacked by how it holds them; the labels come from the caller's language. */
+export function agencySeries(agency: AgencyWorkload, years: readonly string[], labels: Record<Exclude<CountKey, 'total'>, string>): BarSeries[] {
+  return (['led', 'supported', 'responsible', 'inherited'] as const).map((k) => ({
+    name: labels[k], stack: 'tasks', data: years.map((y) => agency.years[y]?.[k] ?? 0),
+  }));
+}

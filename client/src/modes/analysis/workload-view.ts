@@ -1,0 +1,143 @@
+/*
+ * The Workload view: a ranked, sortable table of agencies (tasks led, supported, responsible, inherited
+ * through groups, total, and each year's total) in the panel, and a bar chart over the years in the layer
+ * over the canvas — the leading agencies side by side, or the clicked agency's tasks stacked by how it
+ * holds them. Each row opens the agency's tasks on the canvas with the curated tasks-of-agency query.
+ */
+import './collaboration.css';
+import { ApiError } from '../../api/client.ts';
+import { translate, type MessageKey } from '../../i18n/index.ts';
+import { h } from '../../panels/dom.ts';
+import type { ModeContext } from '../index.ts';
+import { canvasOverlay } from './chart-overlay.ts';
+import { filterChoices, filterControls, say } from './chart-filters.ts';
+import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } from './collaboration-model.ts';
+import { mountChart } from './echarts-view.ts';
+import {
+  agencySeries, nextSort, sortWorkload, topAgencySeries, type AgencyWorkload, type Sort, type SortKey, type WorkloadAnswer,
+} from './workload-model.ts';
+
+const TOP_IN_CHART = 8;
+const COLUMNS: [SortKey, MessageKey][] = [
+  ['led', 'workloadLed'], ['supported', 'workloadSupported'], ['responsible', 'workloadResponsible'], ['inherited', 'workloadInherited'], ['total', 'workloadTotal'],
+];
+
+export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
+  const lang = () => ctx.store.get().lang;
+  const t = (k: MessageKey) => translate(lang(), k);
+  const root = h('div', { class: 'workload', id: 'workload' });
+  host.append(root);
+  const overlay = canvasOverlay(ctx.cy, 'workload-chart');
+  const chart = mountChart(overlay.el);
+  let alive = true;
+  let choices: AnalysisFilterChoices | null = null;
+  let filter: AnalysisFilterValues = { plan: '', year: '', jurisdiction: '' };
+  let answer: WorkloadAnswer | null = null;
+  let status: 'loading' | 'ok' | 'error' = 'loading';
+  let error = '';
+  let sort: Sort = { key: 'total', desc: true };
+  let picked: string | null = null;
+  let request = 0;
+
+  const yearLabel = (y: string) => (y === 'none' ? t('workloadNoYear') : y);
+
+  const load = async () => {
+    const mine = ++request;
+    status = 'loading';
+    draw();
+    try {
+      const got = await getAnalysis<WorkloadAnswer>('workload', { ...filter });
+      if (!alive || mine !== request) return;
+      answer = got;
+      status = 'ok';
+      if (picked && !got.agencies.some((a) => a.id === picked)) picked = null;
+    } catch (e) {
+      if (!alive || mine !== request) return;
+      status = 'error';
+      error = e instanceof ApiError || e instanceof Error ? e.message : String(e);
+    }
+    draw();
+  };
+
+  const showTasks = async (a: AgencyWorkload) => {
+    const s = ctx.store.get();
+    const def = s.queries.data?.find((q) => q.name === 'tasks-of-agency');
+    if (!def) return ctx.actions.toast(s.queries.error ?? 'tasks-of-agency', 'error');
+    ctx.actions.setMode('explore');
+    await ctx.actions.runQuery(def, { agency: a.id });
+  };
+
+  const drawChart = (sorted: AgencyWorkload[]) => {
+    const years = answer?.years ?? [];
+    const one = picked ? sorted.find((a) => a.id === picked) : undefined;
+    const series = one
+      ? agencySeries(one, years, { led: t('workloadLed'), supported: t('workloadSupported'), responsible: t('workloadResponsible'), inherited: t('workloadInherited') })
+      : topAgencySeries(sorted, years, TOP_IN_CHART);
+    chart.set({
+      title: { text: one ? say(lang(), 'workloadChartOne', { name: one.name }) : say(lang(), 'workloadChartTop', { n: Math.min(TOP_IN_CHART, sorted.length) }), left: 10, top: 6, textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { type: 'scroll', top: 32, left: 10, right: 10 },
+      grid: { left: 50, right: 20, top: 80, bottom: 40 },
+      xAxis: { type: 'category', data: years.map(yearLabel), name: t('anYear') },
+      yAxis: { type: 'value', name: t('workloadTasksAxis'), minInterval: 1 },
+      series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, ...(s.stack ? { stack: s.stack } : {}), barMaxWidth: 36 })),
+    });
+  };
+
+  const table = (sorted: AgencyWorkload[]) => {
+    const years = answer?.years ?? [];
+    const head = (key: SortKey, label: string) => h('th', {
+      'data-sort': key, 'aria-sort': sort.key === key ? (sort.desc ? 'descending' : 'ascending') : null,
+      onclick: () => { sort = nextSort(sort, key); draw(); },
+    }, label);
+    return h('table', { class: 'workload-table', id: 'workload-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('workloadRank')), head('name', t('workloadAgency')),
+        ...COLUMNS.map(([k, label]) => head(k, t(label))), ...years.map((y) => head(`year:${y}`, yearLabel(y))), h('th', {}, ''))),
+      h('tbody', {}, ...sorted.map((a, i) => h('tr', {
+        'data-agency': a.id, class: a.id === picked ? 'picked' : '',
+        onclick: () => { picked = picked === a.id ? null : a.id; draw(); },
+      },
+      h('td', {}, i + 1),
+      h('td', {}, a.name, a.group ? h('span', { class: 'muted' }, ` (${t('workloadGroup')})`) : null),
+      ...COLUMNS.map(([k]) => h('td', {}, a[k as keyof typeof a] as number)),
+      ...years.map((y) => h('td', {}, a.years[y]?.total ?? 0)),
+      h('td', {}, h('button', {
+        class: 'btn small', 'data-tasks': a.id, title: say(lang(), 'workloadTasksTitle', { name: a.name }),
+        onclick: (e: Event) => { e.stopPropagation(); void showTasks(a); },
+      }, t('workloadTasks')))))));
+  };
+
+  const draw = () => {
+    const lng = lang();
+    const controls = h('div', { class: 'an-controls' }, ...filterControls(lng, 'workload', choices, filter, (patch) => { filter = { ...filter, ...patch }; void load(); }),
+      picked ? h('button', { class: 'btn small', id: 'workload-top', onclick: () => { picked = null; draw(); } }, t('workloadShowTop')) : null);
+    if (status !== 'ok' || !answer) {
+      root.replaceChildren(controls, h('p', { class: status === 'error' ? 'error' : 'hint', id: 'workload-status' },
+        status === 'error' ? say(lng, 'workloadFailed', { reason: error }) : t('workloadLoading')));
+      return;
+    }
+    const sorted = sortWorkload(answer.agencies, sort);
+    drawChart(sorted);
+    root.replaceChildren(controls,
+      h('p', { id: 'workload-status' }, sorted.length ? say(lng, 'workloadSummary', { n: sorted.length }) : t('workloadEmpty'),
+        answer.truncated ? h('span', { class: 'warn' }, ' ', t('workloadTruncated')) : null, ' ', h('span', { class: 'muted' }, t('workloadHint'))),
+      ...(sorted.length ? [table(sorted)] : []));
+  };
+
+  void filterChoices(ctx.store.get().documentsVersion).then((c) => { if (alive) { choices = c; draw(); } }, () => undefined);
+  void load();
+  const off = ctx.store.subscribe((s, p) => {
+    if (s.lang !== p.lang) draw();
+    if (s.documentsVersion !== p.documentsVersion) {
+      void filterChoices(s.documentsVersion).then((c) => { if (alive) { choices = c; draw(); } }, () => undefined);
+      void load();
+    }
+  });
+  return () => {
+    alive = false;
+    off();
+    chart.dispose();
+    overlay.remove();
+    root.remove();
+  };
+}

@@ -1,0 +1,115 @@
+/*
+ * The collaboration network (issue 17): which agencies are named on the same tasks, as weighted pairs, and
+ * the tasks one pair shares with the sentence each naming came from. The pairs are the curated query
+ * cypher/queries/collaboration.cypher itself, so the console, the API and the Analysis view count alike.
+ * Clusters are found in the browser (docs/ui.md#collaboration-network): the answer is the filtered graph.
+ */
+import type { GraphDb } from '../graph-db.ts';
+import { loadApiCypher } from './api-cypher.ts';
+import { curatedQueries } from './curated.ts';
+import { sentenceAround } from './sentence.ts';
+
+/** The filters every analysis view shares; empty strings and year 0 mean "all", as in the curated queries. */
+export interface AnalysisFilter {
+  plan: string;
+  year: number;
+  jurisdiction: string;
+}
+
+/** An agency as the curated queries return it: a lean map with the properties the views need. */
+export interface LeanAgency { properties: { id: string; name: string; group?: boolean | null; jurisdiction?: string | null } }
+
+type PairRow = {
+  nameA: string; nameB: string; sharedTasks: number; leadSupport: number; supportSupport: number; joint: number; a: LeanAgency; b: LeanAgency;
+};
+
+export interface CollaborationPair {
+  agencyA: string; nameA: string; groupA: boolean; jurisdictionA: string | null;
+  agencyB: string; nameB: string; groupB: boolean; jurisdictionB: string | null;
+  sharedTasks: number; leadSupport: number; supportSupport: number; joint: number;
+}
+
+export interface CollaborationAnswer {
+  filter: AnalysisFilter & { members: boolean };
+  pairs: CollaborationPair[];
+  /** true when the pair limit cut the answer */
+  truncated: boolean;
+}
+
+/** The text of a curated query, so a service runs exactly what the console shows under that name. */
+export function curatedText(name: string): string {
+  const q = curatedQueries().get(name);
+  if (!q) throw new Error(`cypher/queries has no query named '${name}'`);
+  return q.text;
+}
+
+export async function collaborationPairs(
+  db: GraphDb, filter: AnalysisFilter & { members: boolean; limit: number }, timeoutMs: number,
+): Promise<CollaborationAnswer> {
+  const { limit, ...rest } = filter;
+  const rows = await db.read<PairRow>(curatedText('collaboration'), { ...rest, limit: limit + 1 }, { timeoutMs });
+  const pairs = rows.slice(0, limit).map((r): CollaborationPair => ({
+    agencyA: r.a.properties.id, nameA: r.nameA, groupA: r.a.properties.group === true, jurisdictionA: r.a.properties.jurisdiction ?? null,
+    agencyB: r.b.properties.id, nameB: r.nameB, groupB: r.b.properties.group === true, jurisdictionB: r.b.properties.jurisdiction ?? null,
+    sharedTasks: r.sharedTasks, leadSupport: r.leadSupport, supportSupport: r.supportSupport, joint: r.joint,
+  }));
+  return { filter: rest, pairs, truncated: rows.length > limit };
+}
+
+interface Side { role: string; via: string | null; document: string | null; start: number | null; end: number | null; text: string | null }
+
+export interface SharedSide {
+  role: string;
+  /** null when named directly; the group's name when the task names a group the agency belongs to */
+  via: string | null;
+  evidence: { document: string; start: number; end: number; text: string; sentence: string } | null;
+}
+
+export interface SharedTask {
+  id: string; number: string | null; title: string; section: string | null;
+  plan: { id: string; name: string; year: number | null };
+  a: SharedSide; b: SharedSide;
+}
+
+export async function sharedTasks(
+  db: GraphDb, q: { a: string; b: string; plan: string; year: number; members: boolean; limit: number }, timeoutMs: number,
+): Promise<{ a: string; b: string; tasks: SharedTask[] }> {
+  const rows = await db.read<{
+    id: string; number: string | null; title: string; section: string | null; planId: string; plan: string; year: number | null; sideA: Side; sideB: Side;
+  }>(loadApiCypher('analysis-shared-tasks'), q, { timeoutMs });
+  const docs = [...new Set(rows.flatMap((r) => [r.sideA.document, r.sideB.document]).filter((d): d is string => !!d))];
+  const texts = new Map<string, string>();
+  if (docs.length) {
+    for (const d of await db.read<{ docId: string; id: string; text: string | null }>(loadApiCypher('document-texts'), { docs }, { timeoutMs })) {
+      texts.set(d.docId, d.text ?? '');
+      texts.set(d.id, d.text ?? '');
+    }
+  }
+  const side = (s: Side): SharedSide => {
+    const text = s.document ? texts.get(s.document) : undefined;
+    const evidence = s.document != null && s.start != null && s.end != null
+      ? { document: s.document, start: s.start, end: s.end, text: s.text ?? '', sentence: (text ? sentenceAround(text, s.start, s.end) : '') || (s.text ?? '') }
+      : null;
+    return { role: s.role, via: s.via ?? null, evidence };
+  };
+  return {
+    a: q.a, b: q.b,
+    tasks: rows.map((r) => ({
+      id: r.id, number: r.number ?? null, title: r.title, section: r.section ?? null,
+      plan: { id: r.planId, name: r.plan, year: r.year ?? null }, a: side(r.sideA), b: side(r.sideB),
+    })),
+  };
+}
+
+export type AnalysisFilters = {
+  plans: { id: string; name: string; year: number | null; tasks: number }[];
+  jurisdictions: { name: string; agencies: number }[];
+};
+
+/** What the filter controls of the analysis views offer: plans with tasks, years, jurisdictions. */
+export async function analysisFilters(db: GraphDb, timeoutMs: number): Promise<AnalysisFilters & { years: number[] }> {
+  const [row] = await db.read<AnalysisFilters>(loadApiCypher('analysis-filters'), {}, { timeoutMs });
+  const plans = row?.plans ?? [];
+  const years = [...new Set(plans.map((p) => p.year).filter((y): y is number => typeof y === 'number'))].sort((x, y) => y - x);
+  return { plans, years, jurisdictions: row?.jurisdictions ?? [] };
+}
