@@ -13,6 +13,8 @@ import { ApiRegistry } from './openapi.ts';
 import { analysisCollaborationRoutes } from './routes/analysis-collaboration.ts';
 import { analysisWorkloadRoutes } from './routes/analysis-workload.ts';
 import { analysisPlansRoutes } from './routes/analysis-plans.ts';
+import { analysisBreakdownRoutes } from './routes/analysis-breakdown.ts';
+import { analysisTargetsRoutes } from './routes/analysis-targets.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(analysisWorkloadRoutes(deps, registry));
   api.use(analysisPlansRoutes(deps, registry));
   api.use(exportRoutes(deps, registry));
+  api.use(analysisBreakdownRoutes(deps, registry));
+  api.use(analysisTargetsRoutes(deps, registry));
   api.use(docsRoutes(deps, registry));
   api.use(notFoundHandler);
   app.use('/api', api);

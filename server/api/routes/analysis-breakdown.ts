@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { agencyBreakdown, planBreakdown } from '../../graph/queries/analysis-breakdown.ts';
+import { agencyBreakdown, planBreakdown, plansWithTasks } from '../../graph/queries/analysis-breakdown.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { breakdownCsv, breakdownTable, breakdownXlsx } from '../formats/breakdown-table.ts';
 import type { ApiRegistry } from '../openapi.ts';
@@ -29,6 +29,11 @@ export function analysisBreakdownRoutes(deps: AppDeps, registry: ApiRegistry): R
     response: 'JSON {kind, subject: {id, name}, columns: {split, responsible}, rows: [{seq, section, number, title, text, lead, support, responsible, evidence, plan, year?, via?}], total}; or the table as XLSX or CSV (UTF-8 with BOM) with Content-Disposition',
     produces: ['application/json', XLSX, 'text/csv'],
   });
+  registry.add({ method: 'get', path: '/analysis/breakdown/plans', tag: 'analysis', summary: 'Plans with numbered tasks (for the 分工表 picker), newest first', response: '{plans: [{id, name, year, tasks}]}' });
+  router.get('/analysis/breakdown/plans', async (_req, res) => {
+    res.json({ plans: await plansWithTasks(deps.db, deps.config.cypher) });
+  });
+
   router.get('/analysis/breakdown', async (req, res) => {
     const q = parseInput(BreakdownQuery, req.query, 'query');
     const b = q.plan !== undefined ? await planBreakdown(deps.db, q.plan, deps.config.cypher) : await agencyBreakdown(deps.db, q.agency!, deps.config.cypher);

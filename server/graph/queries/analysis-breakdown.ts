@@ -4,6 +4,7 @@
  * the same answer the analysis view and the XLSX/CSV exports are built from. Units keep their printed order
  * and printed name; how they fall into 牵头 / 配合 / 责任单位 columns is decided here, once.
  */
+import { loadApiCypher } from './api-cypher.ts';
 import { runCuratedQuery } from './curated.ts';
 import type { GraphDb } from '../graph-db.ts';
 import type { QueryLimits } from './query-result.ts';
@@ -116,4 +117,11 @@ export async function agencyBreakdown(db: GraphDb, agency: string, limits: Query
     subject: { id: first?.agencyId ?? agency, name: first?.agency ?? agency },
     columns: columnsOf(rows), rows, total: res.totals?.tasks ?? rows.length,
   };
+}
+
+export interface PlanChoice { id: string; name: string; year: number | null; tasks: number }
+
+/** Plans with numbered tasks, newest first: what the 分工表 view offers. */
+export function plansWithTasks(db: GraphDb, limits: QueryLimits): Promise<PlanChoice[]> {
+  return db.read<PlanChoice & Record<string, unknown>>(loadApiCypher('breakdown-plans'), {}, { timeoutMs: limits.timeoutMs });
 }

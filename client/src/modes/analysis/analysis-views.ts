@@ -5,6 +5,8 @@
 import type { MessageKey } from '../../i18n/index.ts';
 import type { ModeContext } from '../index.ts';
 import { mountCollaboration } from './collaboration-view.ts';
+import { mountBreakdown } from './breakdown.ts';
+import { mountTargets } from './targets.ts';
 import { mountWorkload } from './workload-view.ts';
 import { mountPlansOverTime } from './plans-over-time.ts';
 
@@ -18,5 +20,7 @@ export interface AnalysisView {
 export const ANALYSIS_VIEWS: AnalysisView[] = [
   { id: 'collaboration', titleKey: 'analysisCollabTitle', mount: mountCollaboration },
   { id: 'workload', titleKey: 'analysisWorkloadTitle', mount: mountWorkload },
+  { id: 'breakdown', titleKey: 'analysisBreakdownTitle', mount: mountBreakdown },
+  { id: 'targets', titleKey: 'analysisTargetsTitle', mount: mountTargets },
   { id: 'plans-over-time', titleKey: 'analysisPlansTitle', mount: mountPlansOverTime },
 ];

@@ -1,0 +1,46 @@
+/*
+ * What the 分工表 view asks the server and the links it builds: the plans that have tasks, a plan's or an
+ * agency's breakdown, and the export URLs (XLSX / CSV are written by the server, so the file a user
+ * downloads is exactly the one the API documents). Failures come back as ApiError, said in the UI's language.
+ */
+import { ApiError } from '../../api/client.ts';
+import type { Lang } from '../../i18n/index.ts';
+
+export interface BreakdownUnit { id: string; name: string; printed: string; role: 'lead' | 'support' | 'responsible'; rank: number; group: boolean }
+export interface BreakdownRow {
+  seq: number; taskId: string; section: string; number: string; title: string; text: string;
+  lead: BreakdownUnit[]; support: BreakdownUnit[]; responsible: BreakdownUnit[];
+  evidence: { document: string; start: number; end: number } | null;
+  planId: string; plan: string; year?: number | null; via?: string;
+}
+export interface Breakdown {
+  kind: 'plan' | 'agency';
+  subject: { id: string; name: string };
+  columns: { split: boolean; responsible: boolean };
+  rows: BreakdownRow[];
+  total: number;
+}
+export interface PlanChoice { id: string; name: string; year: number | null; tasks: number }
+
+/** Which table the view shows: a plan's, or one agency's across all plans. */
+export type Subject = { kind: 'plan'; value: string } | { kind: 'agency'; value: string };
+
+export async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = await res.json().catch(() => ({})) as { error?: { code?: string; message?: string; details?: unknown } };
+  if (!res.ok) throw new ApiError(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.details);
+  return body as T;
+}
+
+export function breakdownUrl(s: Subject, format: 'json' | 'xlsx' | 'csv', lang: Lang): string {
+  const q = new URLSearchParams({ [s.kind]: s.value, format, ...(format === 'json' ? {} : { lang }) });
+  return `api/analysis/breakdown?${q.toString()}`;
+}
+
+export const fetchPlans = () => getJson<{ plans: PlanChoice[] }>('api/analysis/breakdown/plans').then((b) => b.plans);
+export const fetchBreakdown = (s: Subject) => getJson<Breakdown>(breakdownUrl(s, 'json', 'zh'));
+
+/** The units of one cell as printed, joined the way the documents join them. */
+export function unitsText(us: BreakdownUnit[], lang: Lang): string {
+  return us.map((u) => u.printed).join(lang === 'zh' ? '、' : ', ');
+}

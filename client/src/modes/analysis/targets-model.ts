@@ -1,0 +1,117 @@
+/*
+ * What the targets-against-results view shows, as pure functions of the /api/analysis/targets answer: the
+ * statuses in the UI's language and colours, the chart (statuses per target year for all indicators; one
+ * indicator's targets and reports over time when one is picked) and a target or report as one line. The
+ * statuses themselves are decided on the server (server/analysis/targets-status.ts), never here.
+ */
+import type { Lang, MessageKey } from '../../i18n/index.ts';
+import { translate } from '../../i18n/index.ts';
+import { getJson } from './breakdown-model.ts';
+import type { ChartOption } from './echarts-view.ts';
+
+export type TargetStatus = 'met' | 'not-met' | 'unclear' | 'undated' | 'no-report';
+export const STATUSES: TargetStatus[] = ['met', 'not-met', 'unclear', 'undated', 'no-report'];
+
+interface Span { document: string | null; start: number | null; end: number | null; text: string | null }
+export interface TargetPoint {
+  id: string; value: number; unit: string; comparator: string; year: number | null; measure?: string | null;
+  setterNumber: string | null; setterTitle: string | null; plan: string | null; planYear: number | null; evidence: Span;
+}
+export interface ReportPoint {
+  id: string; value: number; unit: string; comparator: string; year: number | null; asOf: string | null; measure?: string | null;
+  documentId: string | null; document: string | null; evidence: Span;
+}
+export interface TargetResult { indicatorId: string; indicator: string; target: TargetPoint; status: TargetStatus; report: ReportPoint | null; earlier: ReportPoint | null }
+export interface IndicatorRow { indicatorId: string; indicator: string; unit: string | null; targets: number; lacking: number; reports: number; byStatus: Record<TargetStatus, number> }
+export interface TargetsAnswer { indicators: IndicatorRow[]; results: TargetResult[] }
+
+export const fetchTargets = () => getJson<TargetsAnswer>('api/analysis/targets');
+
+export const STATUS_COLOR: Record<TargetStatus, string> = {
+  'met': '#16a34a', 'not-met': '#dc2626', 'unclear': '#f59e0b', 'undated': '#8b5cf6', 'no-report': '#94a3b8',
+};
+
+const STATUS_KEY: Record<TargetStatus, MessageKey> = {
+  'met': 'tgStatusMet', 'not-met': 'tgStatusNotMet', 'unclear': 'tgStatusUnclear', 'undated': 'tgStatusUndated', 'no-report': 'tgStatusNoReport',
+};
+export const statusName = (lang: Lang, s: TargetStatus): string => translate(lang, STATUS_KEY[s]);
+
+/** ≥3000个 — a figure as printed: comparator, value, unit (= is left out). */
+export function figure(p: { comparator: string; value: number; unit: string }): string {
+  return `${p.comparator === '=' ? '' : p.comparator}${p.value.toLocaleString('en-US', { maximumFractionDigits: 2 }).replace(/,/g, '')}${p.unit}`;
+}
+
+/** When a report speaks: its date, else the year its figure is for, else "date unknown". */
+export function reportWhen(lang: Lang, r: ReportPoint): string {
+  return r.asOf ?? (r.year !== null ? String(r.year) : translate(lang, 'tgDateUnknown'));
+}
+
+/** The results of one indicator (or all), ordered by indicator as listed, then target year. */
+export function resultsOf(answer: TargetsAnswer, indicatorId: string | null): TargetResult[] {
+  const order = new Map(answer.indicators.map((i, n) => [i.indicatorId, n]));
+  return answer.results
+    .filter((r) => indicatorId === null || r.indicatorId === indicatorId)
+    .sort((a, b) => (order.get(a.indicatorId)! - order.get(b.indicatorId)!) || (a.target.year ?? 9999) - (b.target.year ?? 9999));
+}
+
+/** All indicators: how many targets of each target year were met, not met… (stacked bars). */
+function statusByYear(lang: Lang, results: TargetResult[]): ChartOption {
+  const years = [...new Set(results.map((r) => r.target.year))].sort((a, b) => (a ?? 9999) - (b ?? 9999));
+  const label = (y: number | null) => (y === null ? translate(lang, 'tgNoYear') : String(y));
+  return {
+    animation: false,
+    title: { text: translate(lang, 'tgChartByYear'), left: 0, top: 0, textStyle: { fontSize: 13 } },
+    legend: { top: 22, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 36, right: 8, top: 56, bottom: 24 },
+    xAxis: { type: 'category', data: years.map(label), name: translate(lang, 'tgTargetYear'), nameLocation: 'middle', nameGap: 22 },
+    yAxis: { type: 'value', minInterval: 1, name: translate(lang, 'tgTargetsAxis') },
+    series: STATUSES.map((s) => ({
+      type: 'bar', stack: 'targets', name: statusName(lang, s), itemStyle: { color: STATUS_COLOR[s] },
+      data: years.map((y) => results.filter((r) => r.target.year === y && r.status === s).length),
+    })),
+  };
+}
+
+/** One indicator over time: targets (diamonds, coloured by status) and dated reports (dots); undated reports as dashed lines. */
+function indicatorOverTime(lang: Lang, results: TargetResult[]): ChartOption {
+  const first = results[0]!;
+  const reports = new Map<string, ReportPoint>();
+  for (const r of results) for (const p of [r.report, r.earlier]) if (p) reports.set(p.id, p);
+  const dated = [...reports.values()].filter((r) => r.year !== null);
+  const undated = [...reports.values()].filter((r) => r.year === null);
+  const years = [...results.map((r) => r.target.year), ...dated.map((r) => r.year)].filter((y): y is number => y !== null);
+  return {
+    animation: false,
+    title: { text: `${first.indicator} (${first.target.unit})`, left: 0, top: 0, textStyle: { fontSize: 13 } },
+    legend: { top: 22, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
+    tooltip: { trigger: 'item' },
+    grid: { left: 56, right: 16, top: 56, bottom: 24 },
+    xAxis: { type: 'value', min: Math.min(...years) - 1, max: Math.max(...years) + 1, minInterval: 1, axisLabel: { formatter: (v: number) => String(v) } },
+    yAxis: { type: 'value', name: first.target.unit, scale: false },
+    series: [
+      {
+        type: 'scatter', name: translate(lang, 'tgTargetsSeries'), symbol: 'diamond', symbolSize: 16,
+        data: results.filter((r) => r.target.year !== null).map((r) => ({
+          value: [r.target.year, r.target.value], itemStyle: { color: STATUS_COLOR[r.status] },
+          name: `${figure(r.target)} (${r.target.year}) · ${statusName(lang, r.status)}`,
+        })),
+        tooltip: { formatter: (p: { name: string }) => p.name },
+      },
+      {
+        type: 'scatter', name: translate(lang, 'tgReportsSeries'), symbol: 'circle', symbolSize: 11, itemStyle: { color: '#2563eb' },
+        data: dated.map((r) => ({ value: [r.year, r.value], name: `${figure(r)} · ${reportWhen(lang, r)}` })),
+        tooltip: { formatter: (p: { name: string }) => p.name },
+        markLine: undated.length ? {
+          symbol: 'none', lineStyle: { type: 'dashed', color: STATUS_COLOR.undated },
+          label: { formatter: (p: { value: number }) => `${p.value} · ${translate(lang, 'tgDateUnknown')}`, position: 'insideEndTop' },
+          data: undated.map((r) => ({ yAxis: r.value })),
+        } : undefined,
+      },
+    ],
+  };
+}
+
+export function chartOption(lang: Lang, results: TargetResult[], indicatorId: string | null): ChartOption {
+  return indicatorId !== null && results.length > 0 ? indicatorOverTime(lang, results) : statusByYear(lang, results);
+}
