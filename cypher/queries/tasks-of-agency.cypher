@@ -15,20 +15,37 @@
 // param offset.zh: 跳过条数
 // param offset.en: Rows to skip
 MATCH (a:Entity:Agency {id: $agency})
-// Sort and cut on light values first (task, plan, which way): a busy agency has thousands of tasks.
+// The page comes out of the range index on RESPONSIBLE_FOR.pageKey (agency id, U+001F, then plan, order,
+// number, task id; cypher/writer/set-page-keys.cypher) in key order: at most offset + limit entries per
+// source (the agency and each of its groups), whatever the number of tasks, instead of sorting them all.
+// A source's first offset + limit distinct tasks hold every task of the merged page that it gives.
 CALL (a) {
-  MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task)
-  RETURN t, 0 AS pri, null AS g
+  MATCH ()-[r:RESPONSIBLE_FOR]->(t:Task)
+  WHERE r.pageKey STARTS WITH a.id + '\u001f'
+  WITH t, substring(r.pageKey, size(a.id) + 1) AS key
+  ORDER BY key
+  WITH DISTINCT t, key
+  LIMIT $offset + $limit
+  RETURN t, key, 0 AS pri, null AS g
   UNION ALL
-  MATCH (a)-[:MEMBER_OF]->(g:Agency)-[:RESPONSIBLE_FOR]->(t:Task)
-  RETURN t, 1 AS pri, g
+  MATCH (a)-[:MEMBER_OF]->(g:Agency)
+  CALL (g) {
+    MATCH ()-[r:RESPONSIBLE_FOR]->(t:Task)
+    WHERE r.pageKey STARTS WITH g.id + '\u001f'
+    WITH t, substring(r.pageKey, size(g.id) + 1) AS key
+    ORDER BY key
+    WITH DISTINCT t, key
+    LIMIT $offset + $limit
+    RETURN t, key
+  }
+  RETURN t, key, 1 AS pri, g
 }
-WITH a, t, min(pri) AS best, collect(g) AS groups
-OPTIONAL MATCH (p:Plan)-[:HAS_TASK]->(t)
-WITH a, t, p, CASE WHEN best = 0 THEN null ELSE groups[0] END AS grp
-ORDER BY p.name, coalesce(t.order, toInteger(t.number)), t.number, t.id
+WITH a, t, key, min(pri) AS best, collect(g) AS groups
+ORDER BY key
 SKIP $offset
 LIMIT $limit
+OPTIONAL MATCH (p:Plan)-[:HAS_TASK]->(t)
+WITH a, t, key, p, CASE WHEN best = 0 THEN null ELSE groups[0] END AS grp
 // Only the page's rows fetch relationships. A task named both directly and through a group counts as direct.
 CALL (a, t, grp) {
   MATCH (a)-[r:RESPONSIBLE_FOR]->(t)
@@ -38,7 +55,7 @@ CALL (a, t, grp) {
   MATCH (grp)-[r:RESPONSIBLE_FOR]->(t)
   RETURN r
 }
-WITH a, t, p, grp, collect(r) AS rels
+WITH a, t, key, p, grp, collect(r) AS rels
 OPTIONAL MATCH (a)-[m:MEMBER_OF]->(grp)
 OPTIONAL MATCH (p)-[h:HAS_TASK]->(t)
 // The agency, its group, the membership and the plan are hubs whose stored bookkeeping (supporting
@@ -53,4 +70,4 @@ RETURN p.name AS plan, t.number AS number, t.title AS title,
                                      endElementId: elementId(grp), properties: {}, evidence: {count: size(m.evidenceDocs), documents: size(m.documents)}} END AS membership,
        CASE WHEN p IS NOT NULL THEN {kind: 'node', elementId: elementId(p), labels: labels(p), properties: p {.id, .name, .aliases, .year, .issued, .document}} END AS planNode,
        h AS hasTask
-ORDER BY p.name, coalesce(t.order, toInteger(t.number)), t.number, t.id
+ORDER BY key

@@ -8,6 +8,8 @@
 import { loadCypher, splitStatements } from './cypher-files.ts';
 import type { GraphDb } from './graph-db.ts';
 
+const PAGE_KEY_BATCH = 5000;
+
 export async function applySchema(db: GraphDb): Promise<number> {
   const statements = splitStatements(loadCypher('schema').text);
   for (const statement of statements) await db.autoCommit(statement);
@@ -21,5 +23,10 @@ export async function migrateSupport(db: GraphDb): Promise<boolean> {
   const [check] = await db.read<{ needed: boolean }>(loadCypher('writer/migration-needed').text);
   if (!check?.needed) return false;
   for (const statement of splitStatements(loadCypher('writer/migrate-states').text)) await db.autoCommit(statement);
+  // Page keys of tasks-of-agency (set-page-keys.cypher, the one definition of that order), in batches.
+  const tasks = await db.read<{ id: string }>(loadCypher('writer/task-ids').text);
+  for (let i = 0; i < tasks.length; i += PAGE_KEY_BATCH) {
+    await db.write(loadCypher('writer/set-page-keys').text, { ids: tasks.slice(i, i + PAGE_KEY_BATCH).map((t) => t.id) });
+  }
   return true;
 }

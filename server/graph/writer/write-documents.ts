@@ -176,6 +176,8 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   // and the other transaction in flight appends to the same ones: last, so it waits only for the tail.
   for (const [type, rows] of merges) send(tx.run(mergeRelationshipsCypher(type), { rows }), rows.length);
   await settleChecked(pending, c);
+  // tasks-of-agency's page order, for the tasks these documents state or stated (set-page-keys.cypher).
+  await run(tx, 'writer/set-page-keys', { ids: [...plan.nodes.map((n) => n.id), ...strip.oldIds] });
 
   if (sharedNodes.length > 0) {
     await settleChecked([{ result: run(tx, 'writer/merge-existing-nodes', { rows: sharedNodes, aliasTextLimit: ALIAS_TEXT_LIMIT }), rows: sharedNodes.length }], c);
