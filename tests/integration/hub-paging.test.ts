@@ -47,7 +47,7 @@ beforeAll(async () => {
   }
   const seeds = path.join(ROOT_DIR, 'seeds', 'documents');
   for (const n of fs.readdirSync(seeds)) fs.copyFileSync(path.join(seeds, n), path.join(dir, n));
-  const summary = await loadPaths(db, [dir], { batch: 7 });
+  const summary = await loadPaths(db, [dir], { batchSize: 7 });
   expect(summary.documents.failed).toBe(0);
 }, 240_000);
 afterAll(async () => {
