@@ -461,7 +461,6 @@ export const en: Messages = {
   tgDateUnknown: 'date unknown',
   tgNoYear: 'no year',
   tgChartByYear: 'Targets by target year and result',
-  tgTargetsAxis: 'Targets',
   tgTargetsSeries: 'Targets',
   tgReportsSeries: 'Reports',
   tgNone: 'No indicator has a target',

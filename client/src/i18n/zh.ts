@@ -460,7 +460,6 @@ export const zh = {
   tgDateUnknown: '日期不详',
   tgNoYear: '无年份',
   tgChartByYear: '各目标年份的目标完成情况',
-  tgTargetsAxis: '目标数',
   tgTargetsSeries: '目标值',
   tgReportsSeries: '报告值',
   tgNone: '没有设有目标的指标',

@@ -61,11 +61,11 @@ function statusByYear(lang: Lang, results: TargetResult[]): ChartOption {
   return {
     animation: false,
     title: { text: translate(lang, 'tgChartByYear'), left: 0, top: 0, textStyle: { fontSize: 13 } },
-    legend: { top: 22, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
+    legend: { top: 20, left: 0, itemWidth: 10, itemHeight: 8, itemGap: 6, textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 36, right: 8, top: 56, bottom: 24 },
+    grid: { left: 32, right: 8, top: 58, bottom: 22 },
     xAxis: { type: 'category', data: years.map(label), name: translate(lang, 'tgTargetYear'), nameLocation: 'middle', nameGap: 22 },
-    yAxis: { type: 'value', minInterval: 1, name: translate(lang, 'tgTargetsAxis') },
+    yAxis: { type: 'value', minInterval: 1 },
     series: STATUSES.map((s) => ({
       type: 'bar', stack: 'targets', name: statusName(lang, s), itemStyle: { color: STATUS_COLOR[s] },
       data: years.map((y) => results.filter((r) => r.target.year === y && r.status === s).length),
@@ -83,12 +83,12 @@ function indicatorOverTime(lang: Lang, results: TargetResult[]): ChartOption {
   const years = [...results.map((r) => r.target.year), ...dated.map((r) => r.year)].filter((y): y is number => y !== null);
   return {
     animation: false,
-    title: { text: `${first.indicator} (${first.target.unit})`, left: 0, top: 0, textStyle: { fontSize: 13 } },
-    legend: { top: 22, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
+    title: { text: `${first.indicator} (${first.target.unit})`, left: 0, top: 0, textStyle: { fontSize: 13, width: 190, overflow: 'truncate' } },
+    legend: { top: 0, right: 0, itemWidth: 10, itemHeight: 8, textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'item' },
-    grid: { left: 56, right: 16, top: 56, bottom: 24 },
+    grid: { left: 56, right: 16, top: 30, bottom: 22 },
     xAxis: { type: 'value', min: Math.min(...years) - 1, max: Math.max(...years) + 1, minInterval: 1, axisLabel: { formatter: (v: number) => String(v) } },
-    yAxis: { type: 'value', name: first.target.unit, scale: false },
+    yAxis: { type: 'value' },
     series: [
       {
         type: 'scatter', name: translate(lang, 'tgTargetsSeries'), symbol: 'diamond', symbolSize: 16,

@@ -62,7 +62,7 @@ export function mountTargets(host: HTMLElement, ctx: ModeContext): () => void {
 
   const resultRow = (r: TargetResult) => h('tr', { 'data-target': r.target.id, 'data-status': r.status },
     picked === null ? h('td', { class: 'tg-ind' }, r.indicator) : null,
-    h('td', {}, h('button', { type: 'button', class: 'tg-link', title: r.target.evidence.text ?? t('openDocument'), onclick: () => open(r.target.evidence) }, figure(r.target))),
+    h('td', { class: 'tg-figure' }, h('button', { type: 'button', class: 'tg-link', title: r.target.evidence.text ?? t('openDocument'), onclick: () => open(r.target.evidence) }, figure(r.target))),
     h('td', { class: 'tg-year' }, r.target.year ?? '—'),
     h('td', { class: 'tg-setter' }, [r.target.plan, r.target.setterNumber ? `${r.target.setterNumber} ${r.target.setterTitle ?? ''}` : null].filter(Boolean).join(' · ')),
     reportCell(r.report),
