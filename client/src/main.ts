@@ -13,6 +13,9 @@ import { mountDocument } from './panels/document.ts';
 import { h } from './panels/dom.ts';
 import { mountFilters, mountLegend } from './panels/legend.ts';
 import { mountMenu } from './panels/menu.ts';
+import { mountEdgeInspector } from './panels/edge-inspector.ts';
+import { mountExpandSelection } from './panels/expand-selection.ts';
+import './styles/explore-further.css';
 import { mountQueries } from './panels/queries.ts';
 import { mountResults } from './panels/results.ts';
 import { createSplit, maxPanelSize } from './panels/split.ts';
@@ -53,8 +56,11 @@ const modeHost = h('div', { class: 'mode-host', hidden: true });
 const cyEl = h('div', { id: 'cy' });
 const emptyHint = h('div', { class: 'empty-hint' });
 const menu = h('div', { class: 'node-menu', hidden: true });
+// Explore further (issue 15): expanding a selection and the edge inspector float over the canvas in every mode.
+const expandPanel = h('div', { class: 'float-panel expand-panel', id: 'expand-panel', hidden: true });
+const edgePanel = h('div', { class: 'float-panel edge-panel', id: 'edge-inspector', hidden: true });
 const results = h('div', { class: 'results-drawer', hidden: true });
-const canvasWrap = h('div', { class: 'canvas-wrap' }, cyEl, emptyHint, menu);
+const canvasWrap = h('div', { class: 'canvas-wrap' }, cyEl, emptyHint, menu, expandPanel, edgePanel);
 const center = h('main', { class: 'center' });
 const details = h('div', { class: 'details', id: 'details' });
 const right = h('aside', { class: 'right' }, details);
@@ -108,6 +114,8 @@ mountToolbar(toolbar, store, actions, {
   },
 });
 mountMenu(menu, store, actions);
+mountExpandSelection(expandPanel, store, actions);
+mountEdgeInspector(edgePanel, store, actions);
 mountResults(results, store, actions);
 mountDetails(details, store, actions);
 mountDocument(docViewer, store, actions);
@@ -150,6 +158,8 @@ document.addEventListener('keydown', (e) => {
     actions.redo();
   } else if (e.key === 'Escape') {
     actions.closeMenu();
+    actions.closeEdge();
+    actions.closeExpand();
     if (store.get().document) actions.closeDocument();
     if (store.get().pathFrom) actions.cancelPath();
   } else if ((e.key === 'Delete' || e.key === 'Backspace') && !typing) {

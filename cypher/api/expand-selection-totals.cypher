@@ -2,7 +2,8 @@
 // description: How many distinct neighbours the selected nodes have through each relationship type and
 //   with each label (the primary label, the first that is not Entity), so a client can offer "by type",
 //   "by label" and say "50 of 230 shown" before and after an expansion. Nodes of the selection are not
-//   counted as neighbours.
+//   counted as neighbours. Rows with type '*' count each neighbour once whatever relationship leads to
+//   it (a neighbour reached two ways is one), so a label's total is exact.
 // params: ids (list)
 MATCH (n:Entity)
 WHERE n.id IN $ids
@@ -10,4 +11,10 @@ MATCH (n)-[r]-(m:Entity)
 WHERE NOT m.id IN $ids
 WITH type(r) AS type, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, m
 RETURN type, label, count(DISTINCT m) AS count
-ORDER BY type, label
+UNION ALL
+MATCH (n:Entity)
+WHERE n.id IN $ids
+MATCH (n)-[]-(m:Entity)
+WHERE NOT m.id IN $ids
+WITH [l IN labels(m) WHERE l <> 'Entity'][0] AS label, m
+RETURN '*' AS type, label, count(DISTINCT m) AS count

@@ -5,6 +5,7 @@
 import type {
   ApiErrorBody, DocumentView, Health, Neighbors, NodeDetails, QueryDef, QueryResult, Schema, SearchHit,
 } from './types.ts';
+import type { EdgeDetails, SelectionNeighbours, Touches } from './explore-types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -64,6 +65,11 @@ export const api = {
     request<Neighbors>(`nodes/${enc(id)}/neighbors${qs(opts)}`),
   paths: (from: string, to: string, maxHops = 4, limit = 3) =>
     request<{ paths: { nodes: Neighbors['nodes']; edges: Neighbors['edges'] }[] }>(`paths${qs({ from, to, maxHops, limit })}`),
+  // Explore further (issue 15): a selection's neighbours, what a plan touches, one edge's evidence.
+  expand: (body: { ids: string[]; types?: string[]; labels?: string[]; limit?: number; offset?: number }) =>
+    request<SelectionNeighbours>('expand', { method: 'POST', body: JSON.stringify(body) }),
+  touches: (id: string, limit?: number) => request<Touches>(`nodes/${enc(id)}/touches${qs({ limit })}`),
+  edge: (id: string) => request<EdgeDetails>(`edges/${enc(id)}`),
   document: (id: string) => request<DocumentView>(`documents/${enc(id)}`),
   schema: () => request<Schema>('schema'),
   queries: () => request<{ queries: QueryDef[] }>('queries').then((r) => r.queries),

@@ -1,11 +1,24 @@
 /*
- * The four layouts. Hierarchy is computed by dagre on a headless copy whose responsibility and membership
+ * The four whole-graph layouts (run on request only), and placeNew: new elements placed around what is
+ * already placed, which does not move (issue 15). Hierarchy is computed by dagre on a headless copy whose responsibility and membership
  * edges are reversed, because the reading order a presenter wants is plan → task → agency while the
  * stored edges point agency → task.
  */
 import cytoscape, { type Core, type LayoutOptions, type NodeCollection } from 'cytoscape';
 import type { LayoutName } from '../state/store.ts';
 import { settings } from '../settings.ts';
+import { seedPositions, type Point } from './placement.ts';
+import { getCaptionScale, setCaptionScale } from './style.ts';
+
+/**
+ * Layouts measure nodes with their captions; captions grown for a far zoom (labels.ts) would spread the
+ * graph and zoom it out further. Layouts measure at the base size; the declutter pass re-scales after.
+ */
+function baseCaptions(cy: Core): void {
+  if (getCaptionScale() === 1) return;
+  setCaptionScale(1);
+  (cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+}
 
 const REVERSED = new Set(['RESPONSIBLE_FOR', 'MEMBER_OF', 'ISSUED_BY', 'ADDRESSED_TO', 'GOVERNS']);
 
@@ -31,9 +44,10 @@ function hierarchyPositions(cy: Core, nodes: NodeCollection): Record<string, { x
   return out;
 }
 
-export function runLayout(cy: Core, name: LayoutName, opts: { incremental: boolean }): void {
+export function runLayout(cy: Core, name: LayoutName, opts: { incremental: boolean } = { incremental: false }): void {
   const nodes = cy.nodes();
   if (nodes.length === 0) return;
+  baseCaptions(cy);
   const large = cy.elements().length > settings.largeGraphThreshold;
   const animate = !large && nodes.length < 400;
   const common = { animate, animationDuration: 350, fit: true, padding: 40 };
@@ -75,4 +89,67 @@ export function fcoseOptions(nodeCount: number, opts: { incremental: boolean; lo
     numIter: 1500,
     fixedNodeConstraint: opts.locked?.length ? opts.locked : undefined,
   };
+}
+
+/** Above this many nodes new ones keep their seeded rings: a force refinement would cost more than it adds. */
+const REFINE_LIMIT = 1500;
+
+/**
+ * Places `fresh` nodes around what is already on the canvas without moving any of it: each starts on a
+ * ring around the placed neighbour it hangs off (placement.ts), then a force layout with every placed node
+ * fixed spreads the new ones among themselves; the placed nodes are put back exactly where they were (fcose
+ * may shift a component's centre) and the new ones glide from their anchor to their place. The view pans
+ * out only if a new node landed outside it.
+ */
+export function placeNew(cy: Core, fresh: readonly string[]): void {
+  if (!fresh.length) return;
+  baseCaptions(cy);
+  const freshSet = new Set(fresh);
+  const placed = new Map<string, Point>();
+  cy.nodes().forEach((n) => { if (!freshSet.has(n.id())) placed.set(n.id(), { ...n.position() }); });
+  const anchorOf = (id: string): string | null => {
+    // The placed neighbour with the most new neighbours: the node that was expanded.
+    let best: string | null = null;
+    let bestScore = -1;
+    cy.getElementById(id).neighborhood('node').forEach((m) => {
+      if (!placed.has(m.id())) return;
+      const score = m.neighborhood('node').filter((x) => freshSet.has(x.id())).length;
+      if (score > bestScore) { best = m.id(); bestScore = score; }
+    });
+    return best;
+  };
+  const seeds = seedPositions(fresh, anchorOf, placed);
+  const freshEls = cy.nodes().filter((n) => freshSet.has(n.id()));
+  cy.batch(() => freshEls.forEach((n) => { const p = seeds.get(n.id()); if (p) n.position(p); }));
+  let target = seeds;
+  if (placed.size > 0 && cy.nodes().length <= REFINE_LIMIT) {
+    const fixed = [...placed].map(([nodeId, position]) => ({ nodeId, position }));
+    const locked = cy.nodes(':locked');
+    locked.unlock();
+    cy.layout({ ...fcoseOptions(cy.nodes().length, { incremental: true, locked: fixed }), animate: false, fit: false, packComponents: false } as unknown as LayoutOptions).run();
+    target = new Map(fresh.map((id) => [id, { ...cy.getElementById(id).position() }]));
+    cy.batch(() => {
+      for (const [id, p] of placed) cy.getElementById(id).position(p);
+      freshEls.forEach((n) => { const p = seeds.get(n.id()); if (p) n.position(p); });
+    });
+    locked.lock();
+  }
+  const animate = cy.nodes().length < 400;
+  freshEls.forEach((n) => {
+    const p = target.get(n.id());
+    if (!p) return;
+    if (animate) n.animate({ position: p }, { duration: 300 });
+    else n.position(p);
+  });
+  const ext = cy.extent();
+  const outside = [...target.values()].some((p) => p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2);
+  if (outside) {
+    const all = cy.nodes().boundingBox({});
+    const bb = [...target.values()].reduce((b, p) => ({ x1: Math.min(b.x1, p.x), y1: Math.min(b.y1, p.y), x2: Math.max(b.x2, p.x), y2: Math.max(b.y2, p.y) }), { x1: all.x1, y1: all.y1, x2: all.x2, y2: all.y2 });
+    const pad = 60;
+    const zoom = Math.min(cy.zoom(), (cy.width() - 2 * pad) / Math.max(1, bb.x2 - bb.x1), (cy.height() - 2 * pad) / Math.max(1, bb.y2 - bb.y1));
+    const z = Math.max(cy.minZoom(), zoom);
+    const pan = { x: cy.width() / 2 - z * (bb.x1 + bb.x2) / 2, y: cy.height() / 2 - z * (bb.y1 + bb.y2) / 2 };
+    cy.animate({ zoom: z, pan }, { duration: 300 });
+  }
 }

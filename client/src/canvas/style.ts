@@ -4,6 +4,7 @@
  */
 import type { GEdge, GNode } from '../state/graph.ts';
 import { styleForLabel, type Settings } from '../settings.ts';
+import { BASE_FONT, TEXT_MAX_WIDTH } from './labels.ts';
 
 export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
@@ -45,6 +46,21 @@ export function edgeData(e: GEdge, typeLabel: string): Record<string, unknown> {
   return { id: e.id, source: e.source, target: e.target, type: e.type, role: edgeRole(e), derived: e.derived ? 1 : 0, typeLabel };
 }
 
+/**
+ * Captions grow in model units as the view zooms out (labels.ts fontScale), so they keep a minimum size on
+ * screen. One factor for the whole canvas, read by the stylesheet's functions; after setting it the canvas
+ * calls updateStyle() on its nodes.
+ */
+let captionScale = 1;
+export function setCaptionScale(v: number): void { captionScale = v; }
+export function getCaptionScale(): number { return captionScale; }
+
+/** A small map pin drawn at a pinned node's top-right corner (SVG, so it stays sharp at any zoom). */
+export const PIN_ICON = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">'
+  + '<circle cx="12" cy="12" r="11" fill="#111827"/>'
+  + '<path d="M9 5h6l-1 5 3 3h-4v5l-1 2-1-2v-5H7l3-3z" fill="#fbbf24"/></svg>')}`;
+
 export const ROLE_COLORS = { lead: '#b91c1c', responsible: '#dc2626', support: '#f87171', derived: '#f97316' } as const;
 
 /** The cytoscape stylesheet (plain JSON, so it can be checked without a browser). */
@@ -59,13 +75,13 @@ export function stylesheet(): { selector: string; style: Record<string, unknown>
         height: 'data(size)',
         label: 'data(caption)',
         'font-family': FONT,
-        'font-size': 16,
+        'font-size': () => BASE_FONT * captionScale,
         color: '#111827',
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4,
+        'text-margin-y': () => 4 * captionScale,
         'text-wrap': 'wrap',
-        'text-max-width': '110px',
+        'text-max-width': () => `${TEXT_MAX_WIDTH * captionScale}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
@@ -76,7 +92,20 @@ export function stylesheet(): { selector: string; style: Record<string, unknown>
       },
     },
     { selector: 'node[group = 1]', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#7f1d1d' } },
-    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'dashed' } },
+    // Pinned: a solid dark ring and a pin at the top-right corner, visible at any zoom.
+    {
+      selector: 'node.pinned',
+      style: {
+        'border-width': 3, 'border-color': '#111827', 'border-style': 'solid',
+        'background-image': PIN_ICON, 'background-image-containment': 'over', 'background-clip': 'none',
+        'background-width': 18, 'background-height': 18, 'background-position-x': '100%', 'background-position-y': '0%',
+        'background-offset-x': 9, 'background-offset-y': -9, 'bounds-expansion': 12, 'background-image-smoothing': 'yes',
+      },
+    },
+    // Level of detail: a caption that would overlap a more important one is hidden (labels.ts) …
+    { selector: 'node.nolabel', style: { label: '' } },
+    // … and the full name shows on hover, above everything.
+    { selector: 'node.hover', style: { label: 'data(name)', 'z-index': 20, 'text-background-opacity': 1, 'text-max-width': () => `${TEXT_MAX_WIDTH * 2 * captionScale}px` } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'border-style': 'solid', 'overlay-opacity': 0 } },
     { selector: 'node.path-source', style: { 'border-width': 4, 'border-color': '#22c55e' } },
     {
@@ -109,6 +138,7 @@ export function stylesheet(): { selector: string; style: Record<string, unknown>
     { selector: 'edge[type = "MEMBER_OF"]', style: { 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed', 'line-style': 'dotted', width: 2.5 } },
     { selector: 'edge[type = "HAS_TASK"]', style: { 'line-color': '#a78bfa', 'target-arrow-color': '#a78bfa' } },
     { selector: 'edge:selected, edge.hover', style: { width: 4, 'z-index': 10 } },
+    { selector: 'edge.inspected', style: { width: 5, 'z-index': 11, 'underlay-color': '#f59e0b', 'underlay-opacity': 0.35, 'underlay-padding': 4, label: 'data(typeLabel)' } },
     { selector: '.faded', style: { opacity: 0.25 } },
   ];
 }

@@ -1,6 +1,6 @@
 /*
  * Filters and legend: one row per label with its colour, shape, count on the canvas and in the whole
- * graph; clicking a row hides or shows that label. Plan and year filters below. Edge styles explained
+ * graph; clicking a row hides or shows that label, its "select" button selects every node of it. Plan and year filters below. Edge styles explained
  * last, so a projector audience can read dashed = inherited through a group.
  */
 import { labelName, translate } from '../i18n/index.ts';
@@ -45,11 +45,16 @@ export function mountLegend(el: HTMLElement, store: Store, actions: Actions): vo
       labels.map((label) => {
         const st = styleForLabel(settings, label);
         const off = s.filters.hiddenLabels.includes(label);
-        return h('button', { class: `legend-row${off ? ' off' : ''}`, 'data-label': label, title: label, onclick: () => actions.toggleLabel(label) },
-          h('span', { class: `swatch ${SHAPE_CLASS[st.shape] ?? 'circle'}`, style: `background:${st.color}` }),
-          h('span', { class: 'legend-name' }, labelName(s.lang, label)),
-          h('span', { class: 'count' }, onCanvas[label] ? `${visible[label] ?? 0}/${onCanvas[label]}` : '0'),
-          h('span', { class: 'count muted' }, inGraph.get(label) ?? ''));
+        return h('div', { class: 'legend-line' },
+          h('button', { class: `legend-row${off ? ' off' : ''}`, 'data-label': label, title: label, onclick: () => actions.toggleLabel(label) },
+            h('span', { class: `swatch ${SHAPE_CLASS[st.shape] ?? 'circle'}`, style: `background:${st.color}` }),
+            h('span', { class: 'legend-name' }, labelName(s.lang, label)),
+            h('span', { class: 'count' }, onCanvas[label] ? `${visible[label] ?? 0}/${onCanvas[label]}` : '0'),
+            h('span', { class: 'count muted' }, inGraph.get(label) ?? '')),
+          h('button', {
+            class: 'link small legend-select', 'data-select-label': label, title: t('exSelectAllTitle'),
+            disabled: !visible[label] || off, onclick: () => actions.selectLabel(label),
+          }, t('exSelectAll')));
       }),
       h('div', { class: 'legend-edges' },
         edgeRow(ROLE_COLORS.lead, 4, 'solid', t('edgeLead')),

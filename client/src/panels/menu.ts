@@ -1,8 +1,11 @@
 /*
  * The node menu (double-click or right-click): expand by relationship type with "50 of 230 — show more",
  * and hide, pin, remove, find path. Totals come from the last expand or, before one, the node's degree.
+ * Explore further (issue 15): expand all selected nodes, select all of this node's kind, and for a plan
+ * or a document, what it touches (its tasks' parks, platforms, companies and agencies) in one step.
  */
-import { relName, translate } from '../i18n/index.ts';
+import { labelName, relName, translate } from '../i18n/index.ts';
+import { fill } from './fill.ts';
 import type { Actions } from '../state/actions.ts';
 import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
@@ -31,6 +34,13 @@ export function mountMenu(el: HTMLElement, store: Store, actions: Actions): void
       line('*', t('expandAll'), all),
       Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([type, n]) => line(type, relName(s.lang, type), n)),
       h('hr'),
+      node && (node.label === 'Plan' || node.label === 'Document')
+        ? h('button', { class: 'menu-item', id: 'menu-touches', onclick: () => void actions.planTouches(m.nodeId) }, t('exTouches')) : null,
+      s.explore.selection.length > 1 && s.explore.selection.includes(m.nodeId)
+        ? h('button', { class: 'menu-item', id: 'menu-expand-selection', onclick: () => void actions.openExpand() },
+          `${t('exExpandSelection')} (${fill(t('exSelected'), { n: s.explore.selection.length })})`) : null,
+      node ? h('button', { class: 'menu-item', id: 'menu-select-label', onclick: () => actions.selectLabel(node.label) },
+        `${t('exMenuSelectLabel')}(${labelName(s.lang, node.label)})`) : null,
       h('button', { class: 'menu-item', id: 'menu-hide', onclick: () => { actions.hide([m.nodeId]); actions.closeMenu(); } }, t('hide')),
       h('button', { class: 'menu-item', id: 'menu-pin', onclick: () => { actions.pin([m.nodeId], !node?.pinned); actions.closeMenu(); } }, node?.pinned ? t('unpin') : t('pin')),
       h('button', { class: 'menu-item', id: 'menu-remove', onclick: () => actions.remove([m.nodeId]) }, t('remove')),
@@ -43,6 +53,6 @@ export function mountMenu(el: HTMLElement, store: Store, actions: Actions): void
   };
   draw(store.get());
   store.subscribe((s, prev) => {
-    if (s.expandMenu !== prev.expandMenu || s.lang !== prev.lang || (s.expandMenu && (s.details !== prev.details || s.graph !== prev.graph))) draw(s);
+    if (s.expandMenu !== prev.expandMenu || s.lang !== prev.lang || (s.expandMenu && (s.details !== prev.details || s.graph !== prev.graph || s.explore.selection !== prev.explore.selection))) draw(s);
   });
 }

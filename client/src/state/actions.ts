@@ -14,6 +14,7 @@ import { record, redo as redoH, undo as undoH } from './history.ts';
 import { derivedEdges, entityIdIn, parseEntityParamLabel, rowsAsObjects } from './query-results.ts';
 import { formErrorFrom, formErrorText, type FormError } from './form-errors.ts';
 import type { LayoutName, ModeId, State, Store } from './store.ts';
+import { createExploreActions } from './explore-actions.ts';
 
 export interface ActionHooks {
   /** Current canvas positions, so snapshots remember where nodes were. */
@@ -257,7 +258,8 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
       store.dispatch('closeDocument', () => ({ document: null }));
     },
   };
-  return actions;
+  // Explore further (selection, expand a selection, plan touches, edge inspector, undoable layouts).
+  return Object.assign(actions, createExploreActions(store, api, { changeGraph, toast, select: actions.select, positions: hooks.positions, message }));
 }
 
 export type Actions = ReturnType<typeof createActions>;

@@ -14,6 +14,7 @@ import type { FormError } from './form-errors.ts';
 import { initialQuerySlice, type QuerySlice } from '../modes/query/query-state.ts';
 import { initialPresentSlice, type PresentSlice } from '../modes/present/present-state.ts';
 import { initialScenesSlice, type ScenesSlice } from '../scenes/scenes-state.ts';
+import { initialExploreSlice, type ExploreSlice } from './explore-state.ts';
 
 export type ModeId = 'explore' | 'query' | 'present' | 'library' | 'analysis';
 export type LayoutName = 'fcose' | 'dagre' | 'concentric' | 'grid';
@@ -76,6 +77,8 @@ export interface State {
   query: QuerySlice;
   scenes: ScenesSlice;
   present: PresentSlice;
+  /** Explore further: multi-selection, selection expansion, edge inspector, whole-layout requests. */
+  explore: ExploreSlice;
 }
 
 export function initialState(lang: Lang = settings.defaultLanguage): State {
@@ -104,6 +107,7 @@ export function initialState(lang: Lang = settings.defaultLanguage): State {
     query: initialQuerySlice(),
     scenes: initialScenesSlice(),
     present: initialPresentSlice(),
+    explore: initialExploreSlice(),
   };
 }
 
