@@ -13,6 +13,7 @@ import { mountDocument } from './panels/document.ts';
 import { h } from './panels/dom.ts';
 import { mountFilters, mountLegend } from './panels/legend.ts';
 import { mountMenu } from './panels/menu.ts';
+import { mountOverview } from './panels/overview.ts';
 import { mountEdgeInspector } from './panels/edge-inspector.ts';
 import { mountExpandSelection } from './panels/expand-selection.ts';
 import './styles/explore-further.css';
@@ -23,6 +24,7 @@ import { mountToast } from './panels/toast.ts';
 import { mountToolbar } from './panels/toolbar.ts';
 import { mountTopbar } from './panels/topbar.ts';
 import { mountViewTools } from './panels/view-tools.ts';
+import { mountUpload } from './upload/upload.ts';
 import { consoleFor } from './modes/query/console.ts';
 import { createActions } from './state/actions.ts';
 import { createStore, initialState } from './state/store.ts';
@@ -54,13 +56,14 @@ const toolbar = h('div', { class: 'toolbar' });
 const viewTools = h('div', { class: 'tb-view' });
 const modeHost = h('div', { class: 'mode-host', hidden: true });
 const cyEl = h('div', { id: 'cy' });
-const emptyHint = h('div', { class: 'empty-hint' });
+// While the canvas is empty it shows what the graph holds (panels/overview.ts) instead of a blank area.
+const overview = h('div', { class: 'overview', id: 'overview' });
 const menu = h('div', { class: 'node-menu', hidden: true });
 // Explore further (issue 15): expanding a selection and the edge inspector float over the canvas in every mode.
 const expandPanel = h('div', { class: 'float-panel expand-panel', id: 'expand-panel', hidden: true });
 const edgePanel = h('div', { class: 'float-panel edge-panel', id: 'edge-inspector', hidden: true });
 const results = h('div', { class: 'results-drawer', hidden: true });
-const canvasWrap = h('div', { class: 'canvas-wrap' }, cyEl, emptyHint, menu, expandPanel, edgePanel);
+const canvasWrap = h('div', { class: 'canvas-wrap' }, cyEl, overview, menu, expandPanel, edgePanel);
 const center = h('main', { class: 'center' });
 const details = h('div', { class: 'details', id: 'details' });
 const right = h('aside', { class: 'right' }, details);
@@ -125,6 +128,8 @@ const modeCtx = { store, actions, api, cy };
 mountModes(modeHost, shell, modeCtx);
 topbar.insertBefore(viewTools, topbar.querySelector('#lang-toggle'));
 mountViewTools(viewTools, store, actions, consoleFor(modeCtx));
+mountUpload(viewTools, topbar, store, actions, api);
+mountOverview(overview, store, actions, api);
 
 const drawStatic = () => {
   const s = store.get();

@@ -41,6 +41,10 @@ export function createApp(deps: AppDeps): Express {
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
           connectSrc: ["'self'"],
+          // helmet's default upgrade-insecure-requests makes a browser fetch the scripts and API of a plain-http
+          // server over https when it is opened by a non-localhost address (HOST=0.0.0.0 on a LAN), so the page
+          // never starts there; this server speaks http only (TLS belongs to a reverse proxy).
+          upgradeInsecureRequests: null,
         },
       },
     }),

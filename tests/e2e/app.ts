@@ -16,9 +16,10 @@ import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 export const OUT_DIR = path.join(ROOT_DIR, 'test-output', 'e2e');
 export const SEEDS_DIR = path.join(ROOT_DIR, 'seeds', 'documents');
 
-export async function startE2eApp(): Promise<RunningServer> {
+/** `env` overrides the configuration, e.g. HOST=0.0.0.0 to be reached from a non-loopback address. */
+export async function startE2eApp(env: Record<string, string> = {}): Promise<RunningServer> {
   const n = inject('neo4j');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false', ...env });
   return start(config, {
     log: () => {},
     buildClient: true,

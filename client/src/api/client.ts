@@ -5,6 +5,7 @@
 import type {
   ApiErrorBody, DocumentView, Health, Neighbors, NodeDetails, QueryDef, QueryResult, Schema, SearchHit,
 } from './types.ts';
+import type { LibraryDocument, Overview, UploadResult, WriteCapabilities, YearDocuments } from '../upload/upload-types.ts';
 import type { EdgeDetails, SelectionNeighbours, Touches } from './explore-types.ts';
 
 export class ApiError extends Error {
@@ -31,7 +32,8 @@ export function onUnavailable(listener: (e: ApiError) => void): () => void {
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`api/${path}`, {
     ...init,
-    headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+    // A FormData body sets its own multipart Content-Type (with the boundary); JSON bodies are strings.
+    headers: { Accept: 'application/json', ...(typeof init?.body === 'string' ? { 'Content-Type': 'application/json' } : {}), ...(init?.headers as Record<string, string> | undefined) },
   });
   const text = await res.text();
   let body: unknown;
@@ -77,5 +79,17 @@ export const api = {
     request<QueryResult>(`queries/${enc(name)}`, { method: 'POST', body: JSON.stringify({ params }) }),
   cypher: (query: string, params: Record<string, unknown> = {}) =>
     request<QueryResult>('cypher', { method: 'POST', body: JSON.stringify({ query, params }) }),
+  // Documents: who may write, uploads (dryRun = the preview), the library, and the arrival overview.
+  capabilities: () => request<WriteCapabilities>('documents/capabilities'),
+  uploadDocuments: (files: readonly File[], dryRun: boolean) => {
+    const form = new FormData();
+    for (const f of files) form.append('file', f, f.name);
+    // Every write must carry X-Requested-With: a cross-site form cannot add it (server/api/write-access.ts).
+    return request<UploadResult>(`documents${qs({ dryRun: dryRun ? 'true' : undefined })}`, { method: 'POST', body: form, headers: { 'X-Requested-With': 'explorer' } });
+  },
+  documentLibrary: (params: { q?: string; year?: string; limit?: number } = {}) =>
+    request<{ documents: LibraryDocument[]; total: number }>(`documents${qs(params)}`),
+  overview: (limit?: number) => request<Overview>(`overview${qs({ limit })}`),
+  overviewYear: (year: string) => request<YearDocuments>(`overview/years/${enc(year)}`),
 };
 export type Api = typeof api;

@@ -5,7 +5,7 @@
  */
 import type { Api } from '../api/client.ts';
 import { errorText } from '../api/error-text.ts';
-import type { QueryDef } from '../api/types.ts';
+import type { ApiGraph, QueryDef } from '../api/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { settings } from '../settings.ts';
 import { noFilters, type Filters } from './filters.ts';
@@ -150,6 +150,10 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
         details: ids.includes(s.details?.id ?? '') ? null : s.details,
         expandMenu: null,
       }));
+    },
+    /** Puts elements the server answered (the overview's documents of a year, say) on the canvas and lays them out. */
+    showElements(name: string, graph: Partial<ApiGraph>): void {
+      changeGraph(name, (g) => mergeGraph(g, graph), (s) => ({ layoutRun: s.layoutRun + 1 }));
     },
     clearCanvas(): void {
       changeGraph('clearCanvas', () => emptyGraph(), () => ({ selected: null, details: null, expandMenu: null, queryResult: null }));
