@@ -3,7 +3,6 @@
  * the requests, and the pure pieces the view draws from (a series' label, the lineage as canvas elements,
  * one agency's movement as task lines), kept apart from the DOM so they read and test on their own.
  */
-import type { ApiGraph } from '../../api/types.ts';
 import { translate, type Lang } from '../../i18n/index.ts';
 
 export interface SeriesPlan { id: string; name: string; year: number; issued: string | null; issuer: string | null; jurisdiction: string | null; tasks: number; responsibilities: number }
@@ -63,10 +62,20 @@ export function taskLine(t: PairTask | undefined): string {
   return t.number ? `${t.number}. ${t.title}` : t.title;
 }
 
-/** The series' plans and the plans they implement or reference, as canvas elements for the hierarchy layout. */
-export function lineageGraph(data: PlansOverTime): ApiGraph {
-  return {
-    nodes: data.lineage.plans.map((p) => ({ id: p.id, label: 'Plan', labels: ['Entity', 'Plan'], name: p.name, properties: { id: p.id, name: p.name, ...(p.year !== null ? { year: p.year } : {}) } })),
-    edges: data.lineage.links.map((l) => ({ id: `lineage:${l.from}>${l.to}>${l.type}`, type: l.type, source: l.from, target: l.to, properties: {} })),
-  };
+/**
+ * The series' plans and the plans they implement or reference, as Cytoscape elements. Series plans carry
+ * their year first; an edge runs from a plan to the plan it implements or references, so a bottom-to-top
+ * hierarchy puts the plans a series descends from above it.
+ */
+export function lineageElements(data: PlansOverTime): { group: 'nodes' | 'edges'; data: Record<string, string>; classes: string }[] {
+  return [
+    ...data.lineage.plans.map((p) => ({
+      group: 'nodes' as const, classes: p.inSeries ? 'series' : 'upstream',
+      data: { id: p.id, name: p.inSeries && p.year !== null ? `${p.year} · ${p.name}` : p.name },
+    })),
+    ...data.lineage.links.map((l) => ({
+      group: 'edges' as const, classes: l.type === 'IMPLEMENTS' ? 'implements' : 'references',
+      data: { id: `${l.from}>${l.to}>${l.type}`, source: l.from, target: l.to, type: l.type },
+    })),
+  ];
 }

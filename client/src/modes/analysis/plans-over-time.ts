@@ -1,15 +1,18 @@
 /*
  * The Plans over time view: pick a series of annual plans, move the similarity threshold, and see for each
  * neighbouring pair of plans which tasks continued, which are new and which were dropped, and how each
- * agency's responsibilities moved. The series' lineage (IMPLEMENTS / REFERENCES) is drawn on the canvas
- * with the hierarchy layout, so the plans' descent reads top-down beside the tables.
+ * agency's responsibilities moved. The series' lineage (IMPLEMENTS / REFERENCES) is drawn as a hierarchy
+ * (dagre) by its own Cytoscape instance in the layer over the canvas (chart-overlay.ts), so the explored
+ * graph is untouched and comes back when the view closes.
  */
+import './plans-over-time.css';
+import cytoscape, { type Core } from 'cytoscape';
 import type { ModeContext } from '../index.ts';
 import { debounce, h } from '../../panels/dom.ts';
-import './plans-over-time.css';
-import { translate, type MessageKey } from '../../i18n/index.ts';
+import { canvasOverlay } from './chart-overlay.ts';
+import { relName, translate, type MessageKey } from '../../i18n/index.ts';
 import {
-  DEFAULT_THRESHOLD, fetchComparison, fetchSeries, lineageGraph, seriesLabel, taskLine,
+  DEFAULT_THRESHOLD, fetchComparison, fetchSeries, lineageElements, seriesLabel, taskLine,
   type AgencyMove, type PlanSeries, type PlansOverTime, type YearPair,
 } from './plans-over-time-model.ts';
 
@@ -28,6 +31,36 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   let error = '';
   let drawnLineage: string | null = null;
   let request = 0;
+  const overlay = canvasOverlay(ctx.cy, 'pot-lineage');
+  let cy: Core | null = null;
+
+  const drawLineage = (answer: PlansOverTime) => {
+    cy?.destroy();
+    cy = cytoscape({
+      container: overlay.el,
+      elements: lineageElements(answer),
+      style: [
+        { selector: 'node', style: {
+          shape: 'round-rectangle', width: 'label', height: 'label', padding: '8px', label: 'data(name)', 'text-wrap': 'wrap', 'text-max-width': '180px',
+          'text-valign': 'center', 'font-size': 12, color: '#1f2937', 'background-color': '#e2e8f0', 'border-width': 1, 'border-color': '#94a3b8',
+        } },
+        { selector: 'node.series', style: { 'background-color': '#dbeafe', 'border-color': '#2563eb', 'border-width': 2, 'font-weight': 'bold' } },
+        { selector: 'edge', style: {
+          width: 1.5, 'line-color': '#64748b', 'target-arrow-color': '#64748b', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier',
+          label: 'data(label)', 'font-size': 10, color: '#475569', 'text-background-color': '#fff', 'text-background-opacity': 1,
+        } },
+        { selector: 'edge.references', style: { 'line-style': 'dashed' } },
+      ] as cytoscape.StylesheetJson,
+      minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false,
+    });
+    labelLineage();
+    // Bottom to top: an edge runs from a plan to the one it implements, so the plans a series descends from sit above it.
+    cy.layout({ name: 'dagre', rankDir: 'BT', nodeSep: 30, rankSep: 60, animate: false, fit: true, padding: 24 } as cytoscape.LayoutOptions).run();
+  };
+  const labelLineage = () => {
+    const lang = ctx.store.get().lang;
+    cy?.edges().forEach((e) => { e.data('label', relName(lang, String(e.data('type')))); });
+  };
 
   const compare = async () => {
     if (!seriesId) return;
@@ -42,9 +75,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       if (pairIndex >= answer.pairs.length) pairIndex = 0;
       if (drawnLineage !== answer.series.id) {
         drawnLineage = answer.series.id;
-        ctx.actions.clearCanvas();
-        ctx.actions.showElements('planLineage', lineageGraph(answer));
-        ctx.actions.setLayout('dagre');
+        drawLineage(answer);
       }
     } catch (e) {
       if (!alive || mine !== request) return;
@@ -153,8 +184,8 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
 
   void loadSeries();
   const off = ctx.store.subscribe((s, p) => {
-    if (s.lang !== p.lang) draw();
+    if (s.lang !== p.lang) { draw(); labelLineage(); }
     if (s.documentsVersion !== p.documentsVersion) void loadSeries();
   });
-  return () => { alive = false; off(); root.remove(); };
+  return () => { alive = false; off(); cy?.destroy(); overlay.remove(); root.remove(); };
 }
