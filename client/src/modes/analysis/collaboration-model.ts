@@ -94,10 +94,10 @@ export function edgeWidth(weight: number, maxWeight: number): number {
   return Math.round((1 + 13 * Math.sqrt((weight - 1) / (maxWeight - 1))) * 10) / 10;
 }
 
-/** Node diameter in pixels from its strength, 18 to 60. */
+/** Node diameter in pixels from its strength, 14 to 44. */
 export function nodeSize(strength: number, maxStrength: number): number {
-  if (maxStrength <= 0) return 18;
-  return Math.round(18 + 42 * Math.sqrt(strength / maxStrength));
+  if (maxStrength <= 0) return 14;
+  return Math.round(14 + 30 * Math.sqrt(strength / maxStrength));
 }
 
 // Twelve colours that stay apart for people with the common colour-vision deficiencies (Tableau 10 + two).

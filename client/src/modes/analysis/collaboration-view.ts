@@ -118,7 +118,8 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
     // Heavier edges pull their agencies closer, so clusters read as places on the canvas too.
     cy.layout({
       name: 'fcose', quality: 'default', randomize: true, animate: false, fit: true, padding: 30, packComponents: true,
-      idealEdgeLength: (e: EdgeSingular) => 140 / Math.sqrt(Number(e.data('weight')) || 1), nodeRepulsion: () => 9000,
+      nodeDimensionsIncludeLabels: true, nodeSeparation: 60,
+      idealEdgeLength: (e: EdgeSingular) => 70 + 140 / Math.sqrt(Number(e.data('weight')) || 1), nodeRepulsion: () => 30000,
       edgeElasticity: (e: EdgeSingular) => 0.2 + 0.8 * Math.min(1, Number(e.data('weight')) / maxWeight),
     } as cytoscape.LayoutOptions).run();
     cy.on('tap', 'edge', (ev) => {

@@ -83,9 +83,9 @@ describe('drawing sizes and colours', () => {
     expect(edgeWidth(3, 1)).toBe(2);
   });
 
-  it('sizes nodes between 18 and 60 px and colours clusters past the palette grey', () => {
-    expect(nodeSize(0, 10)).toBe(18);
-    expect(nodeSize(10, 10)).toBe(60);
+  it('sizes nodes between 14 and 44 px and colours clusters past the palette grey', () => {
+    expect(nodeSize(0, 10)).toBe(14);
+    expect(nodeSize(10, 10)).toBe(44);
     expect(clusterColour(0)).not.toBe(clusterColour(1));
     expect(clusterColour(40)).toBe('#c7c7c7');
   });
