@@ -39,3 +39,7 @@ CREATE INDEX responsible_for_page_key IF NOT EXISTS FOR ()-[r:RESPONSIBLE_FOR]-(
 
 // Support is STATES relationships (docs/graph-storage.md); the LoaderGate node of the previous shape and
 // its constraint are removed by cypher/writer/migrate-states.cypher.
+
+// Last: wait for the indexes to come online, so the first search after a fresh start does not race an
+// index that is still populating.
+CALL db.awaitIndexes(120);

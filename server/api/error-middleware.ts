@@ -1,11 +1,12 @@
 /*
  * The one place errors become HTTP responses: `{error: {code, message, details}}` with the AppError's
  * status. Anything unexpected is logged server-side and answered as a 500 without a stack trace.
+ * Database failures arrive here as AppErrors already: the graph layer (GraphDb) is the one place that
+ * knows Neo4j's errors, so nothing here imports Neo4j code.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { toAppError } from '../graph/neo4j-errors.ts';
 
 export function zodToAppError(err: z.ZodError, where: string): AppError {
   // An unknown key has an empty path; name the key itself so the message still points at the field.
@@ -51,7 +52,7 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
     else if (err instanceof z.ZodError) appError = zodToAppError(err, 'request');
     else if (err?.type === 'entity.too.large') appError = new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large', { limit: err.limit });
     else if (err?.type === 'entity.parse.failed') appError = AppError.badRequest('The request body is not valid JSON');
-    else appError = httpError(err) ?? toAppError(err);
+    else appError = httpError(err) ?? new AppError(500, 'INTERNAL', 'Internal error');
     if (appError.status >= 500 && appError.code === 'INTERNAL') log(`error: ${err?.stack ?? String(err)}`);
     res.status(appError.status).json({
       error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },

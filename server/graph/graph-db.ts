@@ -5,7 +5,7 @@
  * known-down state refuses calls before the driver is asked, and cuts short the calls under way when it
  * begins, so they fail in milliseconds, not after the driver's seconds of retries against a dead socket.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
 import { databaseFault, toAppError, type DatabaseFault } from './neo4j-errors.ts';
 import { toNeo4jParams } from './neo4j-params.ts';
@@ -21,6 +21,30 @@ export interface ReadOptions {
   metadata?: Record<string, string>;
   /** false: one attempt, no driver retries on transient errors (a query with a time budget to keep). */
   retry?: boolean;
+}
+
+/** What a write statement changed, from Neo4j's own counters. */
+export interface StatementCounts {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+}
+
+/** A statement's answer inside a write transaction: plain rows (neo4j-values.ts) and what it changed. */
+export interface StatementResult {
+  rows: Row[];
+  counts: StatementCounts;
+}
+
+/**
+ * The write transaction the writer sees: statements in, plain rows and counts out, so no module besides
+ * this one handles the driver's records, integers or summaries. `params` go to Neo4j as given (the
+ * writer converts its rows once, before the transaction opens: write-plan.ts). Calls may be issued
+ * back to back without awaiting each; Neo4j runs them in order.
+ */
+export interface StatementTx {
+  run(cypher: string, params?: Record<string, unknown>): Promise<StatementResult>;
 }
 
 export interface ReadResult {
@@ -90,6 +114,11 @@ export class GraphDb {
     return this.guarded(session, () => session.executeWrite(work, opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined));
   }
 
+  /** Runs work in one WRITE transaction through the plain StatementTx; retried as writeTx is. */
+  async statements<T>(work: (tx: StatementTx) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
+    return this.writeTx((tx) => work({ run: (cypher, params = {}) => statementResult(tx.run(cypher, params)) }), opts);
+  }
+
   /**
    * Runs one statement in an auto-commit transaction. Only for statements that manage their own
    * transactions (CALL … IN TRANSACTIONS, schema commands), which Neo4j refuses inside a managed one.
@@ -152,6 +181,19 @@ export class GraphDb {
   async write<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.writeTx(async (tx) => (await collect(tx, cypher, toNeo4jParams(params), undefined, performance.now())).rows as T[]);
   }
+}
+
+async function statementResult(pending: PromiseLike<QueryResult>): Promise<StatementResult> {
+  const result = await pending;
+  const u = result.summary.counters.updates();
+  return {
+    rows: result.records.map((record) => {
+      const row: Row = {};
+      for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+      return row;
+    }),
+    counts: { nodesCreated: u.nodesCreated, nodesDeleted: u.nodesDeleted, relationshipsCreated: u.relationshipsCreated, relationshipsDeleted: u.relationshipsDeleted },
+  };
 }
 
 async function collect(tx: Pick<ManagedTransaction, 'run'>, cypher: string, params: Record<string, unknown>, maxRows: number | undefined, started: number): Promise<ReadResult> {

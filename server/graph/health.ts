@@ -2,6 +2,7 @@
  * What /api/health reports about the database: version, edition and size. Kept cheap (count store
  * look-ups only) because monitors poll it.
  */
+import { loadCypher } from './cypher-files.ts';
 import type { GraphDb } from './graph-db.ts';
 
 export interface GraphHealth {
@@ -13,12 +14,12 @@ export interface GraphHealth {
 
 export async function graphHealth(db: GraphDb): Promise<GraphHealth> {
   const [component] = await db.read<{ version: string; edition: string }>(
-    "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition",
+    loadCypher('health/version').text,
     {},
     { timeoutMs: 3000 },
   );
   const [counts] = await db.read<{ nodes: number; relationships: number }>(
-    'CALL { MATCH (n:Entity) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    loadCypher('health/counts').text,
     {},
     { timeoutMs: 3000 },
   );

@@ -1,8 +1,8 @@
 /*
  * Brings the database to the shape this version reads and writes, at every start: applies
- * cypher/schema.cypher, waits for the indexes to come online (so the first search after a fresh start does
- * not race an index that is still populating), and, only when a count-store look-up finds the previous
- * shape (support as lists on the Document nodes), turns it into STATES relationships
+ * cypher/schema.cypher (which ends by waiting for the indexes to come online) and, only when a
+ * count-store look-up finds the previous shape (support as lists on the Document nodes), turns it into
+ * STATES relationships
  * (cypher/writer/migrate-states.cypher). A database already in today's shape pays one look-up, no scan.
  */
 import { loadCypher, splitStatements } from './cypher-files.ts';
@@ -13,7 +13,6 @@ const PAGE_KEY_BATCH = 5000;
 export async function applySchema(db: GraphDb): Promise<number> {
   const statements = splitStatements(loadCypher('schema').text);
   for (const statement of statements) await db.autoCommit(statement);
-  await db.autoCommit('CALL db.awaitIndexes(120)');
   await migrateSupport(db);
   return statements.length;
 }

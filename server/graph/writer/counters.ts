@@ -2,7 +2,7 @@
  * What a write changed, summed from Neo4j's own result counters so the numbers in the CLI summary
  * are what the database did, not what the loader intended.
  */
-import type { QueryResult } from 'neo4j-driver';
+import type { StatementResult } from '../graph-db.ts';
 
 export interface WriteCounters {
   nodesCreated: number;
@@ -22,9 +22,9 @@ export function addCounters(into: WriteCounters, more: WriteCounters): WriteCoun
   return into;
 }
 
-/** Adds a query's created/deleted counts to `into`. */
-export function addResult(into: WriteCounters, result: QueryResult): void {
-  const u = result.summary.counters.updates();
+/** Adds a statement's created/deleted counts to `into`. */
+export function addResult(into: WriteCounters, result: StatementResult): void {
+  const u = result.counts;
   into.nodesCreated += u.nodesCreated;
   into.nodesDeleted += u.nodesDeleted;
   into.relationshipsCreated += u.relationshipsCreated;

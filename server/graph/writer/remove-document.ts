@@ -20,13 +20,13 @@ export interface RemoveResult {
 /** `document` is the bare document id (file base name without extension). */
 export async function removeDocument(db: GraphDb, docId: string): Promise<RemoveResult> {
   const docNodeId = documentNodeId(docId);
-  return db.writeTx(async (tx) => {
+  return db.statements(async (tx) => {
     const c = zeroCounters();
     const lock = await run(tx, 'writer/lock-documents', { docNodeIds: [docNodeId] });
-    const stored = lock.records[0];
+    const stored = lock.rows[0];
     // The lock MERGE creates the node when it is missing; rolling back by throwing would hide the
     // answer, so delete it again and report "not loaded" instead.
-    if (!stored || stored.get('sha256') === null) {
+    if (!stored || stored.sha256 === null) {
       await run(tx, 'writer/delete-document-node', { docNodeId });
       return { docId, removed: false, counters: c };
     }

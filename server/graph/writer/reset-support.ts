@@ -6,7 +6,7 @@
  * which takes the node's lock: it either committed before the lock here was granted (and its STATES
  * counts) or waits for this transaction to commit and finds the decision made.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { StatementTx } from '../graph-db.ts';
 import { addResult, type WriteCounters } from './counters.ts';
 import { lockOrder } from './prepare-facts.ts';
 import { run } from './run-cypher.ts';
@@ -29,22 +29,22 @@ export interface Stripped {
  * relationships lose these documents' spans, their STATES go, and the old nodes get what the remaining
  * documents give them.
  */
-export async function stripOldVersions(tx: ManagedTransaction, olds: readonly OldVersion[], c: WriteCounters): Promise<Stripped> {
+export async function stripOldVersions(tx: StatementTx, olds: readonly OldVersion[], c: WriteCounters): Promise<Stripped> {
   const docNodeIds = olds.map((o) => o.docNodeId);
   const stated = await run(tx, 'writer/stated-nodes', { docNodeIds });
-  const byDoc = new Map(stated.records.map((r) => [r.get('docNodeId') as string, r.get('nodeIds') as string[]]));
+  const byDoc = new Map(stated.rows.map((r) => [r.docNodeId as string, r.nodeIds as string[]]));
   const oldIds = lockOrder(olds.flatMap((o) => byDoc.get(o.docNodeId) ?? []), []);
   if (oldIds.length > 0) addResult(c, await run(tx, 'writer/lock-nodes', { ids: oldIds }));
   const relIds: string[] = [];
   for (const o of olds) {
     const rels = await run(tx, 'writer/strip-relationships', { ids: [o.docNodeId, ...(byDoc.get(o.docNodeId) ?? [])], docId: o.docId });
-    relIds.push(...((rels.records[0]?.get('stripped') as string[] | undefined) ?? []));
+    relIds.push(...((rels.rows[0]?.stripped as string[] | undefined) ?? []));
   }
   return { oldIds, relIds: [...new Set(relIds)], unsupported: await resetSupport(tx, docNodeIds) };
 }
 
 /** Last step of both: relationships and nodes the stripping left without support, and not stated again. */
-export async function deleteUnsupported(tx: ManagedTransaction, relIds: readonly string[], nodeIds: readonly string[], c: WriteCounters): Promise<void> {
+export async function deleteUnsupported(tx: StatementTx, relIds: readonly string[], nodeIds: readonly string[], c: WriteCounters): Promise<void> {
   if (relIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-relationships', { relIds }));
   if (nodeIds.length > 0) addResult(c, await run(tx, 'writer/delete-unsupported-nodes', { ids: nodeIds }));
 }
@@ -54,11 +54,11 @@ export async function deleteUnsupported(tx: ManagedTransaction, relIds: readonly
  * and lowest document id those give it, and returns the ids nobody else states (the caller sets them
  * afresh or deletes them).
  */
-async function resetSupport(tx: ManagedTransaction, docNodeIds: readonly string[]): Promise<Set<string>> {
+async function resetSupport(tx: StatementTx, docNodeIds: readonly string[]): Promise<Set<string>> {
   // Not added to the counters: they count facts, and STATES is bookkeeping (as the lists were).
   const unstated = await run(tx, 'writer/unstate-nodes', { docNodeIds });
-  if (unstated.records.length === 0) return new Set();
-  const rows = unstated.records.map((r) => ({ id: r.get('id') as string, docIds: r.get('docIds') as string[], aliases: r.get('aliases') as string[] }));
+  if (unstated.rows.length === 0) return new Set();
+  const rows = unstated.rows.map((r) => ({ id: r.id as string, docIds: r.docIds as string[], aliases: r.aliases as string[] }));
   const reset = await run(tx, 'writer/reset-node-support', { rows, aliasTextLimit: ALIAS_TEXT_LIMIT });
-  return new Set((reset.records[0]?.get('unsupported') as string[] | undefined) ?? []);
+  return new Set((reset.rows[0]?.unsupported as string[] | undefined) ?? []);
 }

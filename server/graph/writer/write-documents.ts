@@ -12,16 +12,15 @@
  * the node's lock (shared on a dense hub), so loads that share hubs run side by side, and a load waits for
  * a replacement or removal deciding about the same node, or the other way round. Transient errors
  * (deadlocks, e.g. two transactions adding relationships at the same two sparse nodes in opposite
- * orders) are retried by the driver through GraphDb.writeTx, which re-runs the whole function.
+ * orders) are retried by the driver through GraphDb.statements, which re-runs the whole function.
  */
-import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
-import type { GraphDb } from '../graph-db.ts';
+import type { GraphDb, StatementResult, StatementTx } from '../graph-db.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
 import type { RelationshipType } from '../../extract/graph-facts.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
 import { createRelationshipsCypher, mergeRelationshipsCypher } from './relationship-cypher.ts';
 import { deleteUnsupported, stripOldVersions, type OldVersion } from './reset-support.ts';
-import { run } from './run-cypher.ts';
+import { firstValue, run } from './run-cypher.ts';
 import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
 import { planWrite, type RelationshipPlan, type WritePlan } from './write-plan.ts';
 
@@ -29,9 +28,9 @@ export interface WriteOptions {
   /** Write even when the stored sha256 equals the new one. */
   force?: boolean;
   /** Runs inside the transaction right after merge-nodes (tests pause here to let a concurrent removal in). */
-  afterMergeNodes?: (tx: ManagedTransaction) => Promise<void>;
+  afterMergeNodes?: (tx: StatementTx) => Promise<void>;
   /** Runs inside the transaction, once per written document, just before commit; a throw rolls the transaction back (tests inject failures here). */
-  beforeCommit?: (tx: ManagedTransaction, doc: PreparedDocument) => Promise<void>;
+  beforeCommit?: (tx: StatementTx, doc: PreparedDocument) => Promise<void>;
   now?: () => Date;
 }
 
@@ -71,7 +70,7 @@ export async function writeDocuments(db: GraphDb, docs: readonly PreparedDocumen
   for (let attempt = 1; ; attempt++) {
     let last: unknown;
     try {
-      return await db.writeTx(async (tx) => {
+      return await db.statements(async (tx) => {
         try {
           return await writeInTx(tx, docs, plan, opts);
         } catch (err) {
@@ -105,11 +104,11 @@ export async function writeDocument(db: GraphDb, doc: PreparedDocument, opts: Wr
   return { docId: doc.docId, status: documents[0]!.status, counters };
 }
 
-async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument[], fullPlan: WritePlan, opts: WriteOptions): Promise<BatchResult> {
+async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], fullPlan: WritePlan, opts: WriteOptions): Promise<BatchResult> {
   const c = zeroCounters();
   const docNodeIds = lockOrder(docs.map((d) => d.docNodeId), []);
   const lock = await run(tx, 'writer/lock-documents', { docNodeIds });
-  const stored = new Map(lock.records.map((r) => [r.get('docNodeId') as string, { sha256: r.get('sha256') as string | null }]));
+  const stored = new Map(lock.rows.map((r) => [r.docNodeId as string, { sha256: r.sha256 as string | null }]));
 
   const statuses: { docId: string; status: WriteStatus }[] = [];
   const writing: PreparedDocument[] = [];
@@ -142,7 +141,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   if (plan.nodes.length > 0) {
     const result = await run(tx, 'writer/merge-nodes', { rows: plan.nodes.map((n) => n.create) });
     addResult(c, result);
-    created = new Set((result.records[0]?.get('created') as string[] | undefined) ?? []);
+    created = new Set((result.rows[0]?.created as string[] | undefined) ?? []);
   }
   if (opts.afterMergeNodes) await opts.afterMergeNodes(tx);
   // A Document node without a stored hash was created by lock-documents just now: nothing points from it yet.
@@ -157,7 +156,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
   // them in order within the transaction, without waiting for a round trip and the packing of the next
   // statement's rows between them.
   const pending: Checked[] = [];
-  const send = (result: Promise<QueryResult>, rows?: number, counted = true) => pending.push({ result, rows, counted });
+  const send = (result: Promise<StatementResult>, rows?: number, counted = true) => pending.push({ result, rows, counted });
   if (afresh.length > 0) send(run(tx, 'writer/create-nodes', { rows: afresh }));
   const merges: [RelationshipType, Record<string, unknown>[]][] = [];
   for (const [type, rows] of plan.relationships) {
@@ -193,7 +192,7 @@ async function writeInTx(tx: ManagedTransaction, docs: readonly PreparedDocument
 }
 
 /** A statement in flight and, when it reports one count per row, how many rows it was sent. */
-interface Checked { result: Promise<QueryResult>; rows?: number | undefined; counted?: boolean }
+interface Checked { result: Promise<StatementResult>; rows?: number | undefined; counted?: boolean }
 
 /**
  * Waits for the statements and adds up their counters. A statement that reports fewer rows than it was
@@ -206,7 +205,7 @@ async function settleChecked(pending: readonly Checked[], c: WriteCounters): Pro
     if (pending[i]!.counted !== false) addResult(c, result);
     const expected = pending[i]!.rows;
     if (expected === undefined) return;
-    const got = Number(result.records[0]?.get(0) ?? 0);
+    const got = Number(firstValue(result) ?? 0);
     if (got !== expected) throw new ConcurrentRemovalError(`${got} of ${expected} rows found their nodes`);
   });
 }
