@@ -74,6 +74,8 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
       ? agencySeries(one, years, { led: t('workloadLed'), supported: t('workloadSupported'), responsible: t('workloadResponsible'), inherited: t('workloadInherited') })
       : topAgencySeries(sorted, years, TOP_IN_CHART);
     chart.set({
+      // Short, so a sort or a click redraws at once (and a screenshot never catches bars half grown).
+      animationDuration: 200, animationDurationUpdate: 200,
       title: { text: one ? say(lang(), 'workloadChartOne', { name: one.name }) : say(lang(), 'workloadChartTop', { n: Math.min(TOP_IN_CHART, sorted.length) }), left: 10, top: 6, textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { type: 'scroll', top: 32, left: 10, right: 10 },
