@@ -102,6 +102,11 @@ export function csvField(v: ExportValue | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Lines of CSV as one file: CRLF line ends and a BOM, so that Excel reads the Chinese as UTF-8. */
+export function csvDocument(lines: readonly string[]): string {
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /**
  * One CSV for the whole view: a `kind` column says node or edge, so a single file opens in a spreadsheet
  * and can still be split by filtering. Property columns are the union of keys, sorted.
@@ -115,6 +120,5 @@ export function toCsv(g: ExportGraph): string {
   const rows: string[] = [[...fixed, ...extra].map(csvField).join(',')];
   for (const n of g.nodes) rows.push([...['node', n.id, n.label, n.name, '', ''], ...extra.map((k) => n.properties[k])].map((v) => csvField(v ?? null)).join(','));
   for (const e of g.edges) rows.push([...['edge', e.id, e.type, '', e.source, e.target], ...extra.map((k) => e.properties[k])].map((v) => csvField(v ?? null)).join(','));
-  // A BOM so that Excel reads the Chinese names as UTF-8.
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }

@@ -5,13 +5,15 @@
  */
 import type { Evidence, PropValue } from '../api/types.ts';
 import { labelName, propName, relName, roleName, translate, valueName, type Lang } from '../i18n/index.ts';
+import { BOOKKEEPING_KEYS } from '../state/result-cells.ts';
 import { settings, styleForLabel } from '../settings.ts';
 import type { Actions } from '../state/actions.ts';
 import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
 
 /** Search and bookkeeping fields that mean nothing to a reader. */
-const INTERNAL = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'propsDoc', 'nodeIds', 'aliasPairs', 'loadedAt', 'sha256', 'text', 'key']);
+// Shown elsewhere in the panel (id, name, aliases, text) or bookkeeping (the one list, result-cells.ts).
+const INTERNAL = new Set(['id', 'name', 'aliases', 'text', ...BOOKKEEPING_KEYS]);
 
 function fmt(v: PropValue | undefined, lang: Lang): string {
   if (v === null || v === undefined) return '';

@@ -1,6 +1,7 @@
 /*
  * The results table of the last curated query, under the canvas. A row click selects the entity the row is
- * about, so table and canvas stay two views of the same answer.
+ * about, so table and canvas stay two views of the same answer; sorting, copy and CSV come with the shared
+ * result table.
  */
 import { columnName, translate } from '../i18n/index.ts';
 import type { Actions } from '../state/actions.ts';
@@ -8,6 +9,7 @@ import { idOf, pageSummary } from '../state/query-results.ts';
 import { localCell } from '../state/result-cells.ts';
 import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
+import { resultTable } from './result-table.ts';
 
 function rowNode(row: Record<string, unknown>, s: State): string | null {
   const ids = Object.values(row).map(idOf).filter((id): id is string => !!id && !!s.graph.nodes[id]);
@@ -23,22 +25,26 @@ export function mountResults(el: HTMLElement, store: Store, actions: Actions): v
     const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
     const paged = pageSummary(r, s.lang);
     const def = s.queries.data?.find((q) => q.name === r.name);
+    // Sorted, copied and exported by the one result table (result-table.ts), headed in the UI's language;
+    // the Cypher alias stays in the tooltip for those who adapt the query.
+    const table = resultTable({
+      id: 'results-table', lang: s.lang, columns: r.columns, rows: r.rows, name: r.name,
+      header: (c) => columnName(s.lang, c),
+      cell: (c, v) => localCell(s.lang, c, v, (id) => s.graph.nodes[id]?.name),
+      rowClickable: (row) => !!rowNode(row, s),
+      onRow: (row) => { const id = rowNode(row, store.get()); if (id) void actions.searchSelected(id); },
+      notify: (text, kind) => actions.toast(text, kind),
+    });
     replace(el,
       h('div', { class: 'results-head' },
         h('strong', {}, `${t('resultsTable')} · ${def?.title[s.lang] ?? r.name}`),
         h('span', { class: 'muted', id: 'results-count' }, `${paged ? paged.text : `${r.rows.length} ${t('rows')}`} · ${r.ms} ${t('milliseconds')}${r.truncated ? ` · ${t('truncated')}` : ''}`),
+        table.tools,
         paged?.more && def && r.page
           ? h('button', { class: 'btn small', id: 'results-next', onclick: () => void actions.runQuery(def, { ...r.params, offset: r.page!.offset + r.page!.limit }) }, t('nextPage'))
           : null,
         h('button', { class: 'btn small', onclick: () => actions.closeResults() }, '×')),
-      h('div', { class: 'results-scroll' }, h('table', { class: 'results', id: 'results-table' },
-        // Headed in the UI's language; the Cypher alias stays in the tooltip for those who adapt the query.
-        h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', { title: c }, columnName(s.lang, c))))),
-        h('tbody', {}, r.rows.map((row) => {
-          const id = rowNode(row, s);
-          return h('tr', { class: id ? 'clickable' : '', onclick: () => { if (id) void actions.searchSelected(id); } },
-            r.columns.map((c) => h('td', {}, localCell(s.lang, c, row[c], (v) => s.graph.nodes[v]?.name))));
-        })))));
+      table.body);
   };
   draw(store.get());
   store.subscribe((s, prev) => { if (s.queryResult !== prev.queryResult || s.lang !== prev.lang || s.mode !== prev.mode) draw(s); });

@@ -4,7 +4,24 @@
  * current language; ids become names. Pure, so the rules are unit-tested. The Query console's own table
  * does not use this: there the columns and values are the user's Cypher and stay as written.
  */
+import { HIDDEN_NODE_KEYS, HIDDEN_RELATIONSHIP_KEYS } from '../../../server/graph/queries/graph-elements.ts';
 import { labelName, relName, roleName, translate, valueName, type Lang } from '../i18n/index.ts';
+
+/**
+ * Bookkeeping never shown in a table, the details or an export: the keys the server leaves out of graph
+ * elements (search keys, support and evidence lists), imported so the list is kept in one place, plus the
+ * load's own (content hash, load time, merge key) that the API does return on documents.
+ */
+export const BOOKKEEPING_KEYS: ReadonlySet<string> = new Set<string>([...HIDDEN_NODE_KEYS, ...HIDDEN_RELATIONSHIP_KEYS, 'sha256', 'loadedAt', 'key', '_lock']);
+
+/** A value with bookkeeping keys taken out of every map and element's properties in it (the console's raw rows carry them). */
+export function withoutBookkeeping(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(withoutBookkeeping);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (!BOOKKEEPING_KEYS.has(k)) out[k] = withoutBookkeeping(x);
+  return out;
+}
 
 /** Columns whose values are relationship roles, relationship types, or a label / kind of value. */
 const ROLE_COLUMNS = new Set(['role', 'roles']);
@@ -32,5 +49,5 @@ export function localCell(lang: Lang, column: string, v: unknown, nameOf: (id: s
     return relName(lang, String(o.type ?? '')) + (typeof role === 'string' ? `(${roleName(lang, role)})` : '');
   }
   if (typeof o.name === 'string') return o.name;
-  return JSON.stringify(v);
+  return JSON.stringify(withoutBookkeeping(v));
 }

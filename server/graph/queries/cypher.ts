@@ -47,7 +47,7 @@ export async function runConsoleQuery(
   const cypher = lexed.normalised;
   try {
     await watchdog.guard(cypher, limits.timeoutMs, (tag) => explainCheck(db, cypher, params, limits.timeoutMs, tag.metadata));
-    return await watchdog.guard(cypher, limits.timeoutMs, (tag) => runGraphQuery(db, cypher, params, limits, { read: { ...tag, retry: false } }));
+    return await watchdog.guard(cypher, limits.timeoutMs, (tag) => runGraphQuery(db, cypher, params, limits, { connect: true, read: { ...tag, retry: false } }));
   } catch (err) {
     throw memoryLimitError(err);
   }

@@ -9,9 +9,13 @@
 import { AppError } from '../../errors.ts';
 import { collectElements, missingEndpoints } from '../cypher-console/graph-collector.ts';
 import type { GraphDb, ReadOptions, Row } from '../graph-db.ts';
-import { isPlainNode, isPlainRelationship, type PlainNode } from '../neo4j-values.ts';
-import { buildGraph, LEAN_PARAMS, leanElement, type ApiGraph, type LeanNode } from './graph-elements.ts';
+import { isPlainNode, isPlainRelationship, type PlainNode, type PlainRelationship } from '../neo4j-values.ts';
+import { buildGraph, LEAN_PARAMS, leanElement, type ApiGraph, type LeanNode, type LeanRelationship } from './graph-elements.ts';
 import { loadApiCypher } from './api-cypher.ts';
+
+/** Connecting returned nodes is skipped above this many (the large-graph view draws what was returned). */
+const CONNECT_MAX_NODES = 2_000;
+const CONNECT_MAX_RELATIONSHIPS = 5_000;
 
 export interface QueryLimits {
   timeoutMs: number;
@@ -38,7 +42,7 @@ function leanValue(value: unknown): unknown {
 
 export async function runGraphQuery(
   db: GraphDb, cypher: string, params: Record<string, unknown>, limits: QueryLimits,
-  opts: { leanRows?: boolean; read?: Pick<ReadOptions, 'metadata' | 'retry'> } = {},
+  opts: { leanRows?: boolean; connect?: boolean; read?: Pick<ReadOptions, 'metadata' | 'retry'> } = {},
 ): Promise<QueryResult> {
   const started = performance.now();
   const result = await db.readResult(cypher, params, { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows, ...opts.read });
@@ -62,6 +66,16 @@ export async function runGraphQuery(
   if (missing.length > 0) {
     const extra = await db.read<{ n: LeanNode }>(loadApiCypher('nodes-by-element-id'), { ids: missing, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs: limits.timeoutMs });
     for (const { n } of extra) found.nodes.set(n.elementId, leanElement({ ...n, properties: Array.isArray(n.properties) ? Object.fromEntries(n.properties) : n.properties }) as PlainNode);
+  }
+  // Nodes a console query returned without any relationship are drawn with the relationships between
+  // them; a query that returns relationships or paths has chosen which to draw.
+  if (opts.connect && found.relationships.size === 0 && found.nodes.size > 1 && found.nodes.size <= CONNECT_MAX_NODES) {
+    const among = await db.read<{ r: LeanRelationship }>(loadApiCypher('relationships-among'),
+      { ids: [...found.nodes.keys()], limit: CONNECT_MAX_RELATIONSHIPS, hiddenRelKeys: LEAN_PARAMS.hiddenRelKeys },
+      { timeoutMs: limits.timeoutMs, ...opts.read });
+    for (const { r } of among) {
+      if (!found.relationships.has(r.elementId)) found.relationships.set(r.elementId, { ...r, properties: Array.isArray(r.properties) ? Object.fromEntries(r.properties) : r.properties } as PlainRelationship);
+    }
   }
   const graph = buildGraph(found.nodes.values(), found.relationships.values());
   const answer: QueryResult = {

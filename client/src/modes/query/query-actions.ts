@@ -89,7 +89,8 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
         const large = count > LARGE_THRESHOLD ? hooks.showLarge(r.graph) : null;
         if (!large) hooks.hideLarge();
         store.dispatch('cypherResult', (s) => {
-          const result = { columns: r.columns, rows, graph: r.graph, ms: r.summary?.ms ?? 0, rowCount: r.summary?.rows ?? rows.length, truncated: !!r.summary?.truncated, large, resolved };
+          const keptGraph = !large && !r.graph.nodes.length;
+          const result = { columns: r.columns, rows, graph: r.graph, ms: r.summary?.ms ?? 0, rowCount: r.summary?.rows ?? rows.length, truncated: !!r.summary?.truncated, large, resolved, keptGraph };
           const history = pushHistory(s.query.history, { query: q.text, params: usedParams, at, ok: true, rows: result.rowCount, ms: result.ms });
           const tab: ResultTab = r.graph.nodes.length ? 'graph' : 'table';
           const query = { ...s.query, status: 'ok' as const, result, error: null, history, run: s.query.run + 1, tab };

@@ -16,6 +16,8 @@ export interface CypherResultView {
   truncated: boolean;
   /** Set when the result was too large for the main canvas and went to the large-graph view. */
   large: { renderer: 'canvas' | 'webgl'; drawn: number; omitted: number } | null;
+  /** The result had no nodes, so the canvas still shows the graph from before (the panel says so). */
+  keptGraph?: boolean;
   /** Names typed for id parameters and the ids they were replaced by. */
   resolved?: ResolvedParam[];
 }

@@ -6,6 +6,8 @@
 import type { Lang } from '../../i18n/index.ts';
 import { apiErrorText } from '../../api/error-text.ts';
 import { h, replace } from '../../panels/dom.ts';
+import { resultTable } from '../../panels/result-table.ts';
+import { withoutBookkeeping } from '../../state/result-cells.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
 import { createCypherEditor } from './cypher-editor.ts';
@@ -29,17 +31,23 @@ export function cellText(v: unknown): string {
   if (typeof o.type === 'string' && (o.kind === 'relationship' || 'source' in o || 'startElementId' in o)) {
     return typeof props.role === 'string' ? `:${o.type} (${props.role})` : `:${o.type}`;
   }
-  return JSON.stringify(v);
+  return JSON.stringify(withoutBookkeeping(v));
 }
 
-function table(r: CypherResultView, lang: Lang): HTMLElement {
-  if (!r.rows.length) return h('p', { class: 'muted' }, tf(lang, 'qmNoRows'));
-  const shown = r.rows.slice(0, MAX_TABLE_ROWS);
-  return h('div', { class: 'qm-table-wrap' },
-    h('table', { class: 'qm-table', id: 'qm-table' },
-      h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', {}, c)))),
-      h('tbody', {}, shown.map((row) => h('tr', {}, r.columns.map((c) => h('td', {}, cellText(row[c]))))))),
-    r.rows.length > shown.length ? h('p', { class: 'muted' }, tf(lang, 'qmMoreRows', { n: r.rows.length - shown.length })) : null);
+/** The console's table: the shared result table over the user's own column aliases and values as written. */
+function table(r: CypherResultView, lang: Lang, actions: Actions): { tools: HTMLElement | null; body: HTMLElement } {
+  if (!r.rows.length) return { tools: null, body: h('p', { class: 'muted' }, tf(lang, 'qmNoRows')) };
+  const t = resultTable({
+    id: 'qm-table', lang, columns: r.columns, rows: r.rows, name: 'query-result', maxRows: MAX_TABLE_ROWS,
+    header: (c) => c,
+    cell: (_c, v) => cellText(v),
+    notify: (text, kind) => actions.toast(text, kind),
+  });
+  return {
+    tools: t.tools,
+    body: h('div', { class: 'qm-table-wrap' }, t.body,
+      r.rows.length > MAX_TABLE_ROWS ? h('p', { class: 'muted' }, tf(lang, 'qmMoreRows', { n: r.rows.length - MAX_TABLE_ROWS })) : null),
+  };
 }
 
 export function mountQueryView(host: HTMLElement, store: Store, actions: Actions, qa: QueryActions): () => void {
@@ -54,11 +62,18 @@ export function mountQueryView(host: HTMLElement, store: Store, actions: Actions
   const params = h('div', { class: 'qm-params', id: 'qm-params' });
   const error = h('div', { class: 'qm-error', id: 'qm-error', role: 'alert', hidden: true });
   const tabs = h('div', { class: 'qm-tabs', role: 'tablist' });
+  const tableTools = h('span', { class: 'qm-table-tools' });
+  const kept = h('div', { class: 'qm-kept', id: 'qm-kept', role: 'status', hidden: true });
   const result = h('div', { class: 'qm-result', id: 'qm-result' });
-  const root = h('div', { class: 'qm', id: 'query-mode' },
+  // Editor and parameters on the left, the answer on the right: at 1366×768 the panel has ~270 px of
+  // height (the canvas keeps half the window), too little for an editor above a table.
+  const out = h('div', { class: 'qm-out' }, error, h('div', { class: 'qm-out-head' }, tabs, tableTools), result);
+  const left = h('div', { class: 'qm-left' },
     h('div', { class: 'qm-bar' }, runBtn, status, h('span', { class: 'qm-spacer' }), curated, history, clearHist),
-    h('div', { class: 'qm-main' }, editorEl, params),
-    error, tabs, result);
+    kept,
+    h('div', { class: 'qm-main' }, editorEl, params));
+  const body = h('div', { class: 'qm-body' }, left, out);
+  const root = h('div', { class: 'qm', id: 'query-mode' }, body);
   host.append(root);
 
   const editor = createCypherEditor(editorEl, {
@@ -139,9 +154,18 @@ export function mountQueryView(host: HTMLElement, store: Store, actions: Actions
       onclick: () => qa.setResultTab(id),
     }, tf(s.lang, key))));
     tabs.hidden = !r;
+    body.classList.toggle('qm-has-out', !!r || !!e);
+    // A result with no nodes leaves the canvas as it was; say so, with the way to clear it.
+    kept.hidden = !(r && q.status !== 'error' && r.keptGraph && Object.keys(s.graph.nodes).length);
+    replace(kept, kept.hidden ? null : [h('span', {}, t('tblKeptGraph')),
+      h('button', { class: 'btn small', id: 'qm-clear-canvas', onclick: () => actions.clearCanvas() }, t('tblClearCanvas'))]);
+    replace(tableTools);
     if (!r) return replace(result);
-    if (q.tab === 'table') replace(result, table(r, s.lang));
-    else if (q.tab === 'json') replace(result, h('pre', { class: 'qm-json', id: 'qm-json' }, JSON.stringify({ columns: r.columns, rows: r.rows.slice(0, MAX_TABLE_ROWS) }, null, 2)));
+    if (q.tab === 'table') {
+      const tb = table(r, s.lang, actions);
+      replace(tableTools, tb.tools);
+      replace(result, tb.body);
+    } else if (q.tab === 'json') replace(result, h('pre', { class: 'qm-json', id: 'qm-json' }, JSON.stringify(withoutBookkeeping({ columns: r.columns, rows: r.rows.slice(0, MAX_TABLE_ROWS) }), null, 2)));
     else replace(result, h('p', { class: 'muted' }, t('qmGraphOnCanvas')));
   };
 
@@ -150,7 +174,7 @@ export function mountQueryView(host: HTMLElement, store: Store, actions: Actions
     if (!prev || s.query.text !== prev.query.text || s.lang !== prev.lang) drawParams(s);
     if (!prev || s.queries !== prev.queries || s.query.history !== prev.query.history || s.lang !== prev.lang) drawSelects(s);
     if (!prev || s.query.status !== prev.query.status || s.query.result !== prev.query.result || s.query.error !== prev.query.error
-      || s.query.tab !== prev.query.tab || s.lang !== prev.lang) drawResult(s);
+      || s.query.tab !== prev.query.tab || s.lang !== prev.lang || (s.query.result?.keptGraph && s.graph !== prev.graph)) drawResult(s);
   };
   draw(s0, null);
   const off = store.subscribe((s, p) => draw(s, p));
