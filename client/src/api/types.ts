@@ -60,6 +60,8 @@ export interface Evidence {
   direction: 'out' | 'in' | string;
   other: { id: string; name: string; label: string };
   document: string;
+  /** The document's title (server/graph/queries/nodes.ts), null when the document node has none. */
+  documentTitle?: string | null;
   start: number;
   end: number;
   text: string;

@@ -317,6 +317,7 @@ export const en: Messages = {
   tblKeptGraph: 'Table-only result: the canvas still shows the previous graph',
   tblClearCanvas: 'Clear canvas',
   qmServerWords: "The server's words",
+  exLegend: 'Legend in images',
   // Analysis · Plans over time (issue 17): the view, and the columns of plan-series and task-continuity.
   analysisPlansTitle: 'Plans over time',
   potSeries: 'Series',

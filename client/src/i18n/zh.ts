@@ -316,6 +316,7 @@ export const zh = {
   tblKeptGraph: '结果只有表格,画布仍显示之前的图',
   tblClearCanvas: '清空画布',
   qmServerWords: '服务器原文',
+  exLegend: '图片含图例',
   // Analysis · Plans over time (issue 17): the view, and the columns of plan-series and task-continuity.
   analysisPlansTitle: '历年规划',
   potSeries: '规划序列',

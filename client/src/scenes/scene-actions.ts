@@ -7,7 +7,7 @@ import { settings } from '../settings.ts';
 import { withPositions } from '../state/graph.ts';
 import { record } from '../state/history.ts';
 import type { Store } from '../state/store.ts';
-import { captureScene, fitViewport, moveCanvasTo, sceneGraph, scenePositions } from './scene-canvas.ts';
+import { captureScene, fitViewport, moveCanvasTo, sceneGraph, scenePositions, type Insets } from './scene-canvas.ts';
 import {
   deleteScene, mergeImported, moveScene, nudgeScene, parseScenesFile, renameScene, setCaption, toScenesFile, type Scene,
 } from './scene-model.ts';
@@ -80,7 +80,7 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
       return captureScene(cy, store.get(), name, store.get().scenes.caption);
     },
     /** Puts any scene on the canvas, saved or not (see showScene). */
-    applyScene(scene: Scene, duration = 600, viewport: 'saved' | 'fit' = 'saved'): Promise<void> {
+    applyScene(scene: Scene, duration = 600, viewport: 'saved' | 'fit' = 'saved', insets?: Insets): Promise<void> {
       cy.stop(true, true);
       store.dispatch('showScene', (s) => ({
         graph: sceneGraph(scene),
@@ -93,8 +93,13 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
       }));
       const positions = scenePositions(scene);
       // A slide fills whatever screen it is shown on; the studio restores the exact saved viewport.
-      const vp = viewport === 'fit' ? fitViewport(positions.values(), cy.width(), cy.height(), 110) : { zoom: scene.zoom, pan: scene.pan };
+      const vp = viewport === 'fit' ? fitViewport(positions.values(), cy.width(), cy.height(), 110, 2, insets) : { zoom: scene.zoom, pan: scene.pan };
       return moveCanvasTo(cy, positions, vp, duration);
+    },
+    /** Moves the viewport to fit a scene shown already, between `insets` (an overlay came or went). */
+    refit(scene: Scene, duration: number, insets: Insets): Promise<void> {
+      const positions = scenePositions(scene);
+      return moveCanvasTo(cy, positions, fitViewport(positions.values(), cy.width(), cy.height(), 110, 2, insets), duration);
     },
   };
   return actions;

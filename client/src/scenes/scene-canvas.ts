@@ -97,7 +97,12 @@ export function moveCanvasTo(
 }
 
 /** Zoom and pan that fit the given positions (plus a margin for node bodies and captions) in w × h. */
-export function fitViewport(positions: Iterable<{ x: number; y: number }>, w: number, h: number, padding = 60, maxZoom = 2): { zoom: number; pan: { x: number; y: number } } | null {
+/** Bands at the top and bottom of the canvas that overlays cover (a slide's caption, its evidence box). */
+export interface Insets { top: number; bottom: number }
+
+/** The viewport that fits the positions into the canvas, or into the part of it between `insets` when given. */
+export function fitViewport(positions: Iterable<{ x: number; y: number }>, w: number, fullH: number, padding = 60, maxZoom = 2, insets: Insets = { top: 0, bottom: 0 }): { zoom: number; pan: { x: number; y: number } } | null {
+  const h = fullH - insets.top - insets.bottom;
   let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
   for (const p of positions) {
     x1 = Math.min(x1, p.x); y1 = Math.min(y1, p.y); x2 = Math.max(x2, p.x); y2 = Math.max(y2, p.y);
@@ -106,10 +111,12 @@ export function fitViewport(positions: Iterable<{ x: number; y: number }>, w: nu
   const margin = 50;
   const bw = x2 - x1 + 2 * margin;
   const bh = y2 - y1 + 2 * margin;
-  const zoom = Math.min(maxZoom, (w - 2 * padding) / bw, (h - 2 * padding) / bh);
+  // Overlays already keep their bands free, so inside them a small vertical padding is enough.
+  const padY = insets.top || insets.bottom ? Math.min(padding, 24) : padding;
+  const zoom = Math.min(maxZoom, (w - 2 * padding) / bw, (h - 2 * padY) / bh);
   const cx = (x1 + x2) / 2;
   const cy = (y1 + y2) / 2;
-  return { zoom, pan: { x: w / 2 - cx * zoom, y: h / 2 - cy * zoom } };
+  return { zoom, pan: { x: w / 2 - cx * zoom, y: insets.top + h / 2 - cy * zoom } };
 }
 
 export function scenePositions(scene: Scene): Map<string, { x: number; y: number }> {

@@ -6,6 +6,7 @@ import type { Api } from '../../api/client.ts';
 import type { GEdge } from '../../state/graph.ts';
 import type { Store } from '../../state/store.ts';
 import type { SceneActions } from '../../scenes/scene-actions.ts';
+import type { Insets } from '../../scenes/scene-canvas.ts';
 import { slides, stepIndex } from './present-state.ts';
 
 export const TRANSITION_MS = 700;
@@ -25,7 +26,13 @@ export function storedEvidence(e: GEdge): { text: string; source: string } | nul
   return null;
 }
 
-export function createPresentActions(store: Store, api: Api, scenes: SceneActions) {
+/** A document's title when its node is on the canvas (ids are `document:<file id>`), else the id as given. */
+export function documentName(nodes: Readonly<Record<string, { name: string }>>, doc: string): string {
+  if (!doc) return '';
+  return nodes[doc.startsWith('document:') ? doc : `document:${doc}`]?.name ?? doc;
+}
+
+export function createPresentActions(store: Store, api: Api, scenes: SceneActions, insets: () => Insets = () => ({ top: 0, bottom: 0 })) {
   const set = (name: string, patch: Partial<ReturnType<Store['get']>['present']>) =>
     store.dispatch(name, (s) => ({ present: { ...s.present, ...patch } }));
 
@@ -34,7 +41,7 @@ export function createPresentActions(store: Store, api: Api, scenes: SceneAction
     const i = stepIndex(index, 0, list.length);
     const scene = list[i];
     set('presentGoTo', { index: i, evidence: null, showEvidence: false });
-    return scene ? scenes.applyScene(scene, TRANSITION_MS, 'fit') : Promise.resolve();
+    return scene ? scenes.applyScene(scene, TRANSITION_MS, 'fit', insets()) : Promise.resolve();
   };
 
   const actions = {
@@ -62,6 +69,12 @@ export function createPresentActions(store: Store, api: Api, scenes: SceneAction
       return s.present.index > 0 ? goTo(s.present.index - 1) : Promise.resolve();
     },
     goToSlide: goTo,
+    /** Fits the current slide again between the overlays (the evidence box came or went). */
+    refit(): Promise<void> {
+      const s = store.get();
+      const scene = slides(s)[s.present.index];
+      return s.present.active && scene ? scenes.refit(scene, TRANSITION_MS / 2, insets()) : Promise.resolve();
+    },
     /** Picks the relationship whose evidence the caption shows; E shows and hides it. */
     async pickEdge(edgeId: string | null): Promise<void> {
       if (!edgeId) return set('pickEdge', { evidence: null });
@@ -69,13 +82,16 @@ export function createPresentActions(store: Store, api: Api, scenes: SceneAction
       if (!e) return;
       // The stored span is often just the name as printed; the API gives the whole sentence around it.
       const stored = storedEvidence(e);
-      const fallback = stored ? { edgeId, status: 'ok' as const, ...stored } : { edgeId, status: 'none' as const, text: '', source: '' };
+      const nodes = store.get().graph.nodes;
+      const fallback = stored ? { edgeId, status: 'ok' as const, text: stored.text, source: documentName(nodes, stored.source) } : { edgeId, status: 'none' as const, text: '', source: '' };
       set('pickEdge', { evidence: { edgeId, status: 'loading', text: '', source: '' } });
       try {
         const d = await api.node(e.source);
         const ev = d.evidence.find((x) => x.type === e.type && x.other.id === e.target) ?? d.evidence.find((x) => x.other.id === e.target);
         if (store.get().present.evidence?.edgeId !== edgeId) return;
-        set('evidenceLoaded', { evidence: ev && (ev.sentence || ev.text) ? { edgeId, status: 'ok', text: ev.sentence || ev.text, source: ev.document } : fallback });
+        // The document by its title, not its file id: an audience knows the plan's name.
+        const source = ev ? ev.documentTitle || documentName(store.get().graph.nodes, ev.document) : '';
+        set('evidenceLoaded', { evidence: ev && (ev.sentence || ev.text) ? { edgeId, status: 'ok', text: ev.sentence || ev.text, source } : fallback });
       } catch {
         if (store.get().present.evidence?.edgeId === edgeId) set('evidenceLoaded', { evidence: fallback });
       }

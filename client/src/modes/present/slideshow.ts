@@ -8,6 +8,7 @@ import type { Core } from 'cytoscape';
 import type cytoscape from 'cytoscape';
 import { stylesheet } from '../../canvas/style.ts';
 import { h, replace } from '../../panels/dom.ts';
+import type { Insets } from '../../scenes/scene-canvas.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Console } from '../query/console.ts';
 import { tf } from '../query/i18n-format.ts';
@@ -21,6 +22,26 @@ function presentStyle(): cytoscape.StylesheetJson {
     { selector: 'edge', style: { 'font-size': 16, width: 3 } },
     { selector: 'edge:selected', style: { width: 7, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
   ] as cytoscape.StylesheetJson;
+}
+
+/**
+ * The bands of the canvas the slide show's overlays cover: the caption (and the exit button) at the bottom,
+ * the help, counter and — while shown — the evidence box at the top. Slides are fitted between them, so
+ * no caption ever covers a node.
+ */
+export function slideInsets(canvas: HTMLElement | null): Insets {
+  const area = (canvas ?? document.body).getBoundingClientRect();
+  let top = 0;
+  let bottom = 0;
+  for (const el of document.querySelectorAll<HTMLElement>('#present-overlay > *')) {
+    if (el.hidden || !el.textContent?.trim()) continue;
+    const r = el.getBoundingClientRect();
+    if (r.height === 0) continue;
+    // Above the middle it covers the top band; below it, the bottom band.
+    if (r.top + r.height / 2 < area.top + area.height / 2) top = Math.max(top, r.bottom - area.top + 8);
+    else bottom = Math.max(bottom, area.bottom - r.top + 8);
+  }
+  return { top: Math.max(0, top), bottom: Math.max(0, bottom) };
 }
 
 export function mountSlideshow(store: Store, cy: Core, c: Console): () => void {
@@ -88,11 +109,14 @@ export function mountSlideshow(store: Store, cy: Core, c: Console): () => void {
     help.textContent = t('prHelp');
     exit.textContent = t('prExit');
     const ev = p.evidence;
+    const evidenceToggled = !!prev && (p.showEvidence !== prev.present.showEvidence || (p.showEvidence && ev?.status !== prev.present.evidence?.status));
     evidence.hidden = !p.showEvidence;
     if (!ev) replace(evidence, t('prEvidencePick'));
     else if (ev.status === 'loading') replace(evidence, '…');
     else if (ev.status === 'none') replace(evidence, t('prEvidenceNone'));
-    else replace(evidence, h('span', { id: 'present-evidence-text' }, `“${ev.text}”`), ev.source ? h('small', {}, `${t('prEvidence')} · ${ev.source}`) : null);
+    else replace(evidence, h('span', { id: 'present-evidence-text' }, `“${ev.text}”`), ev.source ? h('small', { id: 'present-evidence-source' }, `${t('prEvidence')} · ${ev.source}`) : null);
+    // The evidence box takes the top band while it shows: the slide moves clear of it, and back after.
+    if (evidenceToggled) void c.present.refit();
   };
   draw(store.get(), null);
   const off = store.subscribe((s, p) => {

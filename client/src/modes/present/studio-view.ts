@@ -5,7 +5,9 @@
  */
 import type { Core } from 'cytoscape';
 import { dataBlob, download, pngBlob, stamp, svgText, viewGraph, type DataFormat } from '../../export/export-canvas.ts';
-import type { MessageKey } from '../../i18n/index.ts';
+import { legendEntries, withPngLegend, withSvgLegend } from '../../export/legend-overlay.ts';
+import { labelName, type MessageKey } from '../../i18n/index.ts';
+import { settings, styleForLabel } from '../../settings.ts';
 import { h, replace } from '../../panels/dom.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
@@ -48,12 +50,19 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
       if (cy.nodes().empty()) return actions.toast(t('exEmpty'), 'error');
       await fn();
     } });
-  const png = (scale: number) => async () => download(await pngBlob(cy, scale), `graph-${stamp()}@${scale}x.png`);
+  // The legend of the labels drawn, in the UI's language, when the option is ticked (the default).
+  const legendBox = h('input', { type: 'checkbox', id: 'export-legend', checked: true });
+  const legendLabel = h('label', { class: 'st-legend-option' }, legendBox, h('span', {}));
+  const legend = () => (legendBox.checked
+    ? legendEntries(cy.nodes().map((n) => store.get().graph.nodes[n.id()]?.label ?? String(n.data('label') ?? '')).filter(Boolean),
+      (l) => styleForLabel(settings, l), (l) => labelName(store.get().lang, l))
+    : []);
+  const png = (scale: number) => async () => download(await withPngLegend(await pngBlob(cy, scale), legend(), scale), `graph-${stamp()}@${scale}x.png`);
   const data = (f: DataFormat) => () => download(dataBlob(viewGraph(cy, store.get()), f), `graph-${stamp()}.${f === 'graphml' ? 'graphml' : f}`);
   const exports = [
     exportBtn('exPng2', 'export-png2', png(2)),
     exportBtn('exPng4', 'export-png4', png(4)),
-    exportBtn('exSvg', 'export-svg', () => download(new Blob([svgText(cy)], { type: 'image/svg+xml' }), `graph-${stamp()}.svg`)),
+    exportBtn('exSvg', 'export-svg', () => download(new Blob([withSvgLegend(svgText(cy), legend())], { type: 'image/svg+xml' }), `graph-${stamp()}.svg`)),
     exportBtn('exJson', 'export-json', data('json')),
     exportBtn('exGraphml', 'export-graphml', data('graphml')),
     exportBtn('exCsv', 'export-csv', data('csv')),
@@ -67,7 +76,7 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
       h('div', { class: 'st-row st-wrap' }, startBtn, presentViewBtn, exportScenes, importScenes, fileInput)),
     h('section', { class: 'st-col' },
       titles.share, h('div', { class: 'st-row' }, shareBtn), shareOut,
-      titles.export, h('div', { class: 'st-row st-wrap' }, exports)));
+      titles.export, h('div', { class: 'st-row st-wrap' }, exports, legendLabel)));
   host.append(root);
 
   const drawStatic = () => {
@@ -84,6 +93,7 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
     importScenes.textContent = t('scImport');
     shareBtn.textContent = t('shLink');
     for (const b of exports) b.textContent = t(b.dataset.i18nKey as MessageKey);
+    legendLabel.lastElementChild!.textContent = t('exLegend');
   };
   const drawList = (s: State) => {
     startBtn.disabled = !s.scenes.list.length;

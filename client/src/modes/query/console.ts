@@ -11,6 +11,7 @@ import { createShareActions, type ShareActions } from '../../share/share-actions
 import { viewTokenFromHash } from '../../share/view-codec.ts';
 import { shareErrorText } from '../../share/share-view.ts';
 import { createPresentActions, type PresentActions } from '../present/present-actions.ts';
+import { slideInsets } from '../present/slideshow.ts';
 import { tf } from './i18n-format.ts';
 import { createQueryActions, type QueryActions } from './query-actions.ts';
 
@@ -61,7 +62,7 @@ export function consoleFor(ctx: ModeContext): Console {
     notify: (text, kind) => actions.toast(text, kind),
     storageFullText: () => tf(lang(), 'scStorageFull'),
   });
-  const present = createPresentActions(store, api, scenes);
+  const present = createPresentActions(store, api, scenes, () => slideInsets(cy.container()));
   const share = createShareActions(store, api, cy);
 
   // The large view belongs to query results; leaving query mode puts the explorer's canvas back.
