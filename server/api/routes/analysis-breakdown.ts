@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { agencyBreakdown, planBreakdown, plansWithTasks } from '../../graph/queries/analysis-breakdown.ts';
+import { breakdown, plansWithTasks } from '../../graph/queries/analysis-breakdown.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { breakdownCsv, breakdownTable, breakdownXlsx } from '../formats/breakdown-table.ts';
 import type { ApiRegistry } from '../openapi.ts';
@@ -36,7 +36,7 @@ export function analysisBreakdownRoutes(deps: AppDeps, registry: ApiRegistry): R
 
   router.get('/analysis/breakdown', async (req, res) => {
     const q = parseInput(BreakdownQuery, req.query, 'query');
-    const b = q.plan !== undefined ? await planBreakdown(deps.db, q.plan, deps.config.cypher) : await agencyBreakdown(deps.db, q.agency!, deps.config.cypher);
+    const b = q.plan !== undefined ? await breakdown(deps.db, 'plan', q.plan, deps.config.cypher) : await breakdown(deps.db, 'agency', q.agency!, deps.config.cypher);
     if (q.format === 'json') {
       res.json(b);
       return;

@@ -95,28 +95,19 @@ export function tableLimits(limits: QueryLimits): QueryLimits {
   return { timeoutMs: Math.max(limits.timeoutMs, 30_000), maxRows: 100_000, maxResponseBytes: Math.max(limits.maxResponseBytes, 200 * 1024 * 1024) };
 }
 
-/** The 分工表 of a plan (id or printed name) in print order. */
-export async function planBreakdown(db: GraphDb, plan: string, limits: QueryLimits): Promise<Breakdown> {
-  const res = await runCuratedQuery(db, 'task-breakdown', { plan, limit: 2000 }, tableLimits(limits));
-  const rows = (res.rows as unknown as RawRow[]).map((r, i) => toRow(r, i + 1, false));
-  const first = res.rows[0] as unknown as RawRow | undefined;
-  return {
-    kind: 'plan',
-    subject: { id: first?.planId ?? plan, name: first?.plan ?? plan },
-    columns: columnsOf(rows), rows, total: res.totals?.tasks ?? rows.length,
-  };
-}
+const QUERY = { plan: 'task-breakdown', agency: 'agency-breakdown' } as const;
 
-/** One agency's tasks across every plan (direct or through a group), ordered by plan year, plan and print order. */
-export async function agencyBreakdown(db: GraphDb, agency: string, limits: QueryLimits): Promise<Breakdown> {
-  const res = await runCuratedQuery(db, 'agency-breakdown', { agency, limit: 2000 }, tableLimits(limits));
-  const rows = (res.rows as unknown as RawRow[]).map((r, i) => toRow(r, i + 1, true));
-  const first = res.rows[0] as unknown as RawRow | undefined;
-  return {
-    kind: 'agency',
-    subject: { id: first?.agencyId ?? agency, name: first?.agency ?? agency },
-    columns: columnsOf(rows), rows, total: res.totals?.tasks ?? rows.length,
-  };
+/**
+ * The 分工表 of a plan (id or printed name) in print order, or one agency's tasks (id, name or alias) across every
+ * plan, direct or through a group, ordered by plan year, plan and print order.
+ */
+export async function breakdown(db: GraphDb, kind: Breakdown['kind'], value: string, limits: QueryLimits): Promise<Breakdown> {
+  const res = await runCuratedQuery(db, QUERY[kind], { [kind]: value, limit: 2000 }, tableLimits(limits));
+  const raw = res.rows as unknown as RawRow[];
+  const rows = raw.map((r, i) => toRow(r, i + 1, kind === 'agency'));
+  const first = raw[0];
+  const subject = kind === 'plan' ? { id: first?.planId, name: first?.plan } : { id: first?.agencyId, name: first?.agency };
+  return { kind, subject: { id: subject.id ?? value, name: subject.name ?? value }, columns: columnsOf(rows), rows, total: res.totals?.tasks ?? rows.length };
 }
 
 export interface PlanChoice { id: string; name: string; year: number | null; tasks: number }

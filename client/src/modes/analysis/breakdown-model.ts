@@ -6,21 +6,8 @@
 import { ApiError } from '../../api/client.ts';
 import type { Lang } from '../../i18n/index.ts';
 
-export interface BreakdownUnit { id: string; name: string; printed: string; role: 'lead' | 'support' | 'responsible'; rank: number; group: boolean }
-export interface BreakdownRow {
-  seq: number; taskId: string; section: string; number: string; title: string; text: string;
-  lead: BreakdownUnit[]; support: BreakdownUnit[]; responsible: BreakdownUnit[];
-  evidence: { document: string; start: number; end: number } | null;
-  planId: string; plan: string; year?: number | null; via?: string;
-}
-export interface Breakdown {
-  kind: 'plan' | 'agency';
-  subject: { id: string; name: string };
-  columns: { split: boolean; responsible: boolean };
-  rows: BreakdownRow[];
-  total: number;
-}
-export interface PlanChoice { id: string; name: string; year: number | null; tasks: number }
+export type { Breakdown, BreakdownRow, BreakdownUnit, PlanChoice } from '../../../../server/graph/queries/analysis-breakdown.ts';
+import type { Breakdown, BreakdownUnit, PlanChoice } from '../../../../server/graph/queries/analysis-breakdown.ts';
 
 /** Which table the view shows: a plan's, or one agency's across all plans. */
 export type Subject = { kind: 'plan'; value: string } | { kind: 'agency'; value: string };

@@ -8,22 +8,12 @@ import type { Lang, MessageKey } from '../../i18n/index.ts';
 import { translate } from '../../i18n/index.ts';
 import { getJson } from './breakdown-model.ts';
 import type { ChartOption } from './echarts-view.ts';
+import { TARGET_STATUSES, type TargetStatus } from '../../../../server/analysis/targets-status.ts';
+import type { ReportRow, TargetResult, TargetsAnswer } from '../../../../server/graph/queries/analysis-targets.ts';
 
-export type TargetStatus = 'met' | 'not-met' | 'unclear' | 'undated' | 'no-report';
-export const STATUSES: TargetStatus[] = ['met', 'not-met', 'unclear', 'undated', 'no-report'];
-
-interface Span { document: string | null; start: number | null; end: number | null; text: string | null }
-export interface TargetPoint {
-  id: string; value: number; unit: string; comparator: string; year: number | null; measure?: string | null;
-  setterNumber: string | null; setterTitle: string | null; plan: string | null; planYear: number | null; evidence: Span;
-}
-export interface ReportPoint {
-  id: string; value: number; unit: string; comparator: string; year: number | null; asOf: string | null; measure?: string | null;
-  documentId: string | null; document: string | null; evidence: Span;
-}
-export interface TargetResult { indicatorId: string; indicator: string; target: TargetPoint; status: TargetStatus; report: ReportPoint | null; earlier: ReportPoint | null }
-export interface IndicatorRow { indicatorId: string; indicator: string; unit: string | null; targets: number; lacking: number; reports: number; byStatus: Record<TargetStatus, number> }
-export interface TargetsAnswer { indicators: IndicatorRow[]; results: TargetResult[] }
+export type { TargetStatus, TargetResult, TargetsAnswer };
+export type ReportPoint = ReportRow;
+export const STATUSES = TARGET_STATUSES;
 
 export const fetchTargets = () => getJson<TargetsAnswer>('api/analysis/targets');
 

@@ -6,7 +6,7 @@ const span = { document: 'd', start: 0, end: 1, text: 'x' };
 const report = (over: Partial<ReportPoint>): ReportPoint => ({ id: 'r', value: 6500, unit: '个', comparator: '=', year: null, asOf: null, documentId: 'document:d', document: 'D', evidence: span, ...over });
 const result = (indicatorId: string, year: number | null, status: TargetResult['status'], rep: ReportPoint | null = null): TargetResult => ({
   indicatorId, indicator: `指标${indicatorId}`, status, report: rep, earlier: null,
-  target: { id: `t${indicatorId}${year}`, value: 3000, unit: '个', comparator: '≥', year, setterNumber: '3', setterTitle: 'x', plan: 'p', planYear: 2019, evidence: span },
+  target: { id: `t${indicatorId}${year}`, value: 3000, unit: '个', comparator: '≥', year, setterId: 'task:3', setterNumber: '3', setterTitle: 'x', planId: 'plan:p', plan: 'p', planYear: 2019, evidence: span },
 });
 
 describe('a figure as one line', () => {
