@@ -15,7 +15,7 @@ let page: Page;
 
 /** The counts on the first year pair's button, once no request is under way. */
 const firstPairCounts = async (p: Page) => {
-  await p.waitForSelector('#pot-status[data-status="ok"]', { timeout: 60_000 });
+  await p.waitForSelector('#pot-status[data-status="ok"]', { state: 'attached', timeout: 60_000 });
   return p.evaluate(() => {
     const pair = document.querySelector('#pot-pairs .pot-pair[data-pair="0"]')!;
     const n = (k: string) => Number(pair.querySelector(`[data-count="${k}"] b`)!.textContent);
@@ -79,17 +79,17 @@ describe('Plans over time', () => {
     expect(await page.locator('#pot-agency li').count()).toBeGreaterThan(5);
   });
 
-  it('draws the plans\' lineage as a hierarchy over the canvas, the plans a series implements above it', async () => {
+  it('draws the plans\' lineage as a hierarchy over the canvas, the plans a series implements on its left', async () => {
     const drawn = await page.evaluate(() => {
-      type Cy = { nodes(): { map<T>(f: (n: { id(): string; position(): { y: number } }) => T): T[] }; edges(): { map<T>(f: (e: { data(k: string): string }) => T): T[] } };
+      type Cy = { nodes(): { map<T>(f: (n: { id(): string; position(): { x: number } }) => T): T[] }; edges(): { map<T>(f: (e: { data(k: string): string }) => T): T[] } };
       const cy = (document.querySelector('#pot-lineage') as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
-      return { nodes: cy.nodes().map((n) => ({ id: n.id(), y: n.position().y })), types: cy.edges().map((e) => e.data('type')) };
+      return { nodes: cy.nodes().map((n) => ({ id: n.id(), x: n.position().x })), types: cy.edges().map((e) => e.data('type')) };
     });
-    const y = (id: string) => drawn.nodes.find((n) => n.id === id)!.y;
+    const x = (id: string) => drawn.nodes.find((n) => n.id === id)!.x;
     expect(drawn.types).toContain('IMPLEMENTS');
     expect(drawn.types).toContain('REFERENCES');
-    // The 2019 要点 implements the three-year plan: one rank below it.
-    expect(y('plan:2019年数字福州工作要点')).toBeGreaterThan(y('plan:数字福州建设三年行动计划(2018-2020年)'));
+    // The 2019 要点 implements the three-year plan: one rank to its right.
+    expect(x('plan:2019年数字福州工作要点')).toBeGreaterThan(x('plan:数字福州建设三年行动计划(2018-2020年)'));
     expect(await page.isVisible('#pot-lineage')).toBe(true);
     await page.screenshot({ path: screenshotPath('plans-over-time') });
   });

@@ -64,8 +64,7 @@ export function taskLine(t: PairTask | undefined): string {
 
 /**
  * The series' plans and the plans they implement or reference, as Cytoscape elements. Series plans carry
- * their year first; an edge runs from a plan to the plan it implements or references, so a bottom-to-top
- * hierarchy puts the plans a series descends from above it.
+ * their year first; an edge runs from a plan to the plan it implements or references.
  */
 export function lineageElements(data: PlansOverTime): { group: 'nodes' | 'edges'; data: Record<string, string>; classes: string }[] {
   return [

@@ -54,8 +54,10 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false,
     });
     labelLineage();
-    // Bottom to top: an edge runs from a plan to the one it implements, so the plans a series descends from sit above it.
-    cy.layout({ name: 'dagre', rankDir: 'BT', nodeSep: 30, rankSep: 60, animate: false, fit: true, padding: 24 } as cytoscape.LayoutOptions).run();
+    // Right to left: an edge runs from a plan to the one it implements, so the plans a series descends from
+    // stand on the left and the series on the right; ranks side by side keep a wide upstream rank legible in
+    // the canvas's half of the window.
+    cy.layout({ name: 'dagre', rankDir: 'RL', nodeSep: 14, rankSep: 90, animate: false, fit: true, padding: 24 } as cytoscape.LayoutOptions).run();
   };
   const labelLineage = () => {
     const lang = ctx.store.get().lang;
