@@ -22,7 +22,7 @@ export class ApiError extends Error {
 
 const enc = encodeURIComponent;
 
-/** Told of every answer that says the database is down (503), so one banner can say so whoever asked. */
+/** Told of every answer that says the database is down (503) or out of disk (507), so one banner says so whoever asked. */
 const unavailableListeners = new Set<(e: ApiError) => void>();
 export function onUnavailable(listener: (e: ApiError) => void): () => void {
   unavailableListeners.add(listener);
@@ -45,7 +45,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   if (!res.ok) {
     const err = (body as Partial<ApiErrorBody>).error;
     const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
-    if (res.status === 503) for (const l of unavailableListeners) l(apiError);
+    // 503: down or restarting; 507: its disk is full. Either way the banner says so, whoever asked.
+    if (res.status === 503 || res.status === 507) for (const l of unavailableListeners) l(apiError);
     throw apiError;
   }
   return body as T;
