@@ -137,8 +137,6 @@ const drawStatic = () => {
     const key = t.dataset.i18n === 'queries' ? 'panelQueries' : t.dataset.i18n === 'filters' ? 'panelFilters' : 'panelLegend';
     t.textContent = translate(s.lang, key);
   }
-  emptyHint.textContent = translate(s.lang, 'emptyCanvas');
-  emptyHint.hidden = Object.keys(s.graph.nodes).length > 0;
 };
 drawStatic();
 store.subscribe((s, p) => {
