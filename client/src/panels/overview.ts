@@ -98,7 +98,7 @@ export function mountOverview(el: HTMLElement, store: Store, actions: Actions, a
         h('div', { class: 'ov-plan-body' },
           h('div', {}, h('h4', {}, t('ovSections')), h('ol', { class: 'ov-sections' }, plan.sections.map((sec) =>
             h('li', {}, h('button', { class: 'link', type: 'button', onclick: openPlan }, sec.section || t('ovNoSection')), ' ', h('span', { class: 'ov-n' }, String(sec.tasks)))))),
-          h('div', {}, h('h4', {}, t('ovPlanAgencies')), h('div', { class: 'ov-chips' }, plan.agencies.map((a) =>
+          h('div', {}, h('h4', {}, t('ovPlanAgencies')), plan.agencies.length === 0 ? h('p', { class: 'muted small' }, t('upNoUnits')) : h('div', { class: 'ov-chips' }, plan.agencies.map((a) =>
             h('button', { class: 'ov-chip', type: 'button', 'data-id': a.id, onclick: agencyTasks(a.id) }, a.name, ' ', h('span', { class: 'ov-n' }, String(a.tasks))))))),
         h('button', { class: 'btn primary', id: 'ov-show-plan', type: 'button', onclick: openPlan }, t('ovShowPlan')))
         : h('p', { class: 'muted' }, t('ovNoPlan')),
