@@ -64,13 +64,13 @@ export function taskLine(t: PairTask | undefined): string {
 
 /**
  * The series' plans and the plans they implement or reference, as Cytoscape elements. Series plans carry
- * their year first; an edge runs from a plan to the plan it implements or references.
+ * their year first when their name does not; an edge runs from a plan to the plan it implements or references.
  */
 export function lineageElements(data: PlansOverTime): { group: 'nodes' | 'edges'; data: Record<string, string>; classes: string }[] {
   return [
     ...data.lineage.plans.map((p) => ({
       group: 'nodes' as const, classes: p.inSeries ? 'series' : 'upstream',
-      data: { id: p.id, name: p.inSeries && p.year !== null ? `${p.year} · ${p.name}` : p.name },
+      data: { id: p.id, name: p.inSeries && p.year !== null && !p.name.includes(String(p.year)) ? `${p.year} · ${p.name}` : p.name },
     })),
     ...data.lineage.links.map((l) => ({
       group: 'edges' as const, classes: l.type === 'IMPLEMENTS' ? 'implements' : 'references',

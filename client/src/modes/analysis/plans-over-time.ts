@@ -33,6 +33,9 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   let request = 0;
   const overlay = canvasOverlay(ctx.cy, 'pot-lineage');
   let cy: Core | null = null;
+  // The panel above grows and shrinks with the lists (and the split handle moves it): fit the hierarchy again.
+  const resized = new ResizeObserver(() => { cy?.resize(); cy?.fit(undefined, 24); });
+  resized.observe(overlay.el);
 
   const drawLineage = (answer: PlansOverTime) => {
     cy?.destroy();
@@ -77,6 +80,8 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       if (pairIndex >= answer.pairs.length) pairIndex = 0;
       if (drawnLineage !== answer.series.id) {
         drawnLineage = answer.series.id;
+        // The lists first, so the layer has its final size when the hierarchy is fitted into it.
+        draw();
         drawLineage(answer);
       }
     } catch (e) {
@@ -97,7 +102,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       if (!series.some((s) => s.id === seriesId)) seriesId = series[0]?.id ?? null;
       drawnLineage = null;
       if (seriesId) await compare();
-      else { status = 'ok'; data = null; draw(); }
+      else { status = 'ok'; data = null; cy?.destroy(); cy = null; draw(); }
     } catch (e) {
       if (!alive) return;
       status = 'error';
@@ -189,5 +194,5 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
     if (s.lang !== p.lang) { draw(); labelLineage(); }
     if (s.documentsVersion !== p.documentsVersion) void loadSeries();
   });
-  return () => { alive = false; off(); cy?.destroy(); overlay.remove(); root.remove(); };
+  return () => { alive = false; off(); resized.disconnect(); cy?.destroy(); overlay.remove(); root.remove(); };
 }
