@@ -5,6 +5,7 @@
 import './styles/app.css';
 import { api } from './api/client.ts';
 import { bindCanvas, createCy, positionsOf } from './canvas/index.ts';
+import { fitView } from './canvas/layouts.ts';
 import type { Lang } from './i18n/index.ts';
 import { mountModes } from './modes/index.ts';
 import { mountDbBanner } from './panels/db-banner.ts';
@@ -109,7 +110,7 @@ mountQueries(queries.body, store, actions);
 mountFilters(filters.body, store, actions);
 mountLegend(legend.body, store, actions);
 mountToolbar(toolbar, store, actions, {
-  fit: () => cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 250 }),
+  fit: () => fitView(cy),
   selectedIds: () => {
     const ids = cy.nodes(':selected').map((n) => n.id());
     const sel = store.get().selected;

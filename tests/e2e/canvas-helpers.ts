@@ -49,28 +49,44 @@ export const screenPoint = (p: Page, id: string) => p.evaluate((eid) => {
   return { x: box.left + r.x, y: box.top + r.y };
 }, id);
 
+/** Pans the element into the middle of the canvas if it is near an edge of it or outside. */
+export const bringIntoView = (p: Page, id: string) => p.evaluate((eid) => {
+  const cy = window.__app!.cy;
+  const el = cy.getElementById(eid);
+  const r = el.isNode() ? el.renderedPosition() : (el as unknown as { renderedMidpoint(): { x: number; y: number } }).renderedMidpoint();
+  if (r.x < 60 || r.y < 60 || r.x > cy.width() - 60 || r.y > cy.height() - 60) cy.center(el);
+}, id);
+
 export async function clickElement(p: Page, id: string, opts: { shift?: boolean; button?: 'left' | 'right' } = {}): Promise<void> {
+  await bringIntoView(p, id);
   const pt = await screenPoint(p, id);
+  // Nothing (a panel, the menu) may cover the canvas where the click lands.
+  const onCanvas = await p.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#cy'), pt);
+  if (!onCanvas) throw new Error(`${id} is covered at (${Math.round(pt.x)}, ${Math.round(pt.y)})`);
   if (opts.shift) await p.keyboard.down('Shift');
   await p.mouse.click(pt.x, pt.y, { button: opts.button ?? 'left' });
   if (opts.shift) await p.keyboard.up('Shift');
 }
 
-/** An edge whose midpoint is clear of every node body, so a click there reaches the edge. */
-export const clickableEdge = (p: Page, filter: { type?: string; derived?: boolean } = {}) => p.evaluate((f) => {
+/**
+ * Fits the view to an edge of `type` and returns a page point where Cytoscape's own hit test finds that
+ * edge (not a node, not another edge), so a click there inspects it.
+ */
+export const edgeClickPoint = (p: Page, type: string) => p.evaluate((t) => {
   const cy = window.__app!.cy;
-  const ext = cy.extent();
+  const r = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
+  const box = cy.container()!.getBoundingClientRect();
   for (const e of cy.edges().toArray()) {
-    if (f.type && e.data('type') !== f.type) continue;
-    if (f.derived !== undefined && (e.data('derived') === 1) !== f.derived) continue;
-    const m = (e as unknown as { midpoint(): { x: number; y: number } }).midpoint();
-    if (m.x < ext.x1 + 20 || m.x > ext.x2 - 20 || m.y < ext.y1 + 20 || m.y > ext.y2 - 20) continue;
-    const clear = cy.nodes().every((n) => {
-      const b = n.boundingBox({ includeLabels: true });
-      return m.x < b.x1 - 6 || m.x > b.x2 + 6 || m.y < b.y1 - 6 || m.y > b.y2 + 6;
-    });
-    const len = Math.hypot(e.source().position().x - e.target().position().x, e.source().position().y - e.target().position().y);
-    if (clear && len > 60) return e.id();
+    if (e.data('type') !== t || e.data('derived') === 1) continue;
+    cy.fit(e.connectedNodes(), 120);
+    // The renderer's hit test works in model coordinates; the click goes to the rendered point.
+    const s = (e as unknown as { sourceEndpoint(): { x: number; y: number } }).sourceEndpoint();
+    const d = (e as unknown as { targetEndpoint(): { x: number; y: number } }).targetEndpoint();
+    const zoom = cy.zoom(), pan = cy.pan();
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const x = s.x + (d.x - s.x) * f, y = s.y + (d.y - s.y) * f;
+      if (r.findNearestElement(x, y, true, false)?.id() === e.id()) return { id: e.id(), x: box.left + x * zoom + pan.x, y: box.top + y * zoom + pan.y };
+    }
   }
   return null;
-}, filter);
+}, type);

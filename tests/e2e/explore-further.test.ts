@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
 import { canvasSettled, openAppPage, screenshotPath } from './app.ts';
 import type { BrowserSession } from './browser.ts';
-import { changleTasks, clickableEdge, clickElement, largestMove, positions } from './canvas-helpers.ts';
+import { changleTasks, clickElement, edgeClickPoint, largestMove, positions } from './canvas-helpers.ts';
 
 let app: RunningServer;
 let session: BrowserSession;
@@ -39,6 +39,7 @@ describe('expanding a selection', () => {
     });
     expect(a && b).toBeTruthy();
     await clickElement(page, a!);
+    await page.waitForFunction((id) => window.__app!.store.get().selected === id, a);
     await clickElement(page, b!, { shift: true });
     await page.waitForFunction(() => window.__app!.store.get().explore.selection.length === 2);
     const before = await positions(page);
@@ -121,16 +122,17 @@ describe('what a plan touches', () => {
 describe('the edge inspector', () => {
   const inspect = async (mode: string) => {
     await canvasSettled(page);
-    const edge = await clickableEdge(page, { type: 'RESPONSIBLE_FOR', derived: false });
-    expect(edge, 'a responsibility edge clear of nodes').toBeTruthy();
-    await clickElement(page, edge!);
+    const edge = await edgeClickPoint(page, 'RESPONSIBLE_FOR');
+    expect(edge, 'a point where only a responsibility edge is hit').toBeTruthy();
+    await page.mouse.click(edge!.x, edge!.y);
+    await page.waitForFunction((id) => window.__app!.store.get().explore.edge?.id === id, edge!.id);
     await page.waitForSelector('#edge-inspector:not([hidden]) .edge-doc');
     const text = await page.textContent('#edge-inspector');
     expect(text).toContain('负责');
     expect(await page.locator('#edge-inspector .role').count()).toBe(1);
     expect(await page.locator('#edge-inspector .sentence mark').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath(`explore-further-edge-${mode}`) });
-    return edge!;
+    return edge!.id;
   };
 
   it('shows type, role, evidence and the document title on an edge click in Explore, and opens the document', async () => {

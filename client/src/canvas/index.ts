@@ -68,7 +68,13 @@ export function bindCanvas(cy: Core, store: Store, actions: Actions): void {
     });
   });
 
+  // Cytoscape reports a double tap for two quick taps on *different* nodes too (selecting two nodes in
+  // a row would expand the second); a double-click expands only when both taps were on the same node.
+  let lastTap: string | null = null;
+  let tapBefore: string | null = null;
   cy.on('tap', 'node', (ev) => {
+    tapBefore = lastTap;
+    lastTap = ev.target.id() as string;
     const oe = ev.originalEvent as MouseEvent | undefined;
     if (oe && (oe.shiftKey || oe.ctrlKey || oe.metaKey)) return;
     actions.closeMenu();
@@ -81,6 +87,7 @@ export function bindCanvas(cy: Core, store: Store, actions: Actions): void {
   });
   cy.on('tap', (ev) => {
     if (ev.target === cy) {
+      lastTap = null;
       actions.closeMenu();
       actions.closeEdge();
       const oe = ev.originalEvent as MouseEvent | undefined;
@@ -89,6 +96,7 @@ export function bindCanvas(cy: Core, store: Store, actions: Actions): void {
     }
   });
   cy.on('dbltap', 'node', (ev) => {
+    if (tapBefore !== ev.target.id()) return;
     const p = ev.renderedPosition ?? ev.target.renderedPosition();
     void actions.expandNode(ev.target.id() as string, { x: p.x, y: p.y });
   });
@@ -113,5 +121,5 @@ export function bindCanvas(cy: Core, store: Store, actions: Actions): void {
   });
   cy.on('zoom', () => updateEdgeLabels(cy));
   cy.on('viewport', () => labels.schedule());
-  cy.on('layoutstop', () => labels.schedule());
+  cy.on('layoutstop captionsdirty', () => labels.schedule());
 }

@@ -43,12 +43,13 @@ export function textEm(s: string): number {
   return w;
 }
 
-/** Screen box of a caption drawn under its node (text-valign bottom, wrapped at the max width). */
+/** Screen box of a caption drawn under its node (text-valign bottom; text with spaces wraps at the max width). */
 export function captionBox(c: LabelCandidate, fontPx: number, maxWidthPx: number): Box {
   const full = textEm(c.caption) * fontPx;
-  const lines = Math.max(1, Math.ceil(full / maxWidthPx));
+  // Cytoscape wraps only at spaces: a Chinese caption stays on one line however long it is.
+  const lines = /\s/.test(c.caption.trim()) ? Math.max(1, Math.ceil(full / maxWidthPx)) : 1;
   // Cytoscape's text background adds 2 px a side; a little more keeps neighbouring captions apart.
-  const w = Math.min(full, maxWidthPx) + 8;
+  const w = (lines > 1 ? Math.min(full, maxWidthPx) : full) + 8;
   const h = lines * fontPx * 1.3 + 6;
   const top = c.y + c.nodeHeight / 2 + 4 * (fontPx / BASE_FONT);
   return { x1: c.x - w / 2, y1: top, x2: c.x + w / 2, y2: top + h };

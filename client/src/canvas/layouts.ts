@@ -14,10 +14,15 @@ import { getCaptionScale, setCaptionScale } from './style.ts';
  * Layouts measure nodes with their captions; captions grown for a far zoom (labels.ts) would spread the
  * graph and zoom it out further. Layouts measure at the base size; the declutter pass re-scales after.
  */
-function baseCaptions(cy: Core): void {
+export function baseCaptions(cy: Core): void {
+  // The captions no longer fit the zoom: the next declutter pass (canvas/declutter.ts) must run.
+  cy.container()?.removeAttribute('data-caption-zoom');
   if (getCaptionScale() === 1) return;
   setCaptionScale(1);
-  (cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+  const nodes = cy.nodes() as unknown as { updateStyle(): void; recalculateRenderedStyle(useCache: boolean): void };
+  nodes.updateStyle();
+  // Label sizes are measured lazily by the renderer; measure now, or the layout reads the grown ones.
+  nodes.recalculateRenderedStyle(false);
 }
 
 const REVERSED = new Set(['RESPONSIBLE_FOR', 'MEMBER_OF', 'ISSUED_BY', 'ADDRESSED_TO', 'GOVERNS']);
@@ -152,4 +157,10 @@ export function placeNew(cy: Core, fresh: readonly string[]): void {
     const pan = { x: cy.width() / 2 - z * (bb.x1 + bb.x2) / 2, y: cy.height() / 2 - z * (bb.y1 + bb.y2) / 2 };
     cy.animate({ zoom: z, pan }, { duration: 300 });
   }
+}
+
+/** Fits the graph in view, measured with base-size captions (grown ones would zoom the view out further each time). */
+export function fitView(cy: Core, padding = 40): void {
+  baseCaptions(cy);
+  cy.animate({ fit: { eles: cy.elements(), padding } }, { duration: 250, complete: () => { cy.emit('captionsdirty'); } });
 }
