@@ -29,7 +29,7 @@ export function onUnavailable(listener: (e: ApiError) => void): () => void {
   return () => unavailableListeners.delete(listener);
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`api/${path}`, {
     ...init,
     // A FormData body sets its own multipart Content-Type (with the boundary); JSON bodies are strings.
@@ -52,7 +52,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-function qs(params: Record<string, string | number | undefined>): string {
+export function qs(params: Record<string, string | number | undefined>): string {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${enc(String(v))}`);
