@@ -17,7 +17,7 @@ interface Result {
   report: { value: number; year: number | null; asOf: string | null; documentId: string; evidence: { text: string } } | null;
   earlier: unknown;
 }
-interface Answer { indicators: { indicatorId: string; targets: number; lacking: number; reports: number }[]; results: Result[] }
+interface Answer { indicators: { indicatorId: string; targets: number; lacking: number; reports: number }[]; byYear: { year: number | null; byStatus: Record<string, number> }[]; results: Result[]; total: number }
 const get = async (q = ''): Promise<{ status: number; body: Answer & { error?: { message: string } } }> => {
   const res = await fetch(`${app.url}/api/analysis/targets${q}`);
   return { status: res.status, body: await res.json() };
@@ -74,12 +74,36 @@ describe('GET /api/analysis/targets on the seeds', () => {
     expect(body.indicators.length).toBeGreaterThan(50);
     const g5 = body.indicators.find((i) => i.indicatorId === 'indicator:5G基站')!;
     expect(g5).toMatchObject({ targets: 2, lacking: 0, reports: 1 });
-    expect(body.results.length).toBe(body.indicators.reduce((n, i) => n + i.targets, 0));
+    expect(body.total).toBe(body.indicators.reduce((n, i) => n + i.targets, 0));
+    expect(body.results).toHaveLength(body.total);
+    const perYear = body.byYear.reduce((n, y) => n + Object.values(y.byStatus).reduce((a, b) => a + b, 0), 0);
+    expect(perYear).toBe(body.total);
   });
 
-  it('refuses an empty indicator with a message naming it', async () => {
-    const { status, body } = await get('?indicator=');
-    expect(status).toBe(400);
-    expect(body.error!.message).toMatch(/indicator/);
+  it('answers one page of results in the indicator list\'s order, the list and per-year statuses still whole', async () => {
+    const all = (await get()).body;
+    const { body } = await get('?limit=5');
+    expect(body.results.map((r) => r.target)).toEqual(all.results.slice(0, 5).map((r) => r.target));
+    expect(body.total).toBe(all.total);
+    expect(body.indicators).toEqual(all.indicators);
+    expect(body.byYear).toEqual(all.byYear);
+  });
+
+  it('gives one indicator\'s statuses per target year', async () => {
+    const { body } = await get(`?indicator=${encodeURIComponent('indicator:5G基站')}`);
+    expect(body.byYear).toEqual([
+      { year: 2019, byStatus: { 'met': 0, 'not-met': 0, 'unclear': 0, 'undated': 1, 'no-report': 0 } },
+      { year: 2022, byStatus: { 'met': 0, 'not-met': 0, 'unclear': 0, 'undated': 1, 'no-report': 0 } },
+    ]);
+    expect(body.total).toBe(2);
+  });
+
+  it('refuses an empty indicator and a page size out of range with a message naming them', async () => {
+    const empty = await get('?indicator=');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error!.message).toMatch(/indicator/);
+    const big = await get('?limit=100000');
+    expect(big.status).toBe(400);
+    expect(big.body.error!.message).toMatch(/limit.*at most 5000/);
   });
 });

@@ -466,6 +466,7 @@ export const en: Messages = {
   tgReportsSeries: 'Reports',
   tgNone: 'No indicator has a target',
   tgLoading: 'Loading…',
+  tgMore: 'First {shown} of {total} targets shown; pick an indicator to see all of its targets',
   'col.units': 'Units (printed order)',
   'col.evidence': 'Where in the source',
   'col.planId': 'Plan id',

@@ -465,6 +465,7 @@ export const zh = {
   tgReportsSeries: '报告值',
   tgNone: '没有设有目标的指标',
   tgLoading: '加载中…',
+  tgMore: '显示前 {shown} 个目标,共 {total} 个;选择指标查看其全部目标',
   'col.units': '责任单位(按原文顺序)',
   'col.evidence': '原文位置',
   'col.planId': '规划 id',

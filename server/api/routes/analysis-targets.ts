@@ -11,7 +11,9 @@ import { parseInput } from '../validate.ts';
 
 export const TargetsQuery = z.strictObject({
   indicator: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional()
-    .describe('Only this indicator (id or name); default: every indicator with a target'),
+    .describe('Results and per-year statuses of this indicator only (id or name); default: every indicator with a target'),
+  limit: z.coerce.number({ error: 'must be an integer' }).int('must be an integer').min(1, 'must be at least 1').max(5000, 'must be at most 5000').default(300)
+    .describe('At most this many results (the indicator list and per-year statuses always cover everything)'),
 });
 
 export function analysisTargetsRoutes(deps: AppDeps, registry: ApiRegistry): Router {
@@ -19,11 +21,11 @@ export function analysisTargetsRoutes(deps: AppDeps, registry: ApiRegistry): Rou
   registry.add({
     method: 'get', path: '/analysis/targets', tag: 'analysis', query: TargetsQuery,
     summary: 'Targets against results: each target with the closest later report and whether it was met',
-    response: '{indicators: [{indicatorId, indicator, unit, targets, lacking, reports, byStatus}], results: [{indicatorId, indicator, target, status, report, earlier}]}',
+    response: '{indicators: [{indicatorId, indicator, unit, targets, lacking, reports, byStatus}], byYear: [{year, byStatus}], results: [{indicatorId, indicator, target, status, report, earlier}], total}',
   });
   router.get('/analysis/targets', async (req, res) => {
     const q = parseInput(TargetsQuery, req.query, 'query');
-    res.json(await targetsAgainstResults(deps.db, deps.config.cypher, q.indicator));
+    res.json(await targetsAgainstResults(deps.db, deps.config.cypher, { limit: q.limit, ...(q.indicator ? { indicator: q.indicator } : {}) }));
   });
   return router;
 }

@@ -15,7 +15,8 @@ export type { TargetStatus, TargetResult, TargetsAnswer };
 export type ReportPoint = ReportRow;
 export const STATUSES = TARGET_STATUSES;
 
-export const fetchTargets = () => getJson<TargetsAnswer>('api/analysis/targets');
+export const fetchTargets = (indicator: string | null) =>
+  getJson<TargetsAnswer>(`api/analysis/targets${indicator ? `?indicator=${encodeURIComponent(indicator)}&limit=5000` : ''}`);
 
 export const STATUS_COLOR: Record<TargetStatus, string> = {
   'met': '#16a34a', 'not-met': '#dc2626', 'unclear': '#f59e0b', 'undated': '#8b5cf6', 'no-report': '#94a3b8',
@@ -36,17 +37,8 @@ export function reportWhen(lang: Lang, r: ReportPoint): string {
   return r.asOf ?? (r.year !== null ? String(r.year) : translate(lang, 'tgDateUnknown'));
 }
 
-/** The results of one indicator (or all), ordered by indicator as listed, then target year. */
-export function resultsOf(answer: TargetsAnswer, indicatorId: string | null): TargetResult[] {
-  const order = new Map(answer.indicators.map((i, n) => [i.indicatorId, n]));
-  return answer.results
-    .filter((r) => indicatorId === null || r.indicatorId === indicatorId)
-    .sort((a, b) => (order.get(a.indicatorId)! - order.get(b.indicatorId)!) || (a.target.year ?? 9999) - (b.target.year ?? 9999));
-}
-
 /** All indicators: how many targets of each target year were met, not met… (stacked bars). */
-function statusByYear(lang: Lang, results: TargetResult[]): ChartOption {
-  const years = [...new Set(results.map((r) => r.target.year))].sort((a, b) => (a ?? 9999) - (b ?? 9999));
+function statusByYear(lang: Lang, byYear: TargetsAnswer['byYear']): ChartOption {
   const label = (y: number | null) => (y === null ? translate(lang, 'tgNoYear') : String(y));
   return {
     animation: false,
@@ -54,11 +46,11 @@ function statusByYear(lang: Lang, results: TargetResult[]): ChartOption {
     legend: { top: 20, left: 0, itemWidth: 10, itemHeight: 8, itemGap: 6, textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 32, right: 8, top: 58, bottom: 22 },
-    xAxis: { type: 'category', data: years.map(label), name: translate(lang, 'tgTargetYear'), nameLocation: 'middle', nameGap: 22 },
+    xAxis: { type: 'category', data: byYear.map((y) => label(y.year)), name: translate(lang, 'tgTargetYear'), nameLocation: 'middle', nameGap: 22 },
     yAxis: { type: 'value', minInterval: 1 },
     series: STATUSES.map((s) => ({
       type: 'bar', stack: 'targets', name: statusName(lang, s), itemStyle: { color: STATUS_COLOR[s] },
-      data: years.map((y) => results.filter((r) => r.target.year === y && r.status === s).length),
+      data: byYear.map((y) => y.byStatus[s]),
     })),
   };
 }
@@ -102,6 +94,12 @@ function indicatorOverTime(lang: Lang, results: TargetResult[]): ChartOption {
   };
 }
 
-export function chartOption(lang: Lang, results: TargetResult[], indicatorId: string | null): ChartOption {
-  return indicatorId !== null && results.length > 0 ? indicatorOverTime(lang, results) : statusByYear(lang, results);
+/** One indicator's answer over time; the whole archive's as statuses per target year. */
+export function chartOption(lang: Lang, answer: TargetsAnswer, indicatorId: string | null): ChartOption {
+  return indicatorId !== null && answer.results.length > 0 ? indicatorOverTime(lang, answer.results) : statusByYear(lang, answer.byYear);
+}
+
+/** Targets per status over every indicator (the summary above the view). */
+export function statusTotals(answer: TargetsAnswer): Record<TargetStatus, number> {
+  return Object.fromEntries(STATUSES.map((s) => [s, answer.indicators.reduce((n, i) => n + i.byStatus[s], 0)])) as Record<TargetStatus, number>;
 }

@@ -11,7 +11,7 @@ import { tf } from '../query/i18n-format.ts';
 import { mountChart } from './echarts-view.ts';
 import './targets.css';
 import {
-  STATUSES, STATUS_COLOR, chartOption, fetchTargets, figure, reportWhen, resultsOf, statusName,
+  STATUSES, STATUS_COLOR, chartOption, fetchTargets, figure, reportWhen, statusName, statusTotals,
   type ReportPoint, type TargetResult, type TargetsAnswer, type TargetStatus,
 } from './targets-model.ts';
 
@@ -23,17 +23,19 @@ export function mountTargets(host: HTMLElement, ctx: ModeContext): () => void {
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let failure: unknown = null;
 
+  let request = 0;
   const load = async () => {
+    const mine = ++request;
     status = 'loading';
     draw();
     try {
-      const answer = await fetchTargets();
-      if (!alive) return;
+      const answer = await fetchTargets(picked);
+      if (!alive || mine !== request) return;
       data = answer;
-      if (picked && !answer.indicators.some((i) => i.indicatorId === picked)) picked = null;
+      if (picked && !answer.indicators.some((i) => i.indicatorId === picked)) { picked = null; void load(); return; }
       status = 'ok';
     } catch (e) {
-      if (!alive) return;
+      if (!alive || mine !== request) return;
       status = 'error';
       failure = e;
     }
@@ -74,26 +76,27 @@ export function mountTargets(host: HTMLElement, ctx: ModeContext): () => void {
     statusEl.dataset.status = status;
     statusEl.textContent = status === 'loading' ? t('tgLoading') : status === 'error' ? errorText(lang, failure) : '';
     if (!data) { summary.replaceChildren(); list.replaceChildren(); table.replaceChildren(); return; }
-    const all = data.results;
+    const totals = statusTotals(data);
     summary.replaceChildren(
-      h('span', { class: 'tg-total' }, tf(lang, 'tgSummary', { targets: all.length, indicators: data.indicators.length })),
-      ...STATUSES.map((s) => h('span', { class: 'tg-count', 'data-status': s }, chip(s), ` ${all.filter((r) => r.status === s).length}`)));
+      h('span', { class: 'tg-total' }, tf(lang, 'tgSummary', { targets: STATUSES.reduce((n, s) => n + totals[s], 0), indicators: data.indicators.length })),
+      ...STATUSES.map((s) => h('span', { class: 'tg-count', 'data-status': s }, chip(s), ` ${totals[s]}`)));
     list.replaceChildren(
       h('table', { class: 'tg-list' },
         h('thead', {}, h('tr', {}, h('th', {}, t('tgIndicator')), h('th', { title: t('tgLackingHint') }, t('tgLacking')), h('th', {}, t('tgTargets')))),
         h('tbody', {},
-          h('tr', { class: picked === null ? 'active' : '', 'data-indicator': '', onclick: () => { picked = null; draw(); } }, h('td', { colspan: 3 }, t('tgAll'))),
+          h('tr', { class: picked === null ? 'active' : '', 'data-indicator': '', onclick: () => { picked = null; void load(); } }, h('td', { colspan: 3 }, t('tgAll'))),
           data.indicators.map((i) => h('tr', {
             class: picked === i.indicatorId ? 'active' : '', 'data-indicator': i.indicatorId, tabindex: 0,
-            onclick: () => { picked = i.indicatorId; draw(); },
+            onclick: () => { picked = i.indicatorId; void load(); },
           }, h('td', {}, i.indicator), h('td', { class: i.lacking ? 'tg-lacking' : '' }, i.lacking), h('td', {}, i.targets))))));
-    const shown = resultsOf(data, picked);
-    chart.set(chartOption(lang, shown, picked));
+    const shown = data.results;
+    chart.set(chartOption(lang, data, picked));
+    const more = data.total > shown.length ? h('p', { class: 'tg-more', id: 'tg-more' }, tf(lang, 'tgMore', { shown: shown.length, total: data.total })) : '';
     table.replaceChildren(shown.length === 0 ? h('p', { class: 'tg-empty' }, t('tgNone')) : h('table', { class: 'tg-table' },
       h('thead', {}, h('tr', {},
         picked === null ? h('th', {}, t('tgIndicator')) : null,
         h('th', {}, t('tgTarget')), h('th', {}, t('tgTargetYear')), h('th', {}, t('tgSetBy')), h('th', {}, t('tgReport')), h('th', {}, t('tgResult')))),
-      h('tbody', {}, shown.map(resultRow))));
+      h('tbody', {}, shown.map(resultRow))), more);
   }
 
   void load();

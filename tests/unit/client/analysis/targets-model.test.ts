@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownUrl, unitsText } from '../../../../client/src/modes/analysis/breakdown-model.ts';
-import { chartOption, figure, reportWhen, resultsOf, type ReportPoint, type TargetResult, type TargetsAnswer } from '../../../../client/src/modes/analysis/targets-model.ts';
+import { chartOption, figure, reportWhen, statusTotals, type ReportPoint, type TargetResult, type TargetsAnswer } from '../../../../client/src/modes/analysis/targets-model.ts';
 
 const span = { document: 'd', start: 0, end: 1, text: 'x' };
 const report = (over: Partial<ReportPoint>): ReportPoint => ({ id: 'r', value: 6500, unit: '个', comparator: '=', year: null, asOf: null, documentId: 'document:d', document: 'D', evidence: span, ...over });
@@ -27,16 +27,22 @@ describe('the targets chart', () => {
   const answer: TargetsAnswer = {
     indicators: [{ indicatorId: 'b', indicator: 'B', unit: '个', targets: 2, lacking: 1, reports: 0, byStatus: { 'met': 0, 'not-met': 0, 'unclear': 0, 'undated': 0, 'no-report': 2 } },
       { indicatorId: 'a', indicator: 'A', unit: '个', targets: 2, lacking: 0, reports: 1, byStatus: { 'met': 1, 'not-met': 0, 'unclear': 0, 'undated': 1, 'no-report': 0 } }],
-    results: [result('a', 2022, 'undated', report({})), result('a', 2019, 'met', report({ id: 'r2', year: 2021, asOf: '2021-03-23' })), result('b', 2019, 'no-report'), result('b', null, 'no-report')],
+    byYear: [
+      { year: 2019, byStatus: { 'met': 1, 'not-met': 0, 'unclear': 0, 'undated': 0, 'no-report': 1 } },
+      { year: 2022, byStatus: { 'met': 0, 'not-met': 0, 'unclear': 0, 'undated': 1, 'no-report': 0 } },
+      { year: null, byStatus: { 'met': 0, 'not-met': 0, 'unclear': 0, 'undated': 0, 'no-report': 1 } },
+    ],
+    results: [],
+    total: 4,
   };
+  const oneIndicator: TargetsAnswer = { ...answer, results: [result('a', 2019, 'met', report({ id: 'r2', year: 2021, asOf: '2021-03-23' })), result('a', 2022, 'undated', report({}))], total: 2 };
 
-  it('lists results in the indicator list\'s order, then by target year', () => {
-    expect(resultsOf(answer, null).map((r) => [r.indicatorId, r.target.year])).toEqual([['b', 2019], ['b', null], ['a', 2019], ['a', 2022]]);
-    expect(resultsOf(answer, 'a')).toHaveLength(2);
+  it('sums the statuses over every indicator', () => {
+    expect(statusTotals(answer)).toEqual({ 'met': 1, 'not-met': 0, 'unclear': 0, 'undated': 1, 'no-report': 2 });
   });
 
   it('stacks the statuses per target year for all indicators', () => {
-    const o = chartOption('zh', resultsOf(answer, null), null) as { xAxis: { data: string[] }; series: { name: string; data: number[] }[] };
+    const o = chartOption('zh', answer, null) as { xAxis: { data: string[] }; series: { name: string; data: number[] }[] };
     expect(o.xAxis.data).toEqual(['2019', '2022', '无年份']);
     expect(o.series.map((s) => [s.name, s.data])).toEqual([
       ['已达标', [1, 0, 0]], ['未达标', [0, 0, 0]], ['无法判断', [0, 0, 0]], ['报告日期不详', [0, 1, 0]], ['尚无报告', [1, 0, 1]],
@@ -44,7 +50,7 @@ describe('the targets chart', () => {
   });
 
   it('draws one indicator\'s targets and dated reports over time, and an undated report as a line at its value', () => {
-    const o = chartOption('en', resultsOf(answer, 'a'), 'a') as { series: { data: { value: number[] }[]; markLine?: { data: { yAxis: number }[] } }[] };
+    const o = chartOption('en', oneIndicator, 'a') as { series: { data: { value: number[] }[]; markLine?: { data: { yAxis: number }[] } }[] };
     expect(o.series[0]!.data.map((d) => d.value)).toEqual([[2019, 3000], [2022, 3000]]);
     expect(o.series[1]!.data.map((d) => d.value)).toEqual([[2021, 6500]]);
     expect(o.series[1]!.markLine!.data).toEqual([{ yAxis: 6500 }]);
