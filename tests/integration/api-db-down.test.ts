@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
 import { AppError } from '../../server/errors.ts';
 import { start, type RunningServer } from '../../server/server.ts';
 import { CHANGLE, loadFixtureGraph } from '../fixtures/graph/fixture-graph.ts';
 import { EMBEDDED_START_BUDGET_MS } from '../setup/start-budget.ts';
+import { supervisedAppConfig } from '../setup/supervised-app.ts';
 
 let app: RunningServer | undefined;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-graph-db-down-'));
@@ -29,15 +29,7 @@ async function timed(p: string, init?: RequestInit): Promise<{ path: string; sta
 const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    NEO4J_EMBEDDED_BOLT_PORT: '0',
-    NEO4J_EMBEDDED_HEAP: '512m',
-    NEO4J_EMBEDDED_PAGECACHE: '64m',
-    LOAD_SEEDS_ON_START: 'false',
-  });
+  const config = supervisedAppConfig(dataDir);
   app = await start(config, { log: () => {} });
   await loadFixtureGraph(app.db);
 }, EMBEDDED_START_BUDGET_MS);
