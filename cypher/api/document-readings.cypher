@@ -22,7 +22,7 @@ CALL (d) {
   RETURN collect({start: start, end: end, text: text, relationships: relationships,
                   entity: {id: e.id, labels: labels(e), name: e.name}}) AS readings
 }
-RETURN d {.id, .docId, .name, .file, .kind, .issued, .issuer, .jurisdiction, .size, .loadedAt, .text, .warnings,
+RETURN d {.id, .docId, .name, .file, .kind, .issued, .sha256, .issuer, .jurisdiction, .size, .loadedAt, .text, .warnings,
   plan: head([(d)-[:DESCRIBES]->(p:Plan) | p.id]),
   counts: CASE WHEN d.taskCount IS NULL THEN null ELSE {
     tasks: d.taskCount, responsibilities: d.responsibilityCount, entities: d.entityCount,

@@ -73,7 +73,9 @@ describe('document library', () => {
       expect(r.responsibilities).toBe(d.counts ? String(d.counts.responsibilities) : '—');
     }
     expect(await page.textContent('#lib-range')).toBe(`第 1–${seeds.length} 篇,共 ${seeds.length} 篇`);
-    expect((await canvasShare(page)).height).toBeGreaterThanOrEqual(0.5);
+    const share = await canvasShare(page);
+    process.stderr.write(`library: canvas ${JSON.stringify(share)}\n`);
+    expect(share.height).toBeGreaterThanOrEqual(0.5);
     await page.screenshot({ path: screenshotPath('library') });
   });
 
@@ -111,6 +113,7 @@ describe('document library', () => {
     const doc = await api<{ document: { text: string } }>('documents/002_bccb920477d76c9e/readings');
     expect(text).toBe(doc.document.text);
     const share = await canvasShare(page);
+    process.stderr.write(`reading view: canvas ${JSON.stringify(share)}\n`);
     expect(share.height).toBeGreaterThanOrEqual(0.5);
     expect(share.width).toBeGreaterThan(400);
 
@@ -140,6 +143,7 @@ describe('document library', () => {
     await page.waitForFunction(() => window.__app!.store.get().queryResult?.name === 'plan-outline');
     await canvasSettled(page);
     const labels = await page.evaluate(() => window.__app!.cy.nodes().map((n) => n.data('label') as string));
+    process.stderr.write(`plan on canvas: ${labels.filter((l) => l === 'Task').length} tasks, ${labels.filter((l) => l === 'Agency').length} agencies\n`);
     expect(labels.filter((l) => l === 'Task').length).toBe(plan.counts!.tasks);
     expect(labels.filter((l) => l === 'Agency').length).toBeGreaterThan(5);
     expect(await canvasIds(page)).toContain(plan.plan);

@@ -8,7 +8,7 @@ import type { RelationshipType } from '../../extract/graph-facts.ts';
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import type { DocumentCountsView } from './documents.ts';
+import { storedDocument, type DocumentCountsView, type DocumentView } from './documents.ts';
 import { primaryLabel } from './graph-elements.ts';
 
 /**
@@ -26,10 +26,7 @@ export interface Reading {
 }
 
 export interface DocumentReadings {
-  document: {
-    id: string; docId: string; title: string; file: string; kind: string; issued: string | null;
-    issuer: string | null; jurisdiction: string | null; size: number | null; loadedAt: string | null;
-    text: string; warnings: string[];
+  document: DocumentView['document'] & {
     /** the Plan node the document describes, or null (news, notices) */
     plan: string | null;
     counts: DocumentCountsView | null;
@@ -47,15 +44,8 @@ export async function documentReadings(db: GraphDb, id: string, timeoutMs: numbe
   const [row] = await db.read<Row>(loadApiCypher('document-readings'), { id, namedAtStart: [...NAMED_AT_START] }, { timeoutMs });
   if (!row) throw AppError.notFound(`No document with id '${id}'`, { id });
   const d = row.document;
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
-    document: {
-      id: String(d.id), docId: String(d.docId ?? ''), title: String(d.name ?? ''), file: String(d.file ?? ''), kind: String(d.kind ?? ''),
-      issued: str(d.issued), issuer: str(d.issuer), jurisdiction: str(d.jurisdiction),
-      size: typeof d.size === 'number' ? d.size : null, loadedAt: str(d.loadedAt), text: String(d.text ?? ''),
-      warnings: Array.isArray(d.warnings) ? d.warnings.map(String) : [],
-      plan: str(d.plan), counts: (d.counts as DocumentCountsView | null) ?? null,
-    },
+    document: { ...storedDocument(d), plan: typeof d.plan === 'string' ? d.plan : null, counts: (d.counts as DocumentCountsView | null) ?? null },
     readings: row.readings
       .map((r) => ({ start: r.start, end: r.end, text: r.text, relationships: [...r.relationships].sort(), entity: { id: r.entity.id, label: primaryLabel(r.entity.labels), name: r.entity.name } }))
       .sort((a, b) => a.start - b.start || b.end - a.end || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0)),

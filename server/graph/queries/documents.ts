@@ -86,15 +86,16 @@ export async function documentFacets(db: GraphDb, timeoutMs: number): Promise<Do
 export async function documentView(db: GraphDb, id: string, timeoutMs: number): Promise<DocumentView> {
   const [row] = await db.read<{ document: Record<string, unknown>; spans: DocumentSpan[] }>(loadApiCypher('document'), { id }, { timeoutMs });
   if (!row) throw AppError.notFound(`No document with id '${id}'`, { id });
-  const d = row.document;
+  return { document: storedDocument(row.document), spans: [...row.spans].sort((a, b) => a.start - b.start || b.end - a.end) };
+}
+
+/** A Document node's stored properties (a map projection of it) as the API answers them. */
+export function storedDocument(d: Record<string, unknown>): DocumentView['document'] {
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
-    document: {
-      id: String(d.id), docId: String(d.docId ?? ''), title: String(d.name ?? ''), file: String(d.file ?? ''), kind: String(d.kind ?? ''),
-      issued: str(d.issued), sha256: str(d.sha256), loadedAt: str(d.loadedAt), text: String(d.text ?? ''),
-      issuer: str(d.issuer), jurisdiction: str(d.jurisdiction), size: typeof d.size === 'number' ? d.size : null,
-      warnings: Array.isArray(d.warnings) ? d.warnings.map(String) : [],
-    },
-    spans: [...row.spans].sort((a, b) => a.start - b.start || b.end - a.end),
+    id: String(d.id), docId: String(d.docId ?? ''), title: String(d.name ?? ''), file: String(d.file ?? ''), kind: String(d.kind ?? ''),
+    issued: str(d.issued), sha256: str(d.sha256), loadedAt: str(d.loadedAt), text: String(d.text ?? ''),
+    issuer: str(d.issuer), jurisdiction: str(d.jurisdiction), size: typeof d.size === 'number' ? d.size : null,
+    warnings: Array.isArray(d.warnings) ? d.warnings.map(String) : [],
   };
 }
