@@ -24,37 +24,30 @@
 // param limit.en: At most
 MATCH (p:Plan)-[:HAS_TASK]->(t:Task)
 WHERE ($plan = '' OR p.id = $plan OR p.name = $plan) AND ($year = 0 OR p.year = $year)
-CALL (t) {
-  // Named directly; with `members`, a group that has members is replaced by them (below), never counted twice.
-  MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
-  WHERE NOT ($members AND coalesce(a.group, false) AND EXISTS { (:Agency)-[:MEMBER_OF]->(a) })
-  RETURN a, r.role AS role, 0 AS via
-  UNION ALL
-  MATCH (a:Agency)-[:MEMBER_OF]->(:Agency)-[r:RESPONSIBLE_FOR]->(t)
-  WHERE $members
-  RETURN a, r.role AS role, 1 AS via
-}
-// One role per agency and task: the direct one wins over the group's.
-WITH t, a, role, via ORDER BY via
-WITH t, a, head(collect(role)) AS role
+MATCH (x:Agency)-[r:RESPONSIBLE_FOR]->(t)
+// With `members`, a group that has members is replaced by each of them; any other agency stands for itself.
+OPTIONAL MATCH (m:Agency)-[:MEMBER_OF]->(x) WHERE $members
+WITH t, coalesce(m, x) AS a, r.role AS role, m IS NOT NULL AS via
 WHERE $jurisdiction = '' OR a.jurisdiction = $jurisdiction
-WITH t, collect({a: a, role: role}) AS units
+// One role per agency and task: the direct one wins over the group's.
+WITH t, a, coalesce(collect(CASE WHEN via THEN null ELSE role END)[0], collect(role)[0]) AS role
+// Pairs are counted on element ids and roles only (no property reads per pair): 75k tasks give ~800k pairs.
+WITH t, collect([elementId(a), role]) AS units
 WHERE size(units) > 1
-UNWIND units AS x
-UNWIND units AS y
-WITH t, x, y WHERE x.a.id < y.a.id
-WITH x.a AS a, y.a AS b, t,
-     CASE WHEN (x.role = 'lead' AND y.role = 'support') OR (x.role = 'support' AND y.role = 'lead') THEN 'leadSupport'
-          WHEN x.role = 'support' AND y.role = 'support' THEN 'supportSupport'
-          ELSE 'joint' END AS kind
-WITH a, b, count(DISTINCT t) AS sharedTasks,
-     count(DISTINCT CASE WHEN kind = 'leadSupport' THEN t END) AS leadSupport,
-     count(DISTINCT CASE WHEN kind = 'supportSupport' THEN t END) AS supportSupport,
-     count(DISTINCT CASE WHEN kind = 'joint' THEN t END) AS joint
-ORDER BY sharedTasks DESC, a.name, b.name
+UNWIND range(0, size(units) - 2) AS i
+UNWIND range(i + 1, size(units) - 1) AS j
+WITH units[i] AS x, units[j] AS y
+WITH CASE WHEN x[0] < y[0] THEN x ELSE y END AS x, CASE WHEN x[0] < y[0] THEN y ELSE x END AS y
+WITH x[0] AS ea, y[0] AS eb,
+     CASE WHEN (x[1] = 'lead' AND y[1] = 'support') OR (x[1] = 'support' AND y[1] = 'lead') THEN 1 ELSE 0 END AS ls,
+     CASE WHEN x[1] = 'support' AND y[1] = 'support' THEN 1 ELSE 0 END AS ss
+WITH ea, eb, count(*) AS sharedTasks, sum(ls) AS leadSupport, sum(ss) AS supportSupport
+ORDER BY sharedTasks DESC, ea, eb
 LIMIT $limit
+MATCH (a:Agency) WHERE elementId(a) = ea
+MATCH (b:Agency) WHERE elementId(b) = eb
 // Agencies can be hubs: lean maps, not the stored nodes with their bookkeeping.
-RETURN a.name AS nameA, b.name AS nameB, sharedTasks, leadSupport, supportSupport, joint,
+RETURN a.name AS nameA, b.name AS nameB, sharedTasks, leadSupport, supportSupport, sharedTasks - leadSupport - supportSupport AS joint,
        {kind: 'node', elementId: elementId(a), labels: labels(a), properties: a {.id, .name, .aliases, .group, .jurisdiction}} AS a,
        {kind: 'node', elementId: elementId(b), labels: labels(b), properties: b {.id, .name, .aliases, .group, .jurisdiction}} AS b
 ORDER BY sharedTasks DESC, nameA, nameB, a.properties.id, b.properties.id

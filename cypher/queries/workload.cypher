@@ -20,23 +20,20 @@
 // param limit.en: At most
 MATCH (p:Plan)-[:HAS_TASK]->(t:Task)
 WHERE ($plan = '' OR p.id = $plan OR p.name = $plan) AND ($year = 0 OR p.year = $year)
-CALL (t) {
-  MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
-  RETURN a, r.role AS role, 0 AS via
-  UNION ALL
-  MATCH (a:Agency)-[:MEMBER_OF]->(:Agency)-[r:RESPONSIBLE_FOR]->(t)
-  RETURN a, r.role AS role, 1 AS via
-}
-WITH p, t, a, role, via
+MATCH (x:Agency)-[r:RESPONSIBLE_FOR]->(t)
+// The agency named, and each member of it when it is a group (via = 1).
+OPTIONAL MATCH (m:Agency)-[:MEMBER_OF]->(x)
+WITH p, t, x, r.role AS role, collect(m) AS members
+UNWIND [[x, 0]] + [mm IN members | [mm, 1]] AS named
+WITH p, t, named[0] AS a, named[1] AS via, role
 WHERE $jurisdiction = '' OR a.jurisdiction = $jurisdiction
 // One way per agency and task: direct before inherited, and lead before responsible before support.
-ORDER BY via, CASE role WHEN 'lead' THEN 0 WHEN 'responsible' THEN 1 ELSE 2 END
-WITH p, t, a, head(collect([via, role])) AS how
+WITH p, t, a, min(via) AS via, collect(CASE WHEN via = 0 THEN role END) AS direct
 WITH p, a,
-     sum(CASE WHEN how[0] = 0 AND how[1] = 'lead' THEN 1 ELSE 0 END) AS led,
-     sum(CASE WHEN how[0] = 0 AND how[1] = 'support' THEN 1 ELSE 0 END) AS supported,
-     sum(CASE WHEN how[0] = 0 AND NOT how[1] IN ['lead', 'support'] THEN 1 ELSE 0 END) AS responsible,
-     sum(how[0]) AS inherited
+     sum(CASE WHEN via = 0 AND 'lead' IN direct THEN 1 ELSE 0 END) AS led,
+     sum(CASE WHEN via = 0 AND NOT 'lead' IN direct AND 'responsible' IN direct THEN 1 ELSE 0 END) AS responsible,
+     sum(CASE WHEN via = 0 AND NOT 'lead' IN direct AND NOT 'responsible' IN direct AND 'support' IN direct THEN 1 ELSE 0 END) AS supported,
+     sum(via) AS inherited
 WITH p, a, led, supported, responsible, inherited, led + supported + responsible + inherited AS total
 ORDER BY total DESC, a.name, p.name
 LIMIT $limit

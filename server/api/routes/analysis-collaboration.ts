@@ -38,9 +38,16 @@ export const SharedTasksQuery = z.strictObject({
 
 export const NoQuery = z.strictObject({});
 
+/**
+ * The analyses read the whole archive (75k tasks on the bench graph take several seconds on a busy machine), so
+ * they get at least a minute rather than the console's per-query budget; their answers are cached per graph
+ * state (cachedCurated), so only the first view after a load pays.
+ */
+export const analysisTimeoutMs = (configured: number): number => Math.max(configured, 60_000);
+
 export function analysisCollaborationRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   const router = Router();
-  const timeoutMs = deps.config.cypher.timeoutMs;
+  const timeoutMs = analysisTimeoutMs(deps.config.cypher.timeoutMs);
 
   registry.add({
     method: 'get', path: '/analysis/filters', tag: 'analysis', summary: 'What the analysis views can be filtered by: plans with tasks, their years, and agency jurisdictions',

@@ -8,7 +8,7 @@ import { agencyWorkload } from '../../graph/queries/analysis-workload.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
-import { analysisFilterShape } from './analysis-collaboration.ts';
+import { analysisFilterShape, analysisTimeoutMs } from './analysis-collaboration.ts';
 import { intParam } from './params.ts';
 
 export const WorkloadQuery = z.strictObject({
@@ -18,7 +18,7 @@ export const WorkloadQuery = z.strictObject({
 
 export function analysisWorkloadRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   const router = Router();
-  const timeoutMs = deps.config.cypher.timeoutMs;
+  const timeoutMs = analysisTimeoutMs(deps.config.cypher.timeoutMs);
   registry.add({
     method: 'get', path: '/analysis/workload', tag: 'analysis',
     summary: 'Workload: per agency, tasks led, supported, responsible (no printed role) and inherited through groups, per plan and per year',

@@ -4,7 +4,7 @@
  * cypher/queries/collaboration.cypher itself, so the console, the API and the Analysis view count alike.
  * Clusters are found in the browser (docs/ui.md#collaboration-network): the answer is the filtered graph.
  */
-import type { GraphDb } from '../graph-db.ts';
+import type { GraphDb, Row } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { curatedQueries } from './curated.ts';
 import { sentenceAround } from './sentence.ts';
@@ -43,11 +43,40 @@ export function curatedText(name: string): string {
   return q.text;
 }
 
+/**
+ * Whole-archive aggregations take seconds on a large archive (75k tasks: docs/api.md), and the answer only
+ * changes when documents do. So answers are kept per graph state — the number of documents and the last
+ * load time, which every load, replacement and removal changes, whoever made it — and per parameters.
+ * A new state empties the cache; at most MAX_CACHED answers are kept.
+ */
+const MAX_CACHED = 64;
+const cache = new Map<string, Promise<unknown[]>>();
+let cachedState = '';
+
+export async function cachedCurated<T extends Row>(db: GraphDb, name: string, params: Record<string, unknown>, timeoutMs: number): Promise<T[]> {
+  const [state] = await db.read<{ documents: number; loadedAt: string | null }>(loadApiCypher('analysis-fingerprint'), {}, { timeoutMs });
+  const stateKey = `${state?.documents ?? 0}|${state?.loadedAt ?? ''}`;
+  if (stateKey !== cachedState) {
+    cache.clear();
+    cachedState = stateKey;
+  }
+  const key = `${name}|${JSON.stringify(params)}`;
+  let answer = cache.get(key);
+  if (!answer) {
+    answer = db.read<T>(curatedText(name), params, { timeoutMs });
+    // A failed read (timeout, database down) is not remembered.
+    answer.catch(() => { if (cache.get(key) === answer) cache.delete(key); });
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(key, answer);
+  }
+  return answer as Promise<T[]>;
+}
+
 export async function collaborationPairs(
   db: GraphDb, filter: AnalysisFilter & { members: boolean; limit: number }, timeoutMs: number,
 ): Promise<CollaborationAnswer> {
   const { limit, ...rest } = filter;
-  const rows = await db.read<PairRow>(curatedText('collaboration'), { ...rest, limit: limit + 1 }, { timeoutMs });
+  const rows = await cachedCurated<PairRow>(db, 'collaboration', { ...rest, limit: limit + 1 }, timeoutMs);
   const pairs = rows.slice(0, limit).map((r): CollaborationPair => ({
     agencyA: r.a.properties.id, nameA: r.nameA, groupA: r.a.properties.group === true, jurisdictionA: r.a.properties.jurisdiction ?? null,
     agencyB: r.b.properties.id, nameB: r.nameB, groupB: r.b.properties.group === true, jurisdictionB: r.b.properties.jurisdiction ?? null,

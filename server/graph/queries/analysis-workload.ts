@@ -4,7 +4,7 @@
  * are the curated query cypher/queries/workload.cypher; this module only folds them per agency.
  */
 import type { GraphDb } from '../graph-db.ts';
-import { curatedText, type AnalysisFilter, type LeanAgency } from './analysis-collaboration.ts';
+import { cachedCurated, type AnalysisFilter, type LeanAgency } from './analysis-collaboration.ts';
 
 export type WorkloadCounts = { led: number; supported: number; responsible: number; inherited: number; total: number };
 
@@ -50,7 +50,7 @@ export async function agencyWorkload(
 ): Promise<{ filter: AnalysisFilter; agencies: AgencyWorkload[]; years: string[]; truncated: boolean }> {
   const { limit, ...rest } = filter;
   // The query's limit counts agency × plan rows; one more tells whether it cut.
-  const rows = await db.read<WorkloadRow>(curatedText('workload'), { ...rest, limit: limit + 1 }, { timeoutMs });
+  const rows = await cachedCurated<WorkloadRow>(db, 'workload', { ...rest, limit: limit + 1 }, timeoutMs);
   const agencies = foldWorkload(rows.slice(0, limit));
   const years = [...new Set(agencies.flatMap((a) => Object.keys(a.years)))].sort();
   return { filter: rest, agencies, years, truncated: rows.length > limit };
