@@ -2,8 +2,8 @@
  * Targets against results: reads every indicator's targets and reports as light rows through the curated query
  * cypher/queries/targets-vs-results.cypher, judges each target with the one pure rule in
  * server/analysis/targets-status.ts, and returns the indicator list (sorted by how many targets lack a report),
- * the statuses per target year, and one page of results with names and evidence read for that page only
- * (cypher/api/target-details.cypher): a city's archive holds tens of thousands of targets.
+ * the statuses per target year, and one page of results read whole for that page only (cypher/api/target-page,
+ * report-details): a city's archive holds tens of thousands of targets.
  */
 import { assessTarget, summariseIndicators, TARGET_STATUSES, type ReportPoint, type TargetPoint, type TargetStatus } from '../../analysis/targets-status.ts';
 import { tableLimits } from './analysis-breakdown.ts';
@@ -51,55 +51,58 @@ export interface TargetsAnswer {
   total: number;
 }
 
-type LightTarget = TargetPoint & { setterId: string };
+/** Targets that share year, value, unit, comparator and measure share their status: one group, `n` targets. */
+type TargetGroup = Omit<TargetPoint, 'id'> & { n: number };
 type LightReport = ReportPoint & { documentId: string | null };
-interface RawIndicator { indicatorId: string; indicator: string; unit: string | null; targets: LightTarget[]; reports: LightReport[] }
+interface RawIndicator { indicatorId: string; indicator: string; unit: string | null; targets: TargetGroup[]; reports: LightReport[] }
 
 const zeroes = () => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as Record<TargetStatus, number>;
+const noSpan: Span = { document: null, start: null, end: null, text: null };
 
 export async function targetsAgainstResults(db: GraphDb, limits: QueryLimits, opts: { indicator?: string; limit: number }): Promise<TargetsAnswer> {
-  const res = await runCuratedQuery(db, 'targets-vs-results', { limit: 5000 }, tableLimits(limits));
+  const lim = tableLimits(limits);
+  const res = await runCuratedQuery(db, 'targets-vs-results', { limit: 5000 }, lim);
   const raw = res.rows as unknown as RawIndicator[];
-  const assessed = raw.flatMap((i) => i.targets.map((t) => ({ i, t, a: assessTarget(t, i.reports) })));
+  const groups = raw.flatMap((i) => i.targets.map((g, k) => ({ i, g, status: assessTarget({ ...g, id: `${i.indicatorId}#${k}` }, i.reports).status })));
 
   const byId = new Map(raw.map((r) => [r.indicatorId, r]));
-  const indicators = summariseIndicators(assessed.map(({ i, a }) => ({ indicator: i.indicatorId, status: a.status }))).map((s) => {
+  const indicators = summariseIndicators(groups.flatMap(({ i, g, status }) => Array.from({ length: g.n }, () => ({ indicator: i.indicatorId, status })))).map((s) => {
     const r = byId.get(s.indicator)!;
     return { indicatorId: s.indicator, indicator: r.indicator, unit: r.unit, targets: s.targets, lacking: s.lacking, reports: r.reports.length, byStatus: s.byStatus };
   });
 
   const wanted = opts.indicator;
-  const mine = wanted ? assessed.filter(({ i }) => i.indicatorId === wanted || i.indicator === wanted) : assessed;
+  const chosen = wanted ? indicators.filter((i) => i.indicatorId === wanted || i.indicator === wanted) : indicators;
+  const chosenIds = new Set(chosen.map((i) => i.indicatorId));
   const years = new Map<number | null, Record<TargetStatus, number>>();
-  for (const { t, a } of mine) {
-    const y = years.get(t.year) ?? zeroes();
-    y[a.status]++;
-    years.set(t.year, y);
+  for (const { i, g, status } of groups) {
+    if (!chosenIds.has(i.indicatorId)) continue;
+    const y = years.get(g.year) ?? zeroes();
+    y[status] += g.n;
+    years.set(g.year, y);
   }
   const byYear = [...years.entries()].sort(([a], [b]) => (a ?? 9999) - (b ?? 9999)).map(([year, byStatus]) => ({ year, byStatus }));
+  const total = chosen.reduce((n, i) => n + i.targets, 0);
 
-  const order = new Map(indicators.map((i, n) => [i.indicatorId, n]));
-  const page = [...mine]
-    .sort((x, y) => order.get(x.i.indicatorId)! - order.get(y.i.indicatorId)! || (x.t.year ?? 9999) - (y.t.year ?? 9999) || (x.t.id < y.t.id ? -1 : 1))
-    .slice(0, opts.limit);
-
-  // Names and evidence for the page's targets and reports only.
-  const reportIds = [...new Set(page.flatMap(({ a }) => [a.report?.id, a.earlier?.id]).filter((x): x is string => !!x))];
-  const details = await db.read<{ id: string; details: TargetDetails & ReportDetails }>(loadApiCypher('target-details'),
-    { targets: page.map(({ t }) => t.id), reports: reportIds }, { timeoutMs: tableLimits(limits).timeoutMs });
-  const info = new Map(details.map((d) => [d.id, d.details]));
-  const noSpan: Span = { document: null, start: null, end: null, text: null };
-  const report = (r: LightReport | undefined): ReportRow | null => {
-    if (!r) return null;
-    const d = info.get(r.id);
-    return { ...r, document: d?.document ?? null, evidence: d?.evidence ?? noSpan };
-  };
-  const results = page.map(({ i, t, a }): TargetResult => {
-    const d = info.get(t.id);
-    return {
-      indicatorId: i.indicatorId, indicator: i.indicator, status: a.status, report: report(a.report), earlier: report(a.earlier),
-      target: { ...t, setterNumber: d?.setterNumber ?? null, setterTitle: d?.setterTitle ?? null, planId: d?.planId ?? null, plan: d?.plan ?? null, planYear: d?.planYear ?? null, evidence: d?.evidence ?? noSpan },
-    };
+  // The page: the first `limit` targets in the list's order, read whole for those indicators only.
+  const pageIndicators: string[] = [];
+  for (let n = 0, k = 0; k < chosen.length && n < opts.limit; k++) {
+    pageIndicators.push(chosen[k]!.indicatorId);
+    n += chosen[k]!.targets;
+  }
+  const pageRows = pageIndicators.length === 0 ? [] : await db.read<{ indicatorId: string; target: TargetRow }>(loadApiCypher('target-page'),
+    { indicators: pageIndicators, limit: opts.limit }, { timeoutMs: lim.timeoutMs });
+  const page = pageRows.map(({ indicatorId, target }) => {
+    const i = byId.get(indicatorId)!;
+    return { i, t: target, a: assessTarget(target, i.reports) };
   });
-  return { indicators, byYear, results, total: mine.length };
+
+  const reportIds = [...new Set(page.flatMap(({ a }) => [a.report?.id, a.earlier?.id]).filter((x): x is string => !!x))];
+  const details = reportIds.length === 0 ? [] : await db.read<{ id: string; details: ReportDetails }>(loadApiCypher('report-details'), { reports: reportIds }, { timeoutMs: lim.timeoutMs });
+  const info = new Map(details.map((d) => [d.id, d.details]));
+  const report = (r: LightReport | undefined): ReportRow | null => (r ? { ...r, document: info.get(r.id)?.document ?? null, evidence: info.get(r.id)?.evidence ?? noSpan } : null);
+  const results = page.map(({ i, t, a }): TargetResult => ({
+    indicatorId: i.indicatorId, indicator: i.indicator, status: a.status, report: report(a.report), earlier: report(a.earlier), target: t,
+  }));
+  return { indicators, byYear, results, total };
 }
