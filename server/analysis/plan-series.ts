@@ -45,7 +45,13 @@ export function seriesId(kind: SeriesKind, jurisdiction: string | null, value: s
   return `${jurisdiction ?? ''}|${kind}|${value ?? ''}`;
 }
 
-/** Every series of two plans or more, jurisdictions in name order, each followed by its narrower series. */
+const annual = (s: PlanSeries) => new Set(s.plans.map((p) => p.year)).size === s.plans.length;
+
+/**
+ * Every series of two plans or more. Annual series (one plan a year) come first, since their neighbours are
+ * one year's plan and the next one's; then the longer series; then by id. On a large archive a jurisdiction
+ * holds many plans a year and its 数字福州工作要点 family is the annual series a user wants.
+ */
 export function groupSeries(plans: readonly SeriesPlan[]): PlanSeries[] {
   const byJurisdiction = new Map<string, SeriesPlan[]>();
   for (const p of plans) {
@@ -72,5 +78,5 @@ export function groupSeries(plans: readonly SeriesPlan[]): PlanSeries[] {
       }
     }
   }
-  return out;
+  return out.sort((a, b) => Number(annual(b)) - Number(annual(a)) || b.plans.length - a.plans.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -23,6 +23,12 @@ const firstPairCounts = async (p: Page) => {
   });
 };
 
+/** Waits until the first pair's continued count is below, above or equal to n. */
+const waitContinued = (p: Page, op: '<' | '>' | '=', n: number) => p.waitForFunction(([o, m]) => {
+  const v = Number(document.querySelector('#pot-pairs .pot-pair[data-pair="0"] [data-count="continued"] b')?.textContent);
+  return o === '<' ? v < m : o === '>' ? v > m : v === m;
+}, [op, n] as const, { timeout: 60_000 });
+
 /** Moves the slider as a user does: the value changes and an input event fires. */
 const setThreshold = (p: Page, value: number) => p.evaluate((v) => {
   const s = document.querySelector<HTMLInputElement>('#pot-threshold')!;
@@ -55,16 +61,16 @@ describe('Plans over time', () => {
   it('counts fewer continued tasks when the threshold is raised and more when it is lowered', { timeout: 120_000 }, async () => {
     const before = await firstPairCounts(page);
     await setThreshold(page, 0.3);
-    await page.waitForFunction((n) => Number(document.querySelector('#pot-pairs .pot-pair[data-pair="0"] [data-count="continued"] b')?.textContent) < n, before.continued, { timeout: 60_000 });
+    await waitContinued(page, '<', before.continued);
     const raised = await firstPairCounts(page);
     expect(await page.textContent('#pot-threshold-value')).toBe('0.30');
     expect(raised.continued).toBeLessThan(before.continued);
     expect(raised.dropped).toBeGreaterThan(before.dropped);
     await setThreshold(page, 0.1);
-    await page.waitForFunction((n) => Number(document.querySelector('#pot-pairs .pot-pair[data-pair="0"] [data-count="continued"] b')?.textContent) > n, before.continued, { timeout: 60_000 });
+    await waitContinued(page, '>', before.continued);
     expect((await firstPairCounts(page)).continued).toBeGreaterThan(before.continued);
     await setThreshold(page, 0.15);
-    await page.waitForFunction((n) => Number(document.querySelector('#pot-pairs .pot-pair[data-pair="0"] [data-count="continued"] b')?.textContent) === n, before.continued, { timeout: 60_000 });
+    await waitContinued(page, '=', before.continued);
   });
 
   it('lists the continued tasks with their scores, and opens an agency\'s movement', async () => {

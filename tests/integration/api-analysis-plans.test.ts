@@ -113,6 +113,13 @@ describe('GET /api/analysis/plans/compare on the seeds', () => {
     expect(body.lineage.plans.filter((p: { inSeries: boolean }) => p.inSeries)).toHaveLength(3);
   });
 
+  it('matches one page of pairs at a time', async () => {
+    const { body } = await get(`analysis/plans/compare?series=${encodeURIComponent(FUZHOU)}&offset=1&limit=1`);
+    expect(body).toMatchObject({ pairTotal: 2, offset: 1 });
+    expect(body.pairs.map((p: Pair) => [p.from.year, p.to.year])).toEqual([[2021, 2025]]);
+    expect(body.pairs[0].counts).toEqual({ continued: 10, dropped: 13, added: 20 });
+  });
+
   it('refuses a bad threshold or series with a message naming it', async () => {
     const bad = await compare(FUZHOU, 2);
     expect(bad.status).toBe(400);
@@ -124,6 +131,9 @@ describe('GET /api/analysis/plans/compare on the seeds', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toContain('广州市|jurisdiction|');
     expect((await get('analysis/plans/compare')).status).toBe(400);
+    const page = await get(`analysis/plans/compare?series=${encodeURIComponent(FUZHOU)}&limit=0`);
+    expect(page.status).toBe(400);
+    expect(JSON.stringify(page.body)).toContain('limit');
   });
 });
 

@@ -45,6 +45,9 @@ export interface PlanLineage {
 export interface PlansOverTime {
   series: PlanSeries;
   threshold: number;
+  /** Neighbouring pairs in the series, and where this page of them starts. */
+  pairTotal: number;
+  offset: number;
   pairs: YearPair[];
   lineage: PlanLineage;
 }
@@ -106,8 +109,13 @@ function lineageOf(rows: SeriesRow[], series: PlanSeries): PlanLineage {
   return { plans: byKey(plans), links: byKey(links) };
 }
 
-/** The named series with each neighbouring pair of plans matched at `threshold`, and its plans' lineage. */
-export async function comparePlanSeries(db: GraphDb, seriesKey: string, threshold: number, timeoutMs: number): Promise<PlansOverTime> {
+/**
+ * The named series with its neighbouring pairs of plans `offset` to `offset + limit` matched at `threshold`, and
+ * its plans' lineage. Paged because a jurisdiction of a large archive can hold a hundred plans, each pair costing
+ * two reads and a matching.
+ */
+export async function comparePlanSeries(db: GraphDb, seriesKey: string, page: { threshold: number; offset: number; limit: number }, timeoutMs: number): Promise<PlansOverTime> {
+  const { threshold, offset, limit } = page;
   const jurisdiction = seriesKey.slice(0, seriesKey.indexOf('|'));
   const rows = await seriesRows(db, jurisdiction === '' ? '*' : jurisdiction, timeoutMs);
   const all = groupSeries(rows.map(toPlan));
@@ -117,8 +125,9 @@ export async function comparePlanSeries(db: GraphDb, seriesKey: string, threshol
   }
   const pairs: YearPair[] = [];
   // One pair at a time: a series is a handful of plans, and the console's budget applies to each read.
-  for (let i = 0; i + 1 < series.plans.length; i++) {
+  const pairTotal = Math.max(0, series.plans.length - 1);
+  for (let i = offset; i < Math.min(pairTotal, offset + limit); i++) {
     pairs.push(await comparePair(db, series.plans[i]!, series.plans[i + 1]!, threshold, timeoutMs));
   }
-  return { series, threshold, pairs, lineage: lineageOf(rows, series) };
+  return { series, threshold, pairTotal, offset, pairs, lineage: lineageOf(rows, series) };
 }

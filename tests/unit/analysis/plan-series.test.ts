@@ -22,12 +22,12 @@ describe('series of plans', () => {
     plan('r19', '2019年数字乙市工作要点', 2019, null, '乙市'),
   ];
 
-  it('offer every plan of a jurisdiction in year order, then one issuer\'s and one family\'s plans', () => {
+  it('offer a family\'s, an issuer\'s and a jurisdiction\'s plans in year order, annual series (one plan a year) first', () => {
     const series = groupSeries(plans);
     expect(series.map((s) => [s.id, s.plans.map((p) => p.id)])).toEqual([
-      ['甲市|jurisdiction|', ['p19', 'p20', 'q20', 'p21']],
-      ['甲市|issuer|甲市大数据委', ['p20', 'p21']],
       ['甲市|family|数字甲市工作要点', ['p19', 'p20', 'p21']],
+      ['甲市|issuer|甲市大数据委', ['p20', 'p21']],
+      ['甲市|jurisdiction|', ['p19', 'p20', 'q20', 'p21']],
     ]);
   });
 

@@ -29,6 +29,8 @@ export interface YearPair {
 export interface PlansOverTime {
   series: PlanSeries;
   threshold: number;
+  pairTotal: number;
+  offset: number;
   pairs: YearPair[];
   lineage: { plans: { id: string; name: string; year: number | null; inSeries: boolean }[]; links: { from: string; to: string; type: string }[] };
 }
@@ -44,8 +46,11 @@ async function getJson<T>(path: string): Promise<T> {
 }
 
 export const fetchSeries = () => getJson<{ series: PlanSeries[] }>('/api/analysis/plans/series').then((b) => b.series);
-export const fetchComparison = (series: string, threshold: number) =>
-  getJson<PlansOverTime>(`/api/analysis/plans/compare?series=${encodeURIComponent(series)}&threshold=${threshold.toFixed(2)}`);
+/** Year pairs matched per request: a jurisdiction of a large archive holds a hundred plans. */
+export const PAIRS_PER_PAGE = 10;
+
+export const fetchComparison = (series: string, threshold: number, offset: number) =>
+  getJson<PlansOverTime>(`/api/analysis/plans/compare?series=${encodeURIComponent(series)}&threshold=${threshold.toFixed(2)}&offset=${offset}&limit=${PAIRS_PER_PAGE}`);
 
 /** 福州市 · 全部规划 (2019、2021、2025) — what the series picker shows. */
 export function seriesLabel(lang: Lang, s: PlanSeries): string {

@@ -12,7 +12,7 @@ import { debounce, h } from '../../panels/dom.ts';
 import { canvasOverlay } from './chart-overlay.ts';
 import { relName, translate, type MessageKey } from '../../i18n/index.ts';
 import {
-  DEFAULT_THRESHOLD, fetchComparison, fetchSeries, lineageElements, seriesLabel, taskLine,
+  DEFAULT_THRESHOLD, fetchComparison, fetchSeries, lineageElements, PAIRS_PER_PAGE, seriesLabel, taskLine,
   type AgencyMove, type PlanSeries, type PlansOverTime, type YearPair,
 } from './plans-over-time-model.ts';
 
@@ -26,6 +26,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   let threshold = DEFAULT_THRESHOLD;
   let data: PlansOverTime | null = null;
   let pairIndex = 0;
+  let pairOffset = 0;
   let agency: string | null = null;
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let error = '';
@@ -73,7 +74,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
     status = 'loading';
     draw();
     try {
-      const answer = await fetchComparison(seriesId, threshold);
+      const answer = await fetchComparison(seriesId, threshold, pairOffset);
       if (!alive || mine !== request) return;
       data = answer;
       status = 'ok';
@@ -99,7 +100,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
     try {
       series = await fetchSeries();
       if (!alive) return;
-      if (!series.some((s) => s.id === seriesId)) seriesId = series[0]?.id ?? null;
+      if (!series.some((s) => s.id === seriesId)) { seriesId = series[0]?.id ?? null; pairOffset = 0; }
       drawnLineage = null;
       if (seriesId) await compare();
       else { status = 'ok'; data = null; cy?.destroy(); cy = null; draw(); }
@@ -158,7 +159,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   };
 
   // The controls are built once, so a drag on the slider is never cut short by a redraw.
-  const select = h('select', { id: 'pot-series', onchange: () => { seriesId = select.value; pairIndex = 0; agency = null; void compare(); } });
+  const select = h('select', { id: 'pot-series', onchange: () => { seriesId = select.value; pairIndex = 0; pairOffset = 0; agency = null; void compare(); } });
   const value = h('output', { id: 'pot-threshold-value' }, threshold.toFixed(2));
   const slider = h('input', {
     id: 'pot-threshold', type: 'range', min: 0, max: 1, step: 0.01, value: threshold,
@@ -185,7 +186,15 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       return;
     }
     const pair = data?.pairs[pairIndex];
-    const pairs = h('div', { class: 'pot-pairs', id: 'pot-pairs' }, (data?.pairs ?? []).map(pairButton));
+    const turn = (to: number, key: MessageKey, id: string) => h('button', {
+      type: 'button', class: 'pot-page', id, onclick: () => { pairOffset = to; pairIndex = 0; agency = null; void compare(); },
+    }, t(key));
+    const paging = data && data.pairTotal > data.pairs.length ? [
+      data.offset > 0 ? turn(Math.max(0, data.offset - PAIRS_PER_PAGE), 'potPrevPairs', 'pot-prev') : null,
+      h('span', { class: 'pot-note' }, t('potPairsShown').replace('{from}', String(data.offset + 1)).replace('{to}', String(data.offset + data.pairs.length)).replace('{n}', String(data.pairTotal))),
+      data.offset + data.pairs.length < data.pairTotal ? turn(data.offset + PAIRS_PER_PAGE, 'potNextPairs', 'pot-next') : null,
+    ] : [];
+    const pairs = h('div', { class: 'pot-pairs', id: 'pot-pairs' }, (data?.pairs ?? []).map(pairButton), paging);
     body.replaceChildren(pairs, ...(pair ? [h('div', { class: 'pot-body' }, taskItems(pair), agencyTable(pair))] : []));
   }
 
