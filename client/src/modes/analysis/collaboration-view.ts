@@ -199,8 +199,14 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
     root.replaceChildren(controls(), summary, h('div', { class: 'collab-columns' }, h('div', { class: 'collab-left' }, legend()), h('div', { class: 'collab-right' }, sharedPanel())));
   };
 
-  void filterChoices(ctx.store.get().documentsVersion).then((c) => { if (alive) { choices = c; draw(); } }, () => undefined);
-  void load();
+  // The view opens on the latest plan year: "who works with whom now", and on a large archive one year reads
+  // in a fraction of the whole archive's time (docs/ui.md#collaboration-network). All years is one click away.
+  void filterChoices(ctx.store.get().documentsVersion).then((c) => {
+    if (!alive) return;
+    choices = c;
+    filter = { ...filter, year: c.years[0] ? String(c.years[0]) : '' };
+    void load();
+  }, () => { if (alive) void load(); });
   const off = ctx.store.subscribe((s, p) => {
     if (s.lang !== p.lang) draw();
     if (s.documentsVersion !== p.documentsVersion) {
