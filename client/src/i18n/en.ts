@@ -581,7 +581,7 @@ export const en: Messages = {
   ovNoneInRole: 'No agency is listed as support in the loaded documents',
   ovSupport: 'Most tasks as support',
   ovLatest: 'Most recent plan',
-  ovLatestMeta: '{tasks} tasks · {agencies} responsible agencies',
+  ovLatestMeta: 'tasks: {tasks} · responsible agencies: {agencies}',
   ovShowPlan: 'Show the most recent plan',
   ovSections: 'Sections',
   ovPlanAgencies: 'Responsible agencies',
