@@ -55,6 +55,12 @@ describe('GET /api/analysis/breakdown?plan=', () => {
     expect(span.endsWith('长乐区政府')).toBe(true);
   });
 
+  it('answers the first tasks of a long table and says how many there are', async () => {
+    const body = await (await get(`plan=${encodeURIComponent(PLAN)}&limit=5`)).json() as { rows: Row[]; total: number };
+    expect(body.rows.map((r) => r.number)).toEqual(['1', '2', '3', '4', '5']);
+    expect(body.total).toBe(28);
+  });
+
   it('finds the plan by its name too', async () => {
     const body = await (await get(`plan=${encodeURIComponent(gold.plan)}`)).json() as { rows: Row[] };
     expect(body.rows).toHaveLength(28);
@@ -129,6 +135,12 @@ describe('bad requests', () => {
     const res = await get(`plan=${encodeURIComponent(PLAN)}&format=pdf`);
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/format.*'json', 'xlsx' or 'csv'/);
+  });
+
+  it('names a limit out of range', async () => {
+    const res = await get(`plan=${encodeURIComponent(PLAN)}&limit=0`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/limit.*at least 1/);
   });
 
   it('says which plan does not exist', async () => {

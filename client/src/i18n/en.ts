@@ -444,6 +444,7 @@ export const en: Messages = {
   bdNoPlans: 'No plan with numbered tasks is loaded yet',
   bdEmpty: 'No tasks',
   bdLoading: 'Loading…',
+  bdMore: 'First {shown} of {total} tasks shown; the exported files hold them all (2,000 at most)',
   analysisTargetsTitle: 'Targets vs results',
   tgSummary: '{targets} targets of {indicators} indicators',
   tgStatusMet: 'met',

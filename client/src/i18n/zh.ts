@@ -443,6 +443,7 @@ export const zh = {
   bdNoPlans: '还没有载入带编号任务的规划',
   bdEmpty: '没有任务',
   bdLoading: '加载中…',
+  bdMore: '显示前 {shown} 项任务,共 {total} 项;导出的文件包含全部(最多 2000 项)',
   analysisTargetsTitle: '目标与实际',
   tgSummary: '{indicators} 个指标的 {targets} 个目标',
   tgStatusMet: '已达标',

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { breakdown, plansWithTasks } from '../../graph/queries/analysis-breakdown.ts';
+import { breakdown, MAX_ROWS, plansWithTasks } from '../../graph/queries/analysis-breakdown.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { breakdownCsv, breakdownTable, breakdownXlsx } from '../formats/breakdown-table.ts';
 import type { ApiRegistry } from '../openapi.ts';
@@ -17,6 +17,8 @@ export const BreakdownQuery = z.strictObject({
   agency: name.optional().describe('Agency id, name or printed alias: its tasks across all plans'),
   format: z.enum(['json', 'xlsx', 'csv'], { error: "must be 'json', 'xlsx' or 'csv'" }).default('json').describe('Output format'),
   lang: z.enum(['zh', 'en'], { error: "must be 'zh' or 'en'" }).default('zh').describe('Language of the column headings in XLSX and CSV'),
+  limit: z.coerce.number({ error: 'must be an integer' }).int('must be an integer').min(1, 'must be at least 1').max(MAX_ROWS, `must be at most ${MAX_ROWS}`)
+    .default(MAX_ROWS).describe('At most this many tasks, in order (`total` says how many there are)'),
 }).refine((q) => (q.plan === undefined) !== (q.agency === undefined), { message: 'give exactly one of plan and agency', path: ['plan'] });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +38,7 @@ export function analysisBreakdownRoutes(deps: AppDeps, registry: ApiRegistry): R
 
   router.get('/analysis/breakdown', async (req, res) => {
     const q = parseInput(BreakdownQuery, req.query, 'query');
-    const b = q.plan !== undefined ? await breakdown(deps.db, 'plan', q.plan, deps.config.cypher) : await breakdown(deps.db, 'agency', q.agency!, deps.config.cypher);
+    const b = q.plan !== undefined ? await breakdown(deps.db, 'plan', q.plan, deps.config.cypher, q.limit) : await breakdown(deps.db, 'agency', q.agency!, deps.config.cypher, q.limit);
     if (q.format === 'json') {
       res.json(b);
       return;

@@ -96,13 +96,15 @@ export function tableLimits(limits: QueryLimits): QueryLimits {
 }
 
 const QUERY = { plan: 'task-breakdown', agency: 'agency-breakdown' } as const;
+/** The most tasks one table (and one exported file) holds; `total` says how many there are. */
+export const MAX_ROWS = 2000;
 
 /**
  * The 分工表 of a plan (id or printed name) in print order, or one agency's tasks (id, name or alias) across every
  * plan, direct or through a group, ordered by plan year, plan and print order.
  */
-export async function breakdown(db: GraphDb, kind: Breakdown['kind'], value: string, limits: QueryLimits): Promise<Breakdown> {
-  const res = await runCuratedQuery(db, QUERY[kind], { [kind]: value, limit: 2000 }, tableLimits(limits));
+export async function breakdown(db: GraphDb, kind: Breakdown['kind'], value: string, limits: QueryLimits, maxRows = MAX_ROWS): Promise<Breakdown> {
+  const res = await runCuratedQuery(db, QUERY[kind], { [kind]: value, limit: maxRows }, tableLimits(limits));
   const raw = res.rows as unknown as RawRow[];
   const rows = raw.map((r, i) => toRow(r, i + 1, kind === 'agency'));
   const first = raw[0];

@@ -25,7 +25,9 @@ export function breakdownUrl(s: Subject, format: 'json' | 'xlsx' | 'csv', lang: 
 }
 
 export const fetchPlans = () => getJson<{ plans: PlanChoice[] }>('api/analysis/breakdown/plans').then((b) => b.plans);
-export const fetchBreakdown = (s: Subject) => getJson<Breakdown>(breakdownUrl(s, 'json', 'zh'));
+/** The view shows the first rows of a long table (a city's busiest agency carries thousands of tasks); the files hold them all. */
+export const VIEW_ROWS = 500;
+export const fetchBreakdown = (s: Subject) => getJson<Breakdown>(`${breakdownUrl(s, 'json', 'zh')}&limit=${VIEW_ROWS}`);
 
 /** The units of one cell as printed, joined the way the documents join them. */
 export function unitsText(us: BreakdownUnit[], lang: Lang): string {

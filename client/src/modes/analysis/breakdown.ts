@@ -146,7 +146,8 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
     }
     const pairs = data!.rows.reduce((n, r) => n + r.lead.length + r.support.length + r.responsible.length, 0);
     count.textContent = `${data!.kind === 'agency' ? `${data!.subject.name} · ` : ''}${tf(lang, 'bdCount', { tasks: data!.total, units: pairs })}`;
-    table.replaceChildren(data!.rows.length ? tableOf(data!) : h('p', { class: 'bd-empty' }, t('bdEmpty')));
+    table.replaceChildren(data!.rows.length ? tableOf(data!) : h('p', { class: 'bd-empty' }, t('bdEmpty')),
+      data!.total > data!.rows.length ? h('p', { class: 'bd-more', id: 'bd-more' }, tf(lang, 'bdMore', { shown: data!.rows.length, total: data!.total })) : '');
   }
 
   void loadPlans();

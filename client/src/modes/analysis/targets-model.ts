@@ -16,7 +16,7 @@ export type ReportPoint = ReportRow;
 export const STATUSES = TARGET_STATUSES;
 
 export const fetchTargets = (indicator: string | null) =>
-  getJson<TargetsAnswer>(`api/analysis/targets${indicator ? `?indicator=${encodeURIComponent(indicator)}&limit=5000` : ''}`);
+  getJson<TargetsAnswer>(`api/analysis/targets${indicator ? `?indicator=${encodeURIComponent(indicator)}&limit=1000` : ''}`);
 
 export const STATUS_COLOR: Record<TargetStatus, string> = {
   'met': '#16a34a', 'not-met': '#dc2626', 'unclear': '#f59e0b', 'undated': '#8b5cf6', 'no-report': '#94a3b8',
