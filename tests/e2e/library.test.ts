@@ -76,6 +76,8 @@ describe('document library', () => {
     const share = await canvasShare(page);
     process.stderr.write(`library: canvas ${JSON.stringify(share)}\n`);
     expect(share.height).toBeGreaterThanOrEqual(0.5);
+    // The screenshot is the README's: let the rest of the page (the overview on the empty canvas) finish loading.
+    await page.waitForLoadState('networkidle');
     await page.screenshot({ path: screenshotPath('library') });
   });
 
