@@ -40,13 +40,17 @@ async function main(): Promise<void> {
   const { plans } = await time('plans with tasks (the picker)', '/api/analysis/breakdown/plans') as { plans: { id: string; name: string; tasks: number }[] };
   const biggest = [...plans].sort((a, b) => b.tasks - a.tasks)[0]!;
   const plan = encodeURIComponent(biggest.id);
-  await time(`分工表 of the largest plan (${biggest.tasks} tasks), JSON`, `/api/analysis/breakdown?plan=${plan}`);
+  await time(`分工表 of the largest plan (${biggest.tasks} tasks), the view's 500 rows`, `/api/analysis/breakdown?plan=${plan}&limit=500`);
+  await time('  … all of it (2,000 at most), JSON', `/api/analysis/breakdown?plan=${plan}`);
   await time('  … as XLSX', `/api/analysis/breakdown?plan=${plan}&format=xlsx`);
   await time('  … as CSV', `/api/analysis/breakdown?plan=${plan}&format=csv`);
   const stats = await (await fetch(`${BASE}/api/stats?limit=1`)).json() as { agencies: { id: string; name: string; tasks: number }[] };
   const hub = stats.agencies[0]!;
-  await time(`agency breakdown of the busiest agency (${hub.name}, ${hub.tasks} tasks)`, `/api/analysis/breakdown?agency=${encodeURIComponent(hub.id)}`);
-  const targets = await time('targets against results (every indicator)', '/api/analysis/targets') as { indicators: unknown[]; results: unknown[] };
+  await time(`agency breakdown of the busiest agency (${hub.name}, ${hub.tasks} tasks), the view's 500`, `/api/analysis/breakdown?agency=${encodeURIComponent(hub.id)}&limit=500`);
+  await time('  … 2,000 rows, as XLSX', `/api/analysis/breakdown?agency=${encodeURIComponent(hub.id)}&format=xlsx`);
+  const targets = await time('targets against results (every indicator, first 300)', '/api/analysis/targets') as { indicators: { indicatorId: string; targets: number }[]; results: unknown[] };
+  const most = [...targets.indicators].sort((a, b) => b.targets - a.targets)[0]!;
+  await time(`  … one indicator (${most.targets} targets, first 1,000)`, `/api/analysis/targets?indicator=${encodeURIComponent(most.indicatorId)}&limit=1000`);
   console.log(`\n${targets.results.length} targets of ${targets.indicators.length} indicators`);
 }
 
