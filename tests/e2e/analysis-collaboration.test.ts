@@ -35,7 +35,10 @@ describe('the collaboration network', () => {
   it('draws agencies and weighted edges over at least half the window, coloured by cluster', async () => {
     await page.click('button[data-mode="analysis"]');
     await page.click('.analysis-tabs button[data-view="collaboration"]');
-    await networkDrawn(page);
+    await networkDrawn(page).catch(async (e) => {
+      await page.screenshot({ path: screenshotPath('collaboration-failed') });
+      throw e;
+    });
     const box = await page.locator('#collab-canvas').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(768 / 2);
     const drawn = await page.evaluate(() => {

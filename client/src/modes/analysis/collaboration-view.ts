@@ -42,6 +42,8 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   let error = '';
   let selected: { edge: NetEdge; status: 'loading' | 'ok' | 'error'; tasks: SharedTask[]; error?: string } | null = null;
   let request = 0;
+  /** The year is the latest one, chosen for the user, until the user picks filters. */
+  let yearByDefault = false;
 
   const reason = (e: unknown) => (e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e));
   const nameOf = (id: string) => network?.nodes.find((n) => n.id === id)?.name ?? id;
@@ -54,6 +56,13 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
     try {
       const got = await getAnalysis<CollaborationAnswer>('collaboration', { ...filter, members });
       if (!alive || mine !== request) return;
+      // The year picked for the user had no shared task (a plan whose units all stand alone): all years instead.
+      if (yearByDefault && got.pairs.length === 0 && filter.year) {
+        yearByDefault = false;
+        filter = { ...filter, year: '', plan: '' };
+        void load();
+        return;
+      }
       answer = got;
       status = 'ok';
       rebuild();
@@ -146,7 +155,7 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
       onchange: () => { minWeight = Math.max(1, Math.min(999, Math.round(Number(min.value) || 1))); rebuild(); } });
     const membersBox = h('input', { id: 'collab-members', type: 'checkbox', checked: members, onchange: () => { members = membersBox.checked; void load(); } });
     return h('div', { class: 'an-controls' },
-      ...filterControls(lang(), 'collab', choices, filter, (patch) => { filter = { ...filter, ...patch }; void load(); }),
+      ...filterControls(lang(), 'collab', choices, filter, (patch) => { filter = { ...filter, ...patch }; yearByDefault = false; void load(); }),
       h('label', { class: 'an-field', title: t('collabMembersHint') }, membersBox, ' ', t('collabMembers')),
       h('label', { class: 'an-field' }, t('collabMeasure'), ' ', measureSelect),
       h('label', { class: 'an-field' }, t('collabMinWeight'), ' ', min));
@@ -205,6 +214,7 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
     if (!alive) return;
     choices = c;
     filter = { ...filter, year: c.years[0] ? String(c.years[0]) : '' };
+    yearByDefault = true;
     void load();
   }, () => { if (alive) void load(); });
   const off = ctx.store.subscribe((s, p) => {
