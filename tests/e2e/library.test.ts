@@ -5,7 +5,8 @@
  * type beside the canvas (which keeps half the window); a click on an agency selects it on the canvas with
  * its details; "put plan on canvas" draws its tasks and agencies. Then a plan of our own is uploaded
  * through the API, appears once documentsVersion goes up, is removed through the UI after a confirmation
- * naming its counts, and the graph's counts are back to what they were. Screenshots: test-output/e2e/library*.png.
+ * naming its counts, and the graph's counts are back to what they were. A client that may not write sees no
+ * removal, and a refused one is said in the UI's language. Screenshots: test-output/e2e/library*.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -202,5 +203,44 @@ describe('document library', () => {
     await page.click('#lang-toggle');
     await page.waitForFunction(() => document.querySelector('th[data-col="title"]')?.textContent?.startsWith('Title'));
     expect(await page.textContent('#lib-range')).toBe(`1–${seeds.length} of ${seeds.length}`);
+  });
+
+  it('hides removal from a client that may not write, and says a refused removal in the UI language', async () => {
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.querySelector('th[data-col="title"]')?.textContent?.startsWith('标题'));
+    const reopen = async () => {
+      await page.click('button[data-mode="explore"]');
+      await page.click('button[data-mode="library"]');
+      await rowCount(page, seeds.length);
+    };
+    // The server says this client may not write (as it does for a remote client without the token).
+    await page.route('**/api/documents/capabilities', (route) => route.fulfill({ json: {
+      write: { allowed: false, via: null, reason: 'not loopback', tokenRequired: false }, requiredHeader: 'X-Requested-With',
+      limits: { maxFileBytes: 1, maxRequestBytes: 1, maxFiles: 1 }, extensions: ['.txt'],
+    } }));
+    const answered = page.waitForResponse('**/api/documents/capabilities');
+    await reopen();
+    await answered;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    expect(await page.locator('.lib-remove').count()).toBe(0);
+    await page.click('#lib-table tbody tr[data-doc="002_bccb920477d76c9e"]');
+    await page.waitForSelector('#rd-text mark.rd-mark');
+    expect(await page.locator('#rd-remove').count()).toBe(0);
+    await page.unroute('**/api/documents/capabilities');
+
+    // Allowed to ask, but the server refuses: the dialog says so in Chinese and nothing is removed.
+    const before = await graphCounts();
+    await page.route('**/api/documents/002_bccb920477d76c9e', (route) => (route.request().method() === 'DELETE'
+      ? route.fulfill({ status: 403, json: { error: { code: 'FORBIDDEN', message: 'Uploads and removals are accepted from loopback only' } } })
+      : route.continue()));
+    await reopen();
+    await page.click('.lib-remove[data-doc="002_bccb920477d76c9e"]');
+    await page.click('#lib-confirm-ok');
+    await page.waitForSelector('#lib-confirm-error:not([hidden])');
+    expect(await page.textContent('#lib-confirm-error')).toBe('不允许此操作');
+    await page.click('#lib-confirm-cancel');
+    await page.waitForSelector('#lib-confirm', { state: 'detached' });
+    expect(await graphCounts()).toEqual(before);
+    expect((await rows(page)).length).toBe(seeds.length);
   });
 });
