@@ -114,6 +114,25 @@ describe('the results drawer of Explore', () => {
   });
 });
 
+describe('a curated answer of counts in Explore', () => {
+  it('sorts its counts as numbers in either direction', async () => {
+    await page.evaluate(async () => {
+      const def = window.__app!.store.get().queries.data!.find((q) => q.name === 'workload')!;
+      await window.__app!.actions.runQuery(def, {});
+    });
+    await page.waitForFunction(() => window.__app!.store.get().queryResult?.name === 'workload');
+    const th = page.locator('#results-table th[data-column="total"]');
+    await th.click();
+    const asc = (await columnTexts(page, 'results-table', 'total')).map(Number);
+    expect(asc.length).toBeGreaterThan(3);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    await th.click();
+    const desc = (await columnTexts(page, 'results-table', 'total')).map(Number);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    expect(desc[0]).toBeGreaterThan(desc[desc.length - 1]!);
+  });
+});
+
 describe('the table of Query mode', () => {
   it('shows several rows at 1366×768 with the canvas at half the window, sorts numbers numerically and says it kept the graph', async () => {
     await page.click('button[data-mode="query"]');

@@ -40,6 +40,8 @@ export function mountResults(el: HTMLElement, store: Store, actions: Actions): v
         h('strong', {}, `${t('resultsTable')} · ${def?.title[s.lang] ?? r.name}`),
         h('span', { class: 'muted', id: 'results-count' }, `${paged ? paged.text : `${r.rows.length} ${t('rows')}`} · ${r.ms} ${t('milliseconds')}${r.truncated ? ` · ${t('truncated')}` : ''}`),
         table.tools,
+        // A table-only answer leaves the canvas as it was; say so rather than let it pass for the answer.
+        r.keptGraph && Object.keys(s.graph.nodes).length ? h('span', { class: 'results-kept', id: 'results-kept' }, t('tblKeptGraph')) : null,
         paged?.more && def && r.page
           ? h('button', { class: 'btn small', id: 'results-next', onclick: () => void actions.runQuery(def, { ...r.params, offset: r.page!.offset + r.page!.limit }) }, t('nextPage'))
           : null,

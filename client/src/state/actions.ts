@@ -229,7 +229,7 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
           layout: derived.length ? 'concentric' : s.layout,
           queryResult: {
             name: def.name, columns: r.columns, rows, ms: r.summary?.ms ?? 0, truncated: !!r.summary?.truncated, params,
-            ...(r.totals ? { totals: r.totals } : {}), ...(r.page ? { page: r.page } : {}),
+            ...(r.totals ? { totals: r.totals } : {}), ...(r.page ? { page: r.page } : {}), ...(r.graph.nodes.length ? {} : { keptGraph: true }),
           },
           selected: source && r.graph.nodes.some((n) => n.id === source) ? source : s.selected,
         }));

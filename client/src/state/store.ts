@@ -35,6 +35,8 @@ export interface QueryResultView {
   params?: Record<string, unknown>;
   totals?: Record<string, number>;
   page?: { offset: number; limit: number; shown: number };
+  /** The answer had no nodes: the canvas still shows what it showed before (the drawer says so). */
+  keptGraph?: boolean;
 }
 
 export interface ExpandMenu {
