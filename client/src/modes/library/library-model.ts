@@ -24,10 +24,14 @@ export function filtered(q: LibraryQuery, patch: Partial<Pick<LibraryQuery, 'q' 
   return { ...q, ...patch, offset: 0 };
 }
 
+/** Offset of the last page that has rows (0 when there are none). */
+export function lastPageOffset(total: number, limit: number): number {
+  return Math.max(0, Math.floor((Math.max(total, 1) - 1) / limit) * limit);
+}
+
 /** The next (+1) or previous (-1) page, never before the first or past the last. */
 export function turnPage(q: LibraryQuery, total: number, step: 1 | -1): LibraryQuery {
-  const last = Math.max(0, Math.floor((Math.max(total, 1) - 1) / q.limit) * q.limit);
-  return { ...q, offset: Math.min(last, Math.max(0, q.offset + step * q.limit)) };
+  return { ...q, offset: Math.min(lastPageOffset(total, q.limit), Math.max(0, q.offset + step * q.limit)) };
 }
 
 /** The request's query fields; empty filters are left out (the server reads an absent field as "all"). */

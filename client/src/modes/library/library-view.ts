@@ -12,7 +12,7 @@ import { h, replace, debounce } from '../../panels/dom.ts';
 import { errorText } from '../../api/error-text.ts';
 import { tf } from '../query/i18n-format.ts';
 import { libraryApi } from './library-api.ts';
-import { fileName, filtered, formatLoadedAt, formatSize, initialLibraryQuery, kindName, pageRange, sortBy, turnPage } from './library-model.ts';
+import { fileName, filtered, formatLoadedAt, formatSize, initialLibraryQuery, kindName, lastPageOffset, pageRange, sortBy, turnPage } from './library-model.ts';
 import type { DocumentCounts, LibraryPage, LibraryQuery, LibraryRow, LibrarySortKey } from './library-types.ts';
 import { mountReading, type ReadingView } from './reading-view.ts';
 import { confirmRemoval } from './remove-dialog.ts';
@@ -89,6 +89,8 @@ export function mountLibrary(host: HTMLElement, ctx: ModeContext): () => void {
     try {
       const answer = await libraryApi.page(query);
       if (!alive || mine !== asked) return;
+      // The page shown emptied (its last documents were removed): show the last page that has rows.
+      if (!answer.documents.length && query.offset > 0 && answer.total > 0) return ask({ ...query, offset: lastPageOffset(answer.total, query.limit) });
       page = answer;
       error = null;
     } catch (e) {

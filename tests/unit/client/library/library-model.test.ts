@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  fileName, filtered, formatLoadedAt, formatSize, initialLibraryQuery, kindName, libraryParams, pageRange, sortBy, turnPage,
+  fileName, filtered, formatLoadedAt, formatSize, initialLibraryQuery, kindName, lastPageOffset, libraryParams, pageRange, sortBy, turnPage,
 } from '../../../../client/src/modes/library/library-model.ts';
 
 const q = initialLibraryQuery();
@@ -28,6 +28,9 @@ describe('paging and filters', () => {
     expect(turnPage({ ...q, offset: 100 }, 135, 1).offset).toBe(100);
     expect(turnPage(q, 135, -1).offset).toBe(0);
     expect(turnPage({ ...q, offset: 100 }, 0, -1).offset).toBe(0);
+  });
+  it('finds the last page that has rows, for a page emptied by a removal', () => {
+    expect([lastPageOffset(135, 50), lastPageOffset(100, 50), lastPageOffset(51, 50), lastPageOffset(0, 50)]).toEqual([100, 50, 50, 0]);
   });
   it('sends only the filters that are set, and the order only when one was chosen', () => {
     expect(libraryParams({ ...q, q: '  要点 ', kind: 'plan' })).toEqual({
