@@ -119,6 +119,11 @@ export function bindCanvas(cy: Core, store: Store, actions: Actions): void {
     ev.target.removeClass('hover');
     cy.container()?.removeAttribute('title');
   });
+  // Leaving the canvas for a panel over it (the node menu) sends Cytoscape no mouseout: clear the hover here.
+  cy.container()?.addEventListener('mouseleave', () => {
+    cy.elements('.hover').removeClass('hover');
+    cy.container()?.removeAttribute('title');
+  });
   cy.on('zoom', () => updateEdgeLabels(cy));
   cy.on('viewport', () => labels.schedule());
   cy.on('layoutstop captionsdirty', () => labels.schedule());

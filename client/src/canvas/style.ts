@@ -98,8 +98,11 @@ export function stylesheet(): { selector: string; style: Record<string, unknown>
       style: {
         'border-width': 3, 'border-color': '#111827', 'border-style': 'solid',
         'background-image': PIN_ICON, 'background-image-containment': 'over', 'background-clip': 'none',
-        'background-width': 18, 'background-height': 18, 'background-position-x': '100%', 'background-position-y': '0%',
-        'background-offset-x': 9, 'background-offset-y': -9, 'bounds-expansion': 12, 'background-image-smoothing': 'yes',
+        // The pin grows with the captions when zoomed out, so it stays as easy to see as the name.
+        'background-width': () => 18 * captionScale, 'background-height': () => 18 * captionScale,
+        'background-position-x': '100%', 'background-position-y': '0%',
+        'background-offset-x': () => 9 * captionScale, 'background-offset-y': () => -9 * captionScale,
+        'bounds-expansion': () => 12 * captionScale, 'background-image-smoothing': 'yes',
       },
     },
     // Level of detail: a caption that would overlap a more important one is hidden (labels.ts) …
