@@ -19,6 +19,26 @@ export async function getJson<T>(path: string): Promise<T> {
   return body as T;
 }
 
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Runs a view's fetches so that only the latest one's outcome comes back (null for the others, and once the view
+ * is gone): a slow answer to an earlier choice must not overwrite a newer one.
+ */
+export function latestOnly(alive: () => boolean): <T>(fetch: () => Promise<T>) => Promise<Outcome<T> | null> {
+  let request = 0;
+  return async (fetch) => {
+    const mine = ++request;
+    let outcome: Outcome<Awaited<ReturnType<typeof fetch>>>;
+    try {
+      outcome = { ok: true, value: await fetch() };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    return alive() && mine === request ? outcome : null;
+  };
+}
+
 export function breakdownUrl(s: Subject, format: 'json' | 'xlsx' | 'csv', lang: Lang): string {
   const q = new URLSearchParams({ [s.kind]: s.value, format, ...(format === 'json' ? {} : { lang }) });
   return `api/analysis/breakdown?${q.toString()}`;

@@ -11,7 +11,7 @@ import { errorText } from '../../api/error-text.ts';
 import { tf } from '../query/i18n-format.ts';
 import './breakdown.css';
 import {
-  breakdownUrl, fetchBreakdown, fetchPlans, unitsText,
+  breakdownUrl, fetchBreakdown, fetchPlans, latestOnly, unitsText,
   type Breakdown, type BreakdownRow, type BreakdownUnit, type PlanChoice, type Subject,
 } from './breakdown-model.ts';
 
@@ -23,23 +23,15 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
   let data: Breakdown | null = null;
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let failure: unknown = null;
-  let request = 0;
+  const latest = latestOnly(() => alive);
 
   const show = async (s: Subject) => {
     subject = s;
-    const mine = ++request;
     status = 'loading';
     draw();
-    try {
-      const answer = await fetchBreakdown(s);
-      if (!alive || mine !== request) return;
-      data = answer;
-      status = 'ok';
-    } catch (e) {
-      if (!alive || mine !== request) return;
-      status = 'error';
-      failure = e;
-    }
+    const out = await latest(() => fetchBreakdown(s));
+    if (!out) return;
+    if (out.ok) { data = out.value; status = 'ok'; } else { status = 'error'; failure = out.error; }
     draw();
   };
 

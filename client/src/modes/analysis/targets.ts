@@ -8,6 +8,7 @@ import { h } from '../../panels/dom.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { errorText } from '../../api/error-text.ts';
 import { tf } from '../query/i18n-format.ts';
+import { latestOnly } from './breakdown-model.ts';
 import { mountChart } from './echarts-view.ts';
 import './targets.css';
 import {
@@ -23,22 +24,17 @@ export function mountTargets(host: HTMLElement, ctx: ModeContext): () => void {
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let failure: unknown = null;
 
-  let request = 0;
+  const latest = latestOnly(() => alive);
   const load = async () => {
-    const mine = ++request;
     status = 'loading';
     draw();
-    try {
-      const answer = await fetchTargets(picked);
-      if (!alive || mine !== request) return;
-      data = answer;
-      if (picked && !answer.indicators.some((i) => i.indicatorId === picked)) { picked = null; void load(); return; }
-      status = 'ok';
-    } catch (e) {
-      if (!alive || mine !== request) return;
-      status = 'error';
-      failure = e;
-    }
+    const out = await latest(() => fetchTargets(picked));
+    if (!out) return;
+    if (!out.ok) { status = 'error'; failure = out.error; draw(); return; }
+    data = out.value;
+    // The picked indicator may be gone after documents were removed: show every indicator instead.
+    if (picked && !data.indicators.some((i) => i.indicatorId === picked)) { picked = null; void load(); return; }
+    status = 'ok';
     draw();
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownUrl, unitsText } from '../../../../client/src/modes/analysis/breakdown-model.ts';
+import { breakdownUrl, latestOnly, unitsText } from '../../../../client/src/modes/analysis/breakdown-model.ts';
 import { chartOption, figure, reportWhen, statusTotals, type ReportPoint, type TargetResult, type TargetsAnswer } from '../../../../client/src/modes/analysis/targets-model.ts';
 
 const span = { document: 'd', start: 0, end: 1, text: 'x' };
@@ -68,5 +68,22 @@ describe('the 分工表 links', () => {
     const u = (printed: string) => ({ id: printed, name: printed, printed, role: 'responsible' as const, rank: 1, group: false });
     expect(unitsText([u('市科技局'), u('市工信局')], 'zh')).toBe('市科技局、市工信局');
     expect(unitsText([u('市科技局'), u('市工信局')], 'en')).toBe('市科技局, 市工信局');
+  });
+});
+
+describe('a view\'s fetches', () => {
+  it('bring back only the latest outcome, a failure as such, and nothing once the view is gone', async () => {
+    let alive = true;
+    const latest = latestOnly(() => alive);
+    let release!: (v: string) => void;
+    const slow = latest(() => new Promise<string>((r) => { release = r; }));
+    const fast = latest(async () => 'second');
+    release('first');
+    expect(await slow).toBeNull();
+    expect(await fast).toEqual({ ok: true, value: 'second' });
+    const failed = await latest(async () => { throw new Error('no'); });
+    expect(failed).toMatchObject({ ok: false });
+    alive = false;
+    expect(await latest(async () => 'late')).toBeNull();
   });
 });
