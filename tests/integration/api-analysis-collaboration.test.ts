@@ -3,11 +3,13 @@
  * loader. Expected weights are counted here from plain rows (one per RESPONSIBLE_FOR or MEMBER_OF) or by a
  * separate Cypher written differently from the curated query, never copied from the seeds.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import type { RunningServer } from '../../server/server.ts';
+import { ROOT_DIR } from '../../server/version.ts';
 import { SEEDS_DIR } from '../e2e/app.ts';
 import { startTestApp } from './helpers.ts';
 
@@ -16,6 +18,9 @@ let db: GraphDb;
 const PLAN = 'plan:2019年数字福州工作要点';
 const CHANGLE = 'agency:长乐区政府';
 const GROUP = 'agency:各县(市)区政府';
+/** A plan of our own whose three items print 牵头单位 and 配合单位, so pairs of every kind occur (the seeds print only 责任单位). */
+const ROLES_DIR = path.join(ROOT_DIR, 'tests', 'fixtures', 'collaboration');
+const ROLES_PLAN = 'plan:福州市2030年数字测试工作要点';
 
 const get = async (path: string) => {
   const res = await fetch(`${app.url}/api/${path}`);
@@ -46,7 +51,7 @@ beforeAll(async () => {
   app = await startTestApp();
   db = app.db;
   await clearGraph(db);
-  await loadPaths(db, [SEEDS_DIR]);
+  await loadPaths(db, [SEEDS_DIR, ROLES_DIR]);
 });
 afterAll(async () => {
   await app?.stop();
@@ -163,5 +168,27 @@ describe('GET /api/analysis/filters', () => {
     expect(body.plans.map((p: { id: string }) => p.id).sort()).toEqual(plans.map((p) => p.id).sort());
     expect(body.years).toContain(2019);
     expect(body.jurisdictions.map((j: { name: string }) => j.name)).toContain('福州市');
+  });
+});
+
+describe('kinds of pairs, on a plan that prints lead and supporting units', () => {
+  // Item 1: 发改委 lead, 财政局 + 商务局 support; item 2: 财政局 lead, 商务局 support; item 3: 商务局 lead, 发改委 + 财政局 support.
+  it('splits each pair\'s shared tasks into lead–support, support–support and joint', async () => {
+    const { body } = await get(`analysis/collaboration?plan=${encodeURIComponent(ROLES_PLAN)}`);
+    const byPair = new Map((body.pairs as (Pair & { nameA: string; nameB: string })[]).map((p) => [
+      [p.nameA, p.nameB].sort().join('+'), { shared: p.sharedTasks, ls: p.leadSupport, ss: p.supportSupport, joint: p.joint },
+    ]));
+    expect(byPair.get(['福州市发展和改革委员会', '福州市商务局'].sort().join('+'))).toEqual({ shared: 2, ls: 2, ss: 0, joint: 0 });
+    expect(byPair.get(['福州市发展和改革委员会', '福州市财政局'].sort().join('+'))).toEqual({ shared: 2, ls: 1, ss: 1, joint: 0 });
+    expect(byPair.get(['福州市商务局', '福州市财政局'].sort().join('+'))).toEqual({ shared: 3, ls: 2, ss: 1, joint: 0 });
+    expect(byPair.size).toBe(3);
+  });
+
+  it('counts tasks led and supported per agency in the workload', async () => {
+    const { body } = await get(`analysis/workload?plan=${encodeURIComponent(ROLES_PLAN)}`);
+    const of = (name: string) => (body.agencies as { name: string; led: number; supported: number; responsible: number; total: number }[]).find((a) => a.name === name);
+    expect(of('福州市发展和改革委员会')).toMatchObject({ led: 1, supported: 1, responsible: 0, total: 2 });
+    expect(of('福州市财政局')).toMatchObject({ led: 1, supported: 2, responsible: 0, total: 3 });
+    expect(of('福州市商务局')).toMatchObject({ led: 1, supported: 2, responsible: 0, total: 3 });
   });
 });

@@ -4,6 +4,7 @@
  * formatting they use. One place, so every view offers the same choices in the same words.
  */
 import { translate, type Lang, type MessageKey } from '../../i18n/index.ts';
+import type { ModeContext } from '../index.ts';
 import { h } from '../../panels/dom.ts';
 import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } from './collaboration-model.ts';
 
@@ -44,4 +45,19 @@ export function filterControls(
     select(`${prefix}-jurisdiction`, t('anJurisdiction'), v.jurisdiction,
       [['', t('anAllJurisdictions')], ...(c?.jurisdictions ?? []).map((j): [string, string] => [j.name, j.name])], (jurisdiction) => onChange({ jurisdiction })),
   ];
+}
+
+/**
+ * What every analysis view does while it is open: redraw when the language changes, and when documents are
+ * added, replaced or removed ask for the filter choices again (new plans, years) and reload its data.
+ * Returns the unsubscribe.
+ */
+export function followDocuments(ctx: ModeContext, view: { alive(): boolean; choices(c: AnalysisFilterChoices): void; reload(): void; redraw(): void }): () => void {
+  return ctx.store.subscribe((s, p) => {
+    if (s.lang !== p.lang) view.redraw();
+    if (s.documentsVersion !== p.documentsVersion) {
+      void filterChoices(s.documentsVersion).then((c) => { if (view.alive()) view.choices(c); }, () => undefined);
+      view.reload();
+    }
+  });
 }

@@ -12,7 +12,7 @@ import { roleName, translate, type MessageKey } from '../../i18n/index.ts';
 import { h } from '../../panels/dom.ts';
 import type { ModeContext } from '../index.ts';
 import { canvasOverlay } from './chart-overlay.ts';
-import { filterChoices, filterControls, say } from './chart-filters.ts';
+import { filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
 import {
   buildNetwork, clusterColour, edgeWidth, getAnalysis, MEASURES, nodeSize,
   type AnalysisFilterChoices, type AnalysisFilterValues, type CollaborationAnswer, type Measure, type NetEdge, type Network,
@@ -217,13 +217,7 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
     yearByDefault = true;
     void load();
   }, () => { if (alive) void load(); });
-  const off = ctx.store.subscribe((s, p) => {
-    if (s.lang !== p.lang) draw();
-    if (s.documentsVersion !== p.documentsVersion) {
-      void filterChoices(s.documentsVersion).then((c) => { if (alive) { choices = c; draw(); } }, () => undefined);
-      void load();
-    }
-  });
+  const off = followDocuments(ctx, { alive: () => alive, choices: (c) => { choices = c; draw(); }, reload: () => void load(), redraw: draw });
   return () => {
     alive = false;
     off();

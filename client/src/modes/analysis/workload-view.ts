@@ -10,7 +10,7 @@ import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h } from '../../panels/dom.ts';
 import type { ModeContext } from '../index.ts';
 import { canvasOverlay } from './chart-overlay.ts';
-import { filterChoices, filterControls, say } from './chart-filters.ts';
+import { filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
 import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } from './collaboration-model.ts';
 import { mountChart } from './echarts-view.ts';
 import {
@@ -128,13 +128,7 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
 
   void filterChoices(ctx.store.get().documentsVersion).then((c) => { if (alive) { choices = c; draw(); } }, () => undefined);
   void load();
-  const off = ctx.store.subscribe((s, p) => {
-    if (s.lang !== p.lang) draw();
-    if (s.documentsVersion !== p.documentsVersion) {
-      void filterChoices(s.documentsVersion).then((c) => { if (alive) { choices = c; draw(); } }, () => undefined);
-      void load();
-    }
-  });
+  const off = followDocuments(ctx, { alive: () => alive, choices: (c) => { choices = c; draw(); }, reload: () => void load(), redraw: draw });
   return () => {
     alive = false;
     off();
