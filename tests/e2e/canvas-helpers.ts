@@ -58,7 +58,10 @@ export const bringIntoView = (p: Page, id: string) => p.evaluate((eid) => {
 }, id);
 
 export async function clickElement(p: Page, id: string, opts: { shift?: boolean; button?: 'left' | 'right' } = {}): Promise<void> {
+  // Aim once nothing moves: a search centres its node after a short delay, a layout glides.
+  await canvasSettled(p);
   await bringIntoView(p, id);
+  await canvasSettled(p);
   const pt = await screenPoint(p, id);
   // Nothing (a panel, the menu) may cover the canvas where the click lands.
   const onCanvas = await p.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#cy'), pt);
