@@ -12,6 +12,7 @@ import type { State, Store } from '../state/store.ts';
 import type { Overview } from '../upload/upload-types.ts';
 import { fill } from '../upload/upload-model.ts';
 import { h } from './dom.ts';
+import { errorText } from '../api/error-text.ts';
 
 const AGENCIES_LISTED = 5;
 
@@ -28,7 +29,7 @@ export async function showCurated(store: Store, actions: Actions, name: string, 
 }
 
 export function mountOverview(el: HTMLElement, store: Store, actions: Actions, api: Api): void {
-  let data: { status: 'loading' | 'ok' | 'error'; overview?: Overview; error?: string } = { status: 'loading' };
+  let data: { status: 'loading' | 'ok' | 'error'; overview?: Overview; error?: unknown } = { status: 'loading' };
   let version = -1;
   const empty = (s: State) => Object.keys(s.graph.nodes).length === 0;
 
@@ -39,7 +40,7 @@ export function mountOverview(el: HTMLElement, store: Store, actions: Actions, a
       const overview = await api.overview(AGENCIES_LISTED);
       if (asked === version) data = { status: 'ok', overview };
     } catch (e) {
-      if (asked === version) data = { status: 'error', error: e instanceof Error ? e.message : String(e) };
+      if (asked === version) data = { status: 'error', error: e };
     }
     draw(store.get());
   };
@@ -54,7 +55,7 @@ export function mountOverview(el: HTMLElement, store: Store, actions: Actions, a
     const t = (k: MessageKey, v: Record<string, string | number> = {}) => fill(lang, k, v);
     if (data.status !== 'ok' || !data.overview) {
       el.replaceChildren(h('div', { class: 'ov-card' },
-        h('p', { class: 'muted' }, data.status === 'loading' ? t('ovLoading') : t('ovFailed', { reason: data.error ?? '' })),
+        h('p', { class: 'muted' }, data.status === 'loading' ? t('ovLoading') : t('ovFailed', { reason: errorText(s.lang, data.error) })),
         h('p', { class: 'muted' }, translate(lang, 'emptyCanvas'))));
       return;
     }
@@ -110,7 +111,7 @@ export function mountOverview(el: HTMLElement, store: Store, actions: Actions, a
       const g = await api.overviewYear(year);
       actions.showElements('overviewYear', g);
     } catch (e) {
-      actions.toast(e instanceof Error ? e.message : String(e), 'error');
+      actions.toast(errorText(store.get().lang, e), 'error');
     }
   }
 
