@@ -70,7 +70,20 @@ export function runLayout(cy: Core, name: LayoutName, opts: { incremental: boole
     const locked = cy.nodes('.pinned').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
     options = { ...fcoseOptions(nodes.length, { incremental: opts.incremental, locked }), ...common } as LayoutOptions;
   }
+  cy.one('layoutstop', () => capFitZoom(cy));
   cy.layout(options).run();
+}
+
+/**
+ * A fit of one or two nodes would zoom to the canvas's maximum (4×): a caption the size of the panel. Fitting
+ * stops at this zoom, centred; the user can still zoom further by hand.
+ */
+const FIT_MAX_ZOOM = 1.5;
+
+function capFitZoom(cy: Core): void {
+  if (cy.zoom() <= FIT_MAX_ZOOM || cy.nodes().empty()) return;
+  cy.zoom(FIT_MAX_ZOOM);
+  cy.center(cy.elements());
 }
 
 export interface FixedNode { nodeId: string; position: { x: number; y: number } }
@@ -162,5 +175,5 @@ export function placeNew(cy: Core, fresh: readonly string[]): void {
 /** Fits the graph in view, measured with base-size captions (grown ones would zoom the view out further each time). */
 export function fitView(cy: Core, padding = 40): void {
   baseCaptions(cy);
-  cy.animate({ fit: { eles: cy.elements(), padding } }, { duration: 250, complete: () => { cy.emit('captionsdirty'); } });
+  cy.animate({ fit: { eles: cy.elements(), padding } }, { duration: 250, complete: () => { capFitZoom(cy); cy.emit('captionsdirty'); } });
 }

@@ -15,8 +15,9 @@ export function mountEdgeInspector(el: HTMLElement, store: Store, actions: Actio
   const draw = (s: State) => {
     const ins = s.explore.edge;
     const e = ins ? s.graph.edges[ins.id] : undefined;
-    el.hidden = !ins || !e;
-    if (!ins || !e) return;
+    // The slide show answers an edge click with its own evidence box under the caption; a second box would cover it.
+    el.hidden = !ins || !e || s.present.active;
+    if (!ins || !e || s.present.active) return;
     const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
     const end = (id: string, name: string, label: string) => h('a', {
       href: '#', class: 'edge-end', onclick: (ev: Event) => { ev.preventDefault(); actions.closeEdge(); void actions.searchSelected(id); },
@@ -59,5 +60,5 @@ export function mountEdgeInspector(el: HTMLElement, store: Store, actions: Actio
       ...body);
   };
   draw(store.get());
-  store.subscribe((s, prev) => { if (s.explore.edge !== prev.explore.edge || s.lang !== prev.lang || (s.explore.edge && s.graph !== prev.graph)) draw(s); });
+  store.subscribe((s, prev) => { if (s.explore.edge !== prev.explore.edge || s.lang !== prev.lang || s.present.active !== prev.present.active || (s.explore.edge && s.graph !== prev.graph)) draw(s); });
 }
