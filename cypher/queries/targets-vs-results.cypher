@@ -33,7 +33,8 @@ CALL (i) {
   OPTIONAL MATCH (d:Document)-[:REPORTS]->(v:Observation)-[:OF]->(i)
   WITH v, d ORDER BY v.asOf, v.id
   RETURN collect(CASE WHEN v IS NOT NULL THEN {
-    id: v.id, value: v.value, unit: v.unit, comparator: v.comparator, year: v.year, asOf: v.asOf, measure: v.measure, documentId: d.id
+    id: v.id, value: v.value, unit: v.unit, comparator: v.comparator, year: v.year, asOf: v.asOf, asOfInferred: coalesce(v.asOfInferred, false),
+    measure: v.measure, documentId: d.id
   } END) AS reports
 }
 RETURN i.id AS indicatorId, i.name AS indicator, i.unit AS unit, i.measure AS measure, targets, reports

@@ -10,6 +10,9 @@
  * - The report that decides is the closest one from the target year on: the smallest report year ≥ the
  *   target year; of several reports for that year, the latest dated one (a later statement corrects an
  *   earlier one). A target without a year is compared with the latest dated report.
+ * - A report whose year was inferred from its text (a dateline without a year, server/extract/inferred-date.ts)
+ *   counts as dated; the assessment says so (`dateInferred`) so that a status resting on it can be shown as such.
+ *   Of two reports of the same date, the one whose date is printed decides.
  * - Reports without a date (a news dateline without a year) cannot be placed before or after the target:
  *   when no dated report decides, such a report gives the status `undated`, with its value, rather than
  *   a guess.
@@ -41,6 +44,8 @@ export interface ReportPoint {
   year: number | null;
   /** The report's date (ISO), when known. */
   asOf: string | null;
+  /** The date's year was inferred from the text, not printed (the Observation's asOfInferred). */
+  asOfInferred?: boolean | null;
   measure?: string | null;
 }
 
@@ -52,6 +57,8 @@ export interface Assessment<R extends ReportPoint = ReportPoint> {
   earlier?: R;
   /** Comparable reports that were considered (dated and undated). */
   considered: number;
+  /** The deciding report's year was inferred from its text, not printed: the status rests on that inference. */
+  dateInferred?: true;
 }
 
 const MAGNITUDE: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 1e8 };
@@ -114,6 +121,8 @@ export function compare(target: { comparator: string; value: number }, reportCom
 }
 
 function laterFirst(a: ReportPoint, b: ReportPoint): number {
+  // On the same date a printed date is surer than an inferred one.
+  if (a.asOf === b.asOf && !a.asOfInferred !== !b.asOfInferred) return a.asOfInferred ? 1 : -1;
   if (a.asOf === b.asOf) return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   if (a.asOf === null) return 1;
   if (b.asOf === null) return -1;
@@ -142,7 +151,7 @@ export function assessTarget<R extends ReportPoint>(target: TargetPoint, reports
   const base = { considered: comparable.length, ...(earlier ? { earlier } : {}) };
 
   const decisive = [...candidates].sort(laterFirst)[0];
-  if (decisive) return { status: judge(decisive), report: decisive, ...base };
+  if (decisive) return { status: judge(decisive), report: decisive, ...base, ...(decisive.asOfInferred ? { dateInferred: true as const } : {}) };
   const undatedReport = [...undated].sort(laterFirst)[0];
   if (undatedReport) return { status: 'undated', report: undatedReport, ...base };
   return { status: 'no-report', ...base };

@@ -71,6 +71,7 @@ export function extractText(id: string, file: string, original: string, sha256: 
   const kind = isPlan ? 'plan' : 'news';
   const document: DocumentFact = { id, file, title: st.documentTitle || id, kind, sha256 };
   if (st.issued) document.issued = st.issued;
+  if (st.inferredIssued) document.inferredIssued = { date: st.inferredIssued.date, clue: ev(st.inferredIssued.clue.start, st.inferredIssued.clue.end) };
   document.jurisdiction = jurisdiction.name;
   document.jurisdictionLevel = jurisdiction.level;
   if (issuer) document.issuer = issuer;
@@ -132,7 +133,7 @@ export function extractText(id: string, file: string, original: string, sha256: 
     emitMentions(b, docNode, recogniser.find(text, r.start, r.end, skip), ev);
     const figures = findFigures(text, r.start, r.end, gaz, year);
     if (isPlan) emitTargets(b, planId!, figures, ev);
-    else emitObservations(b, id, figures, st.issued, seenObs, ev);
+    else emitObservations(b, id, figures, reportDate(st, ev), seenObs, ev);
   }
   if (isPlan && st.bodyStart > 0) emitMentions(b, docNode, recogniser.find(text, 0, st.bodyStart, skip), ev);
   const own = isPlan ? planNodeId(st.planTitle ?? st.documentTitle) : undefined;
@@ -291,7 +292,17 @@ function claimTarget(b: FactsBuilder, base: string, f: Figure): string {
  */
 interface SeenObservations { ids: Map<string, string>; perKey: Map<string, number> }
 
-function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], asOf: string | undefined, seen: SeenObservations, ev: Ev): number {
+/** The date a news item's figures are for: the printed date, else the inferred one with the clause it rests on. */
+interface ReportDate { date: string; inferred: boolean; clue?: string }
+
+function reportDate(st: DocumentStructure, ev: Ev): ReportDate | undefined {
+  if (st.issued) return { date: st.issued, inferred: false };
+  const inf = st.inferredIssued;
+  return inf ? { date: inf.date, inferred: true, clue: ev(inf.clue.start, inf.clue.end).text } : undefined;
+}
+
+function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], when: ReportDate | undefined, seen: SeenObservations, ev: Ev): number {
+  const asOf = when?.date;
   let added = 0;
   for (const f of figures) {
     const e = ev(f.start, f.end);
@@ -310,11 +321,13 @@ function emitObservations(b: FactsBuilder, docId: string, figures: Figure[], asO
       }
       added++;
     }
-    // A news item without a knowable date keeps asOf and year null and says so (asOfKnown: false),
-    // rather than guessing a year from the figures' context.
+    // asOfKnown: the document prints its date. A news item whose year was inferred from its text (inferred-date.ts)
+    // has asOf and year set, asOfKnown false, asOfInferred true and the clause the year rests on (asOfClue); one
+    // without a knowable date keeps asOf and year null rather than guessing from the figures' context.
     const year = f.year ?? (asOf ? Number(asOf.slice(0, 4)) : null);
     b.addNode(id, 'Observation', figureName(f), [], {
-      value: f.value, unit: f.unit, comparator: f.comparator, asOf: asOf ?? null, asOfKnown: asOf !== undefined, year, ...measureProps(f),
+      value: f.value, unit: f.unit, comparator: f.comparator, asOf: asOf ?? null, asOfKnown: when !== undefined && !when.inferred, year,
+      ...(when?.inferred ? { asOfInferred: true, asOfClue: when.clue ?? null } : {}), ...measureProps(f),
     });
     b.addRelationship('REPORTS', documentNodeId(docId), id, {}, [e]);
     b.addRelationship('OF', id, indicator, {}, [e]);

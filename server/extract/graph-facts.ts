@@ -37,7 +37,13 @@ export const DocumentFact = z.object({
   file: z.string().min(1),
   title: z.string(),
   kind: z.enum(['plan', 'news']),
+  /** the date the document prints (signature, metadata line, dateline with a year) */
   issued: z.string().optional(),
+  /**
+   * no printed date, but a dateline with month and day whose year the text lets us infer (inferred-date.ts):
+   * the date and the clause the year rests on. Kept apart from `issued`, which is only ever what is printed.
+   */
+  inferredIssued: z.object({ date: z.string(), clue: Evidence }).optional(),
   /** the area the document is from: 全国, 福建省, 广州市, 鼓楼区, or 未知 (see jurisdiction.ts) */
   jurisdiction: z.string().min(1).optional(),
   jurisdictionLevel: z.enum(['national', 'province', 'city', 'district', 'unknown']).optional(),

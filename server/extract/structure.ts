@@ -4,6 +4,7 @@
  * Numbering styles: 一、 (level 1), (一) (level 2), 1、 / 1. / 1． (level 3). A level-3 item is a
  * task; a (一) block is a task only when it has no numbered items below it; 一、 is always a heading.
  */
+import { inferDatelineDate, type InferredDate } from './inferred-date.ts';
 import { findNumberedBlocks, H1, H2, ITEM } from './numbered-blocks.ts';
 
 export interface Line { start: number; end: number; text: string }
@@ -39,6 +40,8 @@ export interface DocumentStructure {
   bodyStart: number;
   issuer?: { name: string; start: number; end: number };
   issued?: string;
+  /** when no date is printed but a dateline gives month and day: the year inferred from the text (inferred-date.ts) */
+  inferredIssued?: InferredDate;
   addressees?: { start: number; end: number };
   headings: Heading[];
   tasks: TaskBlock[];
@@ -226,8 +229,9 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
     if (m) issuer = { name: m[1]!, start: titleLine.start, end: titleLine.start + m[1]!.length };
   }
   if (!issued) issued = publicationDate(head);
+  const inferredIssued = issued ? undefined : inferDatelineDate(text, head);
 
   // --- numbered blocks (numbered-blocks.ts) ---
   const { headings, tasks } = findNumberedBlocks(text, lines, bodyLine);
-  return { lines, documentTitle, titleLine, planTitle, bodyStart: lines[bodyLine]?.start ?? text.length, issuer, issued, addressees, headings, tasks };
+  return { lines, documentTitle, titleLine, planTitle, bodyStart: lines[bodyLine]?.start ?? text.length, issuer, issued, ...(inferredIssued ? { inferredIssued } : {}), addressees, headings, tasks };
 }

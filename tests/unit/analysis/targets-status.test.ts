@@ -114,6 +114,20 @@ describe('a target against its indicator\'s reports', () => {
     expect(assessTarget(target(), [undated, dated])).toMatchObject({ status: 'met', report: dated });
   });
 
+  it('treats a report whose year was inferred from its text as dated, and says the status rests on that', () => {
+    const inferred = report({ year: 2021, asOf: '2021-03-23', asOfInferred: true });
+    expect(assessTarget(target(), [inferred])).toEqual({ status: 'met', report: inferred, considered: 1, dateInferred: true });
+    expect(assessTarget(target({ year: 2022, value: 30000 }), [inferred])).toEqual({ status: 'no-report', earlier: inferred, considered: 1 });
+    expect(assessTarget(target(), [report({ year: 2021 })]).dateInferred).toBeUndefined();
+  });
+
+  it('prefers a printed date to an inferred one of the same day', () => {
+    const inferred = report({ id: 'a', asOfInferred: true, value: 100 });
+    const printed = report({ id: 'b', asOfInferred: false });
+    expect(assessTarget(target(), [inferred, printed])).toMatchObject({ status: 'met', report: printed });
+    expect(assessTarget(target(), [printed, inferred]).dateInferred).toBeUndefined();
+  });
+
   it('compares a target without a year with the latest dated report', () => {
     const older = report({ year: 2020, asOf: '2020-01-01', value: 5000 });
     const newer = report({ year: 2022, asOf: '2022-01-01', value: 2000 });

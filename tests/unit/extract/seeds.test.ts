@@ -90,7 +90,9 @@ describe('the seed documents', () => {
   it('put the 5G base stations of three documents on one Indicator', () => {
     const of = facts.relationships.filter((r) => r.type === 'OF' && r.to === 'indicator:5G基站').map((r) => node(r.from)!);
     const summary = of.map((n) => `${n.label}:${String(n.props.comparator)}${String(n.props.value)}${String(n.props.unit)}@${String(n.props.year ?? n.props.asOf)}`).sort();
-    expect(summary).toEqual(['Observation:=6500个@null', 'Target:=30000个@2022', 'Target:≥3000个@2019']);
+    // 000's dateline (3月23日) prints no year; 仅2020年就… puts it in 2021 (inferred-date.ts), flagged as inferred.
+    expect(summary).toEqual(['Observation:=6500个@2021', 'Target:=30000个@2022', 'Target:≥3000个@2019']);
+    expect(of.find((n) => n.label === 'Observation')!.props).toMatchObject({ asOf: '2021-03-23', asOfKnown: false, asOfInferred: true });
   });
 
   it('keep percentages as percentages and resolve 亿 in counts', () => {
