@@ -29,11 +29,14 @@ const DATELINE_NO_YEAR = /^([^,。;!?\d]{0,20}?)(\d{1,2})月(\d{1,2})日(?:电|�
 const YEAR = '((?:19|20)\\d{2})年';
 // A year looked forward to: 到/至 (not 截至/截止), 力争, 预计, 计划, 将于, 争取, 目标; or 2025年前 / 2025年将.
 const FUTURE_BEFORE = /(?:(?<!截)至|到|力争|预计|计划|将于|争取|目标|有望)\s*$/;
-const FUTURE_AFTER = /^(?:前|以前|之前|将|要|起将|力争|预计)/;
+// Not 2020年前三季度 (the first three quarters of 2020): part of a year, see PART_YEAR.
+const FUTURE_AFTER = /^(?:(?:底|末|年底|年末)?前(?![一二三四五六七八九十\d]+(?:季度|个?月))|以前|之前|将|要|起将|力争|预计)/;
 // A year spoken of as done: 仅2020年就 / 单2020年 / 截至2020年底 / 总结了2022年工作 / 2020年全年 / 2020年实现 /
 // 2020年…增长5.2%.
 const PAST_BEFORE = /(?:仅|单|截至|截止|截止到|截至到|总结了?|回顾了?)\s*$/;
-const PAST_AFTER = /^(?:就|全年|一年|底|末|年底|年末|12月底|实现|完成|共|累计|[^,。;!?\n]{0,30}?(?:增长|下降)\d)/;
+const PAST_AFTER = /^(?:就|全年|一年|(?:底|末|年底|年末|12月底)(?!前)|实现|完成|共|累计|[^,。;!?\n]{0,30}?(?:增长|下降)\d)/;
+// Part of a year (2020年前三季度, 上半年, 1-9月, 一季度): published within that year, so it says nothing of the year after.
+const PART_YEAR = /^(?:前[一二三四五六七八九十\d]+(?:季度|个?月)|[上下]半年|第?[一二三四]季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|(?!12月(?:底|末|31日))\d{1,2}月)/;
 // …but not when the clause goes on to speak of what is expected: 2021年预计增长8%, 2022年全市将建成….
 const FUTURE_IN_CLAUSE = /^[^,。;!?\n]{0,30}?(?:将|预计|力争|目标|计划|有望|争取)/;
 // 去年(2020年) / 今年(2021年): the text's own year, named outright.
@@ -78,6 +81,7 @@ export function inferDatelineDate(text: string, head: Line[]): InferredDate | un
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     // 2018-2020年 / 2018年至2020年: a span of years (a plan's period), which says nothing on its own.
     if (/\d{4}\s*年?\s*[-—–~至到]\s*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) || /^\s*[-—–~至到]\s*\d{4}/.test(after)) continue;
+    if (PART_YEAR.test(after)) continue;
     if (FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after)) { future.push(year); continue; }
     if ((PAST_BEFORE.test(before) || PAST_AFTER.test(after)) && !FUTURE_IN_CLAUSE.test(after)) {
       if (!past || year > past.year) past = { year, pos: m.index };

@@ -67,6 +67,7 @@ describe('the clues the year is inferred from', () => {
   it('count a whole year\'s growth rate, 仅…就 and 截至…底 as a completed year', () => {
     expect(infer('本报3月1日讯 2020年规模以上工业增加值增长5.2%。')?.date).toBe('2021-03-01');
     expect(infer('本报3月1日讯 截至2019年底,全市建成5G基站800个。')?.date).toBe('2020-03-01');
+    expect(infer('本报3月1日讯 截至2019年12月底,全市建成5G基站800个。')?.date).toBe('2020-03-01');
     expect(infer('本报3月1日讯 全市仅2018年就新增企业30家,2016年全年新增20家。')).toEqual({ date: '2019-03-01', clue: '全市仅2018年就新增企业30家' });
     // A work conference in January sums up the year before and sets the tasks of its own year.
     expect(infer('中新网1月11日电 11日,全国工作会议召开。会议总结了2022年工作,强调2023年要抓好十三个方面重点任务。')?.date).toBe('2023-01-11');
@@ -76,6 +77,14 @@ describe('the clues the year is inferred from', () => {
     expect(infer('本报3月1日讯 《数字福州建设三年行动计划(2018-2020年)》提出,前三届数字峰会共签约334个项目。')).toBeUndefined();
     expect(infer('本报3月1日讯 2018年至2020年,全市建成5G基站800个。')).toBeUndefined();
     expect(infer('本报3月1日讯 2021年全市预计增长8%。')).toBeUndefined();
+    expect(infer('本报3月1日讯 截至2020年底建成5G基站800个,2022年底前建成2000个。')?.date).toBe('2021-03-01');
+    expect(infer('本报3月1日讯 仅2020年就新增企业30家,到2020年底前建成5G基站800个。')).toBeUndefined();
+  });
+
+  it('read part of a year (2020年前三季度, 1-9月) as neither a deadline nor a completed year', () => {
+    expect(infer('本报3月1日讯 仅2020年就新增企业30家,其中2020年前三季度新增20家。')?.date).toBe('2021-03-01');
+    expect(infer('本报10月20日讯 2020年前三季度全市数字经济增加值增长9%。')).toBeUndefined();
+    expect(infer('本报10月20日讯 2020年1-9月全市数字经济增加值增长9%。')).toBeUndefined();
   });
 
   it('need a dateline without a year in the first lines', () => {
