@@ -34,7 +34,9 @@ export function figure(p: { comparator: string; value: number; unit: string }): 
 
 /** When a report speaks: its date, else the year its figure is for, else "date unknown". */
 export function reportWhen(lang: Lang, r: ReportPoint): string {
-  return r.asOf ?? (r.year !== null ? String(r.year) : translate(lang, 'tgDateUnknown'));
+  const when = r.asOf ?? (r.year !== null ? String(r.year) : translate(lang, 'tgDateUnknown'));
+  // A news dateline without a year: the year was read from the text (docs/extraction.md), so it says so.
+  return r.asOfInferred ? `${when} (${translate(lang, 'tgYearInferred')})` : when;
 }
 
 /** All indicators: how many targets of each target year were met, not met… (stacked bars). */
