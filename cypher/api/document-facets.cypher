@@ -4,8 +4,9 @@
 //   first). One pass per facet over the Document nodes, which are a few thousand at most.
 // params: none
 CALL () {
-  MATCH (d:Document) WHERE d.issued =~ '\\d{4}.*'
-  WITH left(d.issued, 4) AS year, count(*) AS count ORDER BY year DESC
+  MATCH (d:Document)
+  WITH coalesce(toString(d.year), CASE WHEN d.issued =~ '\\d{4}.*' THEN left(d.issued, 4) END) AS year WHERE year IS NOT NULL
+  WITH year, count(*) AS count ORDER BY year DESC
   RETURN collect({year: year, count: count}) AS years
 }
 CALL () {

@@ -7,7 +7,7 @@
 // params: q (lower-cased title/file search or null), year (four digits or null), issuer, jurisdiction, kind (each or null), sort, desc (boolean), offset, limit
 MATCH (d:Document)
 WHERE ($q IS NULL OR toLower(coalesce(d.name, '')) CONTAINS $q OR toLower(coalesce(d.file, '')) CONTAINS $q)
-  AND ($year IS NULL OR left(coalesce(d.issued, ''), 4) = $year)
+  AND ($year IS NULL OR coalesce(toString(d.year), CASE WHEN d.issued =~ '\\d{4}.*' THEN left(d.issued, 4) END) = $year)
   AND ($issuer IS NULL OR d.issuer = $issuer)
   AND ($jurisdiction IS NULL OR d.jurisdiction = $jurisdiction)
   AND ($kind IS NULL OR d.kind = $kind)
@@ -28,7 +28,7 @@ WITH collect(d) AS ds
 WITH size(ds) AS total, ds[$offset..($offset + $limit)] AS page
 RETURN total, [d IN page | {
   id: d.id, docId: d.docId, title: d.name, file: d.file, kind: d.kind, issued: d.issued,
-  year: CASE WHEN d.issued =~ '\\d{4}.*' THEN left(d.issued, 4) END,
+  year: coalesce(toString(d.year), CASE WHEN d.issued =~ '\\d{4}.*' THEN left(d.issued, 4) END),
   issuer: d.issuer, jurisdiction: d.jurisdiction, jurisdictionLevel: d.jurisdictionLevel,
   size: d.size, length: size(coalesce(d.text, '')), loadedAt: d.loadedAt, nodes: COUNT { (d)-[:STATES]->() },
   plan: head([(d)-[:DESCRIBES]->(p:Plan) | p.id]),

@@ -72,6 +72,8 @@ export function extractText(id: string, file: string, original: string, sha256: 
   const document: DocumentFact = { id, file, title: st.documentTitle || id, kind, sha256 };
   if (st.issued) document.issued = st.issued;
   if (st.inferredIssued) document.inferredIssued = { date: st.inferredIssued.date, clue: ev(st.inferredIssued.clue.start, st.inferredIssued.clue.end) };
+  const documentYear = yearOf(st.issued) ?? (isPlan ? planYear(st.planTitle ?? st.documentTitle) : undefined) ?? yearOf(st.inferredIssued?.date);
+  if (documentYear !== undefined) document.year = documentYear;
   document.jurisdiction = jurisdiction.name;
   document.jurisdictionLevel = jurisdiction.level;
   if (issuer) document.issuer = issuer;
@@ -291,6 +293,11 @@ function claimTarget(b: FactsBuilder, base: string, f: Figure): string {
  * signatures seen per key, so numbering the next one is a lookup, not a scan of every signature so far.
  */
 interface SeenObservations { ids: Map<string, string>; perKey: Map<string, number> }
+
+function yearOf(date: string | undefined): number | undefined {
+  const y = date ? /^(\d{4})/.exec(date)?.[1] : undefined;
+  return y ? Number(y) : undefined;
+}
 
 /** The date a news item's figures are for: the printed date, else the inferred one with the clause it rests on. */
 interface ReportDate { date: string; inferred: boolean; clue?: string }

@@ -44,6 +44,11 @@ export const DocumentFact = z.object({
    * the date and the clause the year rests on. Kept apart from `issued`, which is only ever what is printed.
    */
   inferredIssued: z.object({ date: z.string(), clue: Evidence }).optional(),
+  /**
+   * the year the document belongs to, for the library and the overview: the printed date's, else the year in
+   * a plan's title (2019年数字福州工作要点), else the inferred dateline's; absent when none is known
+   */
+  year: z.number().int().optional(),
   /** the area the document is from: 全国, 福建省, 广州市, 鼓楼区, or 未知 (see jurisdiction.ts) */
   jurisdiction: z.string().min(1).optional(),
   jurisdictionLevel: z.enum(['national', 'province', 'city', 'district', 'unknown']).optional(),

@@ -127,7 +127,9 @@ describe('POST /api/documents, GET /api/documents and DELETE /api/documents/:id'
     expect((await upload([['乡村.md', PLAN_B]])).body.documents[0].written).toBe('loaded');
     const all = await list();
     expect(all.total).toBe(2);
-    expect(all.facets.years).toEqual([{ year: '2027', count: 1 }]);
+    // 乡村 prints its date (2027); 城市大脑 prints none, so its year is its plan title's (2026年…工作要点).
+    expect(all.facets.years).toEqual([{ year: '2027', count: 1 }, { year: '2026', count: 1 }]);
+    expect((await list('?year=2026')).documents.map((d: { docId: string; issued: string | null }) => [d.docId, d.issued])).toEqual([['城市大脑', null]]);
     expect(all.facets.issuers).toEqual([{ issuer: '福州市人民政府办公厅', count: 1 }]);
     expect(all.facets.kinds).toEqual([{ kind: 'plan', count: 2 }]);
     expect((await list('?year=2027')).documents.map((d: { docId: string }) => d.docId)).toEqual(['乡村']);

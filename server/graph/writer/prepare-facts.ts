@@ -122,7 +122,8 @@ export function prepareDocument(input: unknown, text: string, meta: DocumentMeta
 
   const documentProps: Record<string, PropValue> = {
     id: docNodeId, docId: doc.id, name: doc.title, aliases: [], aliasText: doc.title,
-    ...searchKeys(doc.title), file: doc.file, kind: doc.kind, issued: doc.issued ?? null,
+    ...searchKeys(doc.title), file: doc.file, kind: doc.kind, issued: doc.issued ?? null, year: doc.year ?? null,
+    issuedInferred: doc.inferredIssued?.date ?? null,
     jurisdiction: doc.jurisdiction ?? null, jurisdictionLevel: doc.jurisdictionLevel ?? null, issuer: doc.issuer ?? null, sha256: doc.sha256, text,
   };
   return {

@@ -34,7 +34,7 @@ const COLUMNS: Column[] = [
     id: 'issuer', head: 'libColIssuer', sort: 'issuer',
     cell: (d) => h('span', {}, d.issuer ?? '—', d.jurisdiction ? h('span', { class: 'muted lib-juris' }, ` · ${d.jurisdiction}`) : null),
   },
-  { id: 'issued', head: 'libColIssued', sort: 'issued', cell: (d) => d.issued ?? '—' },
+  { id: 'issued', head: 'libColIssued', sort: 'issued', cell: (d) => d.issued ?? d.year ?? '—' },
   { id: 'kind', head: 'libColKind', cell: (d, ctx) => kindName(ctx.store.get().lang, d.kind) },
   { id: 'file', head: 'libColFile', sort: 'file', cell: (d) => h('span', { class: 'lib-file' }, fileName(d.file)) },
   { id: 'size', head: 'libColSize', sort: 'size', numeric: true, cell: (d) => formatSize(d.size) },
