@@ -1,5 +1,5 @@
 /*
- * `npm run bench:api [-- --docs N --seconds S --keep-data DIR]`: the API under load, on the load
+ * `npm run bench:api [-- --docs N --seconds S --keep-data DIR --only TEXT]`: the API under load, on the load
  * benchmark's graph (generated corpus + the seeds, loaded with loadPaths into a private embedded Neo4j).
  * autocannon at 32 connections on search, neighbours and a curated query; then the same Cypher through the
  * bare driver at the same concurrency, so the ratio shows what the HTTP layer, validation and shaping cost.
@@ -7,6 +7,7 @@
  * `--keep-data DIR` keeps the Neo4j files in DIR instead of a temporary folder and reuses them on the next
  * run with the same --docs (DIR/bench-graph.json records what was loaded), so iterating on the API does not
  * mean reloading thousands of documents each time. Delete DIR to load afresh (e.g. after a loader change).
+ * `--only TEXT` runs only the cases whose name contains TEXT.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -114,10 +115,17 @@ async function main(): Promise<void> {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: embedded.uri, NEO4J_PASSWORD: embedded.password, LOAD_SEEDS_ON_START: 'false', CYPHER_RATE_LIMIT_PER_MINUTE: '1000000' });
     app = await start(config, { log: () => {}, connection: { driver, database: undefined, mode: 'embedded', uri: embedded.uri, embedded: undefined, close: async () => {} } });
 
-    // The busiest agency: the neighbours page that costs the most.
-    const [busy] = await db.read<{ id: string }>('MATCH (a:Agency)-[r]-() RETURN a.id AS id, count(r) AS c ORDER BY c DESC LIMIT 1');
+    // The busiest agency: the neighbours page that costs the most (STATES is support bookkeeping, not a neighbour).
+    const [busy] = await db.read<{ id: string }>('MATCH (a:Agency)-[r:!STATES]-() RETURN a.id AS id, count(r) AS c ORDER BY c DESC LIMIT 1');
+    // The agency with the most tasks, directly or through a group: the tasks-of-agency page that costs the most.
+    const [busiest] = await db.read<{ id: string }>(
+      'MATCH (a:Agency) RETURN a.id AS id, COUNT { (a)-[:RESPONSIBLE_FOR]->() } + COUNT { (a)-[:MEMBER_OF]->()-[:RESPONSIBLE_FOR]->() } AS c ORDER BY c DESC LIMIT 1');
+    // A plan document: GET /api/documents/:id with all its spans (the first by id, a seed plan when they are loaded).
+    const [plan] = await db.read<{ id: string }>("MATCH (d:Document {kind: 'plan'}) RETURN d.docId AS id ORDER BY id LIMIT 1");
     const agency = 'agency:长乐区政府';
     const hub = busy?.id ?? agency;
+    const hubAgency = busiest?.id ?? agency;
+    const docId = plan?.id ?? '';
     const q = '长乐';
     const toa = curatedQueries().get('tasks-of-agency')!;
     const nbParams = { id: hub, types: null, direction: 'both', labels: null, offset: 0, limit: 50, ...LEAN_PARAMS };
@@ -139,7 +147,24 @@ async function main(): Promise<void> {
           { text: toa.totals ?? 'RETURN 1', params: { agency } },
         ],
       },
+      {
+        name: `queries/tasks-of-agency ${hubAgency} (the agency with the most tasks)`, url: `${app.url}/api/queries/tasks-of-agency`, method: 'POST',
+        body: JSON.stringify({ params: { agency: hubAgency } }),
+        cypher: [
+          { text: loadApiCypher('resolve-entity'), params: { value: hubAgency, label: 'Agency' } },
+          { text: toa.text, params: { agency: hubAgency, limit: 50, offset: 0 } },
+          { text: toa.totals ?? 'RETURN 1', params: { agency: hubAgency } },
+        ],
+      },
+      {
+        name: `documents/${docId}`, url: `${app.url}/api/documents/${encodeURIComponent(docId)}`,
+        cypher: [{ text: loadApiCypher('document'), params: { id: docId } }],
+      },
     ];
+    // When the busiest agency is the named one, its case is already there.
+    if (hubAgency === agency) cases.splice(cases.findIndex((c) => c.name.includes('the agency with the most tasks')), 1);
+    const only = process.argv.indexOf('--only');
+    if (only >= 0) cases.splice(0, cases.length, ...cases.filter((c) => c.name.includes(process.argv[only + 1] ?? '')));
 
     const lines: string[] = [];
     for (const c of cases) {

@@ -22,21 +22,22 @@ MATCH (a:Entity:Agency {id: $agency})
 CALL (a) {
   MATCH ()-[r:RESPONSIBLE_FOR]->(t:Task)
   WHERE r.pageKey STARTS WITH a.id + '\u001f'
-  WITH t, substring(r.pageKey, size(a.id) + 1) AS key
-  ORDER BY key
-  WITH DISTINCT t, key
+  // Ordered by the indexed property itself, so the index provides the order and LIMIT stops the seek.
+  WITH t, r.pageKey AS pageKey
+  ORDER BY pageKey
+  WITH DISTINCT t, pageKey
   LIMIT $offset + $limit
-  RETURN t, key, 0 AS pri, null AS g
+  RETURN t, substring(pageKey, size(a.id) + 1) AS key, 0 AS pri, null AS g
   UNION ALL
   MATCH (a)-[:MEMBER_OF]->(g:Agency)
   CALL (g) {
     MATCH ()-[r:RESPONSIBLE_FOR]->(t:Task)
     WHERE r.pageKey STARTS WITH g.id + '\u001f'
-    WITH t, substring(r.pageKey, size(g.id) + 1) AS key
-    ORDER BY key
-    WITH DISTINCT t, key
+    WITH t, r.pageKey AS pageKey
+    ORDER BY pageKey
+    WITH DISTINCT t, pageKey
     LIMIT $offset + $limit
-    RETURN t, key
+    RETURN t, substring(pageKey, size(g.id) + 1) AS key
   }
   RETURN t, key, 1 AS pri, g
 }
