@@ -11,7 +11,10 @@ UNWIND $ids AS id
 MATCH (t:Entity {id: id})
 WHERE t:Task
 CALL (t) {
-  OPTIONAL MATCH (p:Plan)-[:HAS_TASK]->(t)
+  // A HAS_TASK that a replacement stripped of its last document is deleted only at the end of the
+  // transaction; it no longer says which plan the task is in.
+  OPTIONAL MATCH (p:Plan)-[h:HAS_TASK]->(t)
+  WHERE size(coalesce(h.documents, [])) > 0
   RETURN min(p.name) AS plan
 }
 WITH t, plan, coalesce(t.order, toInteger(t.number)) AS ord
