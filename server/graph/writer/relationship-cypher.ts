@@ -10,9 +10,12 @@ import { loadCypher } from '../cypher-files.ts';
 const PLACEHOLDER = /__TYPE__/g;
 const cache = new Map<string, string>();
 
-/** cypher/<template>.cypher with __TYPE__ replaced by `type`, which must be in RELATIONSHIP_TYPES. */
-export function cypherForType(template: string, type: RelationshipType): string {
-  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) {
+/** The writer's own relationship type besides the facts': a Document's support of a node (docs/graph-storage.md). */
+export const SUPPORT_TYPE = 'STATES';
+
+/** cypher/<template>.cypher with __TYPE__ replaced by `type`, which must be in RELATIONSHIP_TYPES or be SUPPORT_TYPE. */
+export function cypherForType(template: string, type: RelationshipType | typeof SUPPORT_TYPE): string {
+  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type) && type !== SUPPORT_TYPE) {
     throw new Error(`refusing to build Cypher for relationship type ${JSON.stringify(type)}: not in RELATIONSHIP_TYPES`);
   }
   const key = `${template}::${type}`;
