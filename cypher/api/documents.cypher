@@ -14,7 +14,7 @@ WHERE ($q IS NULL OR toLower(coalesce(d.name, '')) CONTAINS $q OR toLower(coales
 WITH d,
   CASE $sort
     WHEN 'title' THEN d.name WHEN 'file' THEN d.file WHEN 'loadedAt' THEN d.loadedAt
-    WHEN 'issuer' THEN d.issuer WHEN 'issued' THEN d.issued
+    WHEN 'issuer' THEN d.issuer WHEN 'issued' THEN coalesce(d.issued, toString(d.year))
   END AS textKey,
   CASE $sort
     WHEN 'size' THEN d.size WHEN 'tasks' THEN d.taskCount WHEN 'responsibilities' THEN d.responsibilityCount
