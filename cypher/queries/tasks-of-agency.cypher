@@ -15,13 +15,13 @@
 // param offset.zh: 跳过条数
 // param offset.en: Rows to skip
 MATCH (a:Entity:Agency {id: $agency})
-// The page comes out of the range index on RESPONSIBLE_FOR.pageKey (agency id, U+001F, then plan, order,
+// The page comes out of the range index on RESPONSIBLE_FOR.pageKey (agency id, a tab, then plan, order,
 // number, task id; cypher/writer/set-page-keys.cypher) in key order: at most offset + limit entries per
 // source (the agency and each of its groups), whatever the number of tasks, instead of sorting them all.
 // A source's first offset + limit distinct tasks hold every task of the merged page that it gives.
 CALL (a) {
   MATCH ()-[r:RESPONSIBLE_FOR]->(t:Task)
-  WHERE r.pageKey STARTS WITH a.id + '\u001f'
+  WHERE r.pageKey STARTS WITH a.id + '\t'
   // Ordered by the indexed property itself, so the index provides the order and LIMIT stops the seek.
   WITH t, r.pageKey AS pageKey
   ORDER BY pageKey
@@ -32,7 +32,7 @@ CALL (a) {
   MATCH (a)-[:MEMBER_OF]->(g:Agency)
   CALL (g) {
     MATCH ()-[r:RESPONSIBLE_FOR]->(t:Task)
-    WHERE r.pageKey STARTS WITH g.id + '\u001f'
+    WHERE r.pageKey STARTS WITH g.id + '\t'
     WITH t, r.pageKey AS pageKey
     ORDER BY pageKey
     WITH DISTINCT t, pageKey

@@ -1,7 +1,8 @@
 // title: Set the page keys of tasks' RESPONSIBLE_FOR relationships
 // description: tasks-of-agency lists an agency's tasks ordered by plan name, printed order, task number
 //   and task id, 50 at a time; for an agency with 15,000 tasks, sorting them all for every page cost
-//   1.4 s. So each RESPONSIBLE_FOR stores `pageKey` = agency id, U+001F, then that order as one string
+//   1.4 s. So each RESPONSIBLE_FOR stores `pageKey` = agency id, a tab, then that order as one string; the tab sorts below every printable
+//   character and is written as the escape \t, which the read-only console accepts (it refuses \u escapes)
 //   (a flag that puts missing values last, as ORDER BY does, before each part; the order zero-padded),
 //   and the range index responsible_for_page_key hands a page out in key order, one index seek per
 //   agency. This is the one definition of that order: the writer runs it for the tasks of every write
@@ -18,11 +19,11 @@ CALL (t) {
   RETURN min(p.name) AS plan
 }
 WITH t, plan, coalesce(t.order, toInteger(t.number)) AS ord
-WITH t, CASE WHEN plan IS NULL THEN '1' ELSE '0' + plan END + '\u001f'
-  + CASE WHEN ord IS NULL THEN '1' ELSE '0' + right('000000000000' + toString(ord), 12) END + '\u001f'
-  + CASE WHEN t.number IS NULL THEN '1' ELSE '0' + t.number END + '\u001f' + t.id AS key
+WITH t, CASE WHEN plan IS NULL THEN '1' ELSE '0' + plan END + '\t'
+  + CASE WHEN ord IS NULL THEN '1' ELSE '0' + right('000000000000' + toString(ord), 12) END + '\t'
+  + CASE WHEN t.number IS NULL THEN '1' ELSE '0' + t.number END + '\t' + t.id AS key
 MATCH (a:Entity)-[r:RESPONSIBLE_FOR]->(t)
-WITH r, a.id + '\u001f' + key AS pageKey
+WITH r, a.id + '\t' + key AS pageKey
 WHERE r.pageKey IS NULL OR r.pageKey <> pageKey
 SET r.pageKey = pageKey
 RETURN count(*) AS set
