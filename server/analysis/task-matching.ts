@@ -145,9 +145,28 @@ export function similarityMatrix(from: readonly MatchTask[], to: readonly MatchT
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** One-to-one counterparts of two task lists, greedily by score, kept when the score reaches `threshold`. */
-export function matchTasks(from: readonly MatchTask[], to: readonly MatchTask[], threshold: number): MatchResult {
+/**
+ * A year pair's matching before any threshold: the one-to-one counterparts chosen greedily among every pair
+ * that shares a word (score > 0), with their scores, and each task's nearest. Since the greedy choice is
+ * monotone in the threshold, the matching at any threshold is this one with the weaker matches cut off
+ * (atThreshold), so it is computed once per year pair and the slider only filters (docs/api.md, "Cost").
+ */
+export interface PairMatching {
+  /** The task ids of the earlier and the later plan, in printed order. */
+  from: string[];
+  to: string[];
+  /** Counterparts with score > 0, in the printed order of the earlier plan. */
+  matches: TaskMatch[];
+  nearest: Record<string, Nearest | null>;
+}
+
+function checkThreshold(threshold: number): void {
   if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`threshold must be between 0 and 1, got ${threshold}`);
+}
+
+/** Greedy one-to-one counterparts among the pairs whose rounded score reaches `threshold` (and is above 0). */
+function greedyMatching(from: readonly MatchTask[], to: readonly MatchTask[], threshold: number): PairMatching {
+  checkThreshold(threshold);
   const scores = similarityMatrix(from, to);
   const pairs: { i: number; j: number; s: number }[] = [];
   scores.forEach((row, i) => row.forEach((s, j) => { if (s > 0 && round4(s) >= threshold) pairs.push({ i, j, s }); }));
@@ -168,12 +187,41 @@ export function matchTasks(from: readonly MatchTask[], to: readonly MatchTask[],
   from.forEach((t, i) => { nearest[t.id] = best(scores[i]!, to); });
   to.forEach((t, j) => { nearest[t.id] = best(scores.map((row) => row[j]!), from); });
   return {
-    threshold,
+    from: from.map((t) => t.id),
+    to: to.map((t) => t.id),
     matches: [...fromTaken.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m),
-    dropped: from.filter((_, i) => !fromTaken.has(i)).map((t) => t.id),
-    added: to.filter((_, j) => !toTaken.has(j)).map((t) => t.id),
     nearest,
   };
+}
+
+/** The threshold-free matching of two task lists: every counterpart the greedy choice makes at the floor, 0. */
+export function matchAllPairs(from: readonly MatchTask[], to: readonly MatchTask[]): PairMatching {
+  return greedyMatching(from, to, 0);
+}
+
+/** A matching's answer at `threshold` given the counterparts kept: the tasks left over are dropped or new. */
+function resultWith(matching: PairMatching, matches: TaskMatch[], threshold: number): MatchResult {
+  const fromKept = new Set(matches.map((m) => m.from));
+  const toKept = new Set(matches.map((m) => m.to));
+  return {
+    threshold,
+    matches,
+    dropped: matching.from.filter((id) => !fromKept.has(id)),
+    added: matching.to.filter((id) => !toKept.has(id)),
+    nearest: matching.nearest,
+  };
+}
+
+/** The matching at `threshold` from the threshold-free one: the counterparts whose score reaches it. */
+export function atThreshold(matching: PairMatching, threshold: number): MatchResult {
+  checkThreshold(threshold);
+  return resultWith(matching, matching.matches.filter((m) => m.score >= threshold), threshold);
+}
+
+/** One-to-one counterparts of two task lists, greedily by score, kept when the score reaches `threshold`. */
+export function matchTasks(from: readonly MatchTask[], to: readonly MatchTask[], threshold: number): MatchResult {
+  const matching = greedyMatching(from, to, threshold);
+  return resultWith(matching, matching.matches, threshold);
 }
 
 export interface Responsibility {

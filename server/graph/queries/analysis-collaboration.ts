@@ -7,6 +7,7 @@
 import type { GraphDb, Row } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { curatedQueries } from './curated.ts';
+import { GraphStateCache } from './graph-state-cache.ts';
 import { sentenceAround } from './sentence.ts';
 
 /** The filters every analysis view shares; empty strings and year 0 mean "all", as in the curated queries. */
@@ -45,31 +46,12 @@ export function curatedText(name: string): string {
 
 /**
  * Whole-archive aggregations take seconds on a large archive (75k tasks: docs/api.md), and the answer only
- * changes when documents do. So answers are kept per graph state — the number of documents and the last
- * load time, which every load, replacement and removal changes, whoever made it — and per parameters.
- * A new state empties the cache; at most MAX_CACHED answers are kept.
+ * changes when documents do: answers are kept per graph state (graph-state-cache.ts) and per parameters.
  */
-const MAX_CACHED = 64;
-const cache = new Map<string, Promise<unknown[]>>();
-let cachedState = '';
+const cache = new GraphStateCache<unknown[]>(64);
 
 export async function cachedCurated<T extends Row>(db: GraphDb, name: string, params: Record<string, unknown>, timeoutMs: number): Promise<T[]> {
-  const [state] = await db.read<{ documents: number; loadedAt: string | null }>(loadApiCypher('analysis-fingerprint'), {}, { timeoutMs });
-  const stateKey = `${state?.documents ?? 0}|${state?.loadedAt ?? ''}`;
-  if (stateKey !== cachedState) {
-    cache.clear();
-    cachedState = stateKey;
-  }
-  const key = `${name}|${JSON.stringify(params)}`;
-  let answer = cache.get(key);
-  if (!answer) {
-    answer = db.read<T>(curatedText(name), params, { timeoutMs });
-    // A failed read (timeout, database down) is not remembered.
-    answer.catch(() => { if (cache.get(key) === answer) cache.delete(key); });
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-    cache.set(key, answer);
-  }
-  return answer as Promise<T[]>;
+  return cache.get(db, `${name}|${JSON.stringify(params)}`, timeoutMs, () => db.read<T>(curatedText(name), params, { timeoutMs })) as Promise<T[]>;
 }
 
 export async function collaborationPairs(

@@ -5,9 +5,10 @@
  */
 import { AppError } from '../../errors.ts';
 import { groupSeries, type PlanSeries, type SeriesPlan } from '../../analysis/plan-series.ts';
-import { agencyMovements, matchTasks, type AgencyMovement, type MatchResult, type Responsibility } from '../../analysis/task-matching.ts';
+import { agencyMovements, atThreshold, matchAllPairs, type AgencyMovement, type MatchResult, type PairMatching, type Responsibility } from '../../analysis/task-matching.ts';
 import type { GraphDb } from '../graph-db.ts';
-import { curatedQueries } from './curated.ts';
+import { cachedCurated, curatedText } from './analysis-collaboration.ts';
+import { GraphStateCache } from './graph-state-cache.ts';
 
 /** The lean node maps the curated queries return (their `properties` a plain map). */
 interface LeanMap { properties: Record<string, unknown> }
@@ -52,14 +53,8 @@ export interface PlansOverTime {
   lineage: PlanLineage;
 }
 
-function curatedText(name: string): string {
-  const q = curatedQueries().get(name);
-  if (!q) throw new Error(`curated query ${name} is missing from cypher/queries`);
-  return q.text;
-}
-
 async function seriesRows(db: GraphDb, jurisdiction: string, timeoutMs: number): Promise<SeriesRow[]> {
-  return db.read<SeriesRow>(curatedText('plan-series'), { jurisdiction }, { timeoutMs });
+  return cachedCurated<SeriesRow>(db, 'plan-series', { jurisdiction }, timeoutMs);
 }
 
 const toPlan = (r: SeriesRow): SeriesPlan => ({
@@ -72,23 +67,46 @@ export async function listPlanSeries(db: GraphDb, jurisdiction: string, timeoutM
   return { series: groupSeries((await seriesRows(db, jurisdiction, timeoutMs)).map(toPlan)) };
 }
 
-async function comparePair(db: GraphDb, from: SeriesPlan, to: SeriesPlan, threshold: number, timeoutMs: number): Promise<YearPair> {
+/** What a year pair is whatever the threshold: its tasks, their agencies and the threshold-free matching. */
+interface PairBase {
+  tasks: Record<string, PairTask>;
+  matching: PairMatching;
+  responsibilities: { from: Responsibility[]; to: Responsibility[] };
+}
+
+/**
+ * Reading a pair's tasks and matching them takes over a second on a large archive (docs/api.md, "Cost"), and
+ * neither depends on the threshold: so each pair is read and matched once per graph state, at the floor, and
+ * every threshold the slider asks for filters that (atThreshold).
+ */
+const pairCache = new GraphStateCache<PairBase>(256);
+
+async function readPair(db: GraphDb, from: SeriesPlan, to: SeriesPlan, timeoutMs: number): Promise<PairBase> {
   const rows = await db.read<TaskRow>(curatedText('task-continuity'), { from: from.id, to: to.id }, { timeoutMs });
   const side = (s: 'from' | 'to') => rows.filter((r) => r.side === s);
   const asTask = (r: TaskRow) => ({ id: r.taskId, title: r.title ?? '', text: r.text ?? r.title ?? '' });
-  const result = matchTasks(side('from').map(asTask), side('to').map(asTask), threshold);
   const responsibilities = (s: 'from' | 'to'): Responsibility[] => side(s).flatMap((r) =>
     r.agencies.map((a, i) => ({ task: r.taskId, agency: String(a.properties.id), name: String(a.properties.name), role: r.roles[i] ?? 'responsible' })));
   const tasks: Record<string, PairTask> = {};
   for (const r of rows) tasks[r.taskId] = { side: r.side, number: r.number, section: r.section, title: r.title ?? '', responsible: r.responsible };
+  return {
+    tasks,
+    matching: matchAllPairs(side('from').map(asTask), side('to').map(asTask)),
+    responsibilities: { from: responsibilities('from'), to: responsibilities('to') },
+  };
+}
+
+async function comparePair(db: GraphDb, from: SeriesPlan, to: SeriesPlan, threshold: number, timeoutMs: number): Promise<YearPair> {
+  const base = await pairCache.get(db, `${from.id}>${to.id}`, timeoutMs, () => readPair(db, from, to, timeoutMs));
+  const result = atThreshold(base.matching, threshold);
   const { threshold: _t, ...matched } = result;
   return {
     from: { id: from.id, name: from.name, year: from.year },
     to: { id: to.id, name: to.name, year: to.year },
     counts: { continued: result.matches.length, dropped: result.dropped.length, added: result.added.length },
     ...matched,
-    tasks,
-    agencies: agencyMovements(result, responsibilities('from'), responsibilities('to'))
+    tasks: base.tasks,
+    agencies: agencyMovements(result, base.responsibilities.from, base.responsibilities.to)
       .map((m) => ({ ...m, counts: { continued: m.continued.length, dropped: m.dropped.length, added: m.added.length } })),
   };
 }

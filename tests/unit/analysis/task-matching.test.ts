@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agencyMovements, contentTokens, cosine, matchTasks, similarityMatrix, taskContent, tfidfVectors, type MatchTask,
+  agencyMovements, atThreshold, contentTokens, cosine, matchAllPairs, matchTasks, similarityMatrix, taskContent, tfidfVectors, type MatchTask,
 } from '../../../server/analysis/task-matching.ts';
 import { RESP_A, RESP_B, YEAR_A, YEAR_B } from '../../fixtures/analysis/task-lists.ts';
 
@@ -96,6 +96,36 @@ describe('the threshold', () => {
   it('is refused outside 0…1', () => {
     expect(() => matchTasks(YEAR_A, YEAR_B, 1.5)).toThrow(/between 0 and 1/);
     expect(() => matchTasks(YEAR_A, YEAR_B, Number.NaN)).toThrow(/between 0 and 1/);
+  });
+});
+
+describe('the threshold-free matching a year pair is cached as', () => {
+  const renamed = (tasks: MatchTask[], tag: string) => tasks.map((t) => ({ ...t, id: `${t.id}${tag}` }));
+  // The fixture both ways, and a crowded pair where every subject appears twice on each side, so many pairs
+  // compete for one counterpart and a threshold between them decides who is left over.
+  const fixtures: [string, MatchTask[], MatchTask[]][] = [
+    ['the two years', YEAR_A, YEAR_B],
+    ['the two years backwards', YEAR_B, YEAR_A],
+    ['two crowded lists', [...renamed(YEAR_A, '-1'), ...renamed(YEAR_B, '-1')], [...renamed(YEAR_B, '-2'), ...renamed(YEAR_A, '-2')]],
+  ];
+
+  for (const [name, from, to] of fixtures) {
+    it(`answers every threshold on ${name} exactly as matching at that threshold does`, () => {
+      const all = matchAllPairs(from, to);
+      // Every score the pair holds, and just above and below each, where a cut-off could go wrong.
+      const scores = similarityMatrix(from, to).flatMap((row) => Array.from(row, (s) => Math.round(s * 10_000) / 10_000));
+      const thresholds = [...new Set([0, 0.05, 0.15, 0.3, 0.5, 0.75, 1, ...scores.flatMap((s) => [s, s - 0.0001, s + 0.0001])])]
+        .filter((t) => t >= 0 && t <= 1);
+      expect(thresholds.length).toBeGreaterThan(10);
+      for (const t of thresholds) expect(atThreshold(all, t)).toEqual(matchTasks(from, to, t));
+    });
+  }
+
+  it('keeps every counterpart that shares a word, and refuses a threshold outside 0…1', () => {
+    const all = matchAllPairs(YEAR_A, YEAR_B);
+    expect(all.matches).toEqual(matchTasks(YEAR_A, YEAR_B, 0).matches);
+    expect(all.matches.every((m) => m.score > 0)).toBe(true);
+    expect(() => atThreshold(all, -0.1)).toThrow(/between 0 and 1/);
   });
 });
 
