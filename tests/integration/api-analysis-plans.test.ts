@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { clearGraph } from '../../server/graph/writer/graph-state.ts';
+import { removeDocument } from '../../server/graph/writer/remove-document.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import { SEEDS_DIR } from '../e2e/app.ts';
 import { bookkeepingLeaks, startTestApp } from './helpers.ts';
@@ -158,5 +159,23 @@ describe('the curated queries behind the view', () => {
     expect(rows.filter((r) => r.side === 'to')).toHaveLength(23);
     expect(rows[0]).toMatchObject({ side: 'from', number: '1' });
     expect(rows.find((r) => r.side === 'from' && r.number === '4')!.responsible).toEqual(['福州市科学技术局', '福州市工业和信息化局', '鼓楼区政府', '马尾区政府', '长乐区政府']);
+  });
+});
+
+describe('the matching kept per graph state', () => {
+  it('answers a threshold after a slider move exactly as a first request at it, and forgets a removed plan', async () => {
+    const first = (await compare(FUZHOU, 0.3)).body;
+    await compare(FUZHOU, 0.05);
+    expect((await compare(FUZHOU, 0.3)).body).toEqual(first);
+
+    const [doc] = await app.db.read<{ id: string }>('MATCH (d:Document)-[:DESCRIBES]->(:Plan {id: $plan}) RETURN d.docId AS id LIMIT 1', { plan: P2021 });
+    expect((await removeDocument(app.db, doc!.id)).removed).toBe(true);
+    try {
+      const pairs = (await compare(FUZHOU, 0.3)).body.pairs as Pair[];
+      expect(pairs.map((p) => `${p.from.id}>${p.to.id}`)).toEqual([`${P2019}>${P2025}`]);
+    } finally {
+      await loadPaths(app.db, [SEEDS_DIR]);
+    }
+    expect(((await compare(FUZHOU, 0.3)).body.pairs as Pair[]).map((p) => p.counts)).toEqual((first.pairs as Pair[]).map((p) => p.counts));
   });
 });
