@@ -2,8 +2,8 @@
 // title.zh: 目标与实际
 // title.en: Targets against results
 // description.zh: 每个设有目标值的指标:它的目标值(按年份、数值、单位、比较和口径合并,附个数)和全部实际报告值
-//   (数值、截至日期、报告文件)。按指标名称排序,分页显示。达标判断(达标/未达标/尚无报告)由接口
-//   /api/analysis/targets 按 docs/api.md 的规则计算。结果中的合计统计设有目标的指标数。
+//   (数值、截至日期、报告文件)。按指标名称排序,分页显示。达标判断(达标/未达标/尚无报告)由目标分析接口
+//   按接口文档中的规则计算。结果中的合计统计设有目标的指标数。
 // description.en: Every indicator that has a target: its targets (grouped by year, value, unit, comparator and
 //   measure, with how many) and all its reported values (value, date, reporting document). Ordered by indicator name, one page at a time. Whether a target was met (met / not
 //   met / no report yet) is computed by /api/analysis/targets with the rules in docs/api.md. The answer's

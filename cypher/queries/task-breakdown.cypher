@@ -3,7 +3,7 @@
 // title.en: Task-breakdown table of a plan
 // description.zh: 规划的重点任务分工表:各任务按原文顺序,列出所属部分、任务标题和责任单位;责任单位按原文列出的顺序,
 //   附角色(牵头/配合/负责)和原文写法,以及任务在原文中的位置。分页显示。结果中的合计统计规划的任务数。
-// description.en: The plan's task-breakdown table (分工表): its tasks in printed order with their section, title and
+// description.en: The plan's task-breakdown table: its tasks in printed order with their section, title and
 //   responsible units in the order the source lists them, each with its role (lead / support / responsible) and
 //   the name as printed, and where the task stands in the source text. One page at a time; the answer's
 //   `totals` count the plan's tasks.

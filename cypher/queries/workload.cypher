@@ -1,7 +1,7 @@
 // name: workload
 // title.zh: 机构工作量
 // title.en: Workload of agencies
-// description.zh: 每个机构在每个规划中承担的任务数:牵头、配合、负责(未标明牵头或配合)以及经由所属群组(MEMBER_OF,如 各县(市)区政府)承担的任务;同一任务直接列出的算直接。可按规划(id 或名称)、年份(规划的年份,0 为全部)和机构的辖区筛选。按合计排序。
+// description.zh: 每个机构在每个规划中承担的任务数:牵头、配合、负责(未标明牵头或配合)以及经由所属群组(如 各县(市)区政府)承担的任务;同一任务直接列出的算直接。可按规划(id 或名称)、年份(规划的年份,0 为全部)和机构的辖区筛选。按合计排序。
 // description.en: Tasks each agency carries in each plan: led, supported, responsible (no printed role) and inherited
 //   through a group it is a member of (MEMBER_OF, e.g. all county and district governments); a task that also names
 //   the agency directly counts as direct. Filter by plan (id or name), year (the plan's year, 0 for all) and the
