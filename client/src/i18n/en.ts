@@ -645,4 +645,8 @@ export const en: Messages = {
   exEdgeSpans: '{n} evidence spans in all',
   exPinned: 'Pinned',
   'col.touches': 'Links',
+  // Details panel: an indicator's figures as a chart (client/src/panels/indicator-chart.ts)
+  icTitle: 'Targets and reports by year',
+  icFailed: 'The targets and reports could not be loaded',
+  icSummary: '{targets} targets and {reports} dated reports by year',
 };

@@ -644,6 +644,10 @@ export const zh = {
   exEdgeSpans: '共 {n} 处原文依据',
   exPinned: '已固定',
   'col.touches': '涉及关系',
+  // 详情面板：指标目标与实际数值图（client/src/panels/indicator-chart.ts）
+  icTitle: '历年目标与实际数值',
+  icFailed: '无法加载目标与实际数值',
+  icSummary: '按年份：{targets} 个目标、{reports} 个有日期的实际数值',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -10,6 +10,7 @@ import { settings, styleForLabel } from '../settings.ts';
 import type { Actions } from '../state/actions.ts';
 import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
+import { indicatorChartSection, releaseIndicatorChart } from './indicator-chart.ts';
 
 /** Search and bookkeeping fields that mean nothing to a reader. */
 // Shown elsewhere in the panel (id, name, aliases, text) or bookkeeping (the one list, result-cells.ts).
@@ -33,6 +34,7 @@ export function markedSentence(ev: Pick<Evidence, 'sentence' | 'text'>): HTMLEle
 
 export function mountDetails(el: HTMLElement, store: Store, actions: Actions): void {
   const draw = (s: State) => {
+    releaseIndicatorChart();
     const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
     const d = s.details;
     if (!d) { replace(el, h('div', { class: 'muted hint' }, t('noSelection'))); return; }
@@ -55,6 +57,8 @@ export function mountDetails(el: HTMLElement, store: Store, actions: Actions): v
         h('button', { class: 'btn', id: 'details-expand', onclick: () => void actions.expandNode(node.id) }, t('expand')),
         h('button', { class: 'btn', onclick: () => actions.startPath(node.id) }, t('findPath'))),
       typeof text === 'string' && text ? h('p', { class: 'details-text' }, text) : null,
+      // An indicator's targets and reports by year, each point naming its document (issue 15).
+      node.label === 'Indicator' ? indicatorChartSection(node.id, s.lang, s.documentsVersion) : null,
       aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('div', { class: 'chips' }, aliases.map((a) => h('span', { class: 'chip' }, a)))) : null,
       props.length ? h('section', {}, h('h3', {}, t('properties')),
         h('table', { class: 'props' }, props.map(([k, v]) => h('tr', {}, h('th', { title: k }, propName(s.lang, k)), h('td', { title: fmt(v, s.lang) }, fmt(v, s.lang)))))) : null,
@@ -74,5 +78,5 @@ export function mountDetails(el: HTMLElement, store: Store, actions: Actions): v
           }, markedSentence(ev)))))));
   };
   draw(store.get());
-  store.subscribe((s, prev) => { if (s.details !== prev.details || s.lang !== prev.lang || (s.graph !== prev.graph && s.details)) draw(s); });
+  store.subscribe((s, prev) => { if (s.details !== prev.details || s.lang !== prev.lang || s.documentsVersion !== prev.documentsVersion || (s.graph !== prev.graph && s.details)) draw(s); });
 }

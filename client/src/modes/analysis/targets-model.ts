@@ -57,8 +57,23 @@ function statusByYear(lang: Lang, byYear: TargetsAnswer['byYear']): ChartOption 
   };
 }
 
-/** One indicator over time: targets (diamonds, coloured by status) and dated reports (dots); undated reports as dashed lines. */
-function indicatorOverTime(lang: Lang, results: TargetResult[]): ChartOption {
+/** A point's name as tooltip HTML: one line per \n, document titles escaped (they are text, not markup). */
+export function tooltipLines(name: string): string {
+  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return name.split('\n').map(esc).join('<br/>');
+}
+
+/** Where a target was set: its plan (else the task setting it) and the plan's year, for a point's tooltip. */
+function targetSource(r: TargetResult): string {
+  const title = r.target.plan ?? r.target.setterTitle;
+  return [title, r.target.planYear !== null ? String(r.target.planYear) : null].filter((x) => x).join(' · ');
+}
+
+/**
+ * One indicator over time: targets (diamonds, coloured by status) and dated reports (dots); undated reports as
+ * dashed lines. Each point's tooltip names its source document (shared by the analysis view and the details panel).
+ */
+export function indicatorOverTime(lang: Lang, results: TargetResult[]): ChartOption {
   const first = results[0]!;
   const reports = new Map<string, ReportPoint>();
   for (const r of results) for (const p of [r.report, r.earlier]) if (p) reports.set(p.id, p);
@@ -78,14 +93,14 @@ function indicatorOverTime(lang: Lang, results: TargetResult[]): ChartOption {
         type: 'scatter', name: translate(lang, 'tgTargetsSeries'), symbol: 'diamond', symbolSize: 16,
         data: results.filter((r) => r.target.year !== null).map((r) => ({
           value: [r.target.year, r.target.value], itemStyle: { color: STATUS_COLOR[r.status] },
-          name: `${figure(r.target)} (${r.target.year}) · ${statusName(lang, r.status)}`,
+          name: `${figure(r.target)} (${r.target.year}) · ${statusName(lang, r.status)}${targetSource(r) ? `\n${targetSource(r)}` : ''}`,
         })),
-        tooltip: { formatter: (p: { name: string }) => p.name },
+        tooltip: { formatter: (p: { name: string }) => tooltipLines(p.name) },
       },
       {
         type: 'scatter', name: translate(lang, 'tgReportsSeries'), symbol: 'circle', symbolSize: 11, itemStyle: { color: '#2563eb' },
-        data: dated.map((r) => ({ value: [r.year, r.value], name: `${figure(r)} · ${reportWhen(lang, r)}` })),
-        tooltip: { formatter: (p: { name: string }) => p.name },
+        data: dated.map((r) => ({ value: [r.year, r.value], name: r.document ? `${figure(r)}\n${r.document} · ${reportWhen(lang, r)}` : `${figure(r)} · ${reportWhen(lang, r)}` })),
+        tooltip: { formatter: (p: { name: string }) => tooltipLines(p.name) },
         markLine: undated.length ? {
           symbol: 'none', lineStyle: { type: 'dashed', color: STATUS_COLOR.undated },
           label: { formatter: (p: { value: number }) => `${p.value} · ${translate(lang, 'tgDateUnknown')}`, position: 'insideEndTop' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownUrl, latestOnly, unitsText } from '../../../../client/src/modes/analysis/breakdown-model.ts';
-import { chartOption, figure, reportWhen, statusTotals, type ReportPoint, type TargetResult, type TargetsAnswer } from '../../../../client/src/modes/analysis/targets-model.ts';
+import { chartOption, figure, indicatorOverTime, reportWhen, statusTotals, type ReportPoint, type TargetResult, type TargetsAnswer } from '../../../../client/src/modes/analysis/targets-model.ts';
 
 const span = { document: 'd', start: 0, end: 1, text: 'x' };
 const report = (over: Partial<ReportPoint>): ReportPoint => ({ id: 'r', value: 6500, unit: '个', comparator: '=', year: null, asOf: null, documentId: 'document:d', document: 'D', evidence: span, ...over });
@@ -54,6 +54,14 @@ describe('the targets chart', () => {
     expect(o.series[0]!.data.map((d) => d.value)).toEqual([[2019, 3000], [2022, 3000]]);
     expect(o.series[1]!.data.map((d) => d.value)).toEqual([[2021, 6500]]);
     expect(o.series[1]!.markLine!.data).toEqual([{ yAxis: 6500 }]);
+  });
+
+  it('names each point\'s source document and its date in the tooltip, saying when the year was inferred', () => {
+    const inferred = report({ id: 'r3', year: 2021, asOf: '2021-03-23', asOfInferred: true, document: '福州<数字>经济' });
+    const o = indicatorOverTime('en', [result('a', 2019, 'met', inferred)]) as { series: { data: { name: string }[]; tooltip: { formatter: (p: { name: string }) => string } }[] };
+    const tip = (i: number) => o.series[i]!.tooltip.formatter({ name: o.series[i]!.data[0]!.name });
+    expect(tip(0)).toBe('≥3000个 (2019) · met<br/>p · 2019');
+    expect(tip(1)).toBe('6500个<br/>福州&lt;数字&gt;经济 · 2021-03-23 (year inferred from the text)');
   });
 });
 
