@@ -160,26 +160,9 @@ async function explore(p: Page, lang: Lang): Promise<Leak[]> {
   return leaks(p, lang);
 }
 
-/** On Explore's canvas: the expand-selection panel for one agency, then the inspector of a responsibility edge. */
+/** On Explore's canvas: the expand-selection panel for the task whose details show, then the inspector of a responsibility edge. */
 async function furtherInExplore(p: Page, lang: Lang): Promise<{ expand: Leak[]; edge: Leak[] }> {
-  // The other language's walk left the view zoomed in on an edge: the whole graph again first. The results
-  // drawer lies over the foot of the canvas, so the agency clicked is one in plain view.
-  await canvasSettled(p);
-  await p.evaluate(() => window.__app!.cy.fit(undefined, 40));
-  // (Clicked where it is: after Documents and Analysis, centring aims below the window.)
-  const agency = await p.evaluate(() => {
-    const cy = window.__app!.cy;
-    const box = cy.container()!.getBoundingClientRect();
-    for (const n of cy.nodes('[label = "Agency"]').toArray()) {
-      const r = n.renderedPosition();
-      const pt = { id: n.id(), x: box.left + r.x, y: box.top + r.y };
-      if (document.elementFromPoint(pt.x, pt.y)?.closest('#cy')) return pt;
-    }
-    return null;
-  });
-  expect(agency, 'an agency in plain view').toBeTruthy();
-  await p.mouse.click(agency!.x, agency!.y);
-  await p.waitForFunction((id) => window.__app!.store.get().selected === id, agency!.id);
+  // The selection's actions work on the node whose details show: the task Explore opened.
   await p.click('#btn-expand-selection');
   await p.waitForSelector('#expand-panel:not([hidden])');
   await p.waitForFunction(() => window.__app!.store.get().explore.expansion?.status === 'ok');
