@@ -60,5 +60,8 @@ export function mountEdgeInspector(el: HTMLElement, store: Store, actions: Actio
       ...body);
   };
   draw(store.get());
+  // An inspected edge belongs to the view it was clicked in; another mode (the library's reading view, an
+  // analysis layer) would have it float over its own panels.
+  store.subscribe((s, prev) => { if (s.mode !== prev.mode && s.explore.edge) queueMicrotask(() => actions.closeEdge()); });
   store.subscribe((s, prev) => { if (s.explore.edge !== prev.explore.edge || s.lang !== prev.lang || s.present.active !== prev.present.active || (s.explore.edge && s.graph !== prev.graph)) draw(s); });
 }
