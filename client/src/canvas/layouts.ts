@@ -70,7 +70,14 @@ export function runLayout(cy: Core, name: LayoutName, opts: { incremental: boole
     const locked = cy.nodes('.pinned').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
     options = { ...fcoseOptions(nodes.length, { incremental: opts.incremental, locked }), ...common } as LayoutOptions;
   }
-  cy.one('layoutstop', () => capFitZoom(cy));
+  if (nodes.length <= 2) {
+    // Fitting one or two nodes would zoom to the maximum; lay them out at once, then fit with the cap.
+    // (Capping after an animated fit raced the fit's own viewport animation.)
+    cy.layout({ ...options, animate: false, fit: false } as LayoutOptions).run();
+    cy.fit(cy.elements(), 40);
+    capFitZoom(cy);
+    return;
+  }
   cy.layout(options).run();
 }
 
