@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from '../../../server/errors.ts';
 import { entityWord, type Lang, type MessageKey } from '../i18n/index.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 import { ApiError } from './client.ts';
 
 /** The message of each server error code; `satisfies` makes a new server code without a message a type error. */

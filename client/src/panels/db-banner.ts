@@ -6,7 +6,7 @@
  */
 import { ApiError, onUnavailable, type Api } from '../api/client.ts';
 import type { Lang } from '../i18n/index.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 import type { Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
 import './db-banner.css';

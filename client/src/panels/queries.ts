@@ -5,7 +5,7 @@
  */
 import type { QueryDef, QueryParam } from '../api/types.ts';
 import { entityWord, translate, type Lang } from '../i18n/index.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 import { formErrorText } from '../state/form-errors.ts';
 import type { Actions } from '../state/actions.ts';
 import { parseEntityParamLabel } from '../state/query-results.ts';

@@ -7,7 +7,7 @@
  */
 import { csvDocument, csvField } from '../export/data-writers.ts';
 import type { Lang } from '../i18n/index.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 import { h, replace } from './dom.ts';
 import './result-table.css';
 

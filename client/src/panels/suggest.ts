@@ -4,7 +4,7 @@
  */
 import { api } from '../api/client.ts';
 import { errorText } from '../api/error-text.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 import type { SearchHit } from '../api/types.ts';
 import { labelName, translate, type Lang } from '../i18n/index.ts';
 import { settings, styleForLabel } from '../settings.ts';

@@ -6,7 +6,7 @@
  */
 import { download, stamp } from '../export/export-canvas.ts';
 import type { Lang, MessageKey } from '../i18n/index.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 import { h, replace } from '../panels/dom.ts';
 import type { Actions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';

@@ -6,7 +6,7 @@
 import { ApiError } from '../api/client.ts';
 import { errorText } from '../api/error-text.ts';
 import { entityWord, type Lang } from '../i18n/index.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 
 export type FormError =
   | { query: string; param: string; kind: 'unknown-entity'; label: string; value: string }

@@ -5,7 +5,7 @@
  */
 import type { ApiGraph, QueryResult } from '../api/types.ts';
 import type { Lang } from '../i18n/index.ts';
-import { tf } from '../modes/query/i18n-format.ts';
+import { tf } from '../i18n/format.ts';
 import type { GEdge } from './graph.ts';
 import type { QueryResultView } from './store.ts';
 

@@ -7,7 +7,7 @@ import type { ModeContext } from '../index.ts';
 import { h } from '../../panels/dom.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { errorText } from '../../api/error-text.ts';
-import { tf } from '../query/i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import { latestOnly } from './breakdown-model.ts';
 import { mountChart } from './echarts-view.ts';
 import './targets.css';

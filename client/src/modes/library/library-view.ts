@@ -10,7 +10,7 @@ import type { ModeContext } from '../index.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h, replace, debounce } from '../../panels/dom.ts';
 import { errorText } from '../../api/error-text.ts';
-import { tf } from '../query/i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import { libraryApi } from './library-api.ts';
 import { fileName, filtered, formatLoadedAt, formatSize, initialLibraryQuery, kindName, lastPageOffset, pageRange, sortBy, turnPage } from './library-model.ts';
 import type { DocumentCounts, LibraryPage, LibraryQuery, LibraryRow, LibrarySortKey } from './library-types.ts';

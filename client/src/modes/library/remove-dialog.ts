@@ -9,7 +9,7 @@ import { errorText } from '../../api/error-text.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h, replace } from '../../panels/dom.ts';
 import type { ModeContext } from '../index.ts';
-import { tf } from '../query/i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import { libraryApi } from './library-api.ts';
 import type { DocumentCounts } from './library-types.ts';
 

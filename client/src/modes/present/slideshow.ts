@@ -11,7 +11,7 @@ import { h, replace } from '../../panels/dom.ts';
 import type { Insets } from '../../scenes/scene-canvas.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Console } from '../query/console.ts';
-import { tf } from '../query/i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import { slides } from './present-state.ts';
 
 /** Bigger captions and thicker edges, readable from the back of a meeting room. */

@@ -13,7 +13,7 @@ import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
 import { shareInto } from '../../share/share-view.ts';
 import type { Console } from '../query/console.ts';
-import { tf } from '../query/i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import './present.css';
 
 export function mountStudio(host: HTMLElement, store: Store, actions: Actions, cy: Core, c: Console): () => void {

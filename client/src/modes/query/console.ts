@@ -12,7 +12,7 @@ import { viewTokenFromHash } from '../../share/view-codec.ts';
 import { shareErrorText } from '../../share/share-view.ts';
 import { createPresentActions, type PresentActions } from '../present/present-actions.ts';
 import { slideInsets } from '../present/slideshow.ts';
-import { tf } from './i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import { createQueryActions, type QueryActions } from './query-actions.ts';
 
 export interface Console {

@@ -13,7 +13,7 @@ import { rowsAsObjects } from '../../state/query-results.ts';
 import type { Store } from '../../state/store.ts';
 import { errorPosition, HISTORY_KEY, idParams, looksLikeEntityId, paramsFor, positionToOffset, pushHistory } from './query-model.ts';
 import { entityWord } from '../../i18n/index.ts';
-import { tf } from './i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import type { ResolvedParam, ResultTab } from './query-state.ts';
 
 export interface QueryHooks {

@@ -11,7 +11,7 @@ import { withoutBookkeeping } from '../../state/result-cells.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
 import { createCypherEditor } from './cypher-editor.ts';
-import { tf } from './i18n-format.ts';
+import { tf } from '../../i18n/format.ts';
 import type { QueryActions } from './query-actions.ts';
 import { detectParams } from './query-model.ts';
 import type { CypherResultView, ResultTab } from './query-state.ts';
