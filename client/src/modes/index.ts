@@ -2,28 +2,12 @@
  * Modes (Explore / Documents / Analysis / Query / Present) as a registry: each mode says which side panels it
  * shows and may mount its own view into the mode host above the canvas. Explore is the canvas itself.
  */
-import type { Core } from 'cytoscape';
-import type { Api } from '../api/client.ts';
-import type { Actions } from '../state/actions.ts';
-import type { ModeId, Store } from '../state/store.ts';
+import type { ModeId } from '../state/store.ts';
+import type { Mode, ModeContext } from './mode.ts';
 import { presentMode } from './present/present-mode.ts';
 import { initConsole, queryMode } from './query/query-mode.ts';
 import { libraryMode } from './library/library-mode.ts';
 import { analysisMode } from './analysis/analysis-mode.ts';
-
-export interface ModeContext {
-  store: Store;
-  actions: Actions;
-  api: Api;
-  cy: Core;
-}
-
-export interface Mode {
-  id: ModeId;
-  panels: { left: boolean; right: boolean };
-  /** Called when the mode becomes active; returns a clean-up for when it stops being active. */
-  mount?(host: HTMLElement, ctx: ModeContext): () => void;
-}
 
 export const MODES: Record<ModeId, Mode> = {
   explore: { id: 'explore', panels: { left: true, right: true } },

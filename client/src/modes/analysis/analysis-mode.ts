@@ -2,7 +2,7 @@
  * Analysis mode as the mode registry sees it: a tab per analysis view (collaboration, workload, task
  * breakdown, targets against results, plans over time) above the canvas. Views register in analysis-views.ts.
  */
-import type { Mode } from '../index.ts';
+import type { Mode } from '../mode.ts';
 import { h } from '../../panels/dom.ts';
 import { translate } from '../../i18n/index.ts';
 import { ANALYSIS_VIEWS } from './analysis-views.ts';

@@ -3,7 +3,7 @@
  * is one entry here and its title in the dictionaries.
  */
 import type { MessageKey } from '../../i18n/index.ts';
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { mountCollaboration } from './collaboration-view.ts';
 import { mountBreakdown } from './breakdown.ts';
 import { mountTargets } from './targets.ts';

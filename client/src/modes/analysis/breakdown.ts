@@ -4,7 +4,7 @@
  * names, a button per row that opens the source with the task and its list highlighted, and the XLSX / CSV
  * exports. Clicking a unit turns the table round: that agency's tasks across all plans.
  */
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { h } from '../../panels/dom.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { errorText } from '../../api/error-text.ts';

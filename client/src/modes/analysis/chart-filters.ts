@@ -4,7 +4,7 @@
  * formatting they use. One place, so every view offers the same choices in the same words.
  */
 import { translate, type Lang, type MessageKey } from '../../i18n/index.ts';
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { h } from '../../panels/dom.ts';
 import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } from './collaboration-model.ts';
 

@@ -10,7 +10,7 @@ import cytoscape, { type Core, type EdgeSingular } from 'cytoscape';
 import { ApiError } from '../../api/client.ts';
 import { roleName, translate, type MessageKey } from '../../i18n/index.ts';
 import { h } from '../../panels/dom.ts';
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { canvasOverlay } from './chart-overlay.ts';
 import { filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
 import {

@@ -7,7 +7,7 @@
  */
 import './plans-over-time.css';
 import cytoscape, { type Core } from 'cytoscape';
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { debounce, h } from '../../panels/dom.ts';
 import { canvasOverlay } from './chart-overlay.ts';
 import { relName, translate, type MessageKey } from '../../i18n/index.ts';

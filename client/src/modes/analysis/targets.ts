@@ -3,7 +3,7 @@
  * (statuses per target year, or one indicator's targets and reports over time) and the table of every target
  * with the closest report after it and whether it was met. Each target and report opens its source sentence.
  */
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { h } from '../../panels/dom.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { errorText } from '../../api/error-text.ts';

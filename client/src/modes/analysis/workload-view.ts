@@ -8,7 +8,7 @@ import './collaboration.css';
 import { ApiError } from '../../api/client.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h } from '../../panels/dom.ts';
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { canvasOverlay } from './chart-overlay.ts';
 import { filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
 import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } from './collaboration-model.ts';

@@ -2,7 +2,7 @@
  * Documents mode as the mode registry sees it: the library of loaded documents above the canvas. The
  * library view itself lives beside this file; this entry only says which side panels the mode keeps.
  */
-import type { Mode } from '../index.ts';
+import type { Mode } from '../mode.ts';
 import { mountLibrary } from './library-view.ts';
 
 export const libraryMode: Mode = {

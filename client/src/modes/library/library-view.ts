@@ -6,7 +6,7 @@
  * (remove-dialog.ts) is offered only to a client the server lets write. Both re-fetch when
  * state.documentsVersion changes (an upload, a replacement or a removal anywhere in the app).
  */
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h, replace, debounce } from '../../panels/dom.ts';
 import { errorText } from '../../api/error-text.ts';

@@ -10,7 +10,7 @@ import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
 import { labelName, translate, type MessageKey } from '../../i18n/index.ts';
 import { h, replace } from '../../panels/dom.ts';
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { tf } from '../../i18n/format.ts';
 import { libraryApi } from './library-api.ts';
 import { fileName, formatSize, kindName } from './library-model.ts';

@@ -8,7 +8,7 @@
 import { errorText } from '../../api/error-text.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h, replace } from '../../panels/dom.ts';
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { tf } from '../../i18n/format.ts';
 import { libraryApi } from './library-api.ts';
 import type { DocumentCounts } from './library-types.ts';

@@ -2,7 +2,7 @@
  * Present mode as the mode registry sees it: the studio panel plus the slide show, both views of the
  * present and scenes slices.
  */
-import type { Mode } from '../index.ts';
+import type { Mode } from '../mode.ts';
 import { consoleFor } from '../query/console.ts';
 import { mountSlideshow } from './slideshow.ts';
 import { mountStudio } from './studio-view.ts';

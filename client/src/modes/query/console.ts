@@ -3,7 +3,7 @@
  * large-graph view over the canvas, and the opening of a shared link from the URL hash. Modes get their
  * actions from here, so switching modes never loses a result or a scene.
  */
-import type { ModeContext } from '../index.ts';
+import type { ModeContext } from '../mode.ts';
 import { h, replace } from '../../panels/dom.ts';
 import { createLargeView, type LargeView } from '../../large-graph/large-view.ts';
 import { createSceneActions, type SceneActions } from '../../scenes/scene-actions.ts';

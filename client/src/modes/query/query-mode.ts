@@ -1,7 +1,7 @@
 /*
  * Query mode as the mode registry sees it: the Cypher panel above the canvas, details on the right.
  */
-import type { Mode } from '../index.ts';
+import type { Mode } from '../mode.ts';
 import { consoleFor } from './console.ts';
 import { mountQueryView } from './query-view.ts';
 
