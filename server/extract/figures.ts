@@ -83,6 +83,9 @@ function sentenceStart(text: string, pos: number): number {
   return Math.max(a, b) + 1;
 }
 
+// Words that make a sentence a report of the present rather than one more goal.
+const STATUS = /目前|当前|现已|现有|截至目前|截止目前|迄今|至今/;
+
 /** Positions of goal years (到2022年) and of section headings in a text, for carrying a goal year. */
 function goalYears(text: string): { goals: { pos: number; year: number }[]; heads: number[] } {
   const goals: { pos: number; year: number }[] = [];
@@ -239,7 +242,10 @@ function scanFigures(text: string, gaz: Gazetteer, defaultYear?: number): Figure
       else if (ind.unit === '万元' && unit === '亿元') { value = scale(value, 1e4); unit = '万元'; }
     }
     let year = yearBefore(text, sent, m.index);
-    if (year === undefined) year = carriedGoalYear((carried ??= goalYears(text)), sent) ?? defaultYear;
+    // A status sentence (目前全市已有…) reports the present: the goal year of the paragraph before it
+    // does not carry into it.
+    const status = STATUS.test(text.slice(sent, m.index));
+    if (year === undefined) year = (status ? undefined : carriedGoalYear((carried ??= goalYears(text)), sent)) ?? defaultYear;
     const figure: Figure = { indicatorKey: ind.key, indicatorName: ind.name, value, unit, comparator, year, start: spanStart, end: spanEnd };
     if (increment) figure.measure = 'increment';
     out.push(figure);

@@ -96,4 +96,10 @@ describe('increments, generic totals and goal years', () => {
     const text = '一、发展目标\n到2027年,全市数据要素市场基本形成。培育数据服务企业200家以上。\n——建成行业数据空间12个。\n二、重点任务\n建设公共数据专区3个。';
     expect(found(text).map((f) => `${f.indicatorKey}|${f.year}`)).toEqual(['数据服务企业|2027', '行业数据空间|2027', '公共数据专区|2020']);
   });
+
+  it('do not carry a goal year into a sentence that reports the present (目前, 现已, 截至目前)', () => {
+    const text = '一、发展目标\n到2027年,培育数据服务企业200家以上。目前,全市已有数据服务企业80家。截至目前,建成行业数据空间4个。';
+    expect(found(text).map((f) => `${f.indicatorKey}|${f.value}|${f.year}`)).toEqual([
+      '数据服务企业|200|2027', '数据服务企业|80|2020', '行业数据空间|4|2020']);
+  });
 });
