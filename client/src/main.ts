@@ -1,6 +1,7 @@
 /*
- * Entry point: builds the page skeleton, creates the one store, the canvas and the actions, and mounts
- * every panel as a view of the store. Also the keyboard shortcuts and a window.__app handle for tests.
+ * Entry point and composition root: builds the page skeleton, creates the one store, the canvas, the one
+ * graph-change function and every action factory (explore, query, scenes, present, share), and mounts every
+ * panel and mode as a view of the store. Also the keyboard shortcuts and a window.__app handle for tests.
  */
 import './styles/app.css';
 import { api } from './api/client.ts';
@@ -26,8 +27,17 @@ import { mountToolbar } from './panels/toolbar.ts';
 import { mountTopbar } from './panels/topbar.ts';
 import { mountViewTools } from './panels/view-tools.ts';
 import { mountUpload } from './upload/upload.ts';
-import { consoleFor } from './modes/query/console.ts';
-import { createActions } from './state/actions.ts';
+import { mountLargeView, openSharedFromUrl, type Console } from './console/console.ts';
+import { tf } from './i18n/format.ts';
+import type { ModeContext } from './modes/mode.ts';
+import { createPresentActions } from './modes/present/present-actions.ts';
+import { slideInsets } from './modes/present/slideshow.ts';
+import { createQueryActions } from './modes/query/query-actions.ts';
+import { createSceneActions } from './scenes/scene-actions.ts';
+import { createShareActions } from './share/share-actions.ts';
+import { createActions, mergeActions } from './state/actions.ts';
+import { createExploreActions } from './state/explore-actions.ts';
+import { createGraphChanges } from './state/graph-change.ts';
 import { createStore, initialState } from './state/store.ts';
 import { translate } from './i18n/index.ts';
 
@@ -102,7 +112,21 @@ for (const { panel } of splits) new MutationObserver(applySplits).observe(panel,
 new ResizeObserver(() => requestAnimationFrame(applySplits)).observe(center);
 new ResizeObserver(() => requestAnimationFrame(applySplits)).observe(toolbar);
 const cy = createCy(cyEl);
-const actions = createActions(store, api, { positions: () => positionsOf(cy) });
+// Every graph change (and undo/redo) goes through this one function; each factory below gets it injected.
+const graphChanges = createGraphChanges(store, () => positionsOf(cy));
+const { changeGraph } = graphChanges;
+const core = createActions(store, api, graphChanges);
+const actions = mergeActions(core, createExploreActions(store, api, { changeGraph, toast: core.toast, select: core.select }));
+const large = mountLargeView(canvasWrap, store);
+const scenes = createSceneActions(store, { cy, changeGraph, notify: actions.toast, storageFullText: () => tf(store.get().lang, 'scStorageFull') });
+const share = createShareActions(store, api, cy, changeGraph);
+const consoleParts = {
+  query: createQueryActions(store, api, { changeGraph, showLarge: (g) => large.show(g), hideLarge: () => large.hide() }),
+  scenes,
+  present: createPresentActions(store, api, scenes, () => slideInsets(cy.container())),
+  share,
+  large,
+};
 
 bindCanvas(cy, store, actions);
 mountTopbar(topbar, store, actions);
@@ -125,10 +149,13 @@ mountDetails(details, store, actions);
 mountDocument(docViewer, store, actions);
 mountToast(toast, store);
 mountDbBanner(dbBanner, store, api);
-const modeCtx = { store, actions, api, cy };
+// A shared link in the URL opens whatever the first mode is.
+const analystConsole: Console = { ...consoleParts, ready: openSharedFromUrl(canvasWrap, store, actions, share) };
+window.__console = analystConsole;
+const modeCtx: ModeContext = { store, actions, api, cy, console: analystConsole };
 mountModes(modeHost, shell, modeCtx);
 topbar.insertBefore(viewTools, topbar.querySelector('#lang-toggle'));
-mountViewTools(viewTools, store, actions, consoleFor(modeCtx));
+mountViewTools(viewTools, store, actions, analystConsole);
 mountUpload(viewTools, topbar, store, actions, api);
 mountOverview(overview, store, actions, api);
 

@@ -5,7 +5,7 @@
 import type { ModeId } from '../state/store.ts';
 import type { Mode, ModeContext } from './mode.ts';
 import { presentMode } from './present/present-mode.ts';
-import { initConsole, queryMode } from './query/query-mode.ts';
+import { queryMode } from './query/query-mode.ts';
 import { libraryMode } from './library/library-mode.ts';
 import { analysisMode } from './analysis/analysis-mode.ts';
 
@@ -19,8 +19,6 @@ export const MODES: Record<ModeId, Mode> = {
 
 export function mountModes(host: HTMLElement, shell: HTMLElement, ctx: ModeContext): void {
   let cleanup: (() => void) | undefined;
-  // Query/present console: opens a shared link from the URL whatever the first mode is.
-  initConsole(ctx);
   const apply = (id: ModeId, refit = false) => {
     cleanup?.();
     cleanup = undefined;

@@ -3,7 +3,7 @@
  * full screen without saving a scene first. The link's field opens under the toolbar and closes with ×.
  */
 import { translate } from '../i18n/index.ts';
-import type { Console } from '../modes/query/console.ts';
+import type { Console } from '../console/console.ts';
 import { shareInto } from '../share/share-view.ts';
 import type { Actions } from '../state/actions.ts';
 import type { State, Store } from '../state/store.ts';

@@ -3,9 +3,7 @@
  * and show a scene on the canvas. Every list change is mirrored to localStorage here, in one place.
  */
 import type { Core } from 'cytoscape';
-import { settings } from '../settings.ts';
-import { withPositions } from '../state/graph.ts';
-import { record } from '../state/history.ts';
+import type { ChangeGraph } from '../state/graph-change.ts';
 import type { Store } from '../state/store.ts';
 import { captureScene, fitViewport, moveCanvasTo, sceneGraph, scenePositions, type Insets } from './scene-canvas.ts';
 import {
@@ -15,6 +13,8 @@ import { persistScenes } from './scenes-state.ts';
 
 export interface SceneHooks {
   cy: Core;
+  /** The one way to replace the canvas's graph (undoable). */
+  changeGraph: ChangeGraph;
   /** Reports a problem or confirmation to the user (the explorer's toast). */
   notify(text: string, kind?: 'info' | 'error'): void;
   storageFullText(): string;
@@ -82,9 +82,7 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
     /** Puts any scene on the canvas, saved or not (see showScene). */
     applyScene(scene: Scene, duration = 600, viewport: 'saved' | 'fit' = 'saved', insets?: Insets): Promise<void> {
       cy.stop(true, true);
-      store.dispatch('showScene', (s) => ({
-        graph: sceneGraph(scene),
-        history: record(s.history, withPositions(s.graph, positionsOf(cy)), settings.historyLimit),
+      hooks.changeGraph('showScene', () => sceneGraph(scene), (s) => ({
         layout: (['fcose', 'dagre', 'concentric', 'grid'] as const).find((l) => l === scene.layout) ?? s.layout,
         selected: scene.selected && scene.nodes.some((n) => n.id === scene.selected) ? scene.selected : null,
         details: null,
@@ -103,12 +101,6 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
     },
   };
   return actions;
-}
-
-function positionsOf(cy: Core): Map<string, { x: number; y: number }> {
-  const m = new Map<string, { x: number; y: number }>();
-  cy.nodes().forEach((n) => { m.set(n.id(), { ...n.position() }); });
-  return m;
 }
 
 export type SceneActions = ReturnType<typeof createSceneActions>;

@@ -6,9 +6,8 @@
 import type { Core } from 'cytoscape';
 import type { Api } from '../api/client.ts';
 import type { ApiEdge, ApiGraph } from '../api/types.ts';
-import { settings } from '../settings.ts';
 import { emptyGraph, mergeGraph, setPinned, withPositions, type GEdge } from '../state/graph.ts';
-import { record } from '../state/history.ts';
+import type { ChangeGraph } from '../state/graph-change.ts';
 import type { LayoutName, State, Store } from '../state/store.ts';
 import { moveCanvasTo } from '../scenes/scene-canvas.ts';
 import { decodeView, shareLink, type SharedDerivedEdge, type SharedEdge, type SharedView, type ShareLink } from './view-codec.ts';
@@ -60,7 +59,7 @@ export function pickEdges(fetched: readonly ApiEdge[], wanted: readonly SharedEd
 
 const LAYOUTS: readonly LayoutName[] = ['fcose', 'dagre', 'concentric', 'grid'];
 
-export function createShareActions(store: Store, api: Api, cy: Core) {
+export function createShareActions(store: Store, api: Api, cy: Core, changeGraph: ChangeGraph) {
   return {
     async makeLink(): Promise<ShareLink> {
       return shareLink(location.href, currentView(cy, store.get()));
@@ -81,13 +80,12 @@ export function createShareActions(store: Store, api: Api, cy: Core) {
       const positions = new Map(view.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
       const pinned = view.nodes.filter((n) => n.pinned).map((n) => n.id);
       const derived: GEdge[] = (view.derived ?? []).map((e) => ({ ...e, properties: { ...e.properties }, derived: true }));
-      store.dispatch('openShared', (s) => {
-        let graph = mergeGraph(emptyGraph(), { nodes: r.graph.nodes, edges: pickEdges(r.graph.edges, view.edges), derived });
-        graph = setPinned(withPositions(graph, positions), pinned, true);
+      const merged = mergeGraph(emptyGraph(), { nodes: r.graph.nodes, edges: pickEdges(r.graph.edges, view.edges), derived });
+      const graph = setPinned(withPositions(merged, positions), pinned, true);
+      // Undoable like any graph change: undo brings back the canvas the link replaced.
+      changeGraph('openShared', () => graph, (s) => {
         const selected = view.selected && graph.nodes[view.selected] ? view.selected : null;
         return {
-          graph,
-          history: record(s.history, s.graph, settings.historyLimit),
           mode: view.mode ?? s.mode,
           layout: LAYOUTS.find((l) => l === view.layout) ?? s.layout,
           selected,

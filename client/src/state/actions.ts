@@ -1,7 +1,8 @@
 /*
  * Named actions: the only way state changes. Each one is a verb the UI (and tests) can call; async ones
- * fetch through the api module and then dispatch. Graph changes go through `changeGraph`, which records
- * the undo snapshot, so no action can forget history.
+ * fetch through the api module and then dispatch. Graph changes go through the injected `changeGraph`
+ * (state/graph-change.ts), which records the undo snapshot, so no action can forget history. main.ts
+ * builds these and explore further's actions and merges them (`mergeActions`).
  */
 import type { Api } from '../api/client.ts';
 import { errorText } from '../api/error-text.ts';
@@ -9,32 +10,18 @@ import type { ApiGraph, QueryDef } from '../api/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { settings } from '../settings.ts';
 import { noFilters, type Filters } from './filters.ts';
-import { emptyGraph, hideNodes, mergeGraph, removeNodes, setPinned, showAll, withPositions, type GraphState } from './graph.ts';
-import { record, redo as redoH, undo as undoH } from './history.ts';
+import { emptyGraph, hideNodes, mergeGraph, removeNodes, setPinned, showAll } from './graph.ts';
+import type { GraphChanges } from './graph-change.ts';
 import { derivedEdges, entityIdIn, parseEntityParamLabel, rowsAsObjects } from './query-results.ts';
 import { formErrorFrom, formErrorText, type FormError } from './form-errors.ts';
-import type { LayoutName, ModeId, State, Store } from './store.ts';
-import { createExploreActions } from './explore-actions.ts';
+import type { LayoutName, ModeId, Store } from './store.ts';
+import type { ExploreActions } from './explore-actions.ts';
 
-export interface ActionHooks {
-  /** Current canvas positions, so snapshots remember where nodes were. */
-  positions(): ReadonlyMap<string, { x: number; y: number }>;
-}
-
-
-
-export function createActions(store: Store, api: Api, hooks: ActionHooks) {
+export function createActions(store: Store, api: Api, graph: GraphChanges) {
   const get = store.get;
+  const { changeGraph } = graph;
   // In the UI's language from the error's code, never the server's English sentence.
   const message = (e: unknown) => errorText(get().lang, e);
-
-  function changeGraph(name: string, fn: (g: GraphState) => GraphState, extra: (s: State) => Partial<State> = () => ({})): void {
-    store.dispatch(name, (s) => {
-      const before = withPositions(s.graph, hooks.positions());
-      const graph = fn(before);
-      return { graph, history: record(s.history, before, settings.historyLimit), ...extra(s) };
-    });
-  }
 
   function toast(text: string, kind: 'info' | 'error' = 'info'): void {
     store.dispatch('toast', (s) => ({ toast: { text, kind, run: (s.toast?.run ?? 0) + 1 } }));
@@ -177,18 +164,8 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
       }
     },
 
-    undo(): void {
-      store.dispatch('undo', (s) => {
-        const r = undoH(s.history, withPositions(s.graph, hooks.positions()));
-        return r ? { graph: r.graph, history: r.history, expandMenu: null } : {};
-      });
-    },
-    redo(): void {
-      store.dispatch('redo', (s) => {
-        const r = redoH(s.history, withPositions(s.graph, hooks.positions()));
-        return r ? { graph: r.graph, history: r.history, expandMenu: null } : {};
-      });
-    },
+    undo: graph.undo,
+    redo: graph.redo,
 
     setFilter(patch: Partial<Filters>): void {
       store.dispatch('setFilter', (s) => ({ filters: { ...s.filters, ...patch } }));
@@ -262,8 +239,17 @@ export function createActions(store: Store, api: Api, hooks: ActionHooks) {
       store.dispatch('closeDocument', () => ({ document: null }));
     },
   };
-  // Explore further (selection, expand a selection, plan touches, edge inspector, undoable layouts).
-  return Object.assign(actions, createExploreActions(store, api, { changeGraph, toast, select: actions.select, positions: hooks.positions, message }));
+  return actions;
 }
 
-export type Actions = ReturnType<typeof createActions>;
+export type CoreActions = ReturnType<typeof createActions>;
+/** The explorer's actions: the core ones with explore further's (selection, expand, touches, edge inspector, undoable layouts). */
+export type Actions = CoreActions & ExploreActions;
+
+/**
+ * Puts explore further's actions onto the core object itself, replacing `select`, `setLayout` and `relayout`:
+ * core actions that call `actions.select` (the node menu) must reach the version that also tracks the selection.
+ */
+export function mergeActions(core: CoreActions, explore: ExploreActions): Actions {
+  return Object.assign(core, explore);
+}

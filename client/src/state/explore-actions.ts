@@ -2,29 +2,29 @@
  * Actions to explore further without Cypher (issue 15): several selected nodes at once (box, Shift+click,
  * all of a label), expanding that selection by relationship type and neighbour label with "N of M shown",
  * what a plan or document touches in two hops, the edge inspector, and layouts that can be undone.
- * A separate factory so actions.ts stays the shared core; createActions merges these in.
+ * A separate factory so actions.ts stays the shared core; main.ts merges the two (`mergeActions`).
  */
 import type { Api } from '../api/client.ts';
+import { errorText } from '../api/error-text.ts';
 import { settings } from '../settings.ts';
 import { visibleGraph } from './filters.ts';
-import { mergeGraph, withPositions, type GraphState } from './graph.ts';
-import { record } from './history.ts';
+import { mergeGraph } from './graph.ts';
+import type { ChangeGraph, GraphChangeExtra } from './graph-change.ts';
 import { sameSelection, type ExploreSlice } from './explore-state.ts';
 import type { LayoutName, State, Store } from './store.ts';
 
 export interface ExploreBase {
-  changeGraph(name: string, fn: (g: GraphState) => GraphState, extra?: (s: State) => Partial<State>): void;
+  changeGraph: ChangeGraph;
   toast(text: string, kind?: 'info' | 'error'): void;
   /** The core select (details of one node, path picking), before this factory adds the selection. */
   select(id: string | null): void;
-  positions(): ReadonlyMap<string, { x: number; y: number }>;
-  message(e: unknown): string;
 }
 
 const patch = (s: State, p: Partial<ExploreSlice>): Pick<State, 'explore'> => ({ explore: { ...s.explore, ...p } });
 
 export function createExploreActions(store: Store, api: Api, base: ExploreBase) {
   const get = store.get;
+  const message = (e: unknown) => errorText(get().lang, e);
 
   /** Ids the selection actions work on: the selection, or the node whose details show. */
   const targets = (s: State): string[] => {
@@ -33,17 +33,12 @@ export function createExploreActions(store: Store, api: Api, base: ExploreBase) 
   };
 
   /** Records the positions before a layout, so undo puts every node back (the state gets a copy: undo must see a change). */
-  const layoutStep = (name: string, extra: (s: State) => Partial<State>) => {
-    store.dispatch(name, (s) => {
-      const before = withPositions(s.graph, base.positions());
-      return {
-        graph: { ...before },
-        history: record(s.history, before, settings.historyLimit),
-        layoutRun: s.layoutRun + 1,
-        ...patch(s, { wholeLayoutRun: s.explore.wholeLayoutRun + 1 }),
-        ...extra(s),
-      };
-    });
+  const layoutStep = (name: string, extra: GraphChangeExtra) => {
+    base.changeGraph(name, (g) => ({ ...g }), (s) => ({
+      layoutRun: s.layoutRun + 1,
+      ...patch(s, { wholeLayoutRun: s.explore.wholeLayoutRun + 1 }),
+      ...extra(s),
+    }));
   };
 
   const ex = {
@@ -91,7 +86,7 @@ export function createExploreActions(store: Store, api: Api, base: ExploreBase) 
         store.dispatch('expandCounts', (s) => (s.explore.expansion && sameSelection(s.explore.expansion.ids, ids)
           ? patch(s, { expansion: { ...s.explore.expansion, counts: r.counts, total: r.total, status: 'ok' } }) : {}));
       } catch (e) {
-        store.dispatch('expandFailed', (s) => patch(s, { expansion: s.explore.expansion ? { ...s.explore.expansion, status: 'error', error: base.message(e) } : null }));
+        store.dispatch('expandFailed', (s) => patch(s, { expansion: s.explore.expansion ? { ...s.explore.expansion, status: 'error', error: message(e) } : null }));
       }
     },
     closeExpand(): void {
@@ -119,8 +114,8 @@ export function createExploreActions(store: Store, api: Api, base: ExploreBase) 
           ...patch(st, { expansion: { ids, type, label, shown: offset + r.shown, total: r.total, counts: r.counts, status: 'ok' } }),
         }));
       } catch (e) {
-        store.dispatch('expandSelectionFailed', (st) => patch(st, { expansion: { ids, type, label, shown: offset, total: 0, counts, status: 'error', error: base.message(e) } }));
-        base.toast(base.message(e), 'error');
+        store.dispatch('expandSelectionFailed', (st) => patch(st, { expansion: { ids, type, label, shown: offset, total: 0, counts, status: 'error', error: message(e) } }));
+        base.toast(message(e), 'error');
       }
     },
 
@@ -134,7 +129,7 @@ export function createExploreActions(store: Store, api: Api, base: ExploreBase) 
           ...patch(st, { touches: { id, shown: r.shown, total: r.total, totals: r.totals } }),
         }));
       } catch (e) {
-        base.toast(base.message(e), 'error');
+        base.toast(message(e), 'error');
       }
     },
 
@@ -149,7 +144,7 @@ export function createExploreActions(store: Store, api: Api, base: ExploreBase) 
         const data = await api.edge(id);
         store.dispatch('edgeLoaded', (st) => (st.explore.edge?.id === id ? patch(st, { edge: { id, status: 'ok', data } }) : {}));
       } catch (err) {
-        store.dispatch('edgeFailed', (st) => (st.explore.edge?.id === id ? patch(st, { edge: { id, status: 'error', error: base.message(err) } }) : {}));
+        store.dispatch('edgeFailed', (st) => (st.explore.edge?.id === id ? patch(st, { edge: { id, status: 'error', error: message(err) } }) : {}));
       }
     },
     closeEdge(): void {

@@ -3,7 +3,6 @@
  * present and scenes slices.
  */
 import type { Mode } from '../mode.ts';
-import { consoleFor } from '../query/console.ts';
 import { mountSlideshow } from './slideshow.ts';
 import { mountStudio } from './studio-view.ts';
 
@@ -11,7 +10,7 @@ export const presentMode: Mode = {
   id: 'present',
   panels: { left: false, right: false },
   mount(host, ctx) {
-    const c = consoleFor(ctx);
+    const c = ctx.console;
     const offStudio = mountStudio(host, ctx.store, ctx.actions, ctx.cy, c);
     const offShow = mountSlideshow(ctx.store, ctx.cy, c);
     return () => { offShow(); offStudio(); };

@@ -10,7 +10,7 @@ import { stylesheet } from '../../canvas/style.ts';
 import { h, replace } from '../../panels/dom.ts';
 import type { Insets } from '../../scenes/scene-canvas.ts';
 import type { State, Store } from '../../state/store.ts';
-import type { Console } from '../query/console.ts';
+import type { Console } from '../../console/console.ts';
 import { tf } from '../../i18n/format.ts';
 import { slides } from './present-state.ts';
 

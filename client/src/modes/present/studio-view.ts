@@ -12,7 +12,7 @@ import { h, replace } from '../../panels/dom.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
 import { shareInto } from '../../share/share-view.ts';
-import type { Console } from '../query/console.ts';
+import type { Console } from '../../console/console.ts';
 import { tf } from '../../i18n/format.ts';
 import './present.css';
 

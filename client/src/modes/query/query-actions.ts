@@ -7,17 +7,18 @@ import { ApiError, type Api } from '../../api/client.ts';
 import type { ApiGraph, QueryDef } from '../../api/types.ts';
 import { capElements, LARGE_THRESHOLD } from '../../large-graph/cap.ts';
 import { settings } from '../../settings.ts';
-import { mergeGraph, emptyGraph, withPositions } from '../../state/graph.ts';
-import { record } from '../../state/history.ts';
+import { mergeGraph, emptyGraph } from '../../state/graph.ts';
+import type { ChangeGraph } from '../../state/graph-change.ts';
 import { rowsAsObjects } from '../../state/query-results.ts';
-import type { Store } from '../../state/store.ts';
+import type { State, Store } from '../../state/store.ts';
 import { errorPosition, HISTORY_KEY, idParams, looksLikeEntityId, paramsFor, positionToOffset, pushHistory } from './query-model.ts';
 import { entityWord } from '../../i18n/index.ts';
 import { tf } from '../../i18n/format.ts';
 import type { ResolvedParam, ResultTab } from './query-state.ts';
 
 export interface QueryHooks {
-  positions(): ReadonlyMap<string, { x: number; y: number }>;
+  /** The one way to replace the canvas's graph (undoable). */
+  changeGraph: ChangeGraph;
   /** Draws a large result in the dedicated view; returns what it drew. */
   showLarge(graph: ApiGraph): { renderer: 'canvas' | 'webgl'; drawn: number; omitted: number };
   hideLarge(): void;
@@ -88,26 +89,22 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
         const count = r.graph.nodes.length + r.graph.edges.length;
         const large = count > LARGE_THRESHOLD ? hooks.showLarge(r.graph) : null;
         if (!large) hooks.hideLarge();
-        store.dispatch('cypherResult', (s) => {
-          const keptGraph = !large && !r.graph.nodes.length;
-          const result = { columns: r.columns, rows, graph: r.graph, ms: r.summary?.ms ?? 0, rowCount: r.summary?.rows ?? rows.length, truncated: !!r.summary?.truncated, large, resolved, keptGraph };
-          const history = pushHistory(s.query.history, { query: q.text, params: usedParams, at, ok: true, rows: result.rowCount, ms: result.ms });
-          const tab: ResultTab = r.graph.nodes.length ? 'graph' : 'table';
-          const query = { ...s.query, status: 'ok' as const, result, error: null, history, run: s.query.run + 1, tab };
-          if (large || !r.graph.nodes.length) return { query };
-          // A new query replaces the canvas (undo brings the previous one back), like a new frame.
-          const before = withPositions(s.graph, hooks.positions());
-          const capped = capElements(r.graph.nodes, r.graph.edges, settings.largeGraphThreshold);
-          return {
-            query,
-            graph: mergeGraph(emptyGraph(), { nodes: capped.nodes, edges: capped.edges }),
-            history: record(s.history, before, settings.historyLimit),
-            layoutRun: s.layoutRun + 1,
-            selected: null,
-            details: null,
-            expandMenu: null,
-          };
+        const keptGraph = !large && !r.graph.nodes.length;
+        const result = { columns: r.columns, rows, graph: r.graph, ms: r.summary?.ms ?? 0, rowCount: r.summary?.rows ?? rows.length, truncated: !!r.summary?.truncated, large, resolved, keptGraph };
+        const tab: ResultTab = r.graph.nodes.length ? 'graph' : 'table';
+        const query = (s: State) => ({
+          ...s.query, status: 'ok' as const, result, error: null, run: s.query.run + 1, tab,
+          history: pushHistory(s.query.history, { query: q.text, params: usedParams, at, ok: true, rows: result.rowCount, ms: result.ms }),
         });
+        if (large || !r.graph.nodes.length) {
+          store.dispatch('cypherResult', (s) => ({ query: query(s) }));
+        } else {
+          // A new query replaces the canvas (undo brings the previous one back), like a new frame.
+          const capped = capElements(r.graph.nodes, r.graph.edges, settings.largeGraphThreshold);
+          hooks.changeGraph('cypherResult', () => mergeGraph(emptyGraph(), { nodes: capped.nodes, edges: capped.edges }), (s) => ({
+            query: query(s), layoutRun: s.layoutRun + 1, selected: null, details: null, expandMenu: null,
+          }));
+        }
       } catch (e) {
         const err = e instanceof ApiError ? e : null;
         const pos = err ? errorPosition(err.details) : null;
