@@ -11,10 +11,22 @@ import { ConfigError, loadConfig, parseByteSize } from '../config.ts';
 import { DecodeError, extractDocument, GraphFacts, mergeFacts } from '../extract/index.ts';
 import { readGazetteer } from '../extract/read-gazetteer.ts';
 import { expandInputs, InputError, readDocumentFile } from '../extract/read-document-file.ts';
+import { isEntryPoint, processIo, type CliIo } from './cli-entry.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function main(argv: string[]): Promise<number> {
+/** Runs the command; returns the exit code. Tests call it in-process with captured output. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await extract(argv, io);
+  } catch (e) {
+    const known = e instanceof InputError || e instanceof ConfigError || e instanceof DecodeError || (e instanceof Error && e.name === 'GazetteerError');
+    io.err.write(`extract: error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+async function extract(argv: readonly string[], io: CliIo): Promise<number> {
   const args: string[] = [];
   let gazetteerFile = process.env.EXTRACT_GAZETTEER ?? path.join(ROOT, 'seeds', 'gazetteer');
   let maxBytes: number | undefined;
@@ -38,26 +50,19 @@ async function main(argv: string[]): Promise<number> {
   for (const f of files) {
     const doc = await readDocumentFile(f, maxBytes);
     const r = extractDocument({ id: doc.id, file: f, bytes: doc.bytes, gazetteer });
-    for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of r.warnings) io.err.write(`warning: ${w}\n`);
     results.push(r.facts);
   }
   const facts = GraphFacts.parse(mergeFacts(results));
-  const json = `${JSON.stringify(facts)}\n`;
-  await new Promise<void>((resolve, reject) => process.stdout.write(json, (err) => (err ? reject(err) : resolve())));
+  await io.out(`${JSON.stringify(facts)}\n`);
   return 0;
 }
 
-// A reader that stops early (| head) is not an extraction error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
-    const known = e instanceof InputError || e instanceof ConfigError || e instanceof DecodeError || (e instanceof Error && e.name === 'GazetteerError');
-    process.stderr.write(`extract: error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (isEntryPoint(import.meta.url)) {
+  // A reader that stops early (| head) is not an extraction error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

@@ -6,13 +6,25 @@ import iconv from 'iconv-lite';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCorpus } from '../corpus/generate.ts';
+import { isEntryPoint, processIo, type CliIo } from './cli-entry.ts';
 
-function option(args: string[], name: string): string | undefined {
+function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function main(args: string[]): Promise<void> {
+/** Runs the command; returns the exit code. Tests call it in-process with captured output. */
+export async function main(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    await generate(args, io);
+    return 0;
+  } catch (e) {
+    io.err.write(`gen:corpus: error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function generate(args: readonly string[], io: CliIo): Promise<void> {
   const docs = Number(option(args, '--docs') ?? 100);
   const seed = Number(option(args, '--seed') ?? 1);
   const out = option(args, '--out') ?? path.join('data', 'corpus');
@@ -25,10 +37,7 @@ async function main(args: string[]): Promise<void> {
     await writeFile(path.join(out, d.name), data);
     bytes += data.length;
   }
-  process.stderr.write(`gen:corpus: wrote ${docs} documents (${(bytes / 1048576).toFixed(1)} MB) to ${out}\n`);
+  io.err.write(`gen:corpus: wrote ${docs} documents (${(bytes / 1048576).toFixed(1)} MB) to ${out}\n`);
 }
 
-main(process.argv.slice(2)).catch((e: unknown) => {
-  process.stderr.write(`gen:corpus: error: ${(e as Error).message}\n`);
-  process.exitCode = 1;
-});
+if (isEntryPoint(import.meta.url)) void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

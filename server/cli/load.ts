@@ -13,6 +13,7 @@ import { EmbeddedSetupError } from '../neo4j/embedded-jars.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadPaths } from '../load/load-paths.ts';
 import { createProgress } from '../load/progress.ts';
 import { formatSummary } from '../load/summary.ts';
+import { isEntryPoint, processIo, type CliIo } from './cli-entry.ts';
 
 const USAGE = `Usage: npm run load -- <files or folders>... [options]
 
@@ -25,12 +26,22 @@ const USAGE = `Usage: npm run load -- <files or folders>... [options]
   --max-size <size>     refuse files larger than this, e.g. 50m (default MAX_DOCUMENT_SIZE, 20m)
   -h, --help            this text`;
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
+/** Runs the command; returns the exit code. Tests call it in-process with captured output. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const log = (line: string) => void io.err.write(`${line}\n`);
+  try {
+    return await load(argv, log, io);
+  } catch (err) {
+    log(err instanceof Error ? err.message : String(err));
+    return err instanceof ConfigError || err instanceof EmbeddedSetupError ? 2 : 1;
+  }
+}
 
-async function main(): Promise<number> {
+async function load(argv: readonly string[], log: (line: string) => void, io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: [...argv],
       allowPositionals: true,
       options: {
         reset: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, remove: { type: 'string', multiple: true },
@@ -80,7 +91,7 @@ async function main(): Promise<number> {
       batchSize,
       force: values.force ?? false,
       maxFileBytes,
-      progress: createProgress(process.stderr),
+      progress: createProgress(io.err),
     });
     for (const w of summary.warnings) log(`warning: ${w}`);
     for (const line of formatSummary(summary)) log(line);
@@ -90,14 +101,5 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof EmbeddedSetupError) {
-      log(err.message);
-      process.exit(2);
-    }
-    log(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  },
-);
+// The command ends with its code once main returns, whatever handles are still open.
+if (isEntryPoint(import.meta.url)) void main(process.argv.slice(2)).then((code) => process.exit(code));
