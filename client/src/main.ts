@@ -4,12 +4,13 @@
  * panel and mode as a view of the store. Also the keyboard shortcuts and a window.__app handle for tests.
  */
 import './styles/app.css';
-import { api } from './api/client.ts';
+import { api, pendingCalls } from './api/client.ts';
 import { bindCanvas, createCy, positionsOf } from './canvas/index.ts';
 import { fitView } from './canvas/layouts.ts';
 import type { Lang } from './i18n/index.ts';
 import { mountModes } from './modes/index.ts';
 import { mountDbBanner } from './panels/db-banner.ts';
+import { mountBusyIndicator } from './panels/busy-indicator.ts';
 import { mountDetails } from './panels/details.ts';
 import { mountDocument } from './panels/document.ts';
 import { h } from './panels/dom.ts';
@@ -82,7 +83,8 @@ const shell = h('div', { class: 'shell' }, left, center, right);
 const docViewer = h('div', { class: 'doc-overlay', id: 'doc-viewer', hidden: true });
 const toast = h('div', { class: 'toast', hidden: true });
 const dbBanner = h('div', { class: 'db-banner', id: 'db-banner', role: 'alert', hidden: true });
-root.replaceChildren(topbar, shell, docViewer, toast, dbBanner);
+const busyIndicator = h('div', { id: 'busy-indicator', hidden: true });
+root.replaceChildren(topbar, shell, docViewer, toast, dbBanner, busyIndicator);
 
 const store = createStore(initialState(savedLang()));
 
@@ -149,6 +151,8 @@ mountDetails(details, store, actions);
 mountDocument(docViewer, store, actions);
 mountToast(toast, store);
 mountDbBanner(dbBanner, store, api);
+// Any API call pending over 300 ms: a bar and ring under the top bar; the centre column (canvas, results) is aria-busy.
+mountBusyIndicator(busyIndicator, store, pendingCalls, [center]);
 // A shared link in the URL opens whatever the first mode is.
 const analystConsole: Console = { ...consoleParts, ready: openSharedFromUrl(canvasWrap, store, actions, share) };
 window.__console = analystConsole;

@@ -7,6 +7,7 @@ import type {
 } from './types.ts';
 import type { LibraryDocument, Overview, UploadResult, WriteCapabilities, YearDocuments } from '../upload/upload-types.ts';
 import type { EdgeDetails, SelectionNeighbours, Touches } from './explore-types.ts';
+import { createPendingCalls } from './pending-calls.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -29,7 +30,19 @@ export function onUnavailable(listener: (e: ApiError) => void): () => void {
   return () => unavailableListeners.delete(listener);
 }
 
+/** Every request below is pending here until it is answered or fails; the busy indicator shows past 300 ms. */
+export const pendingCalls = createPendingCalls();
+
 export async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const end = pendingCalls.start();
+  try {
+    return await answer<T>(path, init);
+  } finally {
+    end();
+  }
+}
+
+async function answer<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`api/${path}`, {
     ...init,
     // A FormData body sets its own multipart Content-Type (with the boundary); JSON bodies are strings.
