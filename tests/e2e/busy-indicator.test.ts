@@ -100,7 +100,7 @@ describe('the busy indicator', () => {
     await page.fill('#search', '长乐');
     await page.waitForFunction(() => document.querySelectorAll('.suggest-item').length > 0);
     // Longer than the delay after the last call, so a late flash would have happened by now.
-    await page.waitForFunction(() => performance.now() > (performance.getEntriesByType('resource').at(-1)?.responseEnd ?? 0) + 600);
+    await page.waitForFunction(() => performance.now() > ((performance.getEntriesByType('resource').at(-1) as PerformanceResourceTiming | undefined)?.responseEnd ?? 0) + 600);
     expect(await shownTimes(page)).toEqual([]);
     expect((await indicatorState(page)).visible).toBe(false);
     await page.keyboard.press('Escape');
