@@ -50,7 +50,7 @@ export function bindCanvas(cy: Core, store: Store, actions: Actions): void {
     const last = s.log[s.log.length - 1];
     if (s.graph !== prev.graph || s.filters !== prev.filters || s.selected !== prev.selected || s.lang !== prev.lang
       || s.layoutRun !== prev.layoutRun || s.focus !== prev.focus || s.pathFrom !== prev.pathFrom
-      || s.explore.selection !== prev.explore.selection || s.explore.edge?.id !== prev.explore.edge?.id) {
+      || s.explore.selection !== prev.explore.selection || s.explore.edge?.id !== prev.explore.edge?.id || s.style !== prev.style) {
       render(cy, s, memo, { restorePositions: last === 'undo' || last === 'redo' });
       labels.schedule();
     }

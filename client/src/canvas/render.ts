@@ -16,6 +16,7 @@ import type { GEdge, GNode } from '../state/graph.ts';
 import type { State } from '../state/store.ts';
 import { placeNew, runLayout } from './layouts.ts';
 import { edgeData, nodeData } from './style.ts';
+import { nodeLooks } from './view-style.ts';
 
 export interface RenderMemo {
   nodes: Map<string, GNode>;
@@ -52,6 +53,8 @@ export function render(cy: Core, state: State, memo: RenderMemo, opts: { restore
   const wantNodes = new Map(nodes.map((n) => [n.id, n]));
   const wantEdges = new Map(edges.map((e) => [e.id, e]));
   const placedBefore = cy.nodes().filter((el) => wantNodes.has(el.id())).length;
+  // The user's colours and sizes (size by degree depends on the edges drawn, so it is derived each time).
+  const looks = nodeLooks(state.style, settings, nodes, edges);
 
   cy.batch(() => {
     cy.nodes().forEach((el) => {
@@ -69,10 +72,11 @@ export function render(cy: Core, state: State, memo: RenderMemo, opts: { restore
         const left = memo.positions.get(n.id);
         const known = !n.position || (left?.node === n && !opts.restorePositions) ? (left?.at ?? n.position) : n.position;
         if (!known) memo.fresh.add(n.id);
-        defs.push({ group: 'nodes', data: nodeData(n, settings), position: known ? { ...known } : { ...centre }, classes: n.pinned ? 'pinned' : '' });
+        defs.push({ group: 'nodes', data: nodeData(n, settings, looks.get(n.id)), position: known ? { ...known } : { ...centre }, classes: n.pinned ? 'pinned' : '' });
       } else {
-        if (memo.nodes.get(n.id) !== n) {
-          el.data(nodeData(n, settings));
+        const look = looks.get(n.id);
+        if (memo.nodes.get(n.id) !== n || el.data('color') !== look?.color || el.data('size') !== look?.size) {
+          el.data(nodeData(n, settings, look));
           el.toggleClass('pinned', !!n.pinned);
         }
         if (opts.restorePositions && n.position) {

@@ -5,6 +5,7 @@
 import type { GEdge, GNode } from '../state/graph.ts';
 import { styleForLabel, type Settings } from '../settings.ts';
 import { BASE_FONT, TEXT_MAX_WIDTH } from './labels.ts';
+import type { NodeLook } from './view-style.ts';
 
 export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
@@ -21,16 +22,17 @@ export function nodeCaption(n: GNode, s: Settings): string {
   return shortName(base, s.nodeLabelMaxChars);
 }
 
-export function nodeData(n: GNode, s: Settings): Record<string, unknown> {
+/** A node's data for Cytoscape; `look` is the user's styling (view-style.ts), else the label's defaults. */
+export function nodeData(n: GNode, s: Settings, look?: NodeLook): Record<string, unknown> {
   const st = styleForLabel(s, n.label);
   return {
     id: n.id,
     label: n.label,
     name: n.name,
     caption: nodeCaption(n, s),
-    color: st.color,
+    color: look?.color ?? st.color,
     shape: st.shape,
-    size: st.size,
+    size: look?.size ?? st.size,
     group: n.properties.group === true ? 1 : 0,
   };
 }

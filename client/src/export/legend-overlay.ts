@@ -1,7 +1,8 @@
 /*
  * The optional legend of an exported image: which labels the view shows, in their canvas colours and the
- * UI's language, drawn in the top-left corner of the PNG or SVG. Building the entries and the SVG markup is
- * pure (unit-tested); the PNG is the canvas image with the same legend painted over it.
+ * UI's language, drawn in the top-left corner of the PNG or SVG (under the title when there is one), with
+ * an optional note such as how node size was chosen. Building the entries and the SVG markup is pure
+ * (unit-tested); image-export.ts paints the same legend over PNGs.
  */
 export interface LegendEntry { label: string; name: string; color: string; count: number }
 
@@ -18,46 +19,43 @@ export function legendEntries(labels: readonly string[], style: (label: string) 
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-/** The legend box's size in CSS pixels (the text width is estimated: CJK characters are a full em). */
-export function legendSize(entries: readonly LegendEntry[]): { width: number; height: number } {
-  const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? FONT : FONT * 0.6), 0);
-  const widest = Math.max(0, ...entries.map((e) => textWidth(`${e.name} ${e.count}`)));
-  return { width: Math.ceil(PAD * 2 + 18 + widest), height: PAD * 2 + entries.length * ROW };
+/** Estimated width of a line of text at `font` px: CJK characters are a full em, others 0.6 em. */
+export function textWidth(s: string, font = FONT): number {
+  return [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? font : font * 0.6), 0);
+}
+
+/** The legend box's size in CSS pixels (the text width is estimated); a note takes one more row. */
+export function legendSize(entries: readonly LegendEntry[], note = ''): { width: number; height: number } {
+  const widest = Math.max(0, ...entries.map((e) => 18 + textWidth(`${e.name} ${e.count}`)), note ? textWidth(note, FONT - 2) : 0);
+  return { width: Math.ceil(PAD * 2 + widest), height: PAD * 2 + (entries.length + (note ? 1 : 0)) * ROW };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The legend as an SVG group at (x, y), scaled like the image. */
-export function legendSvg(entries: readonly LegendEntry[], x = 12, y = 12, scale = 1): string {
-  const { width, height } = legendSize(entries);
+export function legendSvg(entries: readonly LegendEntry[], x = 12, y = 12, scale = 1, note = ''): string {
+  const { width, height } = legendSize(entries, note);
   const rows = entries.map((e, i) => {
     const cy = PAD + i * ROW + ROW / 2;
     return `<circle cx="${PAD + 7}" cy="${cy}" r="7" fill="${esc(e.color)}"/>`
       + `<text x="${PAD + 20}" y="${cy + FONT * 0.35}" font-size="${FONT}" fill="#0f172a">${esc(e.name)} <tspan fill="#64748b">${e.count}</tspan></text>`;
-  }).join('');
+  }).join('') + (note ? `<text class="export-legend-note" x="${PAD}" y="${PAD + entries.length * ROW + ROW / 2 + (FONT - 2) * 0.35}" font-size="${FONT - 2}" fill="#475569">${esc(note)}</text>` : '');
   return `<g class="export-legend" transform="translate(${x} ${y}) scale(${scale})" font-family="sans-serif">`
     + `<rect width="${width}" height="${height}" rx="6" fill="#ffffff" fill-opacity="0.92" stroke="#cbd5e1"/>${rows}</g>`;
 }
 
 /** An exported SVG with the legend added as its last (topmost) element. */
-export function withSvgLegend(svg: string, entries: readonly LegendEntry[], scale = 1): string {
+export function withSvgLegend(svg: string, entries: readonly LegendEntry[], scale = 1, top = 0, note = ''): string {
   if (!entries.length) return svg;
   const end = svg.lastIndexOf('</svg>');
-  return end < 0 ? svg : `${svg.slice(0, end)}${legendSvg(entries, 12 * scale, 12 * scale, scale)}${svg.slice(end)}`;
+  return end < 0 ? svg : `${svg.slice(0, end)}${legendSvg(entries, 12 * scale, (top + 12) * scale, scale, note)}${svg.slice(end)}`;
 }
 
-/** An exported PNG with the legend painted over its top-left corner, `scale` × CSS pixels like the image. */
-export async function withPngLegend(png: Blob, entries: readonly LegendEntry[], scale: number): Promise<Blob> {
-  if (!entries.length) return png;
-  const image = await createImageBitmap(png);
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(image, 0, 0);
-  ctx.scale(scale, scale);
-  ctx.translate(12, 12);
-  const { width, height } = legendSize(entries);
+/** Paints the legend box with its top-left corner at (x, y) in the context's (CSS pixel) units. */
+export function paintLegend(ctx: CanvasRenderingContext2D, entries: readonly LegendEntry[], x: number, y: number, note = ''): void {
+  ctx.save();
+  ctx.translate(x, y);
+  const { width, height } = legendSize(entries, note);
   ctx.fillStyle = 'rgba(255,255,255,0.92)';
   ctx.strokeStyle = '#cbd5e1';
   ctx.beginPath();
@@ -77,5 +75,10 @@ export async function withPngLegend(png: Blob, entries: readonly LegendEntry[], 
     ctx.fillStyle = '#64748b';
     ctx.fillText(` ${e.count}`, PAD + 20 + ctx.measureText(e.name).width, cy);
   });
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  if (note) {
+    ctx.font = `${FONT - 2}px sans-serif`;
+    ctx.fillStyle = '#475569';
+    ctx.fillText(note, PAD, PAD + entries.length * ROW + ROW / 2);
+  }
+  ctx.restore();
 }

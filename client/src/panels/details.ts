@@ -6,7 +6,8 @@
 import type { Evidence, PropValue } from '../api/types.ts';
 import { labelName, propName, relName, roleName, translate, valueName, type Lang } from '../i18n/index.ts';
 import { BOOKKEEPING_KEYS } from '../state/result-cells.ts';
-import { settings, styleForLabel } from '../settings.ts';
+import { settings } from '../settings.ts';
+import { labelColour, textColourOn } from '../canvas/view-style.ts';
 import type { Actions } from '../state/actions.ts';
 import type { State, Store } from '../state/store.ts';
 import { h, replace } from './dom.ts';
@@ -41,14 +42,15 @@ export function mountDetails(el: HTMLElement, store: Store, actions: Actions): v
     if (d.status === 'loading' && !d.data) { replace(el, h('div', { class: 'muted' }, t('loading'))); return; }
     if (d.status === 'error' || !d.data) { replace(el, h('div', { class: 'error' }, `${t('error')}: ${d.error ?? ''}`)); return; }
     const { node, degree, evidence } = d.data;
-    const st = styleForLabel(settings, node.label);
+    // The label's colour as the user chose it, its name in the caption colour that reads on that fill.
+    const colour = labelColour(s.style, settings, node.label);
     const props = Object.entries(node.properties ?? {}).filter(([k]) => !INTERNAL.has(k));
     const aliases = (node.aliases ?? []).filter((a) => a !== node.name);
     const text = node.properties?.text;
     const onCanvas = !!s.graph.nodes[node.id];
     replace(el,
       h('div', { class: 'details-head' },
-        h('span', { class: 'badge', style: `background:${st.color}` }, labelName(s.lang, node.label)),
+        h('span', { class: 'badge', style: `background:${colour};color:${textColourOn(colour, settings)}` }, labelName(s.lang, node.label)),
         h('h2', { class: 'details-name' }, node.name),
         // An agency's area: two cities' 人社局 look alike until it is shown.
         typeof node.properties?.jurisdiction === 'string' ? h('span', { class: 'details-where muted' }, node.properties.jurisdiction) : null),
@@ -78,5 +80,5 @@ export function mountDetails(el: HTMLElement, store: Store, actions: Actions): v
           }, markedSentence(ev)))))));
   };
   draw(store.get());
-  store.subscribe((s, prev) => { if (s.details !== prev.details || s.lang !== prev.lang || s.documentsVersion !== prev.documentsVersion || (s.graph !== prev.graph && s.details)) draw(s); });
+  store.subscribe((s, prev) => { if (s.details !== prev.details || s.lang !== prev.lang || s.documentsVersion !== prev.documentsVersion || s.style !== prev.style || (s.graph !== prev.graph && s.details)) draw(s); });
 }

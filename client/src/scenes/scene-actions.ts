@@ -5,6 +5,8 @@
 import type { Core } from 'cytoscape';
 import type { ChangeGraph } from '../state/graph-change.ts';
 import type { Store } from '../state/store.ts';
+import { defaultViewStyle } from '../canvas/view-style.ts';
+import { settings } from '../settings.ts';
 import { captureScene, fitViewport, moveCanvasTo, sceneGraph, scenePositions, type Insets } from './scene-canvas.ts';
 import {
   deleteScene, mergeImported, moveScene, nudgeScene, parseScenesFile, renameScene, setCaption, toScenesFile, type Scene,
@@ -88,6 +90,7 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
         details: null,
         expandMenu: null,
         scenes: { ...s.scenes, current: scene.id, caption: scene.caption },
+        style: scene.style ?? defaultViewStyle(settings),
       }));
       const positions = scenePositions(scene);
       // A slide fills whatever screen it is shown on; the studio restores the exact saved viewport.

@@ -50,6 +50,7 @@ export function captureScene(cy: Core, s: State, name: string, caption: string, 
     selected: s.selected,
     nodes,
     edges,
+    style: s.style,
   };
 }
 

@@ -4,6 +4,8 @@
  * live here, apart from localStorage and the DOM, so the rules are unit-tested.
  */
 import { z } from 'zod';
+import { viewStyleSchema } from '../canvas/view-style.ts';
+import { settings } from '../settings.ts';
 
 const propValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()), z.array(z.number())]);
 const props = z.record(z.string(), propValue);
@@ -38,6 +40,8 @@ export const SceneSchema = z.object({
   selected: z.string().nullable().default(null),
   nodes: z.array(sceneNode),
   edges: z.array(sceneEdge),
+  /** The user's node colours and sizes; scenes saved before it was kept show the default style. */
+  style: viewStyleSchema(settings).optional(),
 });
 
 export type Scene = z.infer<typeof SceneSchema>;

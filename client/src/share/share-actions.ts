@@ -10,6 +10,8 @@ import { emptyGraph, mergeGraph, setPinned, withPositions, type GEdge } from '..
 import type { ChangeGraph } from '../state/graph-change.ts';
 import type { LayoutName, State, Store } from '../state/store.ts';
 import { moveCanvasTo } from '../scenes/scene-canvas.ts';
+import { defaultViewStyle } from '../canvas/view-style.ts';
+import { settings } from '../settings.ts';
 import { decodeView, shareLink, type SharedDerivedEdge, type SharedEdge, type SharedView, type ShareLink } from './view-codec.ts';
 
 /** Nodes by id and the relationships among them, in one row so the console's row cap does not apply. */
@@ -38,6 +40,7 @@ export function currentView(cy: Core, s: State): SharedView {
     selected: s.selected,
     layout: s.layout,
     mode: s.mode,
+    style: s.style,
   };
 }
 
@@ -92,6 +95,7 @@ export function createShareActions(store: Store, api: Api, cy: Core, changeGraph
           details: null,
           expandMenu: null,
           scenes: { ...s.scenes, current: null, caption: view.caption },
+          style: view.style ?? defaultViewStyle(settings),
         };
       });
       await moveCanvasTo(cy, positions, view.zoom !== null && view.pan ? { zoom: view.zoom, pan: view.pan } : null, 0);

@@ -6,6 +6,8 @@
  * the nodes by id. A damaged link fails with a ViewLinkError whose reason the UI words for people.
  */
 import { z } from 'zod';
+import { defaultViewStyle, isDefaultViewStyle, SIZE_MODES, viewStyleSchema, type SizeMode, type ViewStyle } from '../canvas/view-style.ts';
+import { settings } from '../settings.ts';
 
 export type ViewMode = 'explore' | 'query' | 'present' | 'library' | 'analysis';
 const MODES = ['explore', 'query', 'present', 'library', 'analysis'] as const;
@@ -25,6 +27,8 @@ export interface SharedView {
   selected: string | null;
   layout: string | null;
   mode?: ViewMode;
+  /** The user's node colours and sizes; absent (default style, or links made before it travelled) = default. */
+  style?: ViewStyle;
 }
 
 /** Why a link could not be read; the UI has a sentence for each. */
@@ -60,6 +64,14 @@ const WireSchema = z.object({
   s: z.string().optional(),
   l: z.string().optional(),
   m: z.enum(MODES).optional(),
+  // Node style, only what differs from the default: colours, per-label sizes, size mode, uniform size, degree range.
+  y: z.object({
+    c: z.record(z.string(), z.string()).optional(),
+    z: z.record(z.string(), z.number()).optional(),
+    m: z.enum(SIZE_MODES as [SizeMode, ...SizeMode[]]).optional(),
+    u: z.number().optional(),
+    d: z.tuple([z.number(), z.number()]).optional(),
+  }).optional(),
 });
 type Wire = z.infer<typeof WireSchema>;
 
@@ -79,6 +91,7 @@ function toWire(v: SharedView): Wire {
   if (v.selected) w.s = v.selected;
   if (v.layout) w.l = v.layout;
   if (v.mode) w.m = v.mode;
+  if (v.style && !isDefaultViewStyle(v.style, settings)) w.y = styleToWire(v.style);
   return w;
 }
 
@@ -108,7 +121,30 @@ function fromWire(raw: unknown): SharedView {
   if (w.e) view.edges = w.e.map(([id, s, t, type], i) => ({ id, source: idAt(s, `e.${i}`), target: idAt(t, `e.${i}`), type }));
   if (w.d) view.derived = w.d.map(([id, s, t, type, properties], i) => ({ id, source: idAt(s, `d.${i}`), target: idAt(t, `d.${i}`), type, properties }));
   if (w.m) view.mode = w.m;
+  if (w.y) view.style = styleFromWire(w.y);
   return view;
+}
+
+function styleToWire(v: ViewStyle): NonNullable<Wire['y']> {
+  const d = defaultViewStyle(settings);
+  const y: NonNullable<Wire['y']> = {};
+  if (Object.keys(v.colors).length) y.c = v.colors;
+  if (Object.keys(v.sizes).length) y.z = v.sizes;
+  if (v.sizeMode !== d.sizeMode) y.m = v.sizeMode;
+  if (v.uniformSize !== d.uniformSize) y.u = v.uniformSize;
+  if (v.degreeMin !== d.degreeMin || v.degreeMax !== d.degreeMax) y.d = [v.degreeMin, v.degreeMax];
+  return y;
+}
+
+/** The style of a link, held to the same rules as the legend's choices (a hand-edited colour may be unreadable). */
+function styleFromWire(y: NonNullable<Wire['y']>): ViewStyle {
+  const parsed = viewStyleSchema(settings).safeParse({
+    colors: y.c, sizes: y.z, sizeMode: y.m, uniformSize: y.u, degreeMin: y.d?.[0], degreeMax: y.d?.[1],
+  });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = `y.${issue?.path.join('.') ?? ''}`;
+  throw new ViewLinkError('shape', `not a shared view: ${where}: ${issue?.message ?? 'invalid'}`, `${where}: ${issue?.message ?? 'invalid'}`);
 }
 
 export function base64urlEncode(bytes: Uint8Array): string {

@@ -15,6 +15,7 @@ import { initialQuerySlice, type QuerySlice } from '../modes/query/query-state.t
 import { initialPresentSlice, type PresentSlice } from '../modes/present/present-state.ts';
 import { initialScenesSlice, type ScenesSlice } from '../scenes/scenes-state.ts';
 import { initialExploreSlice, type ExploreSlice } from './explore-state.ts';
+import { defaultViewStyle, type ViewStyle } from '../canvas/view-style.ts';
 
 export type ModeId = 'explore' | 'query' | 'present' | 'library' | 'analysis';
 export type LayoutName = 'fcose' | 'dagre' | 'concentric' | 'grid';
@@ -81,6 +82,8 @@ export interface State {
   present: PresentSlice;
   /** Explore further: multi-selection, selection expansion, edge inspector, whole-layout requests. */
   explore: ExploreSlice;
+  /** Node colours and sizes the user chose in the legend (part of the view: scenes, links, exports). */
+  style: ViewStyle;
 }
 
 export function initialState(lang: Lang = settings.defaultLanguage): State {
@@ -110,6 +113,7 @@ export function initialState(lang: Lang = settings.defaultLanguage): State {
     scenes: initialScenesSlice(),
     present: initialPresentSlice(),
     explore: initialExploreSlice(),
+    style: defaultViewStyle(settings),
   };
 }
 

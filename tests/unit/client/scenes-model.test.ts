@@ -56,3 +56,22 @@ describe('scenes file import', () => {
     expect(loadStoredScenes(null)).toEqual([]);
   });
 });
+
+describe('a scene\'s node style', () => {
+  const style = { colors: { Agency: '#1e3a8a' }, sizes: {}, sizeMode: 'degree' as const, uniformSize: 32, degreeMin: 20, degreeMax: 80 };
+
+  it('is kept through an exported file', () => {
+    const r = parseScenesFile(JSON.stringify(toScenesFile([{ ...scene('a'), style }])));
+    expect(r.ok && r.scenes[0]!.style).toEqual(style);
+  });
+
+  it('is absent from scenes saved before it was kept, which still load', () => {
+    const r = parseScenesFile(JSON.stringify(toScenesFile([scene('a')])));
+    expect(r.ok && r.scenes[0]!.style).toBeUndefined();
+  });
+
+  it('refuses a colour too like another label\'s, naming where', () => {
+    const r = parseScenesFile(JSON.stringify(toScenesFile([scene('a'), { ...scene('b'), style: { ...style, colors: { Agency: '#2563eb' } } }])));
+    expect(!r.ok && r.message).toMatch(/^scenes\.1\.style\.colors\.Agency: #2563eb is too like Task/);
+  });
+});

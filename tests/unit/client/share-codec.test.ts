@@ -3,6 +3,8 @@ import {
   base64urlDecode, base64urlEncode, decodeView, encodeView, MAX_URL_FRAGMENT_BYTES, shareLink, viewTokenFromHash, ViewLinkError, type SharedView,
 } from '../../../client/src/share/view-codec.ts';
 import { pickEdges } from '../../../client/src/share/share-actions.ts';
+import { defaultViewStyle } from '../../../client/src/canvas/view-style.ts';
+import { DEFAULT_SETTINGS } from '../../../client/src/settings.ts';
 
 const view = (n: number): SharedView => ({
   nodes: Array.from({ length: n }, (_, i) => ({ id: `task:002_bccb920477d76c9e:${i}`, x: i * 10.4, y: -i * 3.6 })),
@@ -101,5 +103,36 @@ describe('view ↔ URL codec', () => {
     ];
     expect(pickEdges(fetched, undefined).map((e) => e.id)).toEqual(['r1', 'r2', 'r9']);
     expect(pickEdges(fetched, [{ id: 'r1', source: 'a', target: 'b', type: 'T' }, { id: 'old', source: 'b', target: 'c', type: 'U' }]).map((e) => e.id)).toEqual(['r1', 'r9']);
+  });
+});
+
+describe('the view style in a link', () => {
+  const styled = { ...defaultViewStyle(DEFAULT_SETTINGS), colors: { Agency: '#1e3a8a' }, sizes: { Task: 50 }, sizeMode: 'degree' as const, degreeMin: 18, degreeMax: 90 };
+
+  it('round-trips colours, sizes, the size mode and the degree range', async () => {
+    const back = await decodeView(await encodeView({ ...view(3), style: styled }));
+    expect(back.style).toEqual(styled);
+  });
+
+  it('is left out of the link when it is the default, and a link without it opens with none', async () => {
+    const plain = await encodeView({ ...view(3), style: defaultViewStyle(DEFAULT_SETTINGS) });
+    expect(plain).toBe(await encodeView(view(3)));
+    expect((await decodeView(plain)).style).toBeUndefined();
+  });
+
+  it('keeps links from before it travelled decodable (version 1 and 2 wire forms)', async () => {
+    const old = (wire: unknown) => 'j' + base64urlEncode(new TextEncoder().encode(JSON.stringify(wire)));
+    const v1 = await decodeView(old({ v: 1, n: [['agency:a', 1, 2]], c: '旧链接', z: 1, p: [0, 0] }));
+    expect(v1).toEqual({ nodes: [{ id: 'agency:a', x: 1, y: 2 }], caption: '旧链接', zoom: 1, pan: { x: 0, y: 0 }, selected: null, layout: null });
+    const v2 = await decodeView(old({ v: 2, n: [['agency:a', 1, 2], ['task:1', 3, 4]], e: [['r1', 0, 1, 'RESPONSIBLE_FOR']], m: 'explore' }));
+    expect(v2.style).toBeUndefined();
+    expect(v2.edges).toEqual([{ id: 'r1', source: 'agency:a', target: 'task:1', type: 'RESPONSIBLE_FOR' }]);
+  });
+
+  it('refuses a hand-edited unreadable colour, naming the label', async () => {
+    const bad = 'j' + base64urlEncode(new TextEncoder().encode(JSON.stringify({ v: 2, n: [['a', 0, 0]], y: { c: { Agency: '#fffff0' } } })));
+    await expect(decodeView(bad)).rejects.toThrow(/y\.colors\.Agency: #fffff0 is too faint/);
+    const reason = await decodeView(bad).catch((e: unknown) => (e instanceof ViewLinkError ? e.reason : 'other'));
+    expect(reason).toBe('shape');
   });
 });

@@ -4,10 +4,10 @@
  * the current view as images or data.
  */
 import type { Core } from 'cytoscape';
-import { dataBlob, download, pngBlob, stamp, svgText, viewGraph, type DataFormat } from '../../export/export-canvas.ts';
-import { legendEntries, withPngLegend, withSvgLegend } from '../../export/legend-overlay.ts';
-import { labelName, type MessageKey } from '../../i18n/index.ts';
-import { settings, styleForLabel } from '../../settings.ts';
+import { dataBlob, download, stamp, viewGraph, type DataFormat } from '../../export/export-canvas.ts';
+import { mountExportTitle } from '../../export/export-title.ts';
+import { viewPng, viewSvg } from '../../export/image-export.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { h, replace } from '../../panels/dom.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
@@ -53,16 +53,15 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
   // The legend of the labels drawn, in the UI's language, when the option is ticked (the default).
   const legendBox = h('input', { type: 'checkbox', id: 'export-legend', checked: true });
   const legendLabel = h('label', { class: 'st-legend-option' }, legendBox, h('span', {}));
-  const legend = () => (legendBox.checked
-    ? legendEntries(cy.nodes().map((n) => store.get().graph.nodes[n.id()]?.label ?? String(n.data('label') ?? '')).filter(Boolean),
-      (l) => styleForLabel(settings, l), (l) => labelName(store.get().lang, l))
-    : []);
-  const png = (scale: number) => async () => download(await withPngLegend(await pngBlob(cy, scale), legend(), scale), `graph-${stamp()}@${scale}x.png`);
+  // An optional title above the graph (the view's caption or scene name, editable); images are framed on the graph.
+  const title = mountExportTitle(store);
+  const image = () => ({ legend: legendBox.checked, title: title.value() });
+  const png = (scale: number) => async () => download(await viewPng(cy, store.get(), { ...image(), scale }), `graph-${stamp()}@${scale}x.png`);
   const data = (f: DataFormat) => () => download(dataBlob(viewGraph(cy, store.get()), f), `graph-${stamp()}.${f === 'graphml' ? 'graphml' : f}`);
   const exports = [
     exportBtn('exPng2', 'export-png2', png(2)),
     exportBtn('exPng4', 'export-png4', png(4)),
-    exportBtn('exSvg', 'export-svg', () => download(new Blob([withSvgLegend(svgText(cy), legend())], { type: 'image/svg+xml' }), `graph-${stamp()}.svg`)),
+    exportBtn('exSvg', 'export-svg', () => download(new Blob([viewSvg(cy, store.get(), image())], { type: 'image/svg+xml' }), `graph-${stamp()}.svg`)),
     exportBtn('exJson', 'export-json', data('json')),
     exportBtn('exGraphml', 'export-graphml', data('graphml')),
     exportBtn('exCsv', 'export-csv', data('csv')),
@@ -76,7 +75,7 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
       h('div', { class: 'st-row st-wrap' }, startBtn, presentViewBtn, exportScenes, importScenes, fileInput)),
     h('section', { class: 'st-col' },
       titles.share, h('div', { class: 'st-row' }, shareBtn), shareOut,
-      titles.export, h('div', { class: 'st-row st-wrap' }, exports, legendLabel)));
+      titles.export, h('div', { class: 'st-row st-wrap' }, exports, legendLabel, title.el)));
   host.append(root);
 
   const drawStatic = () => {
@@ -120,5 +119,5 @@ export function mountStudio(host: HTMLElement, store: Store, actions: Actions, c
     if (s.lang !== p.lang) drawStatic();
     if (s.scenes !== p.scenes || s.lang !== p.lang) drawList(s);
   });
-  return () => { off(); root.remove(); };
+  return () => { off(); title.dispose(); root.remove(); };
 }
