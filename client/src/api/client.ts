@@ -3,10 +3,9 @@
  * one-file edit and tests can see the whole surface of the API the client depends on.
  */
 import type {
-  ApiErrorBody, DocumentView, Health, Neighbors, NodeDetails, QueryDef, QueryResult, Schema, SearchHit,
+  ApiErrorBody, DocumentView, EdgeDetails, Health, Neighbors, NodeDetails, QueryDef, QueryResult, Schema, SearchHit, SelectionNeighbours, Touches,
 } from './types.ts';
 import type { LibraryDocument, Overview, UploadResult, WriteCapabilities, YearDocuments } from '../upload/upload-types.ts';
-import type { EdgeDetails, SelectionNeighbours, Touches } from './explore-types.ts';
 import { createPendingCalls } from './pending-calls.ts';
 
 export class ApiError extends Error {

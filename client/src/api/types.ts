@@ -1,43 +1,13 @@
 /*
- * The HTTP contract of the explorer's API as the client sees it. Kept in one file so that when the server
- * changes a shape, the compiler points at every place in the client that has to follow.
+ * The HTTP contract of the explorer's API as the client sees it. Each wire type is defined once, next to the
+ * server code that produces it, and imported here type-only (erased by the build, so no server code reaches
+ * the bundle): when the server changes a shape, the compiler points at every place in the client that has
+ * to follow. Only shapes the server declares nowhere as one type are written out below.
  */
+import type { ApiGraph, ApiNode, Props } from '../../../server/graph/queries/graph-elements.ts';
 
-export type PropValue = string | number | boolean | null | string[] | number[];
-export type Props = Record<string, PropValue>;
-
-export interface ApiNode {
-  id: string;
-  label: string;
-  labels?: string[];
-  name: string;
-  aliases?: string[];
-  properties: Props;
-  /** How many documents support the node (the stored support list stays on the server). */
-  documentCount?: number;
-}
-
-/** A relationship's evidence in brief: the spans themselves come from GET /api/nodes/:id. */
-export interface EvidenceSummary {
-  count: number;
-  documents: number;
-  first: { document: string; start: number; end: number; text: string } | null;
-}
-
-export interface ApiEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Props;
-  evidence?: EvidenceSummary;
-}
-
-export interface ApiGraph {
-  nodes: ApiNode[];
-  edges: ApiEdge[];
-}
-
+export type { ApiEdge, ApiGraph, ApiNode, EvidenceSummary, PropValue, Props } from '../../../server/graph/queries/graph-elements.ts';
+export type { EdgeDetails, EdgeEnd, NeighbourCount, SelectionNeighbours, Touches } from '../../../server/graph/queries/explore-further.ts';
 export interface Health {
   status: string;
   app: { version: string };

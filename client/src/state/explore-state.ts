@@ -4,7 +4,7 @@
  * the edge being inspected, and a counter that asks the canvas for a whole-graph layout (every other
  * change only places the new elements around what is already placed).
  */
-import type { EdgeDetails, NeighbourCount } from '../api/explore-types.ts';
+import type { EdgeDetails, NeighbourCount } from '../api/types.ts';
 import type { Loadable } from './store.ts';
 
 export interface SelectionExpansion {

@@ -7,7 +7,7 @@
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { buildGraph, LEAN_PARAMS, type ApiGraph, type EvidenceSpan, type LeanNode, type LeanRelationship } from './graph-elements.ts';
+import { buildGraph, LEAN_PARAMS, wireProps, type ApiGraph, type EvidenceSpan, type LeanNode, type LeanRelationship, type Props } from './graph-elements.ts';
 import { sentenceAround } from './sentence.ts';
 
 export interface SelectionQuery {
@@ -74,12 +74,14 @@ export interface EdgeEvidence extends EvidenceSpan {
   sentence: string;
 }
 
+export interface EdgeEnd { id: string; name: string; label: string }
+
 export interface EdgeDetails {
   id: string;
   type: string;
-  properties: Record<string, unknown>;
-  source: { id: string; name: string; label: string };
-  target: { id: string; name: string; label: string };
+  properties: Props;
+  source: EdgeEnd;
+  target: EdgeEnd;
   /** Spans the relationship holds in all; at most `limit` are listed. */
   spans: number;
   evidence: EdgeEvidence[];
@@ -102,7 +104,7 @@ export async function edgeDetails(db: GraphDb, elementId: string, limit: number,
   }
   return {
     ...row,
-    properties: Object.fromEntries(row.properties),
+    properties: wireProps(Object.fromEntries(row.properties)),
     evidence: row.evidence.map((e) => {
       const doc = texts.get(e.document);
       return { ...e, documentTitle: doc?.title ?? null, sentence: doc ? sentenceAround(doc.text, e.start, e.end) || e.text : e.text };

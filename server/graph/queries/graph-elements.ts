@@ -7,8 +7,38 @@
  * a Document's nodeIds and aliasPairs) grows with every document that mentions a fact, so on a hub
  * relationship or a long plan it is thousands of entries. Graph answers carry counts and one sample span
  * instead; the evidence itself is served by GET /api/nodes/:id and GET /api/documents/:id.
+ *
+ * These types are the wire contract: the client imports them type-only (client/src/api/types.ts), so a
+ * change of shape here is a compile error wherever the client reads it.
  */
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
+
+/** A property value on the wire: what Neo4j stores (primitives and lists of them), temporals as ISO text. */
+export type PropValue = string | number | boolean | null | string[] | number[];
+export type Props = Record<string, PropValue>;
+
+/**
+ * A converted property value (neo4j-values.ts) as a PropValue. The writer stores only these; a projection
+ * may yield a map, a point or another kind of list, which travel as JSON text (a list as a list of texts)
+ * rather than as a shape the client does not expect.
+ */
+export function propValue(v: unknown): PropValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === 'string')) return v as string[];
+    if (v.every((x) => typeof x === 'number')) return v as number[];
+    return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+  }
+  return JSON.stringify(v);
+}
+
+/** The properties `keep` lets through, each as a PropValue. */
+export function wireProps(props: Record<string, unknown>, keep: (key: string) => boolean = () => true): Props {
+  const out: Props = {};
+  for (const [k, v] of Object.entries(props)) if (keep(k)) out[k] = propValue(v);
+  return out;
+}
 
 export interface EvidenceSpan { document: string; start: number; end: number; text: string }
 
@@ -28,7 +58,7 @@ export interface ApiNode {
   labels: string[];
   name: string;
   aliases: string[];
-  properties: Record<string, unknown>;
+  properties: Props;
   /** How many Documents state the node; only GET /api/nodes/:id counts it (cypher/api/node.cypher). */
   documentCount?: number;
 }
@@ -38,7 +68,7 @@ export interface ApiEdge {
   type: string;
   source: string;
   target: string;
-  properties: Record<string, unknown>;
+  properties: Props;
   evidence?: EvidenceSummary;
 }
 
@@ -90,11 +120,7 @@ const listSize = (v: unknown): number | undefined => (Array.isArray(v) ? v.lengt
 export function toApiNode(node: PlainNode | LeanNode): ApiNode {
   const all = propsOf(node.properties);
   const isDocument = node.labels.includes('Document');
-  const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(all)) {
-    if (HIDDEN_NODE.has(k) || (k === 'text' && isDocument)) continue;
-    properties[k] = v;
-  }
+  const properties = wireProps(all, (k) => !HIDDEN_NODE.has(k) && !(k === 'text' && isDocument));
   const name = all.name;
   const aliases = all.aliases;
   const documentCount = 'documentCount' in node && typeof node.documentCount === 'number' ? node.documentCount : undefined;
@@ -128,8 +154,7 @@ function evidenceOf(rel: PlainRelationship | LeanRelationship, all: Record<strin
 /** A lean edge; `keyOf` maps element ids of the endpoints to API node keys. */
 export function toApiEdge(rel: PlainRelationship | LeanRelationship, keyOf: (elementId: string) => string): ApiEdge {
   const all = propsOf(rel.properties);
-  const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(all)) if (!HIDDEN_REL.has(k)) properties[k] = v;
+  const properties = wireProps(all, (k) => !HIDDEN_REL.has(k));
   const evidence = evidenceOf(rel, all);
   return {
     id: rel.elementId,

@@ -10,7 +10,7 @@ import { mergeGraph, removeNodes } from '../../../client/src/state/graph.ts';
 import { createStore, initialState } from '../../../client/src/state/store.ts';
 import { ROOT_DIR } from '../../../server/version.ts';
 
-const node = (id: string) => ({ id, label: 'Agency', name: id, properties: {} });
+const node = (id: string) => ({ id, label: 'Agency', labels: ['Entity', 'Agency'], name: id, aliases: [], properties: {} });
 
 function setup() {
   const store = createStore(initialState('zh'));

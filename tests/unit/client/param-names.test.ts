@@ -79,7 +79,7 @@ describe('a curated form\'s error', () => {
 });
 
 describe('the node a typed name stands for in a result', () => {
-  const graph = { nodes: [{ id: 'agency:长乐区政府', label: 'Agency', name: '长乐区政府', aliases: ['长乐区人民政府'], properties: {} }], edges: [] };
+  const graph = { nodes: [{ id: 'agency:长乐区政府', label: 'Agency', labels: ['Entity', 'Agency'], name: '长乐区政府', aliases: ['长乐区人民政府'], properties: {} }], edges: [] };
   it('is found by id, name or alias', () => {
     expect(entityIdIn(graph, 'agency:长乐区政府', 'Agency')).toBe('agency:长乐区政府');
     expect(entityIdIn(graph, '长乐区人民政府', 'Agency')).toBe('agency:长乐区政府');

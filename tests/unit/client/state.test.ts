@@ -7,7 +7,7 @@ import { derivedEdges, idOf, pageSummary, parseEntityParamLabel, rowsAsObjects }
 import { storedEvidence } from '../../../client/src/modes/present/present-actions.ts';
 import { createStore, initialState } from '../../../client/src/state/store.ts';
 
-const node = (id: string, label: string, properties = {}) => ({ id, label, name: id.split(':')[1] ?? id, properties });
+const node = (id: string, label: string, properties = {}) => ({ id, label, labels: ['Entity', label], name: id.split(':')[1] ?? id, aliases: [], properties });
 const seed: ApiGraph = {
   nodes: [node('plan:2019年要点', 'Plan'), node('task:a:4', 'Task'), node('task:a:2', 'Task'), node('agency:长乐区政府', 'Agency'), node('agency:各县(市)区政府', 'Agency', { group: true })],
   edges: [
@@ -23,8 +23,8 @@ const seed: ApiGraph = {
 describe('graph merging', () => {
   it('keeps the evidence summary an edge came with', () => {
     const g = mergeGraph(emptyGraph(), {
-      nodes: [{ id: 'a', label: 'Agency', name: 'A', properties: {} }, { id: 'g', label: 'Agency', name: 'G', properties: {} }],
-      edges: [{ id: 'e', type: 'MEMBER_OF', source: 'a', target: 'g', properties: {}, evidence: { count: 3, documents: 2, first: null } }],
+      nodes: [node('agency:A', 'Agency'), node('agency:G', 'Agency')],
+      edges: [{ id: 'e', type: 'MEMBER_OF', source: 'agency:A', target: 'agency:G', properties: {}, evidence: { count: 3, documents: 2, first: null } }],
     });
     expect(g.edges.e?.evidence).toEqual({ count: 3, documents: 2, first: null });
   });
