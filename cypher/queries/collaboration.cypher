@@ -29,8 +29,11 @@ MATCH (x:Agency)-[r:RESPONSIBLE_FOR]->(t)
 OPTIONAL MATCH (m:Agency)-[:MEMBER_OF]->(x) WHERE $members
 WITH t, coalesce(m, x) AS a, r.role AS role, m IS NOT NULL AS via
 WHERE $jurisdiction = '' OR a.jurisdiction = $jurisdiction
-// One role per agency and task: the direct one wins over the group's.
-WITH t, a, coalesce(collect(CASE WHEN via THEN null ELSE role END)[0], collect(role)[0]) AS role
+// One role per agency and task: a direct naming's wins over the group's, and of several the strongest —
+// lead, then responsible, then support (so the answer does not depend on the order relationships are read in).
+WITH t, a, collect(CASE WHEN via THEN null ELSE role END) AS direct, collect(role) AS any
+WITH t, a, CASE WHEN size(direct) > 0 THEN direct ELSE any END AS roles
+WITH t, a, CASE WHEN 'lead' IN roles THEN 'lead' WHEN 'responsible' IN roles THEN 'responsible' WHEN 'support' IN roles THEN 'support' ELSE roles[0] END AS role
 // Pairs are counted on element ids and roles only (no property reads per pair): 75k tasks give ~800k pairs.
 WITH t, collect([elementId(a), role]) AS units
 WHERE size(units) > 1

@@ -1,28 +1,22 @@
 /*
  * The collaboration network (issue 17): which agencies are named on the same tasks, as weighted pairs, and
- * the tasks one pair shares with the sentence each naming came from. The pairs are the curated query
- * cypher/queries/collaboration.cypher itself, so the console, the API and the Analysis view count alike.
+ * the tasks one pair shares with the sentence each naming came from. The pairs are counted from the
+ * responsibility scan (analysis-responsibilities.ts) by the rules of the curated query
+ * cypher/queries/collaboration.cypher, which the console runs, and an integration test keeps the two equal.
  * Clusters are found in the browser (docs/ui.md#collaboration-network): the answer is the filtered graph.
  */
+import { collaborationCounts, filterChoices, type AnalysisFilter } from '../../analysis/responsibilities.ts';
 import type { GraphDb, Row } from '../graph-db.ts';
+import { responsibilityScan } from './analysis-responsibilities.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { curatedQueries } from './curated.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
 import { sentenceAround } from './sentence.ts';
 
-/** The filters every analysis view shares; empty strings and year 0 mean "all", as in the curated queries. */
-export interface AnalysisFilter {
-  plan: string;
-  year: number;
-  jurisdiction: string;
-}
+export type { AnalysisFilter };
 
 /** An agency as the curated queries return it: a lean map with the properties the views need. */
 export interface LeanAgency { properties: { id: string; name: string; group?: boolean | null; jurisdiction?: string | null } }
-
-type PairRow = {
-  nameA: string; nameB: string; sharedTasks: number; leadSupport: number; supportSupport: number; joint: number; a: LeanAgency; b: LeanAgency;
-};
 
 export interface CollaborationPair {
   agencyA: string; nameA: string; groupA: boolean; jurisdictionA: string | null;
@@ -45,8 +39,8 @@ export function curatedText(name: string): string {
 }
 
 /**
- * Whole-archive aggregations take seconds on a large archive (75k tasks: docs/api.md), and the answer only
- * changes when documents do: answers are kept per graph state (graph-state-cache.ts) and per parameters.
+ * Whole-archive curated queries take seconds on a large archive (docs/api.md), and the answer only changes
+ * when documents do: answers are kept per graph state (graph-state-cache.ts) and per parameters.
  */
 const cache = new GraphStateCache<unknown[]>(64);
 
@@ -58,13 +52,18 @@ export async function collaborationPairs(
   db: GraphDb, filter: AnalysisFilter & { members: boolean; limit: number }, timeoutMs: number,
 ): Promise<CollaborationAnswer> {
   const { limit, ...rest } = filter;
-  const rows = await cachedCurated<PairRow>(db, 'collaboration', { ...rest, limit: limit + 1 }, timeoutMs);
-  const pairs = rows.slice(0, limit).map((r): CollaborationPair => ({
-    agencyA: r.a.properties.id, nameA: r.nameA, groupA: r.a.properties.group === true, jurisdictionA: r.a.properties.jurisdiction ?? null,
-    agencyB: r.b.properties.id, nameB: r.nameB, groupB: r.b.properties.group === true, jurisdictionB: r.b.properties.jurisdiction ?? null,
-    sharedTasks: r.sharedTasks, leadSupport: r.leadSupport, supportSupport: r.supportSupport, joint: r.joint,
-  }));
-  return { filter: rest, pairs, truncated: rows.length > limit };
+  const scan = await responsibilityScan(db, timeoutMs);
+  const counted = collaborationCounts(scan, { ...rest, limit });
+  const pairs = counted.pairs.map((c): CollaborationPair => {
+    const a = scan.agencies[c.a]!;
+    const b = scan.agencies[c.b]!;
+    return {
+      agencyA: a.id, nameA: a.name, groupA: a.group, jurisdictionA: a.jurisdiction,
+      agencyB: b.id, nameB: b.name, groupB: b.group, jurisdictionB: b.jurisdiction,
+      sharedTasks: c.sharedTasks, leadSupport: c.leadSupport, supportSupport: c.supportSupport, joint: c.joint,
+    };
+  });
+  return { filter: rest, pairs, truncated: counted.truncated };
 }
 
 interface Side { role: string; via: string | null; document: string | null; start: number | null; end: number | null; text: string | null }
@@ -112,15 +111,11 @@ export async function sharedTasks(
   };
 }
 
-export type AnalysisFilters = {
-  plans: { id: string; name: string; year: number | null; tasks: number }[];
-  jurisdictions: { name: string; agencies: number }[];
-};
+export type AnalysisFilters = ReturnType<typeof filterChoices>;
 
 /** What the filter controls of the analysis views offer: plans with tasks, years, jurisdictions. */
 export async function analysisFilters(db: GraphDb, timeoutMs: number): Promise<AnalysisFilters & { years: number[] }> {
-  const [row] = await db.read<AnalysisFilters>(loadApiCypher('analysis-filters'), {}, { timeoutMs });
-  const plans = row?.plans ?? [];
+  const { plans, jurisdictions } = filterChoices(await responsibilityScan(db, timeoutMs));
   const years = [...new Set(plans.map((p) => p.year).filter((y): y is number => typeof y === 'number'))].sort((x, y) => y - x);
-  return { plans, years, jurisdictions: row?.jurisdictions ?? [] };
+  return { plans, years, jurisdictions };
 }

@@ -1,14 +1,18 @@
 /*
  * Workload (issue 17): per agency, the tasks it leads, supports, is responsible for without a printed role,
- * and inherits through the groups it belongs to — per plan, summed per year and overall, ranked. The rows
- * are the curated query cypher/queries/workload.cypher; this module only folds them per agency.
+ * and inherits through the groups it belongs to — per plan, summed per year and overall, ranked. The agency ×
+ * plan rows are counted from the responsibility scan (analysis-responsibilities.ts) by the rules of the curated
+ * query cypher/queries/workload.cypher, which the console runs (an integration test keeps the two equal); this
+ * module folds them per agency.
  */
+import { workloadCounts, type AnalysisFilter, type WorkloadCounts } from '../../analysis/responsibilities.ts';
 import type { GraphDb } from '../graph-db.ts';
-import { cachedCurated, type AnalysisFilter, type LeanAgency } from './analysis-collaboration.ts';
+import type { LeanAgency } from './analysis-collaboration.ts';
+import { responsibilityScan } from './analysis-responsibilities.ts';
 
-export type WorkloadCounts = { led: number; supported: number; responsible: number; inherited: number; total: number };
+export type { WorkloadCounts };
 
-/** One agency × plan row of cypher/queries/workload.cypher. */
+/** One agency × plan row, shaped as cypher/queries/workload.cypher returns it. */
 export type WorkloadRow = WorkloadCounts & {
   agency: string; plan: string; year: number | null; agencyNode: LeanAgency; planNode: { properties: { id: string } };
 };
@@ -49,9 +53,18 @@ export async function agencyWorkload(
   db: GraphDb, filter: AnalysisFilter & { limit: number }, timeoutMs: number,
 ): Promise<{ filter: AnalysisFilter; agencies: AgencyWorkload[]; years: string[]; truncated: boolean }> {
   const { limit, ...rest } = filter;
-  // The query's limit counts agency × plan rows; one more tells whether it cut.
-  const rows = await cachedCurated<WorkloadRow>(db, 'workload', { ...rest, limit: limit + 1 }, timeoutMs);
-  const agencies = foldWorkload(rows.slice(0, limit));
+  const scan = await responsibilityScan(db, timeoutMs);
+  // The limit counts agency × plan rows.
+  const counted = workloadCounts(scan, { ...rest, limit });
+  const rows = counted.rows.map((c): WorkloadRow => {
+    const a = scan.agencies[c.agency]!;
+    const p = scan.plans[c.plan]!;
+    return {
+      agency: a.name, plan: p.name, year: p.year, led: c.led, supported: c.supported, responsible: c.responsible, inherited: c.inherited, total: c.total,
+      agencyNode: { properties: { id: a.id, name: a.name, group: a.group, jurisdiction: a.jurisdiction } }, planNode: { properties: { id: p.id } },
+    };
+  });
+  const agencies = foldWorkload(rows);
   const years = [...new Set(agencies.flatMap((a) => Object.keys(a.years)))].sort();
-  return { filter: rest, agencies, years, truncated: rows.length > limit };
+  return { filter: rest, agencies, years, truncated: counted.truncated };
 }
