@@ -188,6 +188,23 @@ async function furtherInExplore(p: Page, lang: Lang): Promise<{ expand: Leak[]; 
   return { expand, edge: await leaks(p, lang) };
 }
 
+/** The legend's style editor: a label's palette with a refused colour's reason, and node size by degree with its range. */
+async function styleControls(p: Page, lang: Lang): Promise<Leak[]> {
+  await p.click('button[data-mode="explore"]');
+  await p.click('.legend-edit[data-style-label="Task"]');
+  await p.locator('[data-style-colour="Task"]').fill('#fef9c3');
+  await p.waitForSelector('[data-style-editor="Task"] .style-refusal');
+  await p.selectOption('#style-size-mode', 'degree');
+  await p.waitForSelector('#style-degree-max');
+  await p.locator('[data-style-editor="Task"]').scrollIntoViewIfNeeded();
+  await p.screenshot({ path: screenshotPath(`one-language-${lang}-style`) });
+  const found = await leaks(p, lang);
+  await p.click('#style-reset');
+  await p.click('.legend-edit[data-style-label="Task"]');
+  await p.waitForSelector('[data-style-editor]', { state: 'detached' });
+  return found;
+}
+
 async function query(p: Page, lang: Lang): Promise<Leak[]> {
   await p.click('button[data-mode="query"]');
   await p.waitForSelector('#qm-curated option[value="tasks-of-agency"]', { state: 'attached' });
@@ -316,7 +333,7 @@ describe('one language at a time at 1366×768', () => {
   it('shows no Latin words in the Chinese UI in any mode, panel or dialog walked, beyond data and shared names', async () => {
     expect(await page.evaluate(() => window.__app!.store.get().lang)).toBe('zh');
     const found = {
-      overview: await overview(page, 'zh'), upload: await upload(page, 'zh'), explore: await explore(page, 'zh'), further: await furtherInExplore(page, 'zh'), query: await query(page, 'zh'), present: await present(page, 'zh'),
+      overview: await overview(page, 'zh'), upload: await upload(page, 'zh'), explore: await explore(page, 'zh'), further: await furtherInExplore(page, 'zh'), style: await styleControls(page, 'zh'), query: await query(page, 'zh'), present: await present(page, 'zh'),
       library: await library(page, 'zh'), reading: await reading(page, 'zh'), analysis: await analysis(page, 'zh'),
     };
     // The walk saw what it was meant to: Chinese curated query texts and column headers.
@@ -325,7 +342,7 @@ describe('one language at a time at 1366×768', () => {
     expect(await page.locator('#results-table thead th').first().textContent()).toBe('规划');
     expect(roleChip.zh).toMatch(/^(牵头|配合|负责)$/);
     process.stderr.write(`other script in the Chinese UI: ${JSON.stringify(found, null, 1)}\n`);
-    expect(found).toEqual({ overview: [], upload: [], explore: [], further: { expand: [], edge: [] }, query: [], present: [], library: [], reading: [], analysis: NO_ANALYSIS_LEAKS });
+    expect(found).toEqual({ overview: [], upload: [], explore: [], further: { expand: [], edge: [] }, style: [], query: [], present: [], library: [], reading: [], analysis: NO_ANALYSIS_LEAKS });
     // The scan can fail: an English word put into the results drawer is caught, naming where it is.
     await page.evaluate(() => document.querySelector('#results-count')!.append(' rows'));
     expect(await leaks(page, 'zh')).toEqual([expect.objectContaining({ where: '#results-count', left: expect.stringContaining('rows') })]);
@@ -336,7 +353,7 @@ describe('one language at a time at 1366×768', () => {
     await page.waitForFunction(() => window.__app!.store.get().lang === 'en');
     const found = {
       present: await present(page, 'en'), library: await library(page, 'en'), reading: await reading(page, 'en'), analysis: await analysis(page, 'en'),
-      overview: await overview(page, 'en'), upload: await upload(page, 'en'), explore: await explore(page, 'en'), further: await furtherInExplore(page, 'en'), query: await query(page, 'en'),
+      overview: await overview(page, 'en'), upload: await upload(page, 'en'), explore: await explore(page, 'en'), further: await furtherInExplore(page, 'en'), style: await styleControls(page, 'en'), query: await query(page, 'en'),
     };
     await page.click('button[data-mode="explore"]');
     expect(await page.textContent('form.query[data-query="tasks-of-agency"] .query-desc')).toMatch(/^Every task the agency/);
@@ -344,7 +361,7 @@ describe('one language at a time at 1366×768', () => {
     expect(await page.locator('#results-table thead th').first().textContent()).toBe('Plan');
     expect(roleChip.en).toMatch(/^(lead|support|responsible)$/);
     process.stderr.write(`other script in the English UI: ${JSON.stringify(found, null, 1)}\n`);
-    expect(found).toEqual({ present: [], library: [], reading: [], analysis: NO_ANALYSIS_LEAKS, overview: [], upload: [], explore: [], further: { expand: [], edge: [] }, query: [] });
+    expect(found).toEqual({ present: [], library: [], reading: [], analysis: NO_ANALYSIS_LEAKS, overview: [], upload: [], explore: [], further: { expand: [], edge: [] }, style: [], query: [] });
     await page.evaluate(() => document.querySelector('#results-count')!.append(' 行'));
     expect(await leaks(page, 'en')).toEqual([expect.objectContaining({ where: '#results-count', left: expect.stringContaining('行') })]);
   });
