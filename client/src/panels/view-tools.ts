@@ -27,14 +27,15 @@ export function mountViewTools(el: HTMLElement, store: Store, actions: Actions, 
     share.title = t('shLinkViewTitle');
     present.textContent = `▶ ${t('presentView')}`;
     present.title = t('presentViewTitle');
-    share.disabled = empty;
+    // Analysis mode's tab and filters are a view worth sharing even over an empty canvas.
+    share.disabled = empty && s.mode !== 'analysis';
     present.disabled = empty;
   };
   draw(store.get());
   store.subscribe((s, p) => {
-    if (s.lang !== p.lang || s.graph !== p.graph) draw(s);
-    // The link describes the view it was made from; another mode or graph needs a new one.
-    if (s.mode !== p.mode || s.graph !== p.graph) pop.hidden = true;
+    if (s.lang !== p.lang || s.graph !== p.graph || s.mode !== p.mode) draw(s);
+    // The link describes the view it was made from; another mode, graph or analysis filter needs a new one.
+    if (s.mode !== p.mode || s.graph !== p.graph || s.analysis !== p.analysis) pop.hidden = true;
   });
   pop.addEventListener('keydown', (e) => { if (e.key === 'Escape') pop.hidden = true; });
 }

@@ -12,6 +12,7 @@ import {
   deleteScene, mergeImported, moveScene, nudgeScene, parseScenesFile, renameScene, setCaption, toScenesFile, type Scene,
 } from './scene-model.ts';
 import { persistScenes } from './scenes-state.ts';
+import { restoreAnalysis } from '../modes/analysis/analysis-state.ts';
 
 export interface SceneHooks {
   cy: Core;
@@ -91,6 +92,8 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
         expandMenu: null,
         scenes: { ...s.scenes, current: scene.id, caption: scene.caption },
         style: scene.style ?? defaultViewStyle(settings),
+        // A scene saved in Analysis opens its tab and filters again; a slide show stays in Present.
+        ...(scene.analysis ? { analysis: restoreAnalysis(s.analysis, scene.analysis), ...(s.present.active ? {} : { mode: 'analysis' as const }) } : {}),
       }));
       const positions = scenePositions(scene);
       // A slide fills whatever screen it is shown on; the studio restores the exact saved viewport.

@@ -6,6 +6,7 @@
 import type { Core } from 'cytoscape';
 import type { GraphState } from '../state/graph.ts';
 import type { State } from '../state/store.ts';
+import { sharedAnalysis } from '../modes/analysis/analysis-state.ts';
 import { newSceneId, type Scene, type SceneEdge, type SceneNode } from './scene-model.ts';
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -51,6 +52,7 @@ export function captureScene(cy: Core, s: State, name: string, caption: string, 
     nodes,
     edges,
     style: s.style,
+    ...(s.mode === 'analysis' ? { analysis: sharedAnalysis(s.analysis) } : {}),
   };
 }
 

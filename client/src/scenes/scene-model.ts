@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { viewStyleSchema } from '../canvas/view-style.ts';
 import { settings } from '../settings.ts';
+import { AnalysisSharedSchema } from '../modes/analysis/analysis-state.ts';
 
 const propValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()), z.array(z.number())]);
 const props = z.record(z.string(), propValue);
@@ -42,6 +43,8 @@ export const SceneSchema = z.object({
   edges: z.array(sceneEdge),
   /** The user's node colours and sizes; scenes saved before it was kept show the default style. */
   style: viewStyleSchema(settings).optional(),
+  /** Saved in Analysis mode: the tab and its filters, opened again with the scene. */
+  analysis: AnalysisSharedSchema.optional(),
 });
 
 export type Scene = z.infer<typeof SceneSchema>;

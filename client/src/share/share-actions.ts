@@ -12,6 +12,7 @@ import type { LayoutName, State, Store } from '../state/store.ts';
 import { moveCanvasTo } from '../scenes/scene-canvas.ts';
 import { defaultViewStyle } from '../canvas/view-style.ts';
 import { settings } from '../settings.ts';
+import { restoreAnalysis, sharedAnalysis } from '../modes/analysis/analysis-state.ts';
 import { decodeView, shareLink, type SharedDerivedEdge, type SharedEdge, type SharedView, type ShareLink } from './view-codec.ts';
 
 /** Nodes by id and the relationships among them, in one row so the console's row cap does not apply. */
@@ -41,6 +42,7 @@ export function currentView(cy: Core, s: State): SharedView {
     layout: s.layout,
     mode: s.mode,
     style: s.style,
+    ...(s.mode === 'analysis' ? { analysis: sharedAnalysis(s.analysis) } : {}),
   };
 }
 
@@ -96,6 +98,7 @@ export function createShareActions(store: Store, api: Api, cy: Core, changeGraph
           expandMenu: null,
           scenes: { ...s.scenes, current: null, caption: view.caption },
           style: view.style ?? defaultViewStyle(settings),
+          ...(view.analysis ? { analysis: restoreAnalysis(s.analysis, view.analysis) } : {}),
         };
       });
       await moveCanvasTo(cy, positions, view.zoom !== null && view.pan ? { zoom: view.zoom, pan: view.pan } : null, 0);

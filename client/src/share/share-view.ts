@@ -51,6 +51,7 @@ const REASON_KEYS: Record<ViewLinkError['reason'], MessageKey> = {
   damaged: 'shDamaged',
   json: 'shNotJson',
   shape: 'shBadShape',
+  analysis: 'shBadAnalysis',
 };
 
 /** Why a shared link did not open, as a sentence a person can act on. */

@@ -2,12 +2,14 @@
  * A view as a compact URL fragment, so a colleague who opens the link sees the same picture: node ids and
  * positions (and pins), the relationships drawn (stored ones by id, derived ones such as responsibility
  * through a group in full, since the server does not store them), caption, zoom and pan, layout, mode
- * and selection. Pure apart from CompressionStream, which browsers and Node both provide; the page fetches
- * the nodes by id. A damaged link fails with a ViewLinkError whose reason the UI words for people.
+ * and selection, and in Analysis mode the open tab with its filters. Pure apart from CompressionStream,
+ * which browsers and Node both provide; the page fetches the nodes by id. A damaged link fails with a
+ * ViewLinkError whose reason the UI words for people.
  */
 import { z } from 'zod';
 import { defaultViewStyle, isDefaultViewStyle, SIZE_MODES, viewStyleSchema, type SizeMode, type ViewStyle } from '../canvas/view-style.ts';
 import { settings } from '../settings.ts';
+import { parseAnalysis, type AnalysisShared } from '../modes/analysis/analysis-state.ts';
 
 export type ViewMode = 'explore' | 'query' | 'present' | 'library' | 'analysis';
 const MODES = ['explore', 'query', 'present', 'library', 'analysis'] as const;
@@ -29,10 +31,12 @@ export interface SharedView {
   mode?: ViewMode;
   /** The user's node colours and sizes; absent (default style, or links made before it travelled) = default. */
   style?: ViewStyle;
+  /** Analysis mode's open tab and its filters (links made in Analysis; absent otherwise). */
+  analysis?: AnalysisShared;
 }
 
 /** Why a link could not be read; the UI has a sentence for each. */
-export type ViewLinkReason = 'encoding' | 'characters' | 'damaged' | 'json' | 'shape';
+export type ViewLinkReason = 'encoding' | 'characters' | 'damaged' | 'json' | 'shape' | 'analysis';
 
 export class ViewLinkError extends Error {
   constructor(readonly reason: ViewLinkReason, message: string, readonly detail = '') {
@@ -72,6 +76,8 @@ const WireSchema = z.object({
     u: z.number().optional(),
     d: z.tuple([z.number(), z.number()]).optional(),
   }).optional(),
+  // Checked by parseAnalysis (analysis-state.ts), so a bad one gets its own message.
+  a: z.unknown().optional(),
 });
 type Wire = z.infer<typeof WireSchema>;
 
@@ -92,6 +98,7 @@ function toWire(v: SharedView): Wire {
   if (v.layout) w.l = v.layout;
   if (v.mode) w.m = v.mode;
   if (v.style && !isDefaultViewStyle(v.style, settings)) w.y = styleToWire(v.style);
+  if (v.analysis) w.a = v.analysis;
   return w;
 }
 
@@ -122,6 +129,11 @@ function fromWire(raw: unknown): SharedView {
   if (w.d) view.derived = w.d.map(([id, s, t, type, properties], i) => ({ id, source: idAt(s, `d.${i}`), target: idAt(t, `d.${i}`), type, properties }));
   if (w.m) view.mode = w.m;
   if (w.y) view.style = styleFromWire(w.y);
+  if (w.a !== undefined) {
+    const a = parseAnalysis(w.a);
+    if (!a.ok) throw new ViewLinkError('analysis', `not a shared view: a.${a.where}: ${a.message}`, `${a.where}: ${a.message}`);
+    view.analysis = a.value;
+  }
   return view;
 }
 

@@ -16,6 +16,7 @@ import { initialPresentSlice, type PresentSlice } from '../modes/present/present
 import { initialScenesSlice, type ScenesSlice } from '../scenes/scenes-state.ts';
 import { initialExploreSlice, type ExploreSlice } from './explore-state.ts';
 import { defaultViewStyle, type ViewStyle } from '../canvas/view-style.ts';
+import { initialAnalysisSlice, type AnalysisSlice } from '../modes/analysis/analysis-state.ts';
 
 export type ModeId = 'explore' | 'query' | 'present' | 'library' | 'analysis';
 export type LayoutName = 'fcose' | 'dagre' | 'concentric' | 'grid';
@@ -84,6 +85,8 @@ export interface State {
   explore: ExploreSlice;
   /** Node colours and sizes the user chose in the legend (part of the view: scenes, links, exports). */
   style: ViewStyle;
+  /** Analysis mode's open tab and each view's filters (carried by share links and scenes). */
+  analysis: AnalysisSlice;
 }
 
 export function initialState(lang: Lang = settings.defaultLanguage): State {
@@ -114,6 +117,7 @@ export function initialState(lang: Lang = settings.defaultLanguage): State {
     present: initialPresentSlice(),
     explore: initialExploreSlice(),
     style: defaultViewStyle(settings),
+    analysis: initialAnalysisSlice(),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { MessageKey } from '../../i18n/index.ts';
 import type { ModeContext } from '../mode.ts';
+import type { AnalysisTab } from './analysis-state.ts';
 import { mountCollaboration } from './collaboration-view.ts';
 import { mountBreakdown } from './breakdown.ts';
 import { mountTargets } from './targets.ts';
@@ -11,7 +12,7 @@ import { mountWorkload } from './workload-view.ts';
 import { mountPlansOverTime } from './plans-over-time.ts';
 
 export interface AnalysisView {
-  id: string;
+  id: AnalysisTab;
   titleKey: MessageKey;
   /** Draws the view into host; returns its clean-up. */
   mount(host: HTMLElement, ctx: ModeContext): () => void;

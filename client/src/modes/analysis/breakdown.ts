@@ -14,12 +14,15 @@ import {
   breakdownUrl, fetchBreakdown, fetchPlans, latestOnly, unitsText,
   type Breakdown, type BreakdownRow, type BreakdownUnit, type PlanChoice, type Subject,
 } from './breakdown-model.ts';
+import { saveView, savedView } from './analysis-state.ts';
 
 export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void {
   const t = (key: MessageKey) => translate(ctx.store.get().lang, key);
   let alive = true;
   let plans: PlanChoice[] = [];
-  let subject: Subject | null = null;
+  // The plan or agency shown starts from the state (a share link or scene may have brought it).
+  let subject: Subject | null = savedView(ctx.store, 'breakdown') ?? null;
+  const remember = () => { if (subject) saveView(ctx.store, 'breakdown', { kind: subject.kind, value: subject.value }); };
   let data: Breakdown | null = null;
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let failure: unknown = null;
@@ -27,11 +30,17 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
 
   const show = async (s: Subject) => {
     subject = s;
+    remember();
     status = 'loading';
     draw();
     const out = await latest(() => fetchBreakdown(s));
     if (!out) return;
-    if (out.ok) { data = out.value; status = 'ok'; } else { status = 'error'; failure = out.error; }
+    if (out.ok) {
+      data = out.value;
+      status = 'ok';
+      // Opened from the state with an id: the field shows the agency's name, as after a click on a unit.
+      if (s.kind === 'agency' && !agencyInput.value) agencyInput.value = data.subject.name;
+    } else { status = 'error'; failure = out.error; }
     draw();
   };
 
@@ -56,7 +65,7 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
 
   // Controls are built once; draw() only refreshes their texts and the table.
   const byPlan = h('button', { type: 'button', id: 'bd-by-plan', class: 'bd-toggle', onclick: () => { if (plans[0]) void show({ kind: 'plan', value: planSelect.value || plans[0].id }); } });
-  const byAgency = h('button', { type: 'button', id: 'bd-by-agency', class: 'bd-toggle', onclick: () => { subject = { kind: 'agency', value: agencyInput.value.trim() }; data = null; draw(); agencyInput.focus(); } });
+  const byAgency = h('button', { type: 'button', id: 'bd-by-agency', class: 'bd-toggle', onclick: () => { subject = { kind: 'agency', value: agencyInput.value.trim() }; remember(); data = null; draw(); agencyInput.focus(); } });
   const planSelect = h('select', { id: 'bd-plan', onchange: () => void show({ kind: 'plan', value: planSelect.value }) });
   const agencyInput = h('input', { id: 'bd-agency', type: 'search', onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === 'Enter') showAgency(); } });
   const agencyGo = h('button', { type: 'button', id: 'bd-agency-go', onclick: () => showAgency() });

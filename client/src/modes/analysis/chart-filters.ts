@@ -61,3 +61,13 @@ export function followDocuments(ctx: ModeContext, view: { alive(): boolean; choi
     }
   });
 }
+
+/** The three filters as label / shown value pairs, for an exported picture's caption. */
+export function filterCaption(lang: Lang, c: AnalysisFilterChoices | null, v: AnalysisFilterValues): [string, string][] {
+  const t = (k: MessageKey) => translate(lang, k);
+  return [
+    [t('anPlan'), v.plan ? c?.plans.find((p) => p.id === v.plan)?.name ?? v.plan : t('anAllPlans')],
+    [t('anYear'), v.year || t('anAllYears')],
+    [t('anJurisdiction'), v.jurisdiction || t('anAllJurisdictions')],
+  ];
+}

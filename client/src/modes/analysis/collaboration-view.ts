@@ -12,11 +12,13 @@ import { roleName, translate, type MessageKey } from '../../i18n/index.ts';
 import { h } from '../../panels/dom.ts';
 import type { ModeContext } from '../mode.ts';
 import { canvasOverlay } from './chart-overlay.ts';
-import { filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
+import { filterCaption, filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
+import { captionText, exportButtons } from './analysis-export.ts';
 import {
   buildNetwork, clusterColour, edgeWidth, getAnalysis, MEASURES, nodeSize,
   type AnalysisFilterChoices, type AnalysisFilterValues, type CollaborationAnswer, type Measure, type NetEdge, type Network,
 } from './collaboration-model.ts';
+import { saveView, savedView, withSeededRandom } from './analysis-state.ts';
 
 interface SharedSide { role: string; via: string | null; evidence: { document: string; start: number; end: number; text: string; sentence: string } | null }
 interface SharedTask { id: string; number: string | null; title: string; section: string | null; plan: { id: string; name: string; year: number | null }; a: SharedSide; b: SharedSide }
@@ -32,10 +34,15 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   let alive = true;
   let cy: Core | null = null;
   let choices: AnalysisFilterChoices | null = null;
-  let filter: AnalysisFilterValues = { plan: '', year: '', jurisdiction: '' };
-  let members = true;
-  let measure: Measure = 'sharedTasks';
-  let minWeight = 1;
+  // The choices start from the state (a share link or scene may have brought them, with a clicked edge or agency).
+  const saved = savedView(ctx.store, 'collaboration');
+  let filter: AnalysisFilterValues = saved ? { plan: saved.plan, year: saved.year, jurisdiction: saved.jurisdiction } : { plan: '', year: '', jurisdiction: '' };
+  let members = saved?.members ?? true;
+  let measure: Measure = saved?.measure ?? 'sharedTasks';
+  let minWeight = saved?.min ?? 1;
+  let focus: string | null = null;
+  /** The edge and agency to click again once the network is drawn (from the state, once). */
+  let pending: { edge: [string, string] | null; focus: string | null } | null = saved ? { edge: saved.edge, focus: saved.focus } : null;
   let answer: CollaborationAnswer | null = null;
   let network: Network | null = null;
   let status: 'loading' | 'ok' | 'error' = 'loading';
@@ -44,6 +51,19 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   let request = 0;
   /** The year is the latest one, chosen for the user, until the user picks filters. */
   let yearByDefault = false;
+
+  const remember = () => saveView(ctx.store, 'collaboration', {
+    ...filter, members, measure, min: minWeight, edge: selected ? [selected.edge.source, selected.edge.target] : null, focus,
+  });
+  const fade = (id: string | null) => {
+    focus = id;
+    cy?.elements().removeClass('faded');
+    const node = id ? cy?.getElementById(id) : undefined;
+    if (node?.nonempty()) {
+      cy?.elements().addClass('faded');
+      node.closedNeighborhood().removeClass('faded');
+    } else focus = null;
+  };
 
   const reason = (e: unknown) => (e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e));
   const nameOf = (id: string) => network?.nodes.find((n) => n.id === id)?.name ?? id;
@@ -78,12 +98,27 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   const rebuild = () => {
     network = answer ? buildNetwork(answer.pairs, measure, minWeight) : null;
     selected = null;
+    focus = null;
     drawNetwork();
     draw();
+    const again = pending;
+    pending = null;
+    if (again) {
+      fade(again.focus);
+      const [a, b] = again.edge ?? [];
+      const edge = network?.edges.find((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a));
+      if (edge) {
+        cy?.getElementById(edge.id).addClass('picked');
+        void openShared(edge);
+        return;
+      }
+    }
+    remember();
   };
 
   const openShared = async (edge: NetEdge) => {
     selected = { edge, status: 'loading', tasks: [] };
+    remember();
     draw();
     try {
       const got = await getAnalysis<{ tasks: SharedTask[] }>('collaboration/shared-tasks', { a: edge.source, b: edge.target, plan: filter.plan, year: filter.year, members });
@@ -125,12 +160,13 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
       minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false,
     });
     // Heavier edges pull their agencies closer, so clusters read as places on the canvas too.
-    cy.layout({
+    // Seeded, so the same network gets the same picture on every page (a share link opens what was shared).
+    withSeededRandom(1, () => cy!.layout({
       name: 'fcose', quality: 'default', randomize: true, animate: false, fit: true, padding: 30, packComponents: true,
       nodeDimensionsIncludeLabels: true, nodeSeparation: 60,
       idealEdgeLength: (e: EdgeSingular) => 70 + 140 / Math.sqrt(Number(e.data('weight')) || 1), nodeRepulsion: () => 30000,
       edgeElasticity: (e: EdgeSingular) => 0.2 + 0.8 * Math.min(1, Number(e.data('weight')) / maxWeight),
-    } as cytoscape.LayoutOptions).run();
+    } as cytoscape.LayoutOptions).run());
     cy.on('tap', 'edge', (ev) => {
       cy?.elements('.picked').removeClass('picked');
       ev.target.addClass('picked');
@@ -138,14 +174,20 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
       const edge = network?.edges.find((e) => e.id === id);
       if (edge) void openShared(edge);
     });
-    cy.on('tap', 'node', (ev) => {
-      const near = ev.target.closedNeighborhood();
-      cy?.elements().addClass('faded');
-      near.removeClass('faded');
-    });
-    cy.on('tap', (ev) => { if (ev.target === cy) cy?.elements().removeClass('faded'); });
+    cy.on('tap', 'node', (ev) => { fade(ev.target.id()); remember(); });
+    cy.on('tap', (ev) => { if (ev.target === cy) { fade(null); remember(); } });
     // A handle for the end-to-end test, which clicks an edge where this instance drew it.
     Object.defineProperty(overlay.el, 'cy', { value: cy, configurable: true });
+  };
+
+  // The exported network says which filters, measure and minimum it was drawn with.
+  const caption = () => captionText(t('analysisCollabTitle'), [...filterCaption(lang(), choices, filter),
+    [t('collabMeasure'), t(`collabMeasure.${measure}` as MessageKey)], [t('collabMinWeight'), String(minWeight)]]);
+  const picture = {
+    png: (scale: number) => (cy?.nodes().nonempty()
+      ? cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale }) as unknown as Promise<Blob> : null),
+    svg: () => (cy?.nodes().nonempty() ? (cy as Core & { svg(o: object): string }).svg({ full: true, bg: '#ffffff' }) : null),
+    caption,
   };
 
   const controls = () => {
@@ -153,12 +195,13 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
       ...MEASURES.map((m) => h('option', { value: m, selected: m === measure }, t(`collabMeasure.${m}` as MessageKey))));
     const min = h('input', { id: 'collab-min', type: 'number', min: 1, max: 999, value: minWeight, class: 'an-num',
       onchange: () => { minWeight = Math.max(1, Math.min(999, Math.round(Number(min.value) || 1))); rebuild(); } });
-    const membersBox = h('input', { id: 'collab-members', type: 'checkbox', checked: members, onchange: () => { members = membersBox.checked; void load(); } });
+    const membersBox = h('input', { id: 'collab-members', type: 'checkbox', checked: members, onchange: () => { members = membersBox.checked; remember(); void load(); } });
     return h('div', { class: 'an-controls' },
-      ...filterControls(lang(), 'collab', choices, filter, (patch) => { filter = { ...filter, ...patch }; yearByDefault = false; void load(); }),
+      ...filterControls(lang(), 'collab', choices, filter, (patch) => { filter = { ...filter, ...patch }; yearByDefault = false; remember(); void load(); }),
       h('label', { class: 'an-field', title: t('collabMembersHint') }, membersBox, ' ', t('collabMembers')),
       h('label', { class: 'an-field' }, t('collabMeasure'), ' ', measureSelect),
-      h('label', { class: 'an-field' }, t('collabMinWeight'), ' ', min));
+      h('label', { class: 'an-field' }, t('collabMinWeight'), ' ', min),
+      exportButtons(lang(), 'collab', 'collaboration', picture, (text) => ctx.actions.toast(text, 'error')));
   };
 
   const legend = () => {
@@ -213,8 +256,10 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   void filterChoices(ctx.store.get().documentsVersion).then((c) => {
     if (!alive) return;
     choices = c;
-    filter = { ...filter, year: c.years[0] ? String(c.years[0]) : '' };
-    yearByDefault = true;
+    if (!saved) {
+      filter = { ...filter, year: c.years[0] ? String(c.years[0]) : '' };
+      yearByDefault = true;
+    }
     void load();
   }, () => { if (alive) void load(); });
   const off = followDocuments(ctx, { alive: () => alive, choices: (c) => { choices = c; draw(); }, reload: () => void load(), redraw: draw });

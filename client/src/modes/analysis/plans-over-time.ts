@@ -15,6 +15,7 @@ import {
   DEFAULT_THRESHOLD, fetchComparison, fetchSeries, lineageElements, PAIRS_PER_PAGE, seriesLabel, taskLine,
   type AgencyMove, type PlanSeries, type PlansOverTime, type YearPair,
 } from './plans-over-time-model.ts';
+import { saveView, savedView } from './analysis-state.ts';
 
 export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => void {
   const root = h('div', { class: 'pot', id: 'plans-over-time' });
@@ -22,12 +23,15 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   const t = (key: MessageKey) => translate(ctx.store.get().lang, key);
   let alive = true;
   let series: PlanSeries[] = [];
-  let seriesId: string | null = null;
-  let threshold = DEFAULT_THRESHOLD;
+  // Series, threshold, pair and agency start from the state (a share link or scene may have brought them).
+  const saved = savedView(ctx.store, 'plans-over-time');
+  let seriesId: string | null = saved?.series ?? null;
+  let threshold = saved?.threshold ?? DEFAULT_THRESHOLD;
   let data: PlansOverTime | null = null;
-  let pairIndex = 0;
-  let pairOffset = 0;
-  let agency: string | null = null;
+  let pairIndex = saved?.pair ?? 0;
+  let pairOffset = saved?.offset ?? 0;
+  let agency: string | null = saved?.agency ?? null;
+  const remember = () => saveView(ctx.store, 'plans-over-time', { series: seriesId, threshold, offset: pairOffset, pair: pairIndex, agency });
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let error = '';
   let drawnLineage: string | null = null;
@@ -70,6 +74,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
 
   const compare = async () => {
     if (!seriesId) return;
+    remember();
     const mine = ++request;
     status = 'loading';
     draw();
@@ -78,7 +83,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       if (!alive || mine !== request) return;
       data = answer;
       status = 'ok';
-      if (pairIndex >= answer.pairs.length) pairIndex = 0;
+      if (pairIndex >= answer.pairs.length) { pairIndex = 0; remember(); }
       if (drawnLineage !== answer.series.id) {
         drawnLineage = answer.series.id;
         // The lists first, so the layer has its final size when the hierarchy is fitted into it.
@@ -118,7 +123,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   const pairButton = (p: YearPair, i: number) => h('button', {
     class: `pot-pair${i === pairIndex ? ' active' : ''}`, 'data-pair': i, type: 'button',
     title: `${p.from.name} → ${p.to.name}`,
-    onclick: () => { pairIndex = i; agency = null; draw(); },
+    onclick: () => { pairIndex = i; agency = null; remember(); draw(); },
   }, h('span', { class: 'pot-years' }, `${p.from.year} → ${p.to.year}`), count('continued', p.counts.continued), count('added', p.counts.added), count('dropped', p.counts.dropped));
 
   const taskItems = (p: YearPair) => {
@@ -143,7 +148,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       m.dropped.map((d) => h('li', { class: 'dropped' }, `${t(d.handedOver ? 'potHandedOver' : 'potDropped')}: ${taskLine(p.tasks[d.task])}`)),
       m.added.map((a) => h('li', { class: 'added' }, `${t(a.takenOver ? 'potTakenOver' : 'potNew')}: ${taskLine(p.tasks[a.task])}`)),
     ),
-    h('button', { type: 'button', class: 'pot-back', onclick: () => { agency = null; draw(); } }, t('potBack')));
+    h('button', { type: 'button', class: 'pot-back', onclick: () => { agency = null; remember(); draw(); } }, t('potBack')));
 
   const agencyTable = (p: YearPair) => {
     const plans = data!.series.plans;
@@ -154,7 +159,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
       silent.map((x) => h('p', { class: 'pot-note' }, `${x.year}: ${t('potNoResp')}`)),
       picked ? movement(p, picked) : h('table', { class: 'pot-table' },
         h('thead', {}, h('tr', {}, h('th', {}, t('potAgency')), h('th', {}, t('potContinued')), h('th', {}, t('potNew')), h('th', {}, t('potDropped')))),
-        h('tbody', {}, p.agencies.map((m) => h('tr', { 'data-agency': m.agency, tabindex: 0, onclick: () => { agency = m.agency; draw(); } },
+        h('tbody', {}, p.agencies.map((m) => h('tr', { 'data-agency': m.agency, tabindex: 0, onclick: () => { agency = m.agency; remember(); draw(); } },
           h('td', {}, m.name), h('td', {}, m.counts.continued), h('td', {}, m.counts.added), h('td', {}, m.counts.dropped))))));
   };
 

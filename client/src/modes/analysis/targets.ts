@@ -15,17 +15,21 @@ import {
   STATUSES, STATUS_COLOR, chartOption, fetchTargets, figure, reportWhen, statusName, statusTotals,
   type ReportPoint, type TargetResult, type TargetsAnswer, type TargetStatus,
 } from './targets-model.ts';
+import { saveView, savedView } from './analysis-state.ts';
+import { captionText, exportButtons } from './analysis-export.ts';
 
 export function mountTargets(host: HTMLElement, ctx: ModeContext): () => void {
   const t = (key: MessageKey) => translate(ctx.store.get().lang, key);
   let alive = true;
   let data: TargetsAnswer | null = null;
-  let picked: string | null = null;
+  // The indicator picked starts from the state (a share link or scene may have brought it).
+  let picked: string | null = savedView(ctx.store, 'targets')?.indicator ?? null;
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let failure: unknown = null;
 
   const latest = latestOnly(() => alive);
   const load = async () => {
+    saveView(ctx.store, 'targets', { indicator: picked });
     status = 'loading';
     draw();
     const out = await latest(() => fetchTargets(picked));
@@ -43,7 +47,8 @@ export function mountTargets(host: HTMLElement, ctx: ModeContext): () => void {
   const list = h('div', { class: 'tg-indicators', id: 'tg-indicators' });
   const chartHost = h('div', { class: 'tg-chart', id: 'tg-chart' });
   const table = h('div', { class: 'tg-results', id: 'tg-results' });
-  const root = h('div', { class: 'tg', id: 'targets' }, h('div', { class: 'tg-controls' }, summary, statusEl), h('div', { class: 'tg-body' }, list, chartHost, table));
+  const exportSlot = h('span', {});
+  const root = h('div', { class: 'tg', id: 'targets' }, h('div', { class: 'tg-controls' }, summary, statusEl, exportSlot), h('div', { class: 'tg-body' }, list, chartHost, table));
   host.append(root);
   const chart = mountChart(chartHost);
 
@@ -67,8 +72,13 @@ export function mountTargets(host: HTMLElement, ctx: ModeContext): () => void {
     h('td', {}, chip(r.status), r.status === 'no-report' && r.earlier
       ? h('div', { class: 'tg-earlier' }, `${t('tgEarlier')} ${figure(r.earlier)} · ${reportWhen(ctx.store.get().lang, r.earlier)}`) : null));
 
+  // The exported chart names the indicator it shows (or all of them).
+  const caption = () => captionText(t('analysisTargetsTitle'),
+    [[t('tgIndicator'), (picked && data?.indicators.find((i) => i.indicatorId === picked)?.indicator) || t('tgAll')]]);
+
   function draw(): void {
     const lang = ctx.store.get().lang;
+    exportSlot.replaceChildren(exportButtons(lang, 'tg', 'targets', { png: (s) => chart.png(s), svg: () => chart.svg(), caption }, (text) => ctx.actions.toast(text, 'error')));
     statusEl.dataset.status = status;
     statusEl.textContent = status === 'loading' ? t('tgLoading') : status === 'error' ? errorText(lang, failure) : '';
     if (!data) { summary.replaceChildren(); list.replaceChildren(); table.replaceChildren(); return; }

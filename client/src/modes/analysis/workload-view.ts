@@ -10,9 +10,11 @@ import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h } from '../../panels/dom.ts';
 import type { ModeContext } from '../mode.ts';
 import { canvasOverlay } from './chart-overlay.ts';
-import { filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
+import { filterCaption, filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
+import { captionText, exportButtons } from './analysis-export.ts';
 import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } from './collaboration-model.ts';
 import { mountChart } from './echarts-view.ts';
+import { saveView, savedView } from './analysis-state.ts';
 import {
   agencySeries, nextSort, sortWorkload, topAgencySeries, type AgencyWorkload, type Sort, type SortKey, type WorkloadAnswer,
 } from './workload-model.ts';
@@ -31,12 +33,15 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
   const chart = mountChart(overlay.el);
   let alive = true;
   let choices: AnalysisFilterChoices | null = null;
-  let filter: AnalysisFilterValues = { plan: '', year: '', jurisdiction: '' };
+  // Filters, sort and picked agency start from the state (a share link or scene may have brought them).
+  const saved = savedView(ctx.store, 'workload');
+  let filter: AnalysisFilterValues = saved ? { plan: saved.plan, year: saved.year, jurisdiction: saved.jurisdiction } : { plan: '', year: '', jurisdiction: '' };
   let answer: WorkloadAnswer | null = null;
   let status: 'loading' | 'ok' | 'error' = 'loading';
   let error = '';
-  let sort: Sort = { key: 'total', desc: true };
-  let picked: string | null = null;
+  let sort: Sort = saved ? { key: saved.sort.key as SortKey, desc: saved.sort.desc } : { key: 'total', desc: true };
+  let picked: string | null = saved?.picked ?? null;
+  const remember = () => saveView(ctx.store, 'workload', { ...filter, sort, picked });
   let request = 0;
 
   const yearLabel = (y: string) => (y === 'none' ? t('workloadNoYear') : y);
@@ -50,7 +55,7 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
       if (!alive || mine !== request) return;
       answer = got;
       status = 'ok';
-      if (picked && !got.agencies.some((a) => a.id === picked)) picked = null;
+      if (picked && !got.agencies.some((a) => a.id === picked)) { picked = null; remember(); }
     } catch (e) {
       if (!alive || mine !== request) return;
       status = 'error';
@@ -90,14 +95,14 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
     const years = answer?.years ?? [];
     const head = (key: SortKey, label: string) => h('th', {
       'data-sort': key, 'aria-sort': sort.key === key ? (sort.desc ? 'descending' : 'ascending') : null,
-      onclick: () => { sort = nextSort(sort, key); draw(); },
+      onclick: () => { sort = nextSort(sort, key); remember(); draw(); },
     }, label);
     return h('table', { class: 'workload-table', id: 'workload-table' },
       h('thead', {}, h('tr', {}, h('th', {}, t('workloadRank')), head('name', t('workloadAgency')),
         ...COLUMNS.map(([k, label]) => head(k, t(label))), ...years.map((y) => head(`year:${y}`, yearLabel(y))), h('th', {}, ''))),
       h('tbody', {}, ...sorted.map((a, i) => h('tr', {
         'data-agency': a.id, class: a.id === picked ? 'picked' : '',
-        onclick: () => { picked = picked === a.id ? null : a.id; draw(); },
+        onclick: () => { picked = picked === a.id ? null : a.id; remember(); draw(); },
       },
       h('td', {}, i + 1),
       h('td', {}, a.name, a.group ? h('span', { class: 'muted' }, ` (${t('workloadGroup')})`) : null),
@@ -109,10 +114,16 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
       }, t('workloadTasks')))))));
   };
 
+  // The exported chart says which filters and which agency it shows.
+  const caption = () => {
+    const one = picked ? answer?.agencies.find((a) => a.id === picked) : undefined;
+    return captionText(t('analysisWorkloadTitle'), [...filterCaption(lang(), choices, filter), ...(one ? [[t('workloadAgency'), one.name] as [string, string]] : [])]);
+  };
   const draw = () => {
     const lng = lang();
-    const controls = h('div', { class: 'an-controls' }, ...filterControls(lng, 'workload', choices, filter, (patch) => { filter = { ...filter, ...patch }; void load(); }),
-      picked ? h('button', { class: 'btn small', id: 'workload-top', onclick: () => { picked = null; draw(); } }, t('workloadShowTop')) : null);
+    const controls = h('div', { class: 'an-controls' }, ...filterControls(lng, 'workload', choices, filter, (patch) => { filter = { ...filter, ...patch }; remember(); void load(); }),
+      picked ? h('button', { class: 'btn small', id: 'workload-top', onclick: () => { picked = null; remember(); draw(); } }, t('workloadShowTop')) : null,
+      exportButtons(lng, 'workload', 'workload', { png: (s) => chart.png(s), svg: () => chart.svg(), caption }, (text) => ctx.actions.toast(text, 'error')));
     if (status !== 'ok' || !answer) {
       root.replaceChildren(controls, h('p', { class: status === 'error' ? 'error' : 'hint', id: 'workload-status' },
         status === 'error' ? say(lng, 'workloadFailed', { reason: error }) : t('workloadLoading')));
