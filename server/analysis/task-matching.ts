@@ -124,19 +124,28 @@ export function cosine(a: SparseVector, b: SparseVector): number {
  */
 export function similarityMatrix(from: readonly MatchTask[], to: readonly MatchTask[]): Float64Array[] {
   const vectors = tfidfVectors([...from, ...to].map((t) => contentTokens(taskContent(t))));
-  const postings = new Map<number, { j: number; w: number }[]>();
-  vectors.slice(from.length).forEach((v, j) => {
+  // Postings of the later plan's terms as flat arrays (term → its tasks j and weights, in j order).
+  const later = vectors.slice(from.length);
+  let terms = 0;
+  for (const v of vectors) for (const term of v.terms) terms = Math.max(terms, term + 1);
+  const start = new Int32Array(terms + 1);
+  for (const v of later) for (const term of v.terms) start[term + 1]!++;
+  for (let t = 0; t < terms; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, terms);
+  const postJ = new Int32Array(start[terms]!);
+  const postW = new Float64Array(start[terms]!);
+  later.forEach((v, j) => {
     v.terms.forEach((term, k) => {
-      const list = postings.get(term) ?? [];
-      list.push({ j, w: v.weights[k]! });
-      postings.set(term, list);
+      const at = fill[term]!++;
+      postJ[at] = j;
+      postW[at] = v.weights[k]!;
     });
   });
   return vectors.slice(0, from.length).map((v) => {
     const row = new Float64Array(to.length);
     v.terms.forEach((term, k) => {
       const w = v.weights[k]!;
-      for (const p of postings.get(term) ?? []) row[p.j]! += w * p.w;
+      for (let at = start[term]!; at < start[term + 1]!; at++) row[postJ[at]!]! += w * postW[at]!;
     });
     for (let j = 0; j < row.length; j++) row[j] = Math.min(1, row[j]!);
     return row;
@@ -164,28 +173,93 @@ function checkThreshold(threshold: number): void {
   if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`threshold must be between 0 and 1, got ${threshold}`);
 }
 
-/** Greedy one-to-one counterparts among the pairs whose rounded score reaches `threshold` (and is above 0). */
+/**
+ * Greedy one-to-one counterparts among the pairs whose rounded score reaches `threshold` (and is above 0): the
+ * most similar remaining pair first, ties by the earlier plan's order, then the later plan's. Rather than sort
+ * every scored pair (half a million for two plans of 750 tasks), each task of the earlier plan offers its best
+ * free counterpart through a heap ordered that way; when that counterpart is taken, it looks again among the
+ * free ones. The heap's top is then always the best remaining pair, so the choice is the same pair for pair.
+ */
 function greedyMatching(from: readonly MatchTask[], to: readonly MatchTask[], threshold: number): PairMatching {
   checkThreshold(threshold);
   const scores = similarityMatrix(from, to);
-  const pairs: { i: number; j: number; s: number }[] = [];
-  scores.forEach((row, i) => row.forEach((s, j) => { if (s > 0 && round4(s) >= threshold) pairs.push({ i, j, s }); }));
-  pairs.sort((a, b) => b.s - a.s || a.i - b.i || a.j - b.j);
-  const fromTaken = new Map<number, TaskMatch>();
-  const toTaken = new Set<number>();
-  for (const p of pairs) {
-    if (fromTaken.has(p.i) || toTaken.has(p.j)) continue;
-    fromTaken.set(p.i, { from: from[p.i]!.id, to: to[p.j]!.id, score: round4(p.s) });
-    toTaken.add(p.j);
-  }
-  const nearest: Record<string, Nearest | null> = {};
-  const best = (values: ArrayLike<number>, others: readonly MatchTask[]): Nearest | null => {
+  const eligible = (s: number) => s > 0 && round4(s) >= threshold;
+  const toTaken = new Uint8Array(to.length);
+  /** The row's best free eligible column (the first of equals), or -1. */
+  const bestFree = (i: number): number => {
+    const row = scores[i]!;
     let k = -1;
-    for (let idx = 0; idx < values.length; idx++) if (values[idx]! > 0 && (k < 0 || values[idx]! > values[k]!)) k = idx;
-    return k < 0 ? null : { id: others[k]!.id, score: round4(values[k]!) };
+    for (let j = 0; j < row.length; j++) if (!toTaken[j] && eligible(row[j]!) && (k < 0 || row[j]! > row[k]!)) k = j;
+    return k;
   };
-  from.forEach((t, i) => { nearest[t.id] = best(scores[i]!, to); });
-  to.forEach((t, j) => { nearest[t.id] = best(scores.map((row) => row[j]!), from); });
+  // A binary max-heap of rows by (score of their offer desc, row asc, column asc).
+  const offer = new Int32Array(from.length);
+  const heap: number[] = [];
+  const before = (a: number, b: number) => {
+    const sa = scores[a]![offer[a]!]!;
+    const sb = scores[b]![offer[b]!]!;
+    return sa > sb || (sa === sb && (a < b || (a === b && offer[a]! < offer[b]!)));
+  };
+  const push = (i: number) => {
+    heap.push(i);
+    for (let c = heap.length - 1; c > 0;) {
+      const p = (c - 1) >> 1;
+      if (!before(heap[c]!, heap[p]!)) break;
+      [heap[c], heap[p]] = [heap[p]!, heap[c]!];
+      c = p;
+    }
+  };
+  const pop = (): number => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let c = 0; ;) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let m = c;
+        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+        if (m === c) break;
+        [heap[c], heap[m]] = [heap[m]!, heap[c]!];
+        c = m;
+      }
+    }
+    return top;
+  };
+  for (let i = 0; i < from.length; i++) {
+    offer[i] = bestFree(i);
+    if (offer[i]! >= 0) push(i);
+  }
+  const fromTaken = new Map<number, TaskMatch>();
+  while (heap.length > 0) {
+    const i = pop();
+    const j = offer[i]!;
+    if (toTaken[j]) {
+      offer[i] = bestFree(i);
+      if (offer[i]! >= 0) push(i);
+      continue;
+    }
+    fromTaken.set(i, { from: from[i]!.id, to: to[j]!.id, score: round4(scores[i]![j]!) });
+    toTaken[j] = 1;
+  }
+  // Each task's nearest in the other plan: the first of the highest scores above 0.
+  const nearest: Record<string, Nearest | null> = {};
+  const colBest = new Int32Array(to.length).fill(-1);
+  from.forEach((t, i) => {
+    const row = scores[i]!;
+    let k = -1;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j]!;
+      if (v > 0 && (k < 0 || v > row[k]!)) k = j;
+      if (v > 0 && (colBest[j]! < 0 || v > scores[colBest[j]!]![j]!)) colBest[j] = i;
+    }
+    nearest[t.id] = k < 0 ? null : { id: to[k]!.id, score: round4(row[k]!) };
+  });
+  to.forEach((t, j) => {
+    const i = colBest[j]!;
+    nearest[t.id] = i < 0 ? null : { id: from[i]!.id, score: round4(scores[i]![j]!) };
+  });
   return {
     from: from.map((t) => t.id),
     to: to.map((t) => t.id),

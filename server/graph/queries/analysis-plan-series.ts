@@ -53,8 +53,13 @@ export interface PlansOverTime {
   lineage: PlanLineage;
 }
 
+/**
+ * The rows of plan-series for one jurisdiction (or all: `*`). Read once for all jurisdictions and filtered here
+ * as the query filters them (d.jurisdiction = $jurisdiction), so the list and a series' comparison share one read.
+ */
 async function seriesRows(db: GraphDb, jurisdiction: string, timeoutMs: number): Promise<SeriesRow[]> {
-  return cachedCurated<SeriesRow>(db, 'plan-series', { jurisdiction }, timeoutMs);
+  const rows = await cachedCurated<SeriesRow>(db, 'plan-series', { jurisdiction: '*' }, timeoutMs);
+  return jurisdiction === '*' ? rows : rows.filter((r) => r.jurisdiction === jurisdiction);
 }
 
 const toPlan = (r: SeriesRow): SeriesPlan => ({

@@ -147,6 +147,32 @@ describe('determinism', () => {
     expect(backward).toEqual(forward);
   });
 
+  it('chooses the same pairs as sorting every scored pair and taking them best first, ties included', () => {
+    // Many equal scores: tasks repeat, so rows and columns compete for the same counterparts.
+    const subjects = ['建设城市大脑', '推进5G基站建设', '完善数据共享机制', '发展数字农业', '建设城市大脑平台'];
+    const list = (prefix: string, n: number, shift: number): MatchTask[] => Array.from({ length: n }, (_, k) => {
+      const subject = subjects[(k * 3 + shift) % subjects.length]!;
+      return { id: `${prefix}${k}`, title: subject, text: `${subject}。${k % 2 ? '持续推进' : ''}` };
+    });
+    const from = [...YEAR_A, ...list('a', 23, 0)];
+    const to = [...YEAR_B, ...list('b', 19, 2)];
+    const scores = similarityMatrix(from, to);
+    for (const threshold of [0, 0.1, 0.3]) {
+      const pairs = scores.flatMap((row, i) => [...row].map((s, j) => ({ i, j, s }))).filter((p) => p.s > 0 && Math.round(p.s * 10_000) / 10_000 >= threshold)
+        .sort((a, b) => b.s - a.s || a.i - b.i || a.j - b.j);
+      const takenFrom = new Set<number>();
+      const takenTo = new Set<number>();
+      const expected: string[] = [];
+      for (const p of pairs) {
+        if (takenFrom.has(p.i) || takenTo.has(p.j)) continue;
+        takenFrom.add(p.i);
+        takenTo.add(p.j);
+        expected.push(`${from[p.i]!.id}>${to[p.j]!.id}`);
+      }
+      expect(ids(matchTasks(from, to, threshold)).sort()).toEqual(expected.sort());
+    }
+  });
+
   it('breaks a tie by printed order', () => {
     const t = (id: string): MatchTask => ({ id, title: '建设城市大脑', text: '建设城市大脑。' });
     expect(matchTasks([t('x1'), t('x2')], [t('y1'), t('y2')], 0.5).matches.map((m) => `${m.from}>${m.to}`)).toEqual(['x1>y1', 'x2>y2']);
