@@ -9,9 +9,9 @@ import { tf } from '../i18n/format.ts';
 import type { GEdge } from './graph.ts';
 import type { QueryResultView } from './store.ts';
 
-export function rowsAsObjects(columns: readonly string[], rows: QueryResult['rows']): Record<string, unknown>[] {
+export function rowsAsObjects(columns: readonly string[], rows: QueryResult['rows'] | readonly (readonly unknown[])[]): Record<string, unknown>[] {
   return rows.map((r) => {
-    if (!Array.isArray(r)) return r;
+    if (!Array.isArray(r)) return r as Record<string, unknown>;
     const o: Record<string, unknown> = {};
     columns.forEach((c, i) => (o[c] = r[i]));
     return o;

@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
 import { loadApiCypher } from './api-cypher.ts';
-import { buildGraph, LEAN_PARAMS, toApiNode, type ApiGraph, type ApiNode, type LeanNode, type LeanRelationship } from './graph-elements.ts';
+import { buildGraph, LEAN_PARAMS, toApiNode, wireProps, type ApiGraph, type ApiNode, type LeanNode, type LeanRelationship, type Props } from './graph-elements.ts';
 import { sentenceAround } from './sentence.ts';
 
 export interface EvidenceItem {
@@ -22,7 +22,7 @@ export interface EvidenceItem {
   sentence: string;
   /** Spans the relationship holds in all; at most `evidencePerRelationship` of them are listed. */
   spans: number;
-  properties: Record<string, unknown>;
+  properties: Props;
 }
 
 export interface NodeDetails {
@@ -67,7 +67,7 @@ export async function nodeDetails(db: GraphDb, id: string, evidenceLimit: number
       text: s.text,
       sentence: doc ? sentenceAround(doc.text, s.start, s.end) || s.text : s.text,
       spans: s.spans,
-      properties: Object.fromEntries(s.properties),
+      properties: wireProps(Object.fromEntries(s.properties)),
     };
   });
   return { node: toApiNode(row.n), degree, degreeByDirection: row.degrees, evidence };

@@ -27,10 +27,13 @@ describe('which console parameters are compared with an id', () => {
 });
 
 describe('names typed for id parameters', () => {
+  const hit = (matched: string | null = null): SearchHit => ({
+    id: 'agency:长乐区政府', label: 'Agency', labels: ['Entity', 'Agency'], name: '长乐区政府', matched, matchedBy: [], jurisdiction: null, score: 1,
+  });
   const hits: Record<string, SearchHit[]> = {
-    长乐区政府: [{ id: 'agency:长乐区政府', label: 'Agency', name: '长乐区政府' }],
-    长乐区人民政府: [{ id: 'agency:长乐区政府', label: 'Agency', name: '长乐区政府', matched: '长乐区人民政府' }],
-    长乐: [{ id: 'agency:长乐区政府', label: 'Agency', name: '长乐区政府' }],
+    长乐区政府: [hit()],
+    长乐区人民政府: [hit('长乐区人民政府')],
+    长乐: [hit()],
   };
   const api = { search: async (q: string) => hits[q] ?? [] };
   const query = 'MATCH (a:Agency {id: $agency}) RETURN a';

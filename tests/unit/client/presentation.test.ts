@@ -56,7 +56,8 @@ describe('i18n', () => {
 
 describe('pure panel helpers', () => {
   it('groups suggestions by label in first-seen order', () => {
-    const g = groupHits([{ id: 'a', label: 'District', name: '长乐区' }, { id: 'b', label: 'Agency', name: '长乐区政府' }, { id: 'c', label: 'District', name: '长乐' }]);
+    const hit = (id: string, label: string, name: string) => ({ id, label, labels: ['Entity', label], name, matched: null, matchedBy: [], jurisdiction: null, score: 1 });
+    const g = groupHits([hit('a', 'District', '长乐区'), hit('b', 'Agency', '长乐区政府'), hit('c', 'District', '长乐')]);
     expect(g.map(([l, hits]) => `${l}:${hits.length}`)).toEqual(['District:2', 'Agency:1']);
   });
   it('splits a document around the highlighted span', () => {

@@ -8,6 +8,7 @@ const schema: Schema = {
   labels: [{ label: 'Agency', count: 40 }, { label: 'Task', count: 120 }],
   relationshipTypes: [{ type: 'RESPONSIBLE_FOR', count: 300 }, { type: 'MEMBER_OF', count: 9 }],
   propertyKeys: ['name', 'number', 'role'],
+  patterns: [{ from: 'Agency', type: 'RESPONSIBLE_FOR', to: 'Task', count: 300 }],
 };
 
 describe('parameters', () => {
