@@ -2,9 +2,9 @@
  * A view as a compact URL fragment, so a colleague who opens the link sees the same picture: node ids and
  * positions (and pins), the relationships drawn (stored ones by id, derived ones such as responsibility
  * through a group in full, since the server does not store them), caption, zoom and pan, layout, mode
- * and selection, and in Analysis mode the open tab with its filters. Pure apart from CompressionStream,
- * which browsers and Node both provide; the page fetches the nodes by id. A damaged link fails with a
- * ViewLinkError whose reason the UI words for people.
+ * and selection, the user's node colours and sizes, and in Analysis mode the open tab with its filters.
+ * Pure apart from CompressionStream, which browsers and Node both provide; the page fetches the nodes by
+ * id. A damaged link fails with a ViewLinkError whose reason the UI words for people.
  */
 import { z } from 'zod';
 import { defaultViewStyle, isDefaultViewStyle, SIZE_MODES, viewStyleSchema, type SizeMode, type ViewStyle } from '../canvas/view-style.ts';

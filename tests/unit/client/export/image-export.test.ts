@@ -1,12 +1,14 @@
 /*
  * Exported images (issue 15): the graph framed centred below the title and clear of the legend's column,
  * long titles shortened, and the title stored in the PNG itself (an iTXt chunk, UTF-8) where viewers and
- * tests read it back.
+ * tests read it back; the title offered is the view's caption or scene name.
  */
 import { describe, expect, it } from 'vitest';
 import { exportFrame, fitTitle, titleBand } from '../../../../client/src/export/image-export.ts';
 import { textWidth } from '../../../../client/src/export/legend-overlay.ts';
 import { crc32, readPngSize, readPngTexts, withPngText } from '../../../../client/src/export/png-info.ts';
+import { defaultExportTitle } from '../../../../client/src/export/export-title.ts';
+import type { Scene } from '../../../../client/src/scenes/scene-model.ts';
 
 // A real 1×1 PNG (IHDR, IDAT, IEND).
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'));
@@ -67,5 +69,17 @@ describe('the title inside the PNG', () => {
 
   it('uses the PNG CRC-32', () => {
     expect(crc32(new TextEncoder().encode('IEND'))).toBe(0xae426082);
+  });
+});
+
+describe('the title an export offers', () => {
+  const scenes = (caption: string, current: string | null) => ({
+    scenes: { caption, current, list: [{ id: 's1', name: '长乐区任务' }] as unknown as Scene[] },
+  });
+
+  it('is the view\'s caption, else the name of the scene on the canvas, else nothing', () => {
+    expect(defaultExportTitle(scenes('长乐区政府的 11 项任务', 's1'))).toBe('长乐区政府的 11 项任务');
+    expect(defaultExportTitle(scenes('  ', 's1'))).toBe('长乐区任务');
+    expect(defaultExportTitle(scenes('', null))).toBe('');
   });
 });
