@@ -15,6 +15,7 @@ import type { Actions } from '../state/actions.ts';
 import { sameSelection } from '../state/explore-state.ts';
 import type { Store } from '../state/store.ts';
 import { declutter } from './declutter.ts';
+import { keepWholeGraphInView } from './keep-in-view.ts';
 import { newMemo, render, updateEdgeLabels, wantedSelection } from './render.ts';
 import { stylesheet } from './style.ts';
 
@@ -127,4 +128,5 @@ export function bindCanvas(cy: Core, store: Store, actions: Actions): void {
   cy.on('zoom', () => updateEdgeLabels(cy));
   cy.on('viewport', () => labels.schedule());
   cy.on('layoutstop captionsdirty', () => labels.schedule());
+  keepWholeGraphInView(cy);
 }
