@@ -1,28 +1,20 @@
 /*
  * The document library's and the reading view's answers as the browser reads them (GET /api/documents,
  * GET /api/documents/:id/readings, DELETE /api/documents/:id; docs/api.md), beside the code that uses them.
+ * The server's own types, imported type-only (nothing of the server is bundled), so the two cannot drift apart.
  */
+import type { DocumentFacets, DocumentSortKey, DocumentSummary } from '../../../../server/graph/queries/documents.ts';
 
-export interface DocumentCounts { tasks: number; responsibilities: number; entities: number; targets: number; observations: number; warnings: number }
+export type {
+  DocumentCountsView as DocumentCounts, DocumentFacets as LibraryFacets, DocumentSummary as LibraryRow,
+} from '../../../../server/graph/queries/documents.ts';
+export type { DocumentReadings, Reading } from '../../../../server/graph/queries/document-readings.ts';
 
-export interface LibraryRow {
-  id: string; docId: string; title: string; file: string; kind: string; issued: string | null; year: string | null;
-  issuer: string | null; jurisdiction: string | null; jurisdictionLevel: string | null;
-  size: number | null; length: number; loadedAt: string | null; nodes: number; plan: string | null;
-  counts: DocumentCounts | null;
-}
-
-export interface LibraryFacets {
-  years: { year: string; count: number }[];
-  issuers: { issuer: string; count: number }[];
-  jurisdictions: { jurisdiction: string; count: number }[];
-  kinds: { kind: string; count: number }[];
-}
-
+/** The sort menu's keys: the server's (DOCUMENT_SORT_KEYS) in the menu's order; a key it lacks fails to compile. */
 export const LIBRARY_SORT_KEYS = [
   'issued', 'title', 'file', 'loadedAt', 'issuer', 'size', 'tasks', 'responsibilities', 'entities', 'targets', 'warnings',
-] as const;
-export type LibrarySortKey = (typeof LIBRARY_SORT_KEYS)[number];
+] as const satisfies readonly DocumentSortKey[];
+export type LibrarySortKey = DocumentSortKey;
 
 export interface LibraryQuery {
   q: string; year: string; issuer: string; kind: string;
@@ -33,22 +25,8 @@ export interface LibraryQuery {
 }
 
 export interface LibraryPage {
-  documents: LibraryRow[]; total: number; offset: number; limit: number;
-  sort: LibrarySortKey; order: 'asc' | 'desc'; facets: LibraryFacets;
-}
-
-export interface Reading {
-  start: number; end: number; text: string; relationships: string[];
-  entity: { id: string; label: string; name: string };
-}
-
-export interface DocumentReadings {
-  document: {
-    id: string; docId: string; title: string; file: string; kind: string; issued: string | null;
-    issuer: string | null; jurisdiction: string | null; size: number | null; loadedAt: string | null;
-    sha256: string | null; text: string; warnings: string[]; plan: string | null; counts: DocumentCounts | null;
-  };
-  readings: Reading[];
+  documents: DocumentSummary[]; total: number; offset: number; limit: number;
+  sort: LibrarySortKey; order: 'asc' | 'desc'; facets: DocumentFacets;
 }
 
 export interface RemoveResult { docId: string; removed: true; counters: Record<string, number> }
