@@ -61,11 +61,19 @@ OPTIONAL MATCH (a)-[m:MEMBER_OF]->(grp)
 OPTIONAL MATCH (p)-[h:HAS_TASK]->(t)
 // The agency, its group, the membership and the plan are hubs whose stored bookkeeping (supporting
 // documents, alias sources, evidence lists) grows with the corpus, so they are returned as lean maps.
+// So are the tasks and their responsibilities: what a row shows and links, without the task's full text
+// (GET /api/nodes/:id gives it; it was half of a page's 213 KB) or the relationships' page keys.
 RETURN p.name AS plan, t.number AS number, t.title AS title,
        CASE WHEN grp IS NULL THEN 'direct' ELSE grp.name END AS via, grp.name AS viaGroup,
        [r IN rels | r.role] AS roles, [r IN rels | r.rank] AS ranks,
        {kind: 'node', elementId: elementId(a), labels: labels(a), properties: a {.id, .name, .aliases, .group}} AS agency,
-       t AS task, rels,
+       {kind: 'node', elementId: elementId(t), labels: labels(t),
+        properties: t {.id, .name, .aliases, .number, .title, .section, .path, .marker, .order, .document}} AS task,
+       [r IN rels | {kind: 'relationship', elementId: elementId(r), type: type(r), startElementId: elementId(startNode(r)),
+                     endElementId: elementId(endNode(r)), properties: r {.role, .rank, .key},
+                     evidence: {count: size(r.evidenceDocs), documents: size(r.documents),
+                                first: CASE WHEN size(r.evidenceDocs) > 0 THEN {document: r.evidenceDocs[0], start: r.evidenceStarts[0],
+                                                                               end: r.evidenceEnds[0], text: r.evidenceTexts[0]} END}}] AS rels,
        CASE WHEN grp IS NOT NULL THEN {kind: 'node', elementId: elementId(grp), labels: labels(grp), properties: grp {.id, .name, .aliases, .group}} END AS `group`,
        CASE WHEN m IS NOT NULL THEN {kind: 'relationship', elementId: elementId(m), type: type(m), startElementId: elementId(a),
                                      endElementId: elementId(grp), properties: {}, evidence: {count: size(m.evidenceDocs), documents: size(m.documents)}} END AS membership,

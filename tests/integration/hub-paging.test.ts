@@ -3,6 +3,8 @@
  * all its tasks for every page: this checks that the pages, one after the other, are exactly the whole
  * list in the order the query promises (plan name, printed order, number, id; a task named directly
  * and through a group once, as direct), and that the plan seeks the index rather than sorting every task.
+ * The neighbours endpoint pages a hub one relationship type at a time (an agency's tasks out of the same
+ * index) and shared-tasks and the totals count in cheaper forms: each is checked against the plain way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +14,10 @@ import { generateCorpus } from '../../server/corpus/generate.ts';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { curatedQueries } from '../../server/graph/queries/curated.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
+import { neighbors } from '../../server/graph/queries/nodes.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { openTestDb, tempDirs } from './helpers.ts';
+import { bookkeepingLeaks, openTestDb, tempDirs } from './helpers.ts';
 
 /** The order tasks-of-agency promises, computed the plain way: every task, then one sort. */
 const WHOLE_LIST = `
@@ -34,6 +37,28 @@ const BUSIEST = `
 MATCH (a:Agency)
 RETURN a.id AS id, COUNT { (a)-[:RESPONSIBLE_FOR]->() } + COUNT { (a)-[:MEMBER_OF]->()-[:RESPONSIBLE_FOR]->() } AS tasks
 ORDER BY tasks DESC, id LIMIT 1`;
+
+/** The neighbours order, the plain way: type, then an agency's tasks by page key and the rest by name. */
+const ALL_NEIGHBOURS = `
+MATCH (n:Entity {id: $id})-[r:!STATES]-(m)
+WHERE $labels IS NULL OR any(l IN labels(m) WHERE l IN $labels)
+RETURN elementId(r) AS id, type(r) AS type
+ORDER BY type(r), CASE WHEN type(r) = 'RESPONSIBLE_FOR' AND startNode(r) = n THEN r.pageKey ELSE m.name END, elementId(r)`;
+
+/** shared-tasks and its totals as they were written before they were made cheaper (a membership test per row). */
+const SHARED_PLAIN = `
+MATCH (a:Entity:Agency {id: $agency})
+CALL (a) {
+  MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t
+  UNION
+  MATCH (a)-[:MEMBER_OF]->(:Agency)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t
+}
+MATCH (b:Agency)-[r:RESPONSIBLE_FOR]->(t)
+WHERE b <> a AND NOT (a)-[:MEMBER_OF]->(b)
+WITH b, t ORDER BY t.id
+WITH b, collect(DISTINCT t) AS shared
+RETURN b.id AS id, size(shared) AS sharedTasks, [t IN shared[..10] | t.id] AS examples
+ORDER BY sharedTasks DESC, b.name, b.id`;
 
 let db: GraphDb;
 let close: () => Promise<void>;
@@ -107,5 +132,58 @@ describe('tasks-of-agency on a hub agency', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('neighbours of a hub, a type at a time', () => {
+  async function pagedNeighbours(id: string, limit: number, labels?: string[]): Promise<{ id: string; type: string }[]> {
+    const out: { id: string; type: string }[] = [];
+    for (let offset = 0; ; offset += limit) {
+      const page = await neighbors(db, id, { direction: 'both', limit, offset, labels }, 60_000);
+      out.push(...page.edges.map((e) => ({ id: e.id, type: e.type })));
+      if (page.shown < limit) return out;
+    }
+  }
+
+  it('gives, page after page, exactly the whole ordered neighbourhood of the busiest agency, with its totals', async () => {
+    const [busiest] = await db.read<{ id: string }>(BUSIEST);
+    const whole = await db.read<{ id: string; type: string }>(ALL_NEIGHBOURS, { id: busiest!.id, labels: null });
+    expect(whole.length).toBeGreaterThan(60);
+    expect(await pagedNeighbours(busiest!.id, 17)).toEqual(whole);
+    const first = await neighbors(db, busiest!.id, { direction: 'both', limit: 5, offset: 0 }, 60_000);
+    const perType: Record<string, number> = {};
+    for (const w of whole) perType[w.type] = (perType[w.type] ?? 0) + 1;
+    expect(first.totals).toEqual(perType);
+    expect(first.total).toBe(whole.length);
+    expect(first.nodes.map((n) => n.id)).toContain(busiest!.id);
+  });
+
+  it('pages plans, tasks and a label filter the same way', async () => {
+    const ids = await db.read<{ id: string }>(`
+      CALL () { MATCH (p:Plan) RETURN p.id AS id ORDER BY COUNT { (p)-[:HAS_TASK]->() } DESC, id LIMIT 2
+                UNION MATCH (t:Task) RETURN t.id AS id ORDER BY id LIMIT 2 }
+      RETURN id`);
+    for (const { id } of ids) {
+      expect(await pagedNeighbours(id, 9), id).toEqual(await db.read(ALL_NEIGHBOURS, { id, labels: null }));
+    }
+    const [busiest] = await db.read<{ id: string }>(BUSIEST);
+    expect(await pagedNeighbours(busiest!.id, 23, ['Task'])).toEqual(await db.read(ALL_NEIGHBOURS, { id: busiest!.id, labels: ['Task'] }));
+    expect(bookkeepingLeaks(await neighbors(db, busiest!.id, { direction: 'both', limit: 50, offset: 0 }, 60_000))).toEqual([]);
+  });
+});
+
+describe('shared-tasks and the totals, counted the cheaper way', () => {
+  it('ranks and counts as the plain form does, and tasks-of-agency totals match the whole list', async () => {
+    const [busiest] = await db.read<{ id: string }>(BUSIEST);
+    const agency = busiest!.id;
+    const plain = await db.read<{ id: string; sharedTasks: number; examples: string[] }>(SHARED_PLAIN, { agency });
+    const shared = curatedQueries().get('shared-tasks')!;
+    const rows = await db.read<{ other: { properties: { id: string } }; sharedTasks: number; tasks: { properties: { id: string } }[] }>(shared.text, { agency, limit: 200, offset: 0 });
+    expect(rows.map((r) => ({ id: r.other.properties.id, sharedTasks: r.sharedTasks, examples: r.tasks.map((t) => t.properties.id) }))).toEqual(plain);
+    const [totals] = await db.read<{ agencies: number; tasks: number }>(shared.totals!, { agency });
+    const whole = await db.read<{ id: string; best: number }>(WHOLE_LIST, { agency });
+    expect(totals).toEqual({ agencies: plain.length, tasks: whole.length });
+    const [toa] = await db.read(curatedQueries().get('tasks-of-agency')!.totals!, { agency });
+    expect(toa).toEqual({ direct: whole.filter((w) => w.best === 0).length, viaGroup: whole.filter((w) => w.best === 1).length, all: whole.length });
   });
 });

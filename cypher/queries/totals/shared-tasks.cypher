@@ -3,16 +3,19 @@
 //   (directly or through a group), for "50 of 312 agencies".
 // params: agency
 MATCH (a:Entity:Agency {id: $agency})
-CALL (a) {
-  MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t
+// As shared-tasks.cypher: the agency's groups once, and no label read on either end of RESPONSIBLE_FOR.
+WITH a, COLLECT { MATCH (a)-[:MEMBER_OF]->(g:Agency) RETURN g } AS groups
+CALL (a, groups) {
+  MATCH (a)-[:RESPONSIBLE_FOR]->(t) RETURN t
   UNION
-  MATCH (a)-[:MEMBER_OF]->(:Agency)-[:RESPONSIBLE_FOR]->(t:Task) RETURN t
+  UNWIND groups AS g
+  MATCH (g)-[:RESPONSIBLE_FOR]->(t) RETURN t
 }
-WITH a, collect(t) AS mine
-CALL (a, mine) {
+WITH a, groups, collect(t) AS mine
+CALL (a, groups, mine) {
   UNWIND mine AS t
-  MATCH (b:Agency)-[:RESPONSIBLE_FOR]->(t)
-  WHERE b <> a AND NOT (a)-[:MEMBER_OF]->(b)
+  MATCH (b)-[:RESPONSIBLE_FOR]->(t)
+  WHERE b <> a AND NOT b IN groups
   RETURN count(DISTINCT b) AS agencies
 }
 RETURN agencies, size(mine) AS tasks

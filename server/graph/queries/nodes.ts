@@ -90,14 +90,61 @@ export interface Neighbors extends ApiGraph {
   limit: number;
 }
 
-export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
-  const params = { id, types: q.types ?? null, direction: q.direction, labels: q.labels ?? null, offset: q.offset, limit: q.limit };
-  const [row] = await db.read<{ n: LeanNode; rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), { ...params, ...LEAN_PARAMS }, { timeoutMs });
-  if (!row) throw AppError.notFound(`No entity with id '${id}'`, { id });
-  const totalsRows = await db.read<{ type: string; count: number }>(loadApiCypher('neighbor-totals'), params, { timeoutMs });
+/** How many relationships of one type leave and enter a node (neighbor-totals*.cypher). */
+export interface TypeCount { type: string; out: number; in: number }
+
+/** One type's share of a neighbours page, and whether it is read out of a page-key index (cypher/api/neighbors.cypher). */
+export interface TypePage { type: string; offset: number; limit: number; keyed: boolean }
+
+/**
+ * The (type, direction) whose relationships carry a sort key with a range index, so a page of them is an
+ * index seek: an agency's tasks, RESPONSIBLE_FOR.pageKey (cypher/writer/set-page-keys.cypher). Every
+ * other type and side is read by expanding that type and sorting it; the dense ones left that way (an
+ * indicator's OF, a park's MENTIONS) are listed in docs/graph-storage.md, Hub pages.
+ */
+const KEYED: Readonly<Record<string, 'out' | 'in'>> = { RESPONSIBLE_FOR: 'out' };
+
+/**
+ * Cuts a page of the neighbours order (type, then the other end's name or the type's stored key) into
+ * pages of single types using the per-type totals, so no type is read beyond the rows the page needs
+ * from it, and marks the ones that come out of a page-key index: those whose rows in this direction all
+ * lie on the keyed side.
+ */
+export function neighbourPages(counts: readonly TypeCount[], q: NeighborQuery): { totals: Record<string, number>; total: number; pages: TypePage[] } {
   const totals: Record<string, number> = {};
-  for (const t of totalsRows) totals[t.type] = t.count;
-  const total = totalsRows.filter((t) => !q.types || q.types.includes(t.type)).reduce((sum, t) => sum + t.count, 0);
-  const graph = buildGraph([row.n, ...row.others], row.rels);
-  return { center: id, ...graph, totals, total, shown: row.rels.length, offset: q.offset, limit: q.limit };
+  const keyed = new Set<string>();
+  for (const c of counts) {
+    const out = q.direction === 'in' ? 0 : c.out;
+    const inn = q.direction === 'out' ? 0 : c.in;
+    if (out + inn > 0) totals[c.type] = out + inn;
+    const side = KEYED[c.type];
+    if ((side === 'out' && inn === 0) || (side === 'in' && out === 0)) keyed.add(c.type);
+  }
+  const pages: TypePage[] = [];
+  let before = 0;
+  for (const type of Object.keys(totals).filter((t) => !q.types || q.types.includes(t)).sort()) {
+    const count = totals[type]!;
+    const from = Math.max(q.offset - before, 0);
+    const to = Math.min(q.offset + q.limit - before, count);
+    if (to > from) pages.push({ type, offset: from, limit: to - from, keyed: keyed.has(type) });
+    before += count;
+  }
+  return { totals, total: before, pages };
+}
+
+export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
+  const filters = { direction: q.direction, labels: q.labels ?? null };
+  const [head] = await db.read<{ n: LeanNode; counts: TypeCount[] }>(
+    loadApiCypher(q.labels ? 'neighbor-totals-by-label' : 'neighbor-totals'),
+    { id, labels: filters.labels, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs },
+  );
+  if (!head) throw AppError.notFound(`No entity with id '${id}'`, { id });
+  const { totals, total, pages } = neighbourPages(head.counts, q);
+  const parts = await Promise.all(pages.map(async (p) => {
+    const [row] = await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), { id, ...filters, ...p, ...LEAN_PARAMS }, { timeoutMs });
+    return row ?? { rels: [], others: [] };
+  }));
+  const rels = parts.flatMap((p) => p.rels);
+  const graph = buildGraph([head.n, ...parts.flatMap((p) => p.others)], rels);
+  return { center: id, ...graph, totals, total, shown: rels.length, offset: q.offset, limit: q.limit };
 }
