@@ -10,13 +10,10 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { ApiError } from '../../api/client.ts';
+import type { CollaborationPair } from '../../../../server/graph/queries/analysis-collaboration.ts';
 
-export interface CollaborationPair {
-  agencyA: string; nameA: string; groupA: boolean; jurisdictionA: string | null;
-  agencyB: string; nameB: string; groupB: boolean; jurisdictionB: string | null;
-  sharedTasks: number; leadSupport: number; supportSupport: number; joint: number;
-}
-export interface CollaborationAnswer { pairs: CollaborationPair[]; truncated: boolean }
+// The API's answer is the server's type, imported type-only (nothing of the server is bundled).
+export type { CollaborationAnswer, CollaborationPair } from '../../../../server/graph/queries/analysis-collaboration.ts';
 
 /** Which shared tasks weigh an edge: all, or one kind of pair. */
 export const MEASURES = ['sharedTasks', 'leadSupport', 'supportSupport', 'joint'] as const;

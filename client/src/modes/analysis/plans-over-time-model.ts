@@ -1,39 +1,17 @@
 /*
- * Plans over time, the client's side: the shapes GET /api/analysis/plans/series and /compare answer with,
- * the requests, and the pure pieces the view draws from (a series' label, the lineage as canvas elements,
- * one agency's movement as task lines), kept apart from the DOM so they read and test on their own.
+ * Plans over time, the client's side: the requests to GET /api/analysis/plans/series and /compare, and the
+ * pure pieces the view draws from (a series' label, the lineage as canvas elements, one agency's movement as
+ * task lines), kept apart from the DOM so they read and test on their own.
  */
 import { translate, type Lang } from '../../i18n/index.ts';
+import type { PlanSeries } from '../../../../server/analysis/plan-series.ts';
+import type { PairTask, PlansOverTime, YearPair } from '../../../../server/graph/queries/analysis-plan-series.ts';
 
-export interface SeriesPlan { id: string; name: string; year: number; issued: string | null; issuer: string | null; jurisdiction: string | null; tasks: number; responsibilities: number }
-export interface PlanSeries { id: string; kind: 'jurisdiction' | 'issuer' | 'family'; jurisdiction: string | null; value: string | null; plans: SeriesPlan[] }
-export interface PairTask { side: 'from' | 'to'; number: string | null; section: string | null; title: string; responsible: string[] }
-export interface AgencyMove {
-  agency: string; name: string;
-  counts: { continued: number; dropped: number; added: number };
-  continued: { from: string; to: string }[];
-  dropped: { task: string; handedOver: boolean }[];
-  added: { task: string; takenOver: boolean }[];
-}
-export interface YearPair {
-  from: { id: string; name: string; year: number };
-  to: { id: string; name: string; year: number };
-  counts: { continued: number; dropped: number; added: number };
-  matches: { from: string; to: string; score: number }[];
-  dropped: string[];
-  added: string[];
-  nearest: Record<string, { id: string; score: number } | null>;
-  tasks: Record<string, PairTask>;
-  agencies: AgencyMove[];
-}
-export interface PlansOverTime {
-  series: PlanSeries;
-  threshold: number;
-  pairTotal: number;
-  offset: number;
-  pairs: YearPair[];
-  lineage: { plans: { id: string; name: string; year: number | null; inSeries: boolean }[]; links: { from: string; to: string; type: string }[] };
-}
+// The answers' shapes are the server's, imported type-only (nothing of the server is bundled).
+export type { SeriesPlan, PlanSeries } from '../../../../server/analysis/plan-series.ts';
+export type { PairTask, PlansOverTime, YearPair } from '../../../../server/graph/queries/analysis-plan-series.ts';
+/** One agency's tasks across a year pair, with their counts. */
+export type AgencyMove = YearPair['agencies'][number];
 
 /** The threshold the view opens with: the API's default (docs/api.md says how it was chosen). */
 export const DEFAULT_THRESHOLD = 0.15;

@@ -3,12 +3,10 @@
  * years — either the leading agencies' totals side by side, or one agency's tasks stacked by how it holds
  * them. Pure, so sorting and series are unit-tested.
  */
-export type WorkloadCounts = { led: number; supported: number; responsible: number; inherited: number; total: number };
-export interface AgencyWorkload extends WorkloadCounts {
-  id: string; name: string; group: boolean; jurisdiction: string | null;
-  plans: (WorkloadCounts & { id: string; name: string; year: number | null })[];
-  years: Record<string, WorkloadCounts>;
-}
+import type { AgencyWorkload } from '../../../../server/graph/queries/analysis-workload.ts';
+
+// Per-agency counts are the server's types, imported type-only (nothing of the server is bundled).
+export type { AgencyWorkload, WorkloadCounts } from '../../../../server/graph/queries/analysis-workload.ts';
 export interface WorkloadAnswer { agencies: AgencyWorkload[]; years: string[]; truncated: boolean }
 
 export const COUNT_KEYS = ['led', 'supported', 'responsible', 'inherited', 'total'] as const;
