@@ -1,6 +1,6 @@
 /*
  * Entry point and composition root: builds the page skeleton, creates the one store, the canvas, the one
- * graph-change function and every action factory (explore, query, scenes, present, share), and mounts every
+ * graph-change function and every action factory (explore, query, scenes, present, share, style), and mounts every
  * panel and mode as a view of the store. Also the keyboard shortcuts and a window.__app handle for tests.
  */
 import './styles/app.css';
@@ -37,6 +37,7 @@ import { createQueryActions } from './modes/query/query-actions.ts';
 import { createSceneActions } from './scenes/scene-actions.ts';
 import { createShareActions } from './share/share-actions.ts';
 import { createActions, mergeActions } from './state/actions.ts';
+import { createStyleActions } from './canvas/style-actions.ts';
 import { createExploreActions } from './state/explore-actions.ts';
 import { createGraphChanges } from './state/graph-change.ts';
 import { createStore, initialState } from './state/store.ts';
@@ -134,7 +135,7 @@ bindCanvas(cy, store, actions);
 mountTopbar(topbar, store, actions);
 mountQueries(queries.body, store, actions);
 mountFilters(filters.body, store, actions);
-mountLegend(legend.body, store, actions);
+mountLegend(legend.body, store, actions, createStyleActions(store));
 mountToolbar(toolbar, store, actions, {
   fit: () => fitView(cy),
   selectedIds: () => {

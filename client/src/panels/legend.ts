@@ -12,7 +12,7 @@ import type { Actions } from '../state/actions.ts';
 import { countByLabel, isFiltering, visibleGraph, yearsIn } from '../state/filters.ts';
 import type { State, Store } from '../state/store.ts';
 import { ROLE_COLORS } from '../canvas/style.ts';
-import { createStyleActions, type StyleActions } from '../canvas/style-actions.ts';
+import type { StyleActions } from '../canvas/style-actions.ts';
 import {
   colourProblem, isDefaultViewStyle, labelColour, labelSize, styledLabels, textColourOn, SIZE_MODES, type ColourProblem, type SizeMode,
 } from '../canvas/view-style.ts';
@@ -41,7 +41,7 @@ export function mountFilters(el: HTMLElement, store: Store, actions: Actions): v
   store.subscribe((s, prev) => { if (s.graph !== prev.graph || s.filters !== prev.filters || s.lang !== prev.lang) draw(s); });
 }
 
-export function mountLegend(el: HTMLElement, store: Store, actions: Actions, style: StyleActions = createStyleActions(store)): void {
+export function mountLegend(el: HTMLElement, store: Store, actions: Actions, style: StyleActions): void {
   // The label whose colour and size editor is open (one at a time), and the last refusal to show in it.
   let editing: string | null = null;
   let refusal: { label: string; colour: string; problem: ColourProblem } | null = null;
