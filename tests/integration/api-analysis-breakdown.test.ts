@@ -7,11 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearGraph } from '../../server/graph/writer/graph-state.ts';
-import { loadPaths } from '../../server/load/load-paths.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { startTestApp } from './helpers.ts';
+import { seededTestApp } from './helpers.ts';
 
 interface Gold { plan: string; tasks: { number: string; title: string; responsible: string[] }[] }
 const gold = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'tests', 'fixtures', 'gold', '2019-work-plan-responsibility.json'), 'utf8')) as Gold;
@@ -21,9 +19,7 @@ let app: RunningServer;
 const get = (q: string) => fetch(`${app.url}/api/analysis/breakdown?${q}`);
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await clearGraph(app.db);
-  await loadPaths(app.db, [path.join(ROOT_DIR, 'seeds', 'documents')]);
+  app = await seededTestApp();
 });
 afterAll(async () => {
   await app?.stop();

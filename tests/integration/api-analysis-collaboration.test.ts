@@ -6,12 +6,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
-import { clearGraph } from '../../server/graph/writer/graph-state.ts';
-import { loadPaths } from '../../server/load/load-paths.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { SEEDS_DIR } from '../e2e/app.ts';
-import { startTestApp } from './helpers.ts';
+import { seededTestApp, SEEDS_DIR } from './helpers.ts';
 
 let app: RunningServer;
 let db: GraphDb;
@@ -48,10 +45,8 @@ async function directPairs(plan: string): Promise<Map<string, number>> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await seededTestApp({ dirs: [SEEDS_DIR, ROLES_DIR] });
   db = app.db;
-  await clearGraph(db);
-  await loadPaths(db, [SEEDS_DIR, ROLES_DIR]);
 });
 afterAll(async () => {
   await app?.stop();

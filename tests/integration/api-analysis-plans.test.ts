@@ -5,11 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
-import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
-import { SEEDS_DIR } from '../e2e/app.ts';
-import { bookkeepingLeaks, startTestApp } from './helpers.ts';
+import { bookkeepingLeaks, seededTestApp, SEEDS_DIR } from './helpers.ts';
 
 let app: RunningServer;
 const get = async (path: string) => {
@@ -38,9 +36,7 @@ const matchOf = (pair: Pair, fromTitle: string) => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await clearGraph(app.db);
-  await loadPaths(app.db, [SEEDS_DIR]);
+  app = await seededTestApp();
 });
 afterAll(async () => {
   await app?.stop();

@@ -2,13 +2,9 @@
  * Targets against results on the seed documents loaded by the real loader. The 5G基站 targets are the
  * issue's example; what the seeds let us say about them is written out below.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearGraph } from '../../server/graph/writer/graph-state.ts';
-import { loadPaths } from '../../server/load/load-paths.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { ROOT_DIR } from '../../server/version.ts';
-import { startTestApp } from './helpers.ts';
+import { seededTestApp } from './helpers.ts';
 
 let app: RunningServer;
 interface Result {
@@ -24,9 +20,7 @@ const get = async (q = ''): Promise<{ status: number; body: Answer & { error?: {
 };
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await clearGraph(app.db);
-  await loadPaths(app.db, [path.join(ROOT_DIR, 'seeds', 'documents')]);
+  app = await seededTestApp();
 });
 afterAll(async () => {
   await app?.stop();

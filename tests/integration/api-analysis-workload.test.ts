@@ -4,11 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
-import { clearGraph } from '../../server/graph/writer/graph-state.ts';
-import { loadPaths } from '../../server/load/load-paths.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { SEEDS_DIR } from '../e2e/app.ts';
-import { startTestApp } from './helpers.ts';
+import { seededTestApp } from './helpers.ts';
 
 let app: RunningServer;
 let db: GraphDb;
@@ -39,10 +36,8 @@ async function countedFor(agency: string): Promise<Counts> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await seededTestApp();
   db = app.db;
-  await clearGraph(db);
-  await loadPaths(db, [SEEDS_DIR]);
 });
 afterAll(async () => {
   await app?.stop();

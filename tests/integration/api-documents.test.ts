@@ -12,7 +12,7 @@ import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.t
 import { gazetteerFrom } from '../../server/load/extract-file.ts';
 import { uploadDocuments } from '../../server/load/upload-documents.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { startTestApp } from './helpers.ts';
+import { seededTestApp, startTestApp } from './helpers.ts';
 
 const PLAN_A = `2026年数字福州城市大脑工作要点
 
@@ -67,9 +67,8 @@ const list = async (query = '') => (await send(app.url, 'GET', `documents${query
 const counts = () => graphCounts(db);
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await seededTestApp({ dirs: [] });
   db = app.db;
-  await clearGraph(db);
 });
 afterAll(async () => {
   await app?.stop();

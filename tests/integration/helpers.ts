@@ -1,6 +1,7 @@
 /*
  * Shared plumbing for integration tests: a GraphDb on the test project's embedded Neo4j, the real app
- * started on port 0, and a way to empty the database between suites.
+ * started on port 0 (emptied and loaded with the seed documents by seededTestApp), and a way to empty the
+ * database between suites.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,8 +10,13 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { GraphDb } from '../../server/graph/graph-db.ts';
 import { applySchema } from '../../server/graph/schema.ts';
+import { clearGraph } from '../../server/graph/writer/graph-state.ts';
+import { loadPaths } from '../../server/load/load-paths.ts';
 import { createDriver, type Neo4jConnection } from '../../server/neo4j/connect.ts';
 import { start, type RunningServer } from '../../server/server.ts';
+import { ROOT_DIR } from '../../server/version.ts';
+
+export const SEEDS_DIR = path.join(ROOT_DIR, 'seeds', 'documents');
 
 export function testConnection(): Neo4jConnection {
   const n = inject('neo4j');
@@ -29,6 +35,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
   const n = inject('neo4j');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false', ...env });
   return start(config, { log: () => {} });
+}
+
+/**
+ * The real app on an emptied test database loaded (by the real loader) with `dirs`: the seed documents
+ * unless told otherwise; `dirs: []` gives an empty graph. The app is stopped again if loading fails.
+ */
+export async function seededTestApp(opts: { dirs?: readonly string[]; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const app = await startTestApp(opts.env);
+  try {
+    await clearGraph(app.db);
+    const dirs = opts.dirs ?? [SEEDS_DIR];
+    if (dirs.length) await loadPaths(app.db, [...dirs]);
+    return app;
+  } catch (e) {
+    await app.stop();
+    throw e;
+  }
 }
 
 /** Temporary folders for one test file, removed together by cleanup(). */

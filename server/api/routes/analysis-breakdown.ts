@@ -9,16 +9,14 @@ import type { AppDeps } from '../app-deps.ts';
 import { breakdownCsv, breakdownTable, breakdownXlsx } from '../formats/breakdown-table.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
-
-const name = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+import { analysisLimit, entityName } from './analysis-params.ts';
 
 export const BreakdownQuery = z.strictObject({
-  plan: name.optional().describe('Plan id or name: the plan\'s 分工表'),
-  agency: name.optional().describe('Agency id, name or printed alias: its tasks across all plans'),
+  plan: entityName.optional().describe('Plan id or name: the plan\'s 分工表'),
+  agency: entityName.optional().describe('Agency id, name or printed alias: its tasks across all plans'),
   format: z.enum(['json', 'xlsx', 'csv'], { error: "must be 'json', 'xlsx' or 'csv'" }).default('json').describe('Output format'),
   lang: z.enum(['zh', 'en'], { error: "must be 'zh' or 'en'" }).default('zh').describe('Language of the column headings in XLSX and CSV'),
-  limit: z.coerce.number({ error: 'must be an integer' }).int('must be an integer').min(1, 'must be at least 1').max(MAX_ROWS, `must be at most ${MAX_ROWS}`)
-    .default(MAX_ROWS).describe('At most this many tasks, in order (`total` says how many there are)'),
+  limit: analysisLimit(MAX_ROWS, MAX_ROWS, 'At most this many tasks, in order (`total` says how many there are)'),
 }).refine((q) => (q.plan === undefined) !== (q.agency === undefined), { message: 'give exactly one of plan and agency', path: ['plan'] });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -8,23 +8,13 @@ import { analysisFilters, collaborationPairs, sharedTasks } from '../../graph/qu
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
-import { boolParam, entityId, intParam } from './params.ts';
-
-const optionalText = (max: number, what: string) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).default('').describe(what);
-
-/** Plan, year and jurisdiction: the filters the analysis views share. Empty means all. */
-export const analysisFilterShape = {
-  plan: optionalText(500, 'a plan id (plan:…) or name; empty for every plan'),
-  year: z.union([z.literal(''), z.string().regex(/^\d{4}$/, 'must be a four-digit year')])
-    .default('').transform((y) => (y === '' ? 0 : Number(y))).describe('the plan\'s year; empty for every year'),
-  jurisdiction: optionalText(100, 'only agencies of this jurisdiction (e.g. 福州市); empty for all'),
-};
+import { boolParam, entityId, NoQuery } from './params.ts';
+import { analysisFilterShape, analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
 
 export const CollaborationQuery = z.strictObject({
   ...analysisFilterShape,
   members: boolParam(true).describe('a group\'s tasks count for each of its members instead of the group'),
-  limit: intParam(1, 50_000, 5000).describe('at most this many pairs'),
+  limit: analysisLimit(50_000, 5000, 'at most this many pairs'),
 });
 
 export const SharedTasksQuery = z.strictObject({
@@ -33,17 +23,8 @@ export const SharedTasksQuery = z.strictObject({
   plan: analysisFilterShape.plan,
   year: analysisFilterShape.year,
   members: CollaborationQuery.shape.members,
-  limit: intParam(1, 1000, 200).describe('at most this many tasks'),
+  limit: analysisLimit(1000, 200, 'at most this many tasks'),
 });
-
-export const NoQuery = z.strictObject({});
-
-/**
- * The analyses read the whole archive (75k tasks on the bench graph take several seconds on a busy machine), so
- * they get at least a minute rather than the console's per-query budget; their answers are cached per graph
- * state (cachedCurated), so only the first view after a load pays.
- */
-export const analysisTimeoutMs = (configured: number): number => Math.max(configured, 60_000);
 
 export function analysisCollaborationRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   const router = Router();

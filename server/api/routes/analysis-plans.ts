@@ -8,6 +8,7 @@ import { comparePlanSeries, listPlanSeries } from '../../graph/queries/analysis-
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
+import { analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
 import { intParam } from './params.ts';
 
 /** The slider's default: measured on the seeds, the lowest score whose matches still read as the same work (docs/api.md). */
@@ -19,13 +20,13 @@ export const SeriesListQuery = z.strictObject({
 export const CompareQuery = z.strictObject({
   series: z.string().min(3, 'must be a series id from GET /api/analysis/plans/series').max(600, 'is too long').regex(/^[^|]*\|(?:jurisdiction|issuer|family)\|[^|]*$/, 'must be a series id from GET /api/analysis/plans/series (jurisdiction|kind|value)').describe('series id as listed by GET /api/analysis/plans/series'),
   offset: intParam(0, 10_000, 0).describe('first neighbouring pair to match, counted from 0 (default 0)'),
-  limit: intParam(1, 50, 10).describe('how many neighbouring pairs to match (default 10)'),
+  limit: analysisLimit(50, 10, 'how many neighbouring pairs to match (default 10)'),
   threshold: z.string().regex(/^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?|\.\d{1,4})$/, 'must be a number between 0 and 1 (at most 4 decimals)').transform(Number).default(DEFAULT_THRESHOLD).describe(`lowest similarity (0–1) at which two tasks count as the same work (default ${DEFAULT_THRESHOLD})`),
 });
 
 export function analysisPlansRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   const router = Router();
-  const timeoutMs = Math.max(deps.config.cypher.timeoutMs, 30_000);
+  const timeoutMs = analysisTimeoutMs(deps.config.cypher.timeoutMs);
 
   registry.add({
     method: 'get', path: '/analysis/plans/series', tag: 'analysis', query: SeriesListQuery,

@@ -8,12 +8,12 @@ import { targetsAgainstResults } from '../../graph/queries/analysis-targets.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
+import { analysisLimit, entityName } from './analysis-params.ts';
 
 export const TargetsQuery = z.strictObject({
-  indicator: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional()
+  indicator: entityName.optional()
     .describe('Results and per-year statuses of this indicator only (id or name); default: every indicator with a target'),
-  limit: z.coerce.number({ error: 'must be an integer' }).int('must be an integer').min(1, 'must be at least 1').max(5000, 'must be at most 5000').default(300)
-    .describe('At most this many results (the indicator list and per-year statuses always cover everything)'),
+  limit: analysisLimit(5000, 300, 'At most this many results (the indicator list and per-year statuses always cover everything)'),
 });
 
 export function analysisTargetsRoutes(deps: AppDeps, registry: ApiRegistry): Router {

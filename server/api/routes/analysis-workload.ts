@@ -8,12 +8,11 @@ import { agencyWorkload } from '../../graph/queries/analysis-workload.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
-import { analysisFilterShape, analysisTimeoutMs } from './analysis-collaboration.ts';
-import { intParam } from './params.ts';
+import { analysisFilterShape, analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
 
 export const WorkloadQuery = z.strictObject({
   ...analysisFilterShape,
-  limit: intParam(1, 100_000, 10_000).describe('at most this many agency × plan rows'),
+  limit: analysisLimit(100_000, 10_000, 'at most this many agency × plan rows'),
 });
 
 export function analysisWorkloadRoutes(deps: AppDeps, registry: ApiRegistry): Router {

@@ -14,7 +14,7 @@ import { readUploadedFiles } from '../multipart-files.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { REQUIRED_WRITE_HEADER, requireWriteAccess, writeCapabilities } from '../write-access.ts';
-import { boolParam, entityId, intParam } from './params.ts';
+import { boolParam, entityId, intParam, NoQuery } from './params.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -32,7 +32,6 @@ export const DocumentsQuery = z.strictObject({
 });
 export const DocumentPath = z.strictObject({ id: entityId.describe('Document node id (document:<id>) or bare document id') });
 export const UploadQuery = z.strictObject({ dryRun: boolParam(false).describe('answer the preview and write nothing') });
-export const NoQuery = z.strictObject({});
 
 const ASCENDING_BY_DEFAULT = new Set(['title', 'file', 'issuer']);
 const WRITE_HEADERS = { [REQUIRED_WRITE_HEADER]: 'any value; a cross-site form cannot add it (403 without it)' };

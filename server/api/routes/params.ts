@@ -27,4 +27,7 @@ export const intParam = (min: number, max: number, dflt: number) =>
 export const boolParam = (dflt: boolean) =>
   z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1').default(dflt);
 
+/** Endpoints that take no parameters still refuse unknown ones. */
+export const NoQuery = z.strictObject({});
+
 export const entityId = z.string().trim().min(1, 'must not be empty').max(500, 'is too long');
