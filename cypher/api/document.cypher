@@ -1,16 +1,60 @@
 // title: One document with the spans of its facts
-// description: The document (by node id or bare id) and one span per evidence entry of every
-//   relationship drawn from it; found through the nodes the document states (its STATES relationships),
-//   so it never scans every relationship in the graph.
+// description: The document (by node id or bare id) and one span per evidence entry it gave, of every
+//   relationship drawn from it. Found from the document without walking a hub's relationships: each of
+//   its STATES names the type and other end of every relationship the document states from that node
+//   (outTypes, outEnds), so each fact is one index seek for the other end and one expand between two
+//   known nodes, typed so that Neo4j starts from whichever end has fewer relationships of that type (an
+//   untyped expand between two hubs, an agency and its group, reads thousands). One branch per type of
+//   RELATIONSHIP_TYPES (a test holds the list); relationships that start at the Document itself are
+//   read from it (a Document does not state itself). Only the evidence lists of the document's own
+//   facts are read.
 // params: id
-MATCH (d:Document) WHERE d.id = $id OR d.docId = $id
+CALL () {
+  MATCH (d:Document {docId: $id}) RETURN d
+  UNION
+  MATCH (d:Entity {id: $id}) WHERE d:Document RETURN d
+}
 CALL (d) {
-  UNWIND [(d)-[:STATES]->(n) | n] + [d] AS a
-  MATCH (a)-[r:!STATES]->(b)
-  WHERE d.docId IN r.evidenceDocs
-  WITH DISTINCT r, a, b
-  UNWIND range(0, size(r.evidenceDocs) - 1) AS i
-  WITH r, a, b, i WHERE r.evidenceDocs[i] = d.docId
+  CALL (d) {
+    MATCH (d)-[s:STATES]->(a)
+    UNWIND range(0, size(s.outTypes) - 1) AS i
+    MATCH (b:Entity {id: s.outEnds[i]})
+    WITH a, b, s.outTypes[i] AS type
+    CALL (a, b, type) {
+      WITH * WHERE type = 'HAS_TASK' MATCH (a)-[r:HAS_TASK]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'RESPONSIBLE_FOR' MATCH (a)-[r:RESPONSIBLE_FOR]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'MEMBER_OF' MATCH (a)-[r:MEMBER_OF]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'GOVERNS' MATCH (a)-[r:GOVERNS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'LOCATED_IN' MATCH (a)-[r:LOCATED_IN]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'MENTIONS' MATCH (a)-[r:MENTIONS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'SETS_TARGET' MATCH (a)-[r:SETS_TARGET]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'REPORTS' MATCH (a)-[r:REPORTS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'OF' MATCH (a)-[r:OF]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'IMPLEMENTS' MATCH (a)-[r:IMPLEMENTS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'REFERENCES' MATCH (a)-[r:REFERENCES]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'ISSUED_BY' MATCH (a)-[r:ISSUED_BY]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'ADDRESSED_TO' MATCH (a)-[r:ADDRESSED_TO]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'DESCRIBES' MATCH (a)-[r:DESCRIBES]->(b) RETURN r
+    }
+    RETURN a, r, b
+    UNION ALL
+    MATCH (d)-[r:!STATES]->(b)
+    RETURN d AS a, r, b
+  }
+  UNWIND [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] = d.docId] AS i
   RETURN collect({start: r.evidenceStarts[i], end: r.evidenceEnds[i], text: r.evidenceTexts[i], type: type(r),
                   from: a.id, fromName: a.name, to: b.id, toName: b.name, relationship: elementId(r)}) AS spans
 }

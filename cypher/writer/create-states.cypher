@@ -4,11 +4,13 @@
 //   so a replacement or removal takes back exactly its aliases (docs/graph-storage.md). Creating the
 //   relationship takes the node's lock (shared on a dense hub), which is what orders a load after a
 //   replacement or removal that locked the node to decide its support, and the other way round.
-//   Returns one count per row, which the writer checks: MATCH skips a row whose node a concurrent
-//   removal deleted, and such a transaction is redone.
-// param rows: list of [docNodeId, nodeId, aliases], sorted by node id
+//   `outTypes`/`outEnds` are the type and other end of each relationship the document states from the
+//   node, so GET /api/documents/:id finds the document's facts by typed expands between two known nodes
+//   instead of walking every relationship of a hub. Returns one count per row, which the writer checks:
+//   MATCH skips a row whose node a concurrent removal deleted, and such a transaction is redone.
+// param rows: list of [docNodeId, nodeId, aliases, outTypes, outEnds], sorted by node id
 UNWIND $rows AS row
 MATCH (d:Entity {id: row[0]})
 MATCH (n:Entity {id: row[1]})
-CREATE (d)-[:STATES {aliases: row[2]}]->(n)
+CREATE (d)-[:STATES {aliases: row[2], outTypes: row[3], outEnds: row[4]}]->(n)
 RETURN count(*) AS created

@@ -14,7 +14,8 @@
 //   document is lower; otherwise it only fills keys still missing. Returns one count per row, which the
 //   writer checks: a row whose end a concurrent removal deleted is silently skipped by MATCH.
 // param rows: list of {from, to, key, props, created} — created: the whole property map of a new relationship
-//   (props, key, documents sorted, evidenceDocs/Starts/Ends/Texts); the lists travel once, in it
+//   (props, key, documents sorted, evidenceDocs/Starts/Ends/Texts, evidenceCount); the lists travel once,
+//   in it. An append adds to `evidenceCount` without reading the stored lists' length.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -29,6 +30,7 @@ FOREACH (_ IN CASE WHEN found THEN [1] ELSE [] END |
       r.evidenceDocs = r.evidenceDocs + row.created.evidenceDocs,
       r.evidenceStarts = r.evidenceStarts + row.created.evidenceStarts,
       r.evidenceEnds = r.evidenceEnds + row.created.evidenceEnds,
-      r.evidenceTexts = r.evidenceTexts + row.created.evidenceTexts
+      r.evidenceTexts = r.evidenceTexts + row.created.evidenceTexts,
+      r.evidenceCount = coalesce(r.evidenceCount, 0) + size(row.created.evidenceDocs)
   FOREACH (k IN [k IN keys(row.props) WHERE r[k] IS NULL] | SET r[k] = row.props[k]))
 RETURN count(*) AS rows

@@ -18,9 +18,11 @@ export async function snapshot(db: GraphDb): Promise<GraphSnapshot> {
   });
   const relLines = rels.map(({ type, from, to, props }) => {
     // aliases: on STATES, the surface forms the document printed for the node, in no particular order.
-    const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, aliases, ...rest } = props as Record<string, unknown[]>;
+    // outTypes/outEnds: on STATES, the relationships the document states from the node, as pairs.
+    const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, aliases, outTypes, outEnds, ...rest } = props as Record<string, unknown[]>;
     const spans = (evidenceDocs ?? []).map((d, i) => `${String(d)}@${String(evidenceStarts?.[i])}-${String(evidenceEnds?.[i])}:${String(evidenceTexts?.[i])}`).sort();
-    return JSON.stringify([type, from, to, sorted(documents), spans, sorted(aliases), sortKeys(rest)]);
+    const outs = outTypes ? outTypes.map((t, i) => `${String(t)} ${String(outEnds?.[i])}`).sort() : null;
+    return JSON.stringify([type, from, to, sorted(documents), spans, sorted(aliases), outs, sortKeys(rest)]);
   });
   return { nodes: nodeLines.sort(), relationships: relLines.sort() };
 }

@@ -250,6 +250,7 @@ describe('a database written before support became STATES relationships', () => 
       SET d.nodeIds = COLLECT { MATCH (d)-[:STATES]->(n) RETURN n.id ORDER BY n.id },
           d.aliasPairs = COLLECT { MATCH (d)-[s:STATES]->(n) UNWIND s.aliases AS a RETURN n.id + '\u001f' + a AS p ORDER BY p }`);
     await db.write('MATCH (:Document)-[s:STATES]->() DELETE s');
+    await db.write('MATCH ()-[r]->() REMOVE r.evidenceCount');
     await db.autoCommit('CREATE CONSTRAINT loader_gate_name IF NOT EXISTS FOR (g:LoaderGate) REQUIRE g.name IS UNIQUE');
     await db.write("MERGE (g:LoaderGate {name: 'support'}) SET g._lock = true REMOVE g._lock");
   }
@@ -286,6 +287,40 @@ describe('a database written before support became STATES relationships', () => 
     expect(await db.read("MATCH (d:Document {docId: 'empty'}) RETURN d.nodeIds AS nodeIds, COUNT { (d)-[:STATES]->() } AS states")).toEqual([{ nodeIds: null, states: 0 }]);
     const [agency] = await db.read("MATCH (:Document {docId: 'docA'})-[s:STATES]->({id: 'agency:长乐区政府'}) RETURN s.aliases AS aliases");
     expect(agency?.aliases).toEqual(['长乐区政府']);
+  });
+});
+
+describe('a database written with STATES before they named the document\'s facts', () => {
+  // The shape between: support as STATES {aliases}, but no outTypes/outEnds on them and no evidenceCount
+  // on the relationships (and no (:LoaderGate) node).
+  const toStatesShape = async () => {
+    await db.write('MATCH ()-[s:STATES]->() REMOVE s.outTypes, s.outEnds');
+    await db.write('MATCH ()-[r]->() REMOVE r.evidenceCount');
+  };
+
+  it('is migrated once at start to the graph the writer writes, and the check then finds nothing', async () => {
+    await write(docA);
+    await write(docB);
+    const current = await snapshot(db);
+    await toStatesShape();
+    expect(await snapshot(db)).not.toEqual(current);
+    expect(await migrateSupport(db)).toBe(true);
+    expect(await snapshot(db)).toEqual(current);
+    expect(await db.read('MATCH (g:LoaderGate) RETURN g')).toEqual([]);
+    expect(await migrateSupport(db)).toBe(false);
+  });
+
+  it('resumes a migration cut short: the gate it creates first stays until the end', async () => {
+    await write(docA);
+    await write(docB);
+    const current = await snapshot(db);
+    // What an interrupted run leaves: the gate, and the STATES into some nodes done (a node at a time),
+    // those into the nodes docB states not yet.
+    await db.write("MERGE (:LoaderGate {name: 'support'})");
+    await db.write("MATCH (:Document {docId: 'docB'})-[:STATES]->(n)<-[s:STATES]-() REMOVE s.outTypes, s.outEnds");
+    expect(await db.read('MATCH ()-[s:STATES]->() WHERE s.outTypes IS NOT NULL RETURN count(*) AS done')).not.toEqual([{ done: 0 }]);
+    expect(await migrateSupport(db)).toBe(true);
+    expect(await snapshot(db)).toEqual(current);
   });
 });
 

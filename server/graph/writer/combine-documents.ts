@@ -117,5 +117,6 @@ export function newRelationshipProps(row: CombinedRelationshipRow): Record<strin
     evidenceStarts: row.evidenceStarts,
     evidenceEnds: row.evidenceEnds,
     evidenceTexts: row.evidenceTexts,
+    evidenceCount: row.evidenceDocs.length,
   };
 }

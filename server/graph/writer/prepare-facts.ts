@@ -52,7 +52,7 @@ export interface PreparedDocument {
 
 /** Keys the writer owns; a fact prop with one of these names would corrupt the bookkeeping. */
 const NODE_RESERVED = new Set(['id', 'name', 'aliases', 'aliasText', 'pinyin', 'initials', 'propsDoc', 'nodeIds', 'aliasPairs', '_lock']);
-const RELATIONSHIP_RESERVED = new Set(['key', 'documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts']);
+const RELATIONSHIP_RESERVED = new Set(['key', 'documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts', 'evidenceCount']);
 
 /** Code-point order, independent of locale: the order every lock list and stored list is sorted in. */
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

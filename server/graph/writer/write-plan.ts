@@ -36,7 +36,9 @@ export interface WritePlan {
   nodes: NodePlan[];
   /**
    * Rows for create-states.cypher, one per document and node it states: [docNodeId, nodeId, aliases the
-   * document printed for the node]. Positional for the same reason as relationship rows.
+   * document printed for the node, outTypes, outEnds] — the type and other end of each relationship the
+   * document states from that node, sorted by type and end (what GET /api/documents/:id seeks by).
+   * Positional for the same reason as relationship rows.
    */
   states: unknown[][];
   relationships: Map<RelationshipType, RelationshipPlan[]>;
@@ -62,7 +64,30 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   }
   const documents = docs.map((d) => ({ docNodeId: d.docNodeId, props: toNeo4jParams(d.documentProps) }));
   // Sorted by node: creating a relationship locks a sparse node, so transactions lock shared nodes in one order.
-  const states = docs.flatMap((d) => d.nodes.map((n) => [d.docNodeId, n.id, n.aliases] as [string, string, string[]]))
-    .sort((a, b) => byCodePoint(a[1], b[1]) || byCodePoint(a[0], b[0]));
+  const states = docs.flatMap((d) => {
+    const outs = statedOut(d);
+    return d.nodes.map((n) => [d.docNodeId, n.id, n.aliases, ...(outs.get(n.id) ?? [[], []])] as [string, string, string[], string[], string[]]);
+  }).sort((a, b) => byCodePoint(a[1], b[1]) || byCodePoint(a[0], b[0]));
   return { nodes, states, relationships, relationshipCount: combined.relationshipCount, documents };
+}
+
+/**
+ * Per start node, the distinct (type, other end) of the relationships one document states, sorted by type
+ * then end, as two parallel lists: stored on the document's STATES to that node, so a reader finds each
+ * of the document's facts by a typed expand between two known nodes (docs/graph-storage.md).
+ */
+export function statedOut(doc: PreparedDocument): Map<string, [string[], string[]]> {
+  const pairs = new Map<string, Set<string>>();
+  for (const r of doc.relationships) {
+    let set = pairs.get(r.from);
+    if (!set) pairs.set(r.from, (set = new Set()));
+    set.add(`${r.type}\u0000${r.to}`);
+  }
+  const out = new Map<string, [string[], string[]]>();
+  for (const [from, set] of pairs) {
+    const sorted = [...set].map((p) => p.split('\u0000') as [string, string])
+      .sort((a, b) => byCodePoint(a[0], b[0]) || byCodePoint(a[1], b[1]));
+    out.set(from, [sorted.map((p) => p[0]), sorted.map((p) => p[1])]);
+  }
+  return out;
 }
