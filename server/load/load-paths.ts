@@ -127,9 +127,10 @@ export async function loadPaths(db: GraphDb, paths: readonly string[], opts: Loa
       for (const d of docs) record(summary, notLoadedOutcome(d));
       return;
     }
-    // A batch that replaces loaded documents runs alone: it decides which of their old nodes keep support
-    // from what is committed, and a load in flight beside it would commit its support later, in the wrong
-    // order for "the same graph as a fresh load" (docs/loading.md, Concurrency).
+    // A batch that replaces loaded documents runs alone. Node locks already keep support exact beside it,
+    // but not property values: a node whose only support was the replaced versions is deleted and set
+    // afresh by a later batch of the run when that batch commits after the replacement, and keeps the old
+    // version's values when it commits first (docs/loading.md, Concurrency, point 4; tested).
     const replaces = docs.some((d) => stored.has(d.prepared.docId));
     while (inFlight.size >= (replaces ? 1 : limit)) await Promise.race(inFlight);
     const t0 = performance.now();
