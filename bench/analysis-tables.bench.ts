@@ -1,23 +1,18 @@
 /*
- * `npx tsx bench/analysis-tables.bench.ts -- --url http://127.0.0.1:3000 [--runs 5]`: how long the 分工表 and
- * targets-against-results views wait for their data on a running server, one request at a time as a user
- * opening the view would (issue 17 asks for 2 s per view on the benchmark graph). Start the server on the
- * benchmark corpus first: `npm run gen:corpus -- --docs 2000 --seed 7 --out DIR`, copy seeds/documents into DIR,
- * then `SEEDS_DIR=DIR DATA_DIR=… npm start` (docs/api.md, "Analysis").
+ * `npx tsx bench/analysis-tables.bench.ts [-- --docs N --runs R --keep-data DIR | --url http://127.0.0.1:3000]`:
+ * how long the 分工表 views wait for their data, one request at a time as a user opening the view would (issue
+ * 17 asks for 2 s per view on the benchmark graph): median and worst of R requests after a warm-up. On the
+ * benchmark graph of bench-graph.ts (the same --keep-data folder as bench:api), or on a running server (--url).
+ * Targets against results, cold and warm, is timed by bench/analysis.bench.ts with the other views.
  */
+import { intOption, loadAverage, openBenchGraph, runBench, stringOption } from './bench-graph.ts';
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-const BASE = option('--url') ?? 'http://127.0.0.1:3000';
-const RUNS = Number(option('--runs') ?? 5);
-if (!Number.isInteger(RUNS) || RUNS <= 0) throw new Error('--runs must be a positive integer');
+const RUNS = intOption('--runs', 5);
 
 /** Median and worst of RUNS timed GETs after one warm-up, and the answer's size. */
-async function time(name: string, path: string): Promise<unknown> {
+async function time(base: string, name: string, path: string): Promise<unknown> {
   const get = async () => {
-    const res = await fetch(`${BASE}${path}`);
+    const res = await fetch(`${base}${path}`);
     const bytes = Buffer.from(await res.arrayBuffer());
     if (!res.ok) throw new Error(`${name}: HTTP ${res.status} ${bytes.toString('utf8').slice(0, 300)}`);
     return bytes;
@@ -34,27 +29,32 @@ async function time(name: string, path: string): Promise<unknown> {
   return bytes[0] === 0x7b ? JSON.parse(bytes.toString('utf8')) : null;
 }
 
-async function main(): Promise<void> {
-  const health = await (await fetch(`${BASE}/api/health`)).json() as { counts?: Record<string, number> };
-  console.log(`Analysis tables on ${BASE} (${JSON.stringify(health.counts ?? {})}), ${RUNS} runs each after a warm-up\n`);
-  const { plans } = await time('plans with tasks (the picker)', '/api/analysis/breakdown/plans') as { plans: { id: string; name: string; tasks: number }[] };
+async function measure(base: string): Promise<void> {
+  const health = await (await fetch(`${base}/api/health`)).json() as { counts?: Record<string, number> };
+  console.log(`Analysis tables on ${base} (${JSON.stringify(health.counts ?? {})}), ${RUNS} runs each after a warm-up, load average ${loadAverage()}\n`);
+  const { plans } = await time(base, 'plans with tasks (the picker)', '/api/analysis/breakdown/plans') as { plans: { id: string; name: string; tasks: number }[] };
   const biggest = [...plans].sort((a, b) => b.tasks - a.tasks)[0]!;
   const plan = encodeURIComponent(biggest.id);
-  await time(`分工表 of the largest plan (${biggest.tasks} tasks), the view's 500 rows`, `/api/analysis/breakdown?plan=${plan}&limit=500`);
-  await time('  … all of it (2,000 at most), JSON', `/api/analysis/breakdown?plan=${plan}`);
-  await time('  … as XLSX', `/api/analysis/breakdown?plan=${plan}&format=xlsx`);
-  await time('  … as CSV', `/api/analysis/breakdown?plan=${plan}&format=csv`);
-  const stats = await (await fetch(`${BASE}/api/stats?limit=1`)).json() as { agencies: { id: string; name: string; tasks: number }[] };
+  await time(base, `分工表 of the largest plan (${biggest.tasks} tasks), the view's 500 rows`, `/api/analysis/breakdown?plan=${plan}&limit=500`);
+  await time(base, '  … all of it (2,000 at most), JSON', `/api/analysis/breakdown?plan=${plan}`);
+  await time(base, '  … as XLSX', `/api/analysis/breakdown?plan=${plan}&format=xlsx`);
+  await time(base, '  … as CSV', `/api/analysis/breakdown?plan=${plan}&format=csv`);
+  const stats = await (await fetch(`${base}/api/stats?limit=1`)).json() as { agencies: { id: string; name: string; tasks: number }[] };
   const hub = stats.agencies[0]!;
-  await time(`agency breakdown of the busiest agency (${hub.name}, ${hub.tasks} tasks), the view's 500`, `/api/analysis/breakdown?agency=${encodeURIComponent(hub.id)}&limit=500`);
-  await time('  … 2,000 rows, as XLSX', `/api/analysis/breakdown?agency=${encodeURIComponent(hub.id)}&format=xlsx`);
-  const targets = await time('targets against results (every indicator, first 300)', '/api/analysis/targets') as { indicators: { indicatorId: string; targets: number }[]; results: unknown[] };
-  const most = [...targets.indicators].sort((a, b) => b.targets - a.targets)[0]!;
-  await time(`  … one indicator (${most.targets} targets, first 1,000)`, `/api/analysis/targets?indicator=${encodeURIComponent(most.indicatorId)}&limit=1000`);
-  console.log(`\n${targets.results.length} targets of ${targets.indicators.length} indicators`);
+  await time(base, `agency breakdown of the busiest agency (${hub.name}, ${hub.tasks} tasks), the view's 500`, `/api/analysis/breakdown?agency=${encodeURIComponent(hub.id)}&limit=500`);
+  await time(base, '  … 2,000 rows, as XLSX', `/api/analysis/breakdown?agency=${encodeURIComponent(hub.id)}&format=xlsx`);
+  console.log(`\nload average at the end ${loadAverage()}`);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const url = stringOption('--url');
+  if (url) return measure(url);
+  const g = await openBenchGraph({ tmpPrefix: 'bench-analysis-tables-' });
+  try {
+    await measure(g.app.url);
+  } finally {
+    await g.close();
+  }
+}
+
+runBench(import.meta.url, main);

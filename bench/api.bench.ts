@@ -4,52 +4,25 @@
  * autocannon at 32 connections on search, neighbours and a curated query; then the same Cypher through the
  * bare driver at the same concurrency, so the ratio shows what the HTTP layer, validation and shaping cost.
  *
- * `--keep-data DIR` keeps the Neo4j files in DIR instead of a temporary folder and reuses them on the next
- * run with the same --docs (DIR/bench-graph.json records what was loaded), so iterating on the API does not
- * mean reloading thousands of documents each time. Delete DIR to load afresh (e.g. after a loader change).
+ * The graph and `--keep-data DIR` are bench-graph.ts's, shared with the analysis benches.
  * `--only TEXT` runs only the cases whose name contains TEXT.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import iconv from 'iconv-lite';
-import { loadConfig } from '../server/config.ts';
-import { generateCorpus } from '../server/corpus/generate.ts';
-import { GraphDb } from '../server/graph/graph-db.ts';
+import type { GraphDb } from '../server/graph/graph-db.ts';
 import { loadApiCypher } from '../server/graph/queries/api-cypher.ts';
 import { curatedQueries } from '../server/graph/queries/curated.ts';
 import { LEAN_PARAMS } from '../server/graph/queries/graph-elements.ts';
 import { neighbourPages, type TypeCount } from '../server/graph/queries/nodes.ts';
 import { toNeo4jParams } from '../server/graph/neo4j-params.ts';
 import { toLuceneQuery, toPinyinKey } from '../server/graph/queries/search.ts';
-import { applySchema } from '../server/graph/schema.ts';
-import { loadPaths } from '../server/load/load-paths.ts';
-import { createDriver } from '../server/neo4j/connect.ts';
-import { startEmbeddedNeo4j } from '../server/neo4j/embedded-neo4j.ts';
-import { start } from '../server/server.ts';
-import { ROOT_DIR } from '../server/version.ts';
+import { intOption, log, openBenchGraph, percentile } from './bench-graph.ts';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-}
-const DOCS = option('--docs', 2000);
-const keepAt = process.argv.indexOf('--keep-data');
-const KEEP_DIR = keepAt >= 0 ? process.argv[keepAt + 1] : undefined;
-if (keepAt >= 0 && (!KEEP_DIR || KEEP_DIR.startsWith('--'))) throw new Error('--keep-data needs a folder');
-const SECONDS = option('--seconds', 10);
+const SECONDS = intOption('--seconds', 10);
 const CONNECTIONS = 32;
-const log = (l: string) => process.stderr.write(`${l}\n`);
 
 interface Figures { rps: number; p50: number; p99: number; errors: number }
 interface Case { name: string; url: string; method?: 'GET' | 'POST'; body?: string; cypher: { text: string; params: Record<string, unknown> }[] }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
-}
 
 async function httpLoad(c: Case): Promise<Figures> {
   // The load generator runs in a worker thread of its own: in the server's event loop its parsing of
@@ -86,38 +59,9 @@ async function driverLoad(db: GraphDb, c: Case): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
-  const work = KEEP_DIR ? path.resolve(KEEP_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
-  fs.mkdirSync(work, { recursive: true });
-  const marker = path.join(work, 'bench-graph.json');
-  const kept = KEEP_DIR !== undefined && fs.existsSync(marker) && (JSON.parse(fs.readFileSync(marker, 'utf8')) as { docs?: number }).docs === DOCS;
-  const corpusDir = path.join(work, 'corpus');
-  if (!kept) {
-    fs.rmSync(corpusDir, { recursive: true, force: true });
-    fs.mkdirSync(corpusDir);
-    for (const d of generateCorpus({ seed: 7, docs: DOCS })) {
-      fs.writeFileSync(path.join(corpusDir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
-    }
-  }
-  log(`Starting a private embedded Neo4j in ${work}${kept ? ' (kept graph, not reloading)' : ''}…`);
-  const embedded = await startEmbeddedNeo4j({ dataDir: path.join(work, 'neo4j'), boltPort: 0, heap: '2g', pageCache: '512m', log: () => {} });
-  const driver = createDriver(embedded.uri, embedded.user, embedded.password);
-  const db = new GraphDb(driver, undefined);
-  let app: Awaited<ReturnType<typeof start>> | undefined;
+  const g = await openBenchGraph({ tmpPrefix: 'bench-api-' });
+  const { db, app, size, docs: DOCS } = g;
   try {
-    await applySchema(db);
-    const t0 = performance.now();
-    const summary = kept ? undefined : await loadPaths(db, [corpusDir, path.join(ROOT_DIR, 'seeds', 'documents')], { concurrency: 4 });
-    const [size] = await db.read<{ nodes: number; rels: number }>('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
-    if (summary) {
-      log(`Loaded ${DOCS} generated documents + the seeds in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${size?.nodes} nodes, ${size?.rels} relationships (${JSON.stringify(summary).slice(0, 160)}…)`);
-      if (KEEP_DIR) fs.writeFileSync(marker, `${JSON.stringify({ docs: DOCS, nodes: size?.nodes, relationships: size?.rels, loadedAt: new Date().toISOString() })}\n`);
-    } else {
-      log(`Reusing the kept graph of ${DOCS} generated documents + the seeds: ${size?.nodes} nodes, ${size?.rels} relationships`);
-    }
-
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: embedded.uri, NEO4J_PASSWORD: embedded.password, LOAD_SEEDS_ON_START: 'false', CYPHER_RATE_LIMIT_PER_MINUTE: '1000000' });
-    app = await start(config, { log: () => {}, connection: { driver, database: undefined, mode: 'embedded', uri: embedded.uri, embedded: undefined, close: async () => {} } });
-
     // The busiest agency: the neighbours page that costs the most (STATES is support bookkeeping, not a neighbour).
     const [busy] = await db.read<{ id: string }>('MATCH (a:Agency)-[r:!STATES]-() RETURN a.id AS id, count(r) AS c ORDER BY c DESC LIMIT 1');
     // The agency with the most tasks, directly or through a group: the tasks-of-agency page that costs the most.
@@ -204,10 +148,7 @@ async function main(): Promise<void> {
     console.log(`\nAPI benchmark — ${DOCS} generated documents + seeds (${size?.nodes} nodes, ${size?.rels} relationships), ${CONNECTIONS} connections, ${SECONDS} s per run\n`);
     console.log(lines.join('\n\n'));
   } finally {
-    await app?.stop();
-    await driver.close();
-    await embedded.stop();
-    if (!KEEP_DIR) fs.rmSync(work, { recursive: true, force: true });
+    await g.close();
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { collaborationCounts, filterChoices, type AnalysisFilter } from '../../analysis/responsibilities.ts';
 import type { GraphDb, Row } from '../graph-db.ts';
-import { responsibilityScan } from './analysis-responsibilities.ts';
+import { fromScan } from './analysis-responsibilities.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { curatedQueries } from './curated.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
@@ -52,18 +52,19 @@ export async function collaborationPairs(
   db: GraphDb, filter: AnalysisFilter & { members: boolean; limit: number }, timeoutMs: number,
 ): Promise<CollaborationAnswer> {
   const { limit, ...rest } = filter;
-  const scan = await responsibilityScan(db, timeoutMs);
-  const counted = collaborationCounts(scan, { ...rest, limit });
-  const pairs = counted.pairs.map((c): CollaborationPair => {
-    const a = scan.agencies[c.a]!;
-    const b = scan.agencies[c.b]!;
-    return {
-      agencyA: a.id, nameA: a.name, groupA: a.group, jurisdictionA: a.jurisdiction,
-      agencyB: b.id, nameB: b.name, groupB: b.group, jurisdictionB: b.jurisdiction,
-      sharedTasks: c.sharedTasks, leadSupport: c.leadSupport, supportSupport: c.supportSupport, joint: c.joint,
-    };
+  return fromScan(db, `collaboration|${JSON.stringify(filter)}`, timeoutMs, (scan) => {
+    const counted = collaborationCounts(scan, { ...rest, limit });
+    const pairs = counted.pairs.map((c): CollaborationPair => {
+      const a = scan.agencies[c.a]!;
+      const b = scan.agencies[c.b]!;
+      return {
+        agencyA: a.id, nameA: a.name, groupA: a.group, jurisdictionA: a.jurisdiction,
+        agencyB: b.id, nameB: b.name, groupB: b.group, jurisdictionB: b.jurisdiction,
+        sharedTasks: c.sharedTasks, leadSupport: c.leadSupport, supportSupport: c.supportSupport, joint: c.joint,
+      };
+    });
+    return { filter: rest, pairs, truncated: counted.truncated };
   });
-  return { filter: rest, pairs, truncated: counted.truncated };
 }
 
 interface Side { role: string; via: string | null; document: string | null; start: number | null; end: number | null; text: string | null }
@@ -115,7 +116,9 @@ export type AnalysisFilters = ReturnType<typeof filterChoices>;
 
 /** What the filter controls of the analysis views offer: plans with tasks, years, jurisdictions. */
 export async function analysisFilters(db: GraphDb, timeoutMs: number): Promise<AnalysisFilters & { years: number[] }> {
-  const { plans, jurisdictions } = filterChoices(await responsibilityScan(db, timeoutMs));
-  const years = [...new Set(plans.map((p) => p.year).filter((y): y is number => typeof y === 'number'))].sort((x, y) => y - x);
-  return { plans, years, jurisdictions };
+  return fromScan(db, 'filters', timeoutMs, (scan) => {
+    const { plans, jurisdictions } = filterChoices(scan);
+    const years = [...new Set(plans.map((p) => p.year).filter((y): y is number => typeof y === 'number'))].sort((x, y) => y - x);
+    return { plans, years, jurisdictions };
+  });
 }

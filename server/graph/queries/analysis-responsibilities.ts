@@ -60,3 +60,13 @@ const scans = new GraphStateCache<ResponsibilityScan>(1);
 export function responsibilityScan(db: GraphDb, timeoutMs: number): Promise<ResponsibilityScan> {
   return scans.get(db, 'scan', timeoutMs, () => readResponsibilityScan(db, timeoutMs));
 }
+
+const answers = new GraphStateCache<unknown>(64);
+
+/**
+ * An answer counted from the scan, kept per graph state and `key` (the view and its filters): counting the
+ * whole archive's pairs takes a tenth of a second or more, and a view is opened again and again.
+ */
+export function fromScan<T>(db: GraphDb, key: string, timeoutMs: number, count: (scan: ResponsibilityScan) => T): Promise<T> {
+  return answers.get(db, key, timeoutMs, async () => count(await responsibilityScan(db, timeoutMs))) as Promise<T>;
+}

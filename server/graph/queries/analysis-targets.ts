@@ -10,6 +10,7 @@ import { tableLimits } from './analysis-breakdown.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { runCuratedQuery } from './curated.ts';
 import type { GraphDb } from '../graph-db.ts';
+import { GraphStateCache } from './graph-state-cache.ts';
 import type { QueryLimits } from './query-result.ts';
 
 interface Span { document: string | null; start: number | null; end: number | null; text: string | null }
@@ -59,17 +60,40 @@ interface RawIndicator { indicatorId: string; indicator: string; unit: string | 
 const zeroes = () => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as Record<TargetStatus, number>;
 const noSpan: Span = { document: null, start: null, end: null, text: null };
 
-export async function targetsAgainstResults(db: GraphDb, limits: QueryLimits, opts: { indicator?: string; limit: number }): Promise<TargetsAnswer> {
-  const lim = tableLimits(limits);
+/** Every indicator's light rows judged: what all answers share, whichever indicator and page they show. */
+interface Judged {
+  groups: { i: RawIndicator; g: TargetGroup; status: TargetStatus }[];
+  byId: Map<string, RawIndicator>;
+  indicators: IndicatorRow[];
+}
+
+/**
+ * The light rows of a large archive take a second or more to read and judge (75k targets on the bench graph,
+ * docs/api.md), and change only when documents do: kept per graph state (graph-state-cache.ts), as are the
+ * last answers per indicator and page size.
+ */
+const judgedCache = new GraphStateCache<Judged>(1);
+const answerCache = new GraphStateCache<TargetsAnswer>(32);
+
+async function judgeAll(db: GraphDb, lim: QueryLimits): Promise<Judged> {
   const res = await runCuratedQuery(db, 'targets-vs-results', { limit: 5000 }, lim);
   const raw = res.rows as unknown as RawIndicator[];
   const groups = raw.flatMap((i) => i.targets.map((g, k) => ({ i, g, status: assessTarget({ ...g, id: `${i.indicatorId}#${k}` }, i.reports).status })));
-
   const byId = new Map(raw.map((r) => [r.indicatorId, r]));
   const indicators = summariseIndicators(groups.flatMap(({ i, g, status }) => Array.from({ length: g.n }, () => ({ indicator: i.indicatorId, status })))).map((s) => {
     const r = byId.get(s.indicator)!;
     return { indicatorId: s.indicator, indicator: r.indicator, unit: r.unit, targets: s.targets, lacking: s.lacking, reports: r.reports.length, byStatus: s.byStatus };
   });
+  return { groups, byId, indicators };
+}
+
+export async function targetsAgainstResults(db: GraphDb, limits: QueryLimits, opts: { indicator?: string; limit: number }): Promise<TargetsAnswer> {
+  const lim = tableLimits(limits);
+  return answerCache.get(db, JSON.stringify([opts.indicator ?? null, opts.limit]), lim.timeoutMs, () => answer(db, lim, opts));
+}
+
+async function answer(db: GraphDb, lim: QueryLimits, opts: { indicator?: string; limit: number }): Promise<TargetsAnswer> {
+  const { groups, byId, indicators } = await judgedCache.get(db, 'all', lim.timeoutMs, () => judgeAll(db, lim));
 
   const wanted = opts.indicator;
   const chosen = wanted ? indicators.filter((i) => i.indicatorId === wanted || i.indicator === wanted) : indicators;

@@ -8,7 +8,7 @@
 import { workloadCounts, type AnalysisFilter, type WorkloadCounts } from '../../analysis/responsibilities.ts';
 import type { GraphDb } from '../graph-db.ts';
 import type { LeanAgency } from './analysis-collaboration.ts';
-import { responsibilityScan } from './analysis-responsibilities.ts';
+import { fromScan } from './analysis-responsibilities.ts';
 
 export type { WorkloadCounts };
 
@@ -53,18 +53,19 @@ export async function agencyWorkload(
   db: GraphDb, filter: AnalysisFilter & { limit: number }, timeoutMs: number,
 ): Promise<{ filter: AnalysisFilter; agencies: AgencyWorkload[]; years: string[]; truncated: boolean }> {
   const { limit, ...rest } = filter;
-  const scan = await responsibilityScan(db, timeoutMs);
-  // The limit counts agency × plan rows.
-  const counted = workloadCounts(scan, { ...rest, limit });
-  const rows = counted.rows.map((c): WorkloadRow => {
-    const a = scan.agencies[c.agency]!;
-    const p = scan.plans[c.plan]!;
-    return {
-      agency: a.name, plan: p.name, year: p.year, led: c.led, supported: c.supported, responsible: c.responsible, inherited: c.inherited, total: c.total,
-      agencyNode: { properties: { id: a.id, name: a.name, group: a.group, jurisdiction: a.jurisdiction } }, planNode: { properties: { id: p.id } },
-    };
+  return fromScan(db, `workload|${JSON.stringify(filter)}`, timeoutMs, (scan) => {
+    // The limit counts agency × plan rows.
+    const counted = workloadCounts(scan, { ...rest, limit });
+    const rows = counted.rows.map((c): WorkloadRow => {
+      const a = scan.agencies[c.agency]!;
+      const p = scan.plans[c.plan]!;
+      return {
+        agency: a.name, plan: p.name, year: p.year, led: c.led, supported: c.supported, responsible: c.responsible, inherited: c.inherited, total: c.total,
+        agencyNode: { properties: { id: a.id, name: a.name, group: a.group, jurisdiction: a.jurisdiction } }, planNode: { properties: { id: p.id } },
+      };
+    });
+    const agencies = foldWorkload(rows);
+    const years = [...new Set(agencies.flatMap((a) => Object.keys(a.years)))].sort();
+    return { filter: rest, agencies, years, truncated: counted.truncated };
   });
-  const agencies = foldWorkload(rows);
-  const years = [...new Set(agencies.flatMap((a) => Object.keys(a.years)))].sort();
-  return { filter: rest, agencies, years, truncated: counted.truncated };
 }
