@@ -4,6 +4,7 @@
  * storage shared) on the same tab with the same filters and the same table rows, saved as a scene and
  * restored from Present; a link with an unknown analysis view says so in the UI's language.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
@@ -97,6 +98,25 @@ describe('a share link made in Analysis', () => {
     await tableReady(page);
     await page.waitForSelector('#workload-table tr.picked');
     expect(await workloadShown(page)).toEqual(shared);
+  });
+});
+
+describe('an exported analysis chart', () => {
+  it('carries the view\'s title and filters as a caption, in SVG and in PNG', async () => {
+    // The page is on the restored Workload view: 2019, one agency charted.
+    const name = await page.textContent('#workload-table tr.picked td:nth-child(2)');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#workload-export-svg')]);
+    expect(svg.suggestedFilename()).toMatch(/^workload-.*\.svg$/);
+    const text = fs.readFileSync((await svg.path())!, 'utf8');
+    expect(text).toContain(`工作量 · 规划: 全部规划 · 年份: 2019 · 辖区: 全部辖区 · 机构: ${name}`);
+    expect(text).toMatch(/<g transform="translate\(0 34\)"><svg /);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#workload-export-png')]);
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    const size = await page.evaluate(() => { const el = document.querySelector('#workload-chart')!; return { w: el.clientWidth, h: el.clientHeight }; });
+    // Width and height from the IHDR chunk: the chart at 2× under a 34 px band (also 2×).
+    expect(bytes.readUInt32BE(16)).toBe(size.w * 2);
+    expect(bytes.readUInt32BE(20)).toBe(size.h * 2 + 68);
   });
 });
 
