@@ -23,7 +23,6 @@ const CONNECTIONS = 32;
 interface Figures { rps: number; p50: number; p99: number; errors: number }
 interface Case { name: string; url: string; method?: 'GET' | 'POST'; body?: string; cypher: { text: string; params: Record<string, unknown> }[] }
 
-
 async function httpLoad(c: Case): Promise<Figures> {
   // The load generator runs in a worker thread of its own: in the server's event loop its parsing of
   // 32 connections' answers counted as the API's time (search measured 1.6x the driver that way).
@@ -76,7 +75,7 @@ async function main(): Promise<void> {
     const q = '长乐';
     const toa = curatedQueries().get('tasks-of-agency')!;
     const shared = curatedQueries().get('shared-tasks')!;
-    // The neighbours endpoint reads the per-type totals, then one page per type the page covers.
+    // The neighbours endpoint reads the per-type totals, then the page, each type it covers read alone.
     const nbQuery = { direction: 'both' as const, offset: 0, limit: 50 };
     const [nbHead] = await db.read<{ counts: TypeCount[] }>(loadApiCypher('neighbor-totals'), { id: hub, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys });
     const nbPages = neighbourPages(nbHead?.counts ?? [], nbQuery).pages;
@@ -89,7 +88,13 @@ async function main(): Promise<void> {
         name: `neighbors of ${hub} (limit 50)`, url: `${app.url}/api/nodes/${encodeURIComponent(hub)}/neighbors?limit=50`,
         cypher: [
           { text: loadApiCypher('neighbor-totals'), params: { id: hub, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys } },
-          ...nbPages.map((p) => ({ text: loadApiCypher('neighbors'), params: { id: hub, labels: null, ...nbQuery, ...p, ...LEAN_PARAMS } })),
+          {
+            text: loadApiCypher('neighbors'),
+            params: {
+              id: hub, direction: 'both', labels: null, ...LEAN_PARAMS, sorted: nbPages.filter((p) => !p.keyed).map(({ type, offset, limit }) => ({ type, offset, limit })),
+              keyedOffset: nbPages.find((p) => p.keyed)?.offset ?? 0, keyedLimit: nbPages.find((p) => p.keyed)?.limit ?? 0,
+            },
+          },
         ],
       },
       {

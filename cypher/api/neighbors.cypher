@@ -1,25 +1,25 @@
-// title: Neighbours of a node through one relationship type (one page)
-// description: The node's relationships of type $type (direction and the other end's labels filtered,
-//   null = no filter), rows $offset to $offset + $limit of that type in the neighbours order: the other
-//   end's name, then the relationship's element id — except an agency's own tasks (RESPONSIBLE_FOR from
-//   the node), which come in the order tasks-of-agency uses (plan, printed order, number, task id: the
-//   stored RESPONSIBLE_FOR.pageKey). A page of all types is cut into types by
-//   server/graph/queries/nodes.ts from the per-type totals (neighbor-totals.cypher), so each type is read
-//   alone, in one of two ways ($keyed, chosen there):
-//   - keyed (an agency's tasks): the range index responsible_for_page_key hands the agency's
-//     relationships out in key order and LIMIT stops the seek after $offset + $limit entries; the
-//     relationships sharing the last key (other roles on the same task) are added so ties sort exactly.
-//     A page costs the same for an agency with 11 tasks and one with 10,000.
-//   - otherwise: expand the type's relationships and sort them (cost: the type's count). One branch per
-//     relationship type, so a dense node reads only that type's relationships (Neo4j plans a dynamic
-//     type as an expansion of every type, filtered); a unit test holds the list to RELATIONSHIP_TYPES.
+// title: Neighbours of a node, one page, read one relationship type at a time
+// description: The node's relationships in the neighbours order — type, then the other end's name, then
+//   the relationship's element id; an agency's own tasks (RESPONSIBLE_FOR from the node) in the order
+//   tasks-of-agency uses (plan, printed order, number, task id: the stored RESPONSIBLE_FOR.pageKey) — with
+//   direction and the other end's labels filtered (null = no filter). server/graph/queries/nodes.ts cuts
+//   the page into the rows it needs from each type, using the per-type totals (neighbor-totals.cypher),
+//   and each type is read alone:
+//   - $sorted: types read by expanding that type's relationships and sorting them (cost: the type's
+//     count), each giving rows offset to offset + limit. One branch per relationship type, so a dense node
+//     reads only that type's relationships (Neo4j 5.26 plans a dynamic type as an expansion of every type,
+//     filtered); a unit test holds the list to RELATIONSHIP_TYPES.
+//   - an agency's tasks, rows $keyedOffset to $keyedOffset + $keyedLimit (none when $keyedLimit is 0):
+//     the range index responsible_for_page_key hands them out in key order and LIMIT stops the seek after
+//     offset + limit entries; the relationships sharing the last key (other roles on the same task) are
+//     added so ties sort exactly. A page costs the same for an agency with 11 tasks and one with 10,000.
 //   Elements come back as lean maps (graph-elements.ts): bookkeeping keys ($hiddenNodeKeys,
 //   $hiddenRelKeys) are left out on the server, evidence comes back as counts and the first span.
-// params: id, type, keyed (boolean), direction ('out'|'in'|'both'), labels (list|null), offset, limit,
-//   hiddenNodeKeys (list), hiddenRelKeys (list)
+// params: id, sorted (list of {type, offset, limit}), keyedOffset, keyedLimit, direction ('out'|'in'|'both'),
+//   labels (list|null), hiddenNodeKeys (list), hiddenRelKeys (list)
 MATCH (n:Entity {id: $id})
 CALL (n) {
-  WITH n WHERE $keyed
+  WITH n WHERE $keyedLimit > 0
   CALL (n) {
     MATCH ()-[r:RESPONSIBLE_FOR]->(m)
     WHERE r.pageKey STARTS WITH n.id + '\t'
@@ -27,7 +27,7 @@ CALL (n) {
     WITH r, m, r.pageKey AS key
     ORDER BY key
     WITH r, key WHERE $labels IS NULL OR any(l IN labels(m) WHERE l IN $labels)
-    LIMIT $offset + $limit
+    LIMIT $keyedOffset + $keyedLimit
     RETURN collect(r) AS walked, last(collect(key)) AS lastKey
   }
   CALL (walked, lastKey) {
@@ -38,47 +38,56 @@ CALL (n) {
     WHERE r.pageKey = lastKey
     RETURN r
   }
-  RETURN r, endNode(r) AS m, r.pageKey AS key
-  UNION
-  WITH n WHERE NOT $keyed
-  CALL (n) {
-    WITH n WHERE $type = 'ADDRESSED_TO' MATCH (n)-[r:ADDRESSED_TO]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'DESCRIBES' MATCH (n)-[r:DESCRIBES]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'GOVERNS' MATCH (n)-[r:GOVERNS]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'HAS_TASK' MATCH (n)-[r:HAS_TASK]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'IMPLEMENTS' MATCH (n)-[r:IMPLEMENTS]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'ISSUED_BY' MATCH (n)-[r:ISSUED_BY]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'LOCATED_IN' MATCH (n)-[r:LOCATED_IN]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'MEMBER_OF' MATCH (n)-[r:MEMBER_OF]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'MENTIONS' MATCH (n)-[r:MENTIONS]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'OF' MATCH (n)-[r:OF]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'REFERENCES' MATCH (n)-[r:REFERENCES]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'REPORTS' MATCH (n)-[r:REPORTS]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'RESPONSIBLE_FOR' MATCH (n)-[r:RESPONSIBLE_FOR]-(m) RETURN r, m
-    UNION ALL
-    WITH n WHERE $type = 'SETS_TARGET' MATCH (n)-[r:SETS_TARGET]-(m) RETURN r, m
+  WITH r, endNode(r) AS m
+  ORDER BY r.pageKey, elementId(r)
+  SKIP $keyedOffset
+  LIMIT $keyedLimit
+  RETURN 'RESPONSIBLE_FOR' AS type, collect({r: r, m: m}) AS rows
+  UNION ALL
+  UNWIND $sorted AS p
+  CALL (n, p) {
+    CALL (n, p) {
+      WITH n WHERE p.type = 'ADDRESSED_TO' MATCH (n)-[r:ADDRESSED_TO]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'DESCRIBES' MATCH (n)-[r:DESCRIBES]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'GOVERNS' MATCH (n)-[r:GOVERNS]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'HAS_TASK' MATCH (n)-[r:HAS_TASK]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'IMPLEMENTS' MATCH (n)-[r:IMPLEMENTS]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'ISSUED_BY' MATCH (n)-[r:ISSUED_BY]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'LOCATED_IN' MATCH (n)-[r:LOCATED_IN]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'MEMBER_OF' MATCH (n)-[r:MEMBER_OF]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'MENTIONS' MATCH (n)-[r:MENTIONS]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'OF' MATCH (n)-[r:OF]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'REFERENCES' MATCH (n)-[r:REFERENCES]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'REPORTS' MATCH (n)-[r:REPORTS]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'RESPONSIBLE_FOR' MATCH (n)-[r:RESPONSIBLE_FOR]-(m) RETURN r, m
+      UNION ALL
+      WITH n WHERE p.type = 'SETS_TARGET' MATCH (n)-[r:SETS_TARGET]-(m) RETURN r, m
+    }
+    WITH n, r, m
+    WHERE ($direction = 'both' OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
+      AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+    WITH r, m
+    ORDER BY m.name, elementId(r)
+    RETURN collect({r: r, m: m}) AS all
   }
-  WITH n, r, m
-  WHERE ($direction = 'both' OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
-    AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
-  RETURN r, m, m.name AS key
+  RETURN p.type AS type, all[p.offset..p.offset + p.limit] AS rows
 }
-WITH r, m
-ORDER BY key, elementId(r)
-SKIP $offset
-LIMIT $limit
+WITH type, rows
+ORDER BY type
+UNWIND rows AS row
+WITH row.r AS r, row.m AS m
 RETURN collect({kind: 'relationship', elementId: elementId(r), type: type(r),
                 startElementId: elementId(startNode(r)), endElementId: elementId(endNode(r)),
                 properties: [k IN keys(r) WHERE NOT k IN $hiddenRelKeys | [k, r[k]]],

@@ -98,7 +98,8 @@ export interface TypePage { type: string; offset: number; limit: number; keyed: 
 
 /**
  * The (type, direction) whose relationships carry a sort key with a range index, so a page of them is an
- * index seek: an agency's tasks, RESPONSIBLE_FOR.pageKey (cypher/writer/set-page-keys.cypher). Every
+ * index seek: an agency's tasks, RESPONSIBLE_FOR.pageKey (cypher/writer/set-page-keys.cypher; its own
+ * branch in cypher/api/neighbors.cypher). Every
  * other type and side is read by expanding that type and sorting it; the dense ones left that way (an
  * indicator's OF, a park's MENTIONS) are listed in docs/graph-storage.md, Hub pages.
  */
@@ -140,11 +141,14 @@ export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeo
   );
   if (!head) throw AppError.notFound(`No entity with id '${id}'`, { id });
   const { totals, total, pages } = neighbourPages(head.counts, q);
-  const parts = await Promise.all(pages.map(async (p) => {
-    const [row] = await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), { id, ...filters, ...p, ...LEAN_PARAMS }, { timeoutMs });
-    return row ?? { rels: [], others: [] };
-  }));
-  const rels = parts.flatMap((p) => p.rels);
-  const graph = buildGraph([head.n, ...parts.flatMap((p) => p.others)], rels);
+  const keyed = pages.find((p) => p.keyed);
+  const [page] = pages.length === 0 ? [{ rels: [], others: [] }] : await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), {
+    id, ...filters, ...LEAN_PARAMS,
+    sorted: pages.filter((p) => !p.keyed).map(({ type, offset, limit }) => ({ type, offset, limit })),
+    keyedOffset: keyed?.offset ?? 0,
+    keyedLimit: keyed?.limit ?? 0,
+  }, { timeoutMs });
+  const rels = page?.rels ?? [];
+  const graph = buildGraph([head.n, ...(page?.others ?? [])], rels);
   return { center: id, ...graph, totals, total, shown: rels.length, offset: q.offset, limit: q.limit };
 }

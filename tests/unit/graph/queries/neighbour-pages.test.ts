@@ -67,7 +67,7 @@ describe('the per-type Cypher of the neighbours endpoint', () => {
 
   it('has one expansion per relationship type in neighbors.cypher', () => {
     const text = loadApiCypher('neighbors');
-    const branches = [...text.matchAll(/WHERE \$type = '([A-Z_]+)' MATCH \(n\)-\[r:([A-Z_]+)\]-\(m\)/g)];
+    const branches = [...text.matchAll(/WHERE p\.type = '([A-Z_]+)' MATCH \(n\)-\[r:([A-Z_]+)\]-\(m\)/g)];
     expect(branches.every((m) => m[1] === m[2])).toBe(true);
     expect(branches.map((m) => m[1]).sort()).toEqual([...RELATIONSHIP_TYPES].sort());
   });
