@@ -9,7 +9,7 @@ import type { Page, Route } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
 import { openAppPage, screenshotPath } from './app.ts';
 import type { BrowserSession } from './browser.ts';
-import { idle } from './canvas-helpers.ts';
+import { idle, pickChangle } from './canvas-helpers.ts';
 
 let app: RunningServer;
 let session: BrowserSession;
@@ -50,8 +50,7 @@ describe('the busy indicator', () => {
   it('shows while a curated query held back 1 s is pending, with the centre aria-busy, and goes when it is answered', async () => {
     // 长乐区政府 picked as a user would; only the query's answer is held back: at least 1 s, and until the test
     // has looked at the page, so a slow machine cannot let it through before the check.
-    await page.fill('#search', '长乐区政府');
-    await page.locator('.suggest-item[data-id^="agency:长乐区"]').first().click();
+    await pickChangle(page);
     await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('form.query[data-query="tasks-of-agency"] input.entity-param')?.value ?? '').includes('长乐区'));
     await idle(page);
     let release!: () => void;

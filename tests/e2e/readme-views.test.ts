@@ -77,7 +77,7 @@ const captionsFitted = (p: Page) => p.waitForFunction(() => {
 beforeAll(async () => {
   ({ app, session, page } = await openAppPage({ width: 1366, height: 768 }));
   // Shared CI machines answer a cold embedded Neo4j slowly; the checks below are about the picture, not speed.
-  page.setDefaultTimeout(90_000);
+  page.setDefaultTimeout(180_000);
 });
 
 afterAll(async () => {
@@ -99,7 +99,7 @@ describe('the README views at 1366×768', () => {
     expect(r.shown).toBeGreaterThanOrEqual(Math.ceil((r.shown + r.hidden) / 2));
     await page.mouse.move(2, 760);
     await page.screenshot({ path: readmeShot('tasks-of-agency') });
-  }, 240_000);
+  }, 480_000);
 
   it('presents the view as a slide with its caption (Present)', async () => {
     await page.click('button[data-mode="present"]');
@@ -117,7 +117,7 @@ describe('the README views at 1366×768', () => {
     await page.screenshot({ path: readmeShot('present') });
     await page.keyboard.press('Escape');
     await page.waitForSelector('#present-overlay', { state: 'hidden' });
-  }, 240_000);
+  }, 480_000);
 
   it('shows the curated query\'s form, its table and its graph together (Query)', async () => {
     await page.click('button[data-mode="query"]');
@@ -152,5 +152,5 @@ describe('the README views at 1366×768', () => {
     expect(r.cut).toEqual([]);
     await page.mouse.move(2, 760);
     await page.screenshot({ path: readmeShot('query-curated') });
-  }, 240_000);
+  }, 480_000);
 });
