@@ -5,6 +5,7 @@
  * (server/analysis/responsibilities.ts) without going back to Neo4j. docs/api.md ("Cost") says why.
  */
 import { OTHER_ROLE, ROLE_CODES, ROLE_SPACE, type ResponsibilityScan, type ScanAgency, type ScanPlan, type ScanTask } from '../../analysis/responsibilities.ts';
+import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
@@ -49,7 +50,8 @@ export async function readResponsibilityScan(db: GraphDb, timeoutMs: number): Pr
     try {
       return await readOnce(db, timeoutMs);
     } catch (err) {
-      if (!(err instanceof ScanRaced) || attempt >= ATTEMPTS) throw err;
+      if (!(err instanceof ScanRaced)) throw err;
+      if (attempt >= ATTEMPTS) throw new AppError(409, 'CONFLICT', 'Documents are being loaded or removed right now; try the analysis again in a moment');
     }
   }
 }
