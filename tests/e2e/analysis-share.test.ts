@@ -120,6 +120,17 @@ describe('an exported analysis chart', () => {
   });
 });
 
+describe('an exported lineage', () => {
+  it('names the series and the threshold in its caption', async () => {
+    await page.click('.analysis-tabs button[data-view="plans-over-time"]');
+    await page.waitForSelector('#pot-pairs .pot-pair', { timeout: 60_000 });
+    const series = await page.evaluate(() => document.querySelector<HTMLSelectElement>('#pot-series')!.selectedOptions[0]!.textContent);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#pot-export-svg')]);
+    const text = fs.readFileSync((await svg.path())!, 'utf8');
+    expect(text).toContain(`历年规划 · 规划序列: ${series} · 相似度阈值: 0.15`);
+  });
+});
+
 describe('a link whose analysis state cannot be read', () => {
   it('says what is wrong in the UI\'s language instead of failing', async () => {
     const wire = { v: 2, n: [], m: 'analysis', a: { tab: 'gantt' } };

@@ -4,6 +4,7 @@
  * still says what it shows. The caption text and the SVG wrapping are pure (unit-tested); the PNG is the
  * picture painted under the band on a canvas.
  */
+import type { Core } from 'cytoscape';
 import { download, stamp } from '../../export/export-canvas.ts';
 import { tf } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/index.ts';
@@ -55,6 +56,21 @@ export interface Picture {
   png(scale: number): Promise<Blob> | null;
   svg(): string | null;
   caption(): string;
+}
+
+/** A view's own Cytoscape drawing (the network, the lineage) as a picture: the whole drawing on white. */
+export function cyPicture(cy: () => Core | null, caption: () => string): Picture {
+  return {
+    png: (scale) => {
+      const c = cy();
+      return c?.nodes().nonempty() ? c.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale }) as unknown as Promise<Blob> : null;
+    },
+    svg: () => {
+      const c = cy();
+      return c?.nodes().nonempty() ? (c as Core & { svg(o: object): string }).svg({ full: true, bg: '#ffffff' }) : null;
+    },
+    caption,
+  };
 }
 
 /**

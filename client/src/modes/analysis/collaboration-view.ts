@@ -13,7 +13,7 @@ import { h } from '../../panels/dom.ts';
 import type { ModeContext } from '../mode.ts';
 import { canvasOverlay } from './chart-overlay.ts';
 import { filterCaption, filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
-import { captionText, exportButtons } from './analysis-export.ts';
+import { captionText, cyPicture, exportButtons } from './analysis-export.ts';
 import {
   buildNetwork, clusterColour, edgeWidth, getAnalysis, MEASURES, nodeSize,
   type AnalysisFilterChoices, type AnalysisFilterValues, type CollaborationAnswer, type Measure, type NetEdge, type Network,
@@ -183,12 +183,7 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   // The exported network says which filters, measure and minimum it was drawn with.
   const caption = () => captionText(t('analysisCollabTitle'), [...filterCaption(lang(), choices, filter),
     [t('collabMeasure'), t(`collabMeasure.${measure}` as MessageKey)], [t('collabMinWeight'), String(minWeight)]]);
-  const picture = {
-    png: (scale: number) => (cy?.nodes().nonempty()
-      ? cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale }) as unknown as Promise<Blob> : null),
-    svg: () => (cy?.nodes().nonempty() ? (cy as Core & { svg(o: object): string }).svg({ full: true, bg: '#ffffff' }) : null),
-    caption,
-  };
+  const picture = cyPicture(() => cy, caption);
 
   const controls = () => {
     const measureSelect = h('select', { id: 'collab-measure', onchange: () => { measure = measureSelect.value as Measure; rebuild(); } },

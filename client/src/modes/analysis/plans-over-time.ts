@@ -16,6 +16,7 @@ import {
   type AgencyMove, type PlanSeries, type PlansOverTime, type YearPair,
 } from './plans-over-time-model.ts';
 import { saveView, savedView } from './analysis-state.ts';
+import { captionText, cyPicture, exportButtons } from './analysis-export.ts';
 
 export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => void {
   const root = h('div', { class: 'pot', id: 'plans-over-time' });
@@ -174,8 +175,15 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   const thresholdLabel = h('span', {});
   const method = h('span', { class: 'pot-method' });
   const statusEl = h('span', { class: 'pot-status', id: 'pot-status' });
+  // The exported lineage names its series and the threshold of the lists beside it.
+  const caption = () => {
+    const lang = ctx.store.get().lang;
+    const s = series.find((x) => x.id === seriesId);
+    return captionText(t('analysisPlansTitle'), [[t('potSeries'), s ? seriesLabel(lang, s) : ''], [t('potThreshold'), threshold.toFixed(2)]]);
+  };
+  const exportSlot = h('span', {});
   const body = h('div', { class: 'pot-main' });
-  root.append(h('div', { class: 'pot-controls' }, h('label', {}, seriesLabelEl, select), h('label', {}, thresholdLabel, slider, value), method, statusEl), body);
+  root.append(h('div', { class: 'pot-controls' }, h('label', {}, seriesLabelEl, select), h('label', {}, thresholdLabel, slider, value), method, statusEl, exportSlot), body);
 
   function draw(): void {
     const lang = ctx.store.get().lang;
@@ -183,6 +191,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
     thresholdLabel.textContent = `${t('potThreshold')} `;
     slider.setAttribute('aria-label', t('potThreshold'));
     method.textContent = t('potMethod');
+    exportSlot.replaceChildren(exportButtons(lang, 'pot', 'plans-over-time', cyPicture(() => cy, caption), (text) => ctx.actions.toast(text, 'error')));
     select.replaceChildren(...series.map((s) => h('option', { value: s.id, selected: s.id === seriesId }, seriesLabel(lang, s))));
     statusEl.dataset.status = status;
     statusEl.textContent = status === 'loading' ? t('potLoading') : status === 'error' ? `${t('potError')}: ${error}` : '';
