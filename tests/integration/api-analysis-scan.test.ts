@@ -10,13 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { curatedText } from '../../server/graph/queries/analysis-collaboration.ts';
 import { foldWorkload, type WorkloadRow } from '../../server/graph/queries/analysis-workload.ts';
-import { clearGraph } from '../../server/graph/writer/graph-state.ts';
-import { loadPaths } from '../../server/load/load-paths.ts';
 import { removeLoadedDocument } from '../../server/load/upload-documents.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
 import { SEEDS_DIR } from '../e2e/app.ts';
-import { startTestApp } from './helpers.ts';
+import { seededTestApp } from './helpers.ts';
 
 let app: RunningServer;
 let db: GraphDb;
@@ -32,10 +30,8 @@ const filters = PLANS.flatMap((plan) => YEARS.flatMap((year) => JURISDICTIONS.ma
 interface Lean { properties: { id: string; group?: boolean | null; jurisdiction?: string | null } }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await seededTestApp({ dirs: [SEEDS_DIR, ...FIXTURES] });
   db = app.db;
-  await clearGraph(db);
-  await loadPaths(db, [SEEDS_DIR, ...FIXTURES]);
 });
 afterAll(async () => {
   await app?.stop();
