@@ -4,17 +4,57 @@
 //   the span prints: the start for the types in $namedAtStart (an agency responsible for a task, a park
 //   located in a district, a figure of an indicator), the end otherwise (the task of a plan, a mention,
 //   a target set by a task). Readings of the same span and entity are one, with the relationship types
-//   that gave it. Found through the nodes the document states, so it never scans every relationship in
-//   the graph.
+//   that gave it. Found as document.cypher finds them (outTypes/outEnds on the document's STATES, one
+//   typed expand per fact), so it never walks every relationship of a hub.
 // params: id, namedAtStart (list of relationship types)
-MATCH (d:Document) WHERE d.id = $id OR d.docId = $id
+CALL () {
+  MATCH (d:Document {docId: $id}) RETURN d
+  UNION
+  MATCH (d:Entity {id: $id}) WHERE d:Document RETURN d
+}
 CALL (d) {
-  // The nodes it states: STATES relationships, or the nodeIds list of the storage before them.
-  UNWIND [(d)-[:STATES]->(n) | n.id] + coalesce(d.nodeIds, []) + [d.id] AS nid
-  WITH DISTINCT d, nid
-  MATCH (a:Entity {id: nid})-[r]->(b)
-  WHERE d.docId IN r.evidenceDocs
-  WITH DISTINCT r, a, b
+  // The document's facts as document.cypher finds them: the type and other end of each relationship it
+  // states from a node are on its STATES to that node, so each is a seek and a typed expand between two
+  // known nodes; relationships that start at the Document are its own.
+  CALL (d) {
+    MATCH (d)-[s:STATES]->(a)
+    UNWIND range(0, size(s.outTypes) - 1) AS i
+    MATCH (b:Entity {id: s.outEnds[i]})
+    WITH a, b, s.outTypes[i] AS type
+    CALL (a, b, type) {
+      WITH * WHERE type = 'HAS_TASK' MATCH (a)-[r:HAS_TASK]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'RESPONSIBLE_FOR' MATCH (a)-[r:RESPONSIBLE_FOR]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'MEMBER_OF' MATCH (a)-[r:MEMBER_OF]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'GOVERNS' MATCH (a)-[r:GOVERNS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'LOCATED_IN' MATCH (a)-[r:LOCATED_IN]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'MENTIONS' MATCH (a)-[r:MENTIONS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'SETS_TARGET' MATCH (a)-[r:SETS_TARGET]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'REPORTS' MATCH (a)-[r:REPORTS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'OF' MATCH (a)-[r:OF]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'IMPLEMENTS' MATCH (a)-[r:IMPLEMENTS]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'REFERENCES' MATCH (a)-[r:REFERENCES]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'ISSUED_BY' MATCH (a)-[r:ISSUED_BY]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'ADDRESSED_TO' MATCH (a)-[r:ADDRESSED_TO]->(b) RETURN r
+      UNION ALL
+      WITH * WHERE type = 'DESCRIBES' MATCH (a)-[r:DESCRIBES]->(b) RETURN r
+    }
+    RETURN a, r, b
+    UNION ALL
+    MATCH (d)-[r:!STATES]->(b)
+    RETURN d AS a, r, b
+  }
   WITH r, CASE WHEN type(r) IN $namedAtStart THEN a ELSE b END AS e
   UNWIND range(0, size(r.evidenceDocs) - 1) AS i
   WITH r, e, i WHERE r.evidenceDocs[i] = d.docId

@@ -7,7 +7,8 @@
 //   untyped expand between two hubs, an agency and its group, reads thousands). One branch per type of
 //   RELATIONSHIP_TYPES (a test holds the list); relationships that start at the Document itself are
 //   read from it (a Document does not state itself). Only the evidence lists of the document's own
-//   facts are read.
+//   facts are read, and not evidenceTexts: a span's text is its slice of the document's text, cut by
+//   documents.ts (a hub fact's list holds thousands of other documents' strings).
 // params: id
 CALL () {
   MATCH (d:Document {docId: $id}) RETURN d
@@ -55,7 +56,7 @@ CALL (d) {
     RETURN d AS a, r, b
   }
   UNWIND [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] = d.docId] AS i
-  RETURN collect({start: r.evidenceStarts[i], end: r.evidenceEnds[i], text: r.evidenceTexts[i], type: type(r),
+  RETURN collect({start: r.evidenceStarts[i], end: r.evidenceEnds[i], type: type(r),
                   from: a.id, fromName: a.name, to: b.id, toName: b.name, relationship: elementId(r)}) AS spans
 }
 RETURN d {.id, .docId, .name, .file, .kind, .issued, .sha256, .loadedAt, .text, .issuer, .jurisdiction, .size, .warnings} AS document, spans

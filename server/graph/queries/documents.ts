@@ -84,9 +84,13 @@ export async function documentFacets(db: GraphDb, timeoutMs: number): Promise<Do
 }
 
 export async function documentView(db: GraphDb, id: string, timeoutMs: number): Promise<DocumentView> {
-  const [row] = await db.read<{ document: Record<string, unknown>; spans: DocumentSpan[] }>(loadApiCypher('document'), { id }, { timeoutMs });
+  const [row] = await db.read<{ document: Record<string, unknown>; spans: Omit<DocumentSpan, 'text'>[] }>(loadApiCypher('document'), { id }, { timeoutMs });
   if (!row) throw AppError.notFound(`No document with id '${id}'`, { id });
-  return { document: storedDocument(row.document), spans: [...row.spans].sort((a, b) => a.start - b.start || b.end - a.end) };
+  const document = storedDocument(row.document);
+  // A span's text is its slice of the document's text (the evidence contract); cutting it here spares
+  // Neo4j decoding the evidenceTexts list of every hub fact, thousands of strings, for a few entries.
+  const spans = row.spans.map((s) => ({ ...s, text: document.text.slice(s.start, s.end) }));
+  return { document, spans: spans.sort((a, b) => a.start - b.start || b.end - a.end) };
 }
 
 /** A Document node's stored properties (a map projection of it) as the API answers them. */
