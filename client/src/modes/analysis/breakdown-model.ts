@@ -3,7 +3,7 @@
  * agency's breakdown, and the export URLs (XLSX / CSV are written by the server, so the file a user
  * downloads is exactly the one the API documents). Failures come back as ApiError, said in the UI's language.
  */
-import { ApiError } from '../../api/client.ts';
+import { request } from '../../api/client.ts';
 import type { Lang } from '../../i18n/index.ts';
 
 export type { Breakdown, BreakdownRow, BreakdownUnit, PlanChoice } from '../../../../server/graph/queries/analysis-breakdown.ts';
@@ -12,11 +12,12 @@ import type { Breakdown, BreakdownUnit, PlanChoice } from '../../../../server/gr
 /** Which table the view shows: a plan's, or one agency's across all plans. */
 export type Subject = { kind: 'plan'; value: string } | { kind: 'agency'; value: string };
 
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await res.json().catch(() => ({})) as { error?: { code?: string; message?: string; details?: unknown } };
-  if (!res.ok) throw new ApiError(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.details);
-  return body as T;
+/**
+ * GET a page-relative `api/…` URL (the same URLs the export links use) through the app's one request
+ * function, so the busy indicator, the database banner and the error codes apply as to every other call.
+ */
+export function getJson<T>(url: string): Promise<T> {
+  return request<T>(url.replace(/^api\//, ''));
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };

@@ -9,7 +9,7 @@
  */
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import { ApiError } from '../../api/client.ts';
+import { request } from '../../api/client.ts';
 import type { CollaborationPair } from '../../../../server/graph/queries/analysis-collaboration.ts';
 
 // The API's answer is the server's type, imported type-only (nothing of the server is bundled).
@@ -112,11 +112,8 @@ export interface AnalysisFilterChoices {
 }
 
 /** GET an analysis endpoint; a 4xx/5xx becomes the app's ApiError so the usual error text applies. */
-export async function getAnalysis<T>(path: string, params: Record<string, string | number | boolean | undefined> = {}): Promise<T> {
+export function getAnalysis<T>(path: string, params: Record<string, string | number | boolean | undefined> = {}): Promise<T> {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
-  const res = await fetch(`api/analysis/${path}${q.size ? `?${q}` : ''}`, { headers: { Accept: 'application/json' } });
-  const body = await res.json().catch(() => ({})) as { error?: { code?: string; message?: string; details?: unknown } };
-  if (!res.ok) throw new ApiError(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.details);
-  return body as T;
+  return request<T>(`analysis/${path}${q.size ? `?${q}` : ''}`);
 }

@@ -16,6 +16,7 @@ import {
   type AgencyMove, type PlanSeries, type PlansOverTime, type YearPair,
 } from './plans-over-time-model.ts';
 import { saveView, savedView } from './analysis-state.ts';
+import { errorText } from '../../api/error-text.ts';
 import { captionText, cyPicture, exportButtons } from './analysis-export.ts';
 
 export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => void {
@@ -34,7 +35,8 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
   let agency: string | null = saved?.agency ?? null;
   const remember = () => saveView(ctx.store, 'plans-over-time', { series: seriesId, threshold, offset: pairOffset, pair: pairIndex, agency });
   let status: 'loading' | 'ok' | 'error' = 'loading';
-  let error = '';
+  // Kept as the failure itself and said at draw time, in the language of the moment.
+  let failure: unknown = null;
   let drawnLineage: string | null = null;
   let request = 0;
   const overlay = canvasOverlay(ctx.cy, 'pot-lineage');
@@ -94,7 +96,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
     } catch (e) {
       if (!alive || mine !== request) return;
       status = 'error';
-      error = e instanceof Error ? e.message : String(e);
+      failure = e;
     }
     draw();
   };
@@ -113,7 +115,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
     } catch (e) {
       if (!alive) return;
       status = 'error';
-      error = e instanceof Error ? e.message : String(e);
+      failure = e;
       draw();
     }
   };
@@ -194,7 +196,7 @@ export function mountPlansOverTime(host: HTMLElement, ctx: ModeContext): () => v
     exportSlot.replaceChildren(exportButtons(lang, 'pot', 'plans-over-time', cyPicture(() => cy, caption), (text) => ctx.actions.toast(text, 'error')));
     select.replaceChildren(...series.map((s) => h('option', { value: s.id, selected: s.id === seriesId }, seriesLabel(lang, s))));
     statusEl.dataset.status = status;
-    statusEl.textContent = status === 'loading' ? t('potLoading') : status === 'error' ? `${t('potError')}: ${error}` : '';
+    statusEl.textContent = status === 'loading' ? t('potLoading') : status === 'error' ? `${t('potError')}: ${errorText(lang, failure)}` : '';
     if (status !== 'loading' && series.length === 0) {
       body.replaceChildren(h('p', { class: 'pot-note' }, t('potNone')));
       return;
