@@ -24,10 +24,8 @@ interface Figures { rps: number; p50: number; p99: number; errors: number }
 interface Case { name: string; url: string; method?: 'GET' | 'POST'; body?: string; cypher: { text: string; params: Record<string, unknown> }[] }
 
 async function httpLoad(c: Case): Promise<Figures> {
-  // The load generator runs in a worker thread of its own: in the server's event loop its parsing of
-  // 32 connections' answers counted as the API's time (search measured 1.6x the driver that way).
   const r = await autocannon({
-    url: c.url, connections: CONNECTIONS, duration: SECONDS, method: c.method ?? 'GET', workers: 1,
+    url: c.url, connections: CONNECTIONS, duration: SECONDS, method: c.method ?? 'GET',
     ...(c.body ? { body: c.body, headers: { 'content-type': 'application/json' } } : {}),
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
