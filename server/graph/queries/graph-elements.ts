@@ -91,7 +91,7 @@ export type LeanRelationship = Omit<PlainRelationship, 'properties'> & {
 
 /** Bookkeeping and search helpers: never part of a graph element (docs/graph-storage.md). */
 export const HIDDEN_NODE_KEYS = ['propsDoc', 'aliasText', 'pinyin', 'initials', 'nodeIds', 'aliasPairs'] as const;
-export const HIDDEN_RELATIONSHIP_KEYS = ['documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts', 'evidenceCount'] as const;
+export const HIDDEN_RELATIONSHIP_KEYS = ['documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts', 'evidenceCount', 'pageKey'] as const;
 const HIDDEN_NODE = new Set<string>(HIDDEN_NODE_KEYS);
 const HIDDEN_REL = new Set<string>(HIDDEN_RELATIONSHIP_KEYS);
 
