@@ -7,7 +7,8 @@ import type { Lang } from '../../i18n/index.ts';
 import { apiErrorText } from '../../api/error-text.ts';
 import { h, replace } from '../../panels/dom.ts';
 import { resultTable } from '../../panels/result-table.ts';
-import { withoutBookkeeping } from '../../state/result-cells.ts';
+import { localCell, withoutBookkeeping } from '../../state/result-cells.ts';
+import { columnName } from '../../i18n/index.ts';
 import type { State, Store } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
 import { createCypherEditor } from './cypher-editor.ts';
@@ -19,28 +20,17 @@ import './query.css';
 
 const MAX_TABLE_ROWS = 500;
 
-/** A cell as text: nodes and relationships by name, lists joined, other objects as JSON. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v !== 'object') return String(v);
-  if (Array.isArray(v)) return v.map(cellText).join(', ');
-  const o = v as Record<string, unknown>;
-  const props = (o.properties ?? {}) as Record<string, unknown>;
-  const name = o.name ?? props.name;
-  if (typeof name === 'string') return name;
-  if (typeof o.type === 'string' && (o.kind === 'relationship' || 'source' in o || 'startElementId' in o)) {
-    return typeof props.role === 'string' ? `:${o.type} (${props.role})` : `:${o.type}`;
-  }
-  return JSON.stringify(withoutBookkeeping(v));
-}
-
-/** The console's table: the shared result table over the user's own column aliases and values as written. */
+/**
+ * The console's table: the shared result table, headed and filled as Explore's results drawer is (a known
+ * column's name, a role, a relationship type or 'direct' in the UI's language), so a curated query reads the
+ * same in both places; the user's own alias stays in each header's tooltip.
+ */
 function table(r: CypherResultView, lang: Lang, actions: Actions): { tools: HTMLElement | null; body: HTMLElement } {
   if (!r.rows.length) return { tools: null, body: h('p', { class: 'muted' }, tf(lang, 'qmNoRows')) };
   const t = resultTable({
     id: 'qm-table', lang, columns: r.columns, rows: r.rows, name: 'query-result', maxRows: MAX_TABLE_ROWS,
-    header: (c) => c,
-    cell: (_c, v) => cellText(v),
+    header: (c) => columnName(lang, c),
+    cell: (c, v) => localCell(lang, c, v),
     notify: (text, kind) => actions.toast(text, kind),
   });
   return {
