@@ -52,6 +52,27 @@ export async function openAppPage(viewport: { width: number; height: number }): 
   return { app, session, page };
 }
 
+/**
+ * Resolves once the canvas has come to rest: nothing animating, and its size, zoom and pan the same over two
+ * animation frames. A mode switch resizes the canvas a few frames later (panels open, splits apply), and a
+ * resize may refit a graph that was wholly in view (canvas/keep-in-view.ts): a point on the canvas read before
+ * that is a point on the old picture.
+ */
+export async function viewAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => new Promise<boolean>((resolve) => {
+    const cy = window.__app!.cy as unknown as {
+      animated(): boolean; nodes(): { some(f: (n: { animated(): boolean }) => boolean): boolean };
+      width(): number; height(): number; zoom(): number; pan(): { x: number; y: number };
+    };
+    const still = () => !cy.animated() && !cy.nodes().some((n) => n.animated());
+    const view = () => { const p = cy.pan(); return `${cy.width()}x${cy.height()}@${cy.zoom().toFixed(5)},${p.x.toFixed(2)},${p.y.toFixed(2)}`; };
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      const before = view();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(still() && view() === before)));
+    }));
+  }));
+}
+
 /** Resolves once nothing on the canvas is animating (a slide or a scene glides into place first). */
 export async function canvasSettled(page: Page): Promise<void> {
   // A layout starts on the next animation frame after a state change: let it start before asking.

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
-import { canvasSettled, openAppPage, screenshotPath } from './app.ts';
+import { canvasSettled, openAppPage, screenshotPath, viewAtRest } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 import { changleTasks, clickElement, edgeClickPoint, largestMove, positions } from './canvas-helpers.ts';
 
@@ -121,7 +121,8 @@ describe('what a plan touches', () => {
 
 describe('the edge inspector', () => {
   const inspect = async (mode: string) => {
-    await canvasSettled(page);
+    // After a mode switch the canvas is resized a few frames later and may be refitted: click on the picture at rest.
+    await viewAtRest(page);
     const edge = await edgeClickPoint(page, 'RESPONSIBLE_FOR');
     expect(edge, 'a point where only a responsibility edge is hit').toBeTruthy();
     await page.mouse.click(edge!.x, edge!.y);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { canvasSettled, openAppPage } from './app.ts';
+import { canvasSettled, openAppPage, viewAtRest } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 import { changleTasks } from './canvas-helpers.ts';
 
@@ -88,6 +88,8 @@ afterAll(async () => {
 describe('the README views at 1366×768', () => {
   it('draws 长乐区政府\'s tasks with no overlapping, cut-off or tiny captions (Explore)', async () => {
     await changleTasks(page);
+    // The layout's fit and any refit after the results drawer opened must be over before captions are measured.
+    await viewAtRest(page);
     await captionsFitted(page);
     const r = await labelReport(page);
     process.stderr.write(`长乐区政府 view labels: ${JSON.stringify(r)}\n`);

@@ -27,6 +27,8 @@ export interface RenderMemo {
   /** The layout last run; an action that chooses another (a curated query's ring) asks for a whole layout. */
   layout: string;
   focusRun: number;
+  /** A centring on the focused node still waiting to run; a later layout or placement cancels it. */
+  centre?: ReturnType<typeof setTimeout>;
   /**
    * Where each node was last drawn, kept after it leaves the canvas so it comes back there, with the
    * node's state at that moment: if the node has changed since (a scene gave it a place) its own wins.
@@ -123,6 +125,9 @@ export function render(cy: Core, state: State, memo: RenderMemo, opts: { restore
   if (whole || memo.fresh.size) {
     const fresh = [...memo.fresh];
     memo.fresh.clear();
+    // The graph is being laid out again (e.g. a query answered after a search): an earlier focus's centring
+    // would zoom into one node of the new picture after its fit, so it is dropped.
+    clearTimeout(memo.centre);
     // Panels may change the canvas size in the same state change (results drawer); lay out after they did.
     requestAnimationFrame(() => {
       cy.resize();
@@ -135,9 +140,17 @@ export function render(cy: Core, state: State, memo: RenderMemo, opts: { restore
     memo.focusRun = state.focus.run;
     const el = cy.getElementById(state.focus.id);
     if (el.nonempty()) {
-      const doCentre = () => cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
-      // A layout may still be moving things; centre once it settles.
-      setTimeout(doCentre, 400);
+      const doCentre = (): void => {
+        // A layout may still be moving things: centre once nothing animates.
+        if (cy.animated() || cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated())) {
+          memo.centre = setTimeout(doCentre, 50);
+          return;
+        }
+        memo.centre = undefined;
+        if (el.inside()) cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+      };
+      clearTimeout(memo.centre);
+      memo.centre = setTimeout(doCentre, 400);
     }
   }
 }
