@@ -45,7 +45,12 @@ describe('query mode', () => {
     await page.waitForSelector('#qm-table tbody tr');
     const rows = await page.locator('#qm-table tbody tr').count();
     expect(rows).toBeGreaterThanOrEqual(4);
-    expect(await page.locator('#qm-table thead th').allTextContents()).toEqual(['agency', 'number', 'task', 'role']);
+    // Headed in the UI's language like Explore's table; the user's own alias is in each header's tooltip.
+    expect((await page.locator('#qm-table thead th').allTextContents()).map((t) => t.trim())).toEqual(['机构', '编号', '任务', '角色']);
+    expect(await page.locator('#qm-table thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')))).toEqual(['agency', 'number', 'task', 'role']);
+    expect(await page.locator('#qm-table thead th').first().getAttribute('title')).toContain('agency');
+    // A role is named, not printed as stored.
+    expect(await page.locator('#qm-table tbody td:nth-child(4)').allTextContents()).not.toContain('responsible');
     expect(await page.locator('#qm-table tbody tr:first-child td:first-child').textContent()).toBe('长乐区政府');
     const status = await page.locator('#qm-status').evaluate((el) => ({ rows: (el as HTMLElement).dataset.rows, ms: (el as HTMLElement).dataset.ms, text: el.textContent }));
     expect(Number(status.rows)).toBe(rows);
