@@ -12,14 +12,6 @@ import type { Breakdown, BreakdownUnit, PlanChoice } from '../../../../server/gr
 /** Which table the view shows: a plan's, or one agency's across all plans. */
 export type Subject = { kind: 'plan'; value: string } | { kind: 'agency'; value: string };
 
-/**
- * GET a page-relative `api/…` URL (the same URLs the export links use) through the app's one request
- * function, so the busy indicator, the database banner and the error codes apply as to every other call.
- */
-export function getJson<T>(url: string): Promise<T> {
-  return request<T>(url.replace(/^api\//, ''));
-}
-
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
@@ -40,15 +32,18 @@ export function latestOnly(alive: () => boolean): <T>(fetch: () => Promise<T>) =
   };
 }
 
-export function breakdownUrl(s: Subject, format: 'json' | 'xlsx' | 'csv', lang: Lang): string {
+function breakdownPath(s: Subject, format: 'json' | 'xlsx' | 'csv', lang: Lang): string {
   const q = new URLSearchParams({ [s.kind]: s.value, format, ...(format === 'json' ? {} : { lang }) });
-  return `api/analysis/breakdown?${q.toString()}`;
+  return `analysis/breakdown?${q.toString()}`;
 }
 
-export const fetchPlans = () => getJson<{ plans: PlanChoice[] }>('api/analysis/breakdown/plans').then((b) => b.plans);
+/** The page-relative URL of a breakdown file: the download links use the same URL the API documents. */
+export const breakdownUrl = (s: Subject, format: 'json' | 'xlsx' | 'csv', lang: Lang): string => `api/${breakdownPath(s, format, lang)}`;
+
+export const fetchPlans = () => request<{ plans: PlanChoice[] }>('analysis/breakdown/plans').then((b) => b.plans);
 /** The view shows the first rows of a long table (a city's busiest agency carries thousands of tasks); the files hold them all. */
 export const VIEW_ROWS = 500;
-export const fetchBreakdown = (s: Subject) => getJson<Breakdown>(`${breakdownUrl(s, 'json', 'zh')}&limit=${VIEW_ROWS}`);
+export const fetchBreakdown = (s: Subject) => request<Breakdown>(`${breakdownPath(s, 'json', 'zh')}&limit=${VIEW_ROWS}`);
 
 /** The units of one cell as printed, joined the way the documents join them. */
 export function unitsText(us: BreakdownUnit[], lang: Lang): string {

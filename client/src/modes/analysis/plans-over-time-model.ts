@@ -4,7 +4,7 @@
  * task lines), kept apart from the DOM so they read and test on their own.
  */
 import { translate, type Lang } from '../../i18n/index.ts';
-import { getJson } from './breakdown-model.ts';
+import { request } from '../../api/client.ts';
 import type { PlanSeries } from '../../../../server/analysis/plan-series.ts';
 import type { PairTask, PlansOverTime, YearPair } from '../../../../server/graph/queries/analysis-plan-series.ts';
 
@@ -17,12 +17,12 @@ export type AgencyMove = YearPair['agencies'][number];
 /** The threshold the view opens with: the API's default (docs/api.md says how it was chosen). */
 export const DEFAULT_THRESHOLD = 0.15;
 
-export const fetchSeries = () => getJson<{ series: PlanSeries[] }>('api/analysis/plans/series').then((b) => b.series);
+export const fetchSeries = () => request<{ series: PlanSeries[] }>('analysis/plans/series').then((b) => b.series);
 /** Year pairs matched per request: on the 2,000-document bench graph one pair of 750-task plans takes about 1.6 s (docs/api.md). */
 export const PAIRS_PER_PAGE = 4;
 
 export const fetchComparison = (series: string, threshold: number, offset: number) =>
-  getJson<PlansOverTime>(`api/analysis/plans/compare?series=${encodeURIComponent(series)}&threshold=${threshold.toFixed(2)}&offset=${offset}&limit=${PAIRS_PER_PAGE}`);
+  request<PlansOverTime>(`analysis/plans/compare?series=${encodeURIComponent(series)}&threshold=${threshold.toFixed(2)}&offset=${offset}&limit=${PAIRS_PER_PAGE}`);
 
 /** 福州市 · 全部规划 (2019、2021、2025) — what the series picker shows. */
 export function seriesLabel(lang: Lang, s: PlanSeries): string {

@@ -6,7 +6,7 @@
  */
 import type { Lang, MessageKey } from '../../i18n/index.ts';
 import { translate } from '../../i18n/index.ts';
-import { getJson } from './breakdown-model.ts';
+import { request } from '../../api/client.ts';
 import type { ChartOption } from './echarts-view.ts';
 import { TARGET_STATUSES, type TargetStatus } from '../../../../server/analysis/targets-status.ts';
 import type { ReportRow, TargetResult, TargetsAnswer } from '../../../../server/graph/queries/analysis-targets.ts';
@@ -16,7 +16,7 @@ export type ReportPoint = ReportRow;
 export const STATUSES = TARGET_STATUSES;
 
 export const fetchTargets = (indicator: string | null) =>
-  getJson<TargetsAnswer>(`api/analysis/targets${indicator ? `?indicator=${encodeURIComponent(indicator)}&limit=1000` : ''}`);
+  request<TargetsAnswer>(`analysis/targets${indicator ? `?indicator=${encodeURIComponent(indicator)}&limit=1000` : ''}`);
 
 export const STATUS_COLOR: Record<TargetStatus, string> = {
   'met': '#16a34a', 'not-met': '#dc2626', 'unclear': '#f59e0b', 'undated': '#8b5cf6', 'no-report': '#94a3b8',
