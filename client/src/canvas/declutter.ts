@@ -8,6 +8,7 @@ import { settings } from '../settings.ts';
 import type { Store } from '../state/store.ts';
 import { BASE_FONT, fontScale, keepCaptions, TEXT_MAX_WIDTH, type LabelCandidate } from './labels.ts';
 import { getCaptionScale, setCaptionScale } from './style.ts';
+import { isAnimating } from './animating.ts';
 
 export interface Declutter { schedule(): void; run(): void }
 
@@ -29,7 +30,7 @@ export function declutter(cy: Core, store: Store): Declutter {
       return;
     }
     // Positions still moving: decide once they have arrived.
-    if (cy.animated() || nodes.some((n) => (n as unknown as { animated(): boolean }).animated())) { schedule(); return; }
+    if (isAnimating(cy)) { schedule(); return; }
     const zoom = cy.zoom();
     const scale = fontScale(zoom);
     if (Math.abs(scale - getCaptionScale()) > 0.01) {

@@ -8,6 +8,7 @@
  */
 import type { Core } from 'cytoscape';
 import { fitView } from './layouts.ts';
+import { isAnimating } from './animating.ts';
 
 export interface Size { w: number; h: number }
 export interface Box { x1: number; y1: number; x2: number; y2: number }
@@ -21,7 +22,7 @@ export function keepWholeGraphInView(cy: Core): void {
   // Judged once nothing moves: a layout's animated fit was aimed at the size the canvas had when it began.
   const check = (before: Size) => {
     timer = undefined;
-    if (cy.animated() || cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated())) { timer = setTimeout(() => check(before), 100); return; }
+    if (isAnimating(cy)) { timer = setTimeout(() => check(before), 100); return; }
     const now: Size = { w: cy.width(), h: cy.height() };
     if (!now.w || !now.h || !before.w || !before.h || cy.elements().empty()) return;
     const box = cy.elements().renderedBoundingBox({});

@@ -17,6 +17,7 @@ import type { State } from '../state/store.ts';
 import { placeNew, runLayout } from './layouts.ts';
 import { edgeData, nodeData } from './style.ts';
 import { nodeLooks } from './view-style.ts';
+import { isAnimating } from './animating.ts';
 
 export interface RenderMemo {
   nodes: Map<string, GNode>;
@@ -142,7 +143,7 @@ export function render(cy: Core, state: State, memo: RenderMemo, opts: { restore
     if (el.nonempty()) {
       const doCentre = (): void => {
         // A layout may still be moving things: centre once nothing animates.
-        if (cy.animated() || cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated())) {
+        if (isAnimating(cy)) {
           memo.centre = setTimeout(doCentre, 50);
           return;
         }
