@@ -84,7 +84,8 @@ function sentenceStart(text: string, pos: number): number {
 }
 
 // Words that make a sentence a report of the present rather than one more goal.
-const STATUS = /目前|当前|现已|现有|截至目前|截止目前|迄今|至今/;
+// 目前 inside 项目前期 (a project's preparatory phase) is not "now".
+const STATUS = /(?<!项)目前(?!期)|当前|现已|现有|迄今|至今/;
 
 /** Positions of goal years (到2022年) and of section headings in a text, for carrying a goal year. */
 function goalYears(text: string): { goals: { pos: number; year: number }[]; heads: number[] } {

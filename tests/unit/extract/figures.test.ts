@@ -102,4 +102,9 @@ describe('increments, generic totals and goal years', () => {
     expect(found(text).map((f) => `${f.indicatorKey}|${f.value}|${f.year}`)).toEqual([
       '数据服务企业|200|2027', '数据服务企业|80|2020', '行业数据空间|4|2020']);
   });
+
+  it('still carry the goal year into a sentence where 目前 is only part of 项目前期', () => {
+    const text = '一、发展目标\n到2027年,培育数据服务企业200家以上。加大项目前期工作力度,建成行业数据空间12个。';
+    expect(found(text).map((f) => `${f.indicatorKey}|${f.year}`)).toEqual(['数据服务企业|2027', '行业数据空间|2027']);
+  });
 });
