@@ -133,21 +133,30 @@ export function neighbourPages(counts: readonly TypeCount[], q: NeighborQuery): 
   return { totals, total: before, pages };
 }
 
-export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
-  const filters = { direction: q.direction, labels: q.labels ?? null };
-  const [head] = await db.read<{ n: LeanNode; counts: TypeCount[] }>(
-    loadApiCypher(q.labels ? 'neighbor-totals-by-label' : 'neighbor-totals'),
-    { id, labels: filters.labels, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs },
-  );
-  if (!head) throw AppError.notFound(`No entity with id '${id}'`, { id });
-  const { totals, total, pages } = neighbourPages(head.counts, q);
+/**
+ * The parameters of cypher/api/neighbors.cypher for the pages `neighbourPages` cut: the keyed type's
+ * rows (at most one type is keyed), the sorted types' rows, the filters and the lean-element keys.
+ */
+export function neighbourPageParams(id: string, q: NeighborQuery, pages: readonly TypePage[]): Record<string, unknown> {
   const keyed = pages.find((p) => p.keyed);
-  const [page] = pages.length === 0 ? [{ rels: [], others: [] }] : await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), {
-    id, ...filters, ...LEAN_PARAMS,
+  return {
+    id, direction: q.direction, labels: q.labels ?? null, ...LEAN_PARAMS,
     sorted: pages.filter((p) => !p.keyed).map(({ type, offset, limit }) => ({ type, offset, limit })),
     keyedOffset: keyed?.offset ?? 0,
     keyedLimit: keyed?.limit ?? 0,
-  }, { timeoutMs });
+  };
+}
+
+export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
+  const [head] = await db.read<{ n: LeanNode; counts: TypeCount[] }>(
+    loadApiCypher(q.labels ? 'neighbor-totals-by-label' : 'neighbor-totals'),
+    { id, labels: q.labels ?? null, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs },
+  );
+  if (!head) throw AppError.notFound(`No entity with id '${id}'`, { id });
+  const { totals, total, pages } = neighbourPages(head.counts, q);
+  const [page] = pages.length === 0
+    ? [{ rels: [], others: [] }]
+    : await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), neighbourPageParams(id, q, pages), { timeoutMs });
   const rels = page?.rels ?? [];
   const graph = buildGraph([head.n, ...(page?.others ?? [])], rels);
   return { center: id, ...graph, totals, total, shown: rels.length, offset: q.offset, limit: q.limit };
