@@ -12,7 +12,7 @@ import type { GraphDb } from '../server/graph/graph-db.ts';
 import { loadApiCypher } from '../server/graph/queries/api-cypher.ts';
 import { curatedQueries } from '../server/graph/queries/curated.ts';
 import { LEAN_PARAMS } from '../server/graph/queries/graph-elements.ts';
-import { neighbourPages, type TypeCount } from '../server/graph/queries/nodes.ts';
+import { neighbourPageParams, neighbourPages, type TypeCount } from '../server/graph/queries/nodes.ts';
 import { toNeo4jParams } from '../server/graph/neo4j-params.ts';
 import { toLuceneQuery, toPinyinKey } from '../server/graph/queries/search.ts';
 import { intOption, log, openBenchGraph, percentile } from './bench-graph.ts';
@@ -88,13 +88,7 @@ async function main(): Promise<void> {
         name: `neighbors of ${hub} (limit 50)`, url: `${app.url}/api/nodes/${encodeURIComponent(hub)}/neighbors?limit=50`,
         cypher: [
           { text: loadApiCypher('neighbor-totals'), params: { id: hub, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys } },
-          {
-            text: loadApiCypher('neighbors'),
-            params: {
-              id: hub, direction: 'both', labels: null, ...LEAN_PARAMS, sorted: nbPages.filter((p) => !p.keyed).map(({ type, offset, limit }) => ({ type, offset, limit })),
-              keyedOffset: nbPages.find((p) => p.keyed)?.offset ?? 0, keyedLimit: nbPages.find((p) => p.keyed)?.limit ?? 0,
-            },
-          },
+          { text: loadApiCypher('neighbors'), params: neighbourPageParams(hub, nbQuery, nbPages) },
         ],
       },
       {

@@ -100,7 +100,8 @@ export interface TypePage { type: string; offset: number; limit: number; keyed: 
  * The (type, direction) whose relationships carry a sort key with a range index, so a page of them is an
  * index seek: an agency's tasks, RESPONSIBLE_FOR.pageKey (cypher/writer/set-page-keys.cypher; its own
  * branch in cypher/api/neighbors.cypher). Every
- * other type and side is read by expanding that type and sorting it; the dense ones left that way (an
+ * other type is read by a typed expansion of the asked direction (that type's relationship group, not
+ * the node's whole degree) and sorted by the other end's name; the dense ones left that way (an
  * indicator's OF, a park's MENTIONS) are listed in docs/graph-storage.md, Hub pages.
  */
 const KEYED: Readonly<Record<string, 'out' | 'in'>> = { RESPONSIBLE_FOR: 'out' };
