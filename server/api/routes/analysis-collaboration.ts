@@ -10,6 +10,7 @@ import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { boolParam, entityId, NoQuery } from './params.ts';
 import { analysisFilterShape, analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
+import { sendJsonAnswer } from './analysis-send.ts';
 
 export const CollaborationQuery = z.strictObject({
   ...analysisFilterShape,
@@ -36,7 +37,7 @@ export function analysisCollaborationRoutes(deps: AppDeps, registry: ApiRegistry
   });
   router.get('/analysis/filters', async (req, res) => {
     parseInput(NoQuery, req.query, 'query');
-    res.json(await analysisFilters(deps.db, timeoutMs));
+    sendJsonAnswer(res, await analysisFilters(deps.db, timeoutMs));
   });
 
   registry.add({
@@ -48,7 +49,7 @@ export function analysisCollaborationRoutes(deps: AppDeps, registry: ApiRegistry
   });
   router.get('/analysis/collaboration', async (req, res) => {
     const q = parseInput(CollaborationQuery, req.query, 'query');
-    res.json(await collaborationPairs(deps.db, q, timeoutMs));
+    sendJsonAnswer(res, await collaborationPairs(deps.db, q, timeoutMs));
   });
 
   registry.add({

@@ -9,6 +9,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
+import { sendJsonAnswer } from './analysis-send.ts';
 import { intParam } from './params.ts';
 
 /** The slider's default: measured on the seeds, the lowest score whose matches still read as the same work (docs/api.md). */
@@ -35,7 +36,7 @@ export function analysisPlansRoutes(deps: AppDeps, registry: ApiRegistry): Route
   });
   router.get('/analysis/plans/series', async (req, res) => {
     const q = parseInput(SeriesListQuery, req.query, 'query');
-    res.json(await listPlanSeries(deps.db, q.jurisdiction, timeoutMs));
+    sendJsonAnswer(res, await listPlanSeries(deps.db, q.jurisdiction, timeoutMs));
   });
 
   registry.add({
@@ -45,7 +46,7 @@ export function analysisPlansRoutes(deps: AppDeps, registry: ApiRegistry): Route
   });
   router.get('/analysis/plans/compare', async (req, res) => {
     const q = parseInput(CompareQuery, req.query, 'query');
-    res.json(await comparePlanSeries(deps.db, q.series, { threshold: q.threshold, offset: q.offset, limit: q.limit }, timeoutMs));
+    sendJsonAnswer(res, await comparePlanSeries(deps.db, q.series, { threshold: q.threshold, offset: q.offset, limit: q.limit }, timeoutMs));
   });
   return router;
 }

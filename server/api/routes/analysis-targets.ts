@@ -9,6 +9,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { analysisLimit, entityName } from './analysis-params.ts';
+import { sendJsonAnswer } from './analysis-send.ts';
 
 export const TargetsQuery = z.strictObject({
   indicator: entityName.optional()
@@ -25,7 +26,7 @@ export function analysisTargetsRoutes(deps: AppDeps, registry: ApiRegistry): Rou
   });
   router.get('/analysis/targets', async (req, res) => {
     const q = parseInput(TargetsQuery, req.query, 'query');
-    res.json(await targetsAgainstResults(deps.db, deps.config.cypher, { limit: q.limit, ...(q.indicator ? { indicator: q.indicator } : {}) }));
+    sendJsonAnswer(res, await targetsAgainstResults(deps.db, deps.config.cypher, { limit: q.limit, ...(q.indicator ? { indicator: q.indicator } : {}) }));
   });
   return router;
 }

@@ -9,6 +9,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { analysisFilterShape, analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
+import { sendJsonAnswer } from './analysis-send.ts';
 
 export const WorkloadQuery = z.strictObject({
   ...analysisFilterShape,
@@ -23,11 +24,11 @@ export function analysisWorkloadRoutes(deps: AppDeps, registry: ApiRegistry): Ro
     summary: 'Workload: per agency, tasks led, supported, responsible (no printed role) and inherited through groups, per plan and per year',
     description: 'The curated query `workload`, folded per agency and ranked by total. A task naming the agency directly and through a group counts as direct.',
     query: WorkloadQuery,
-    response: '{filter, agencies: [{id, name, group, jurisdiction, led, supported, responsible, inherited, total, plans: [{id, name, year, led, …}], years: {"2019": {led, …}, none?: {…}}}], years: [string], truncated}',
+    response: '{filter, agencies: [{id, name, group, jurisdiction, led, supported, responsible, inherited, total, plans: [{id, year, led, …}], years: {"2019": {led, …}, none?: {…}}}], years: [string], truncated}',
   });
   router.get('/analysis/workload', async (req, res) => {
     const q = parseInput(WorkloadQuery, req.query, 'query');
-    res.json(await agencyWorkload(deps.db, q, timeoutMs));
+    sendJsonAnswer(res, await agencyWorkload(deps.db, q, timeoutMs));
   });
   return router;
 }

@@ -7,6 +7,7 @@
  */
 import { collaborationCounts, filterChoices, type AnalysisFilter } from '../../analysis/responsibilities.ts';
 import type { GraphDb, Row } from '../graph-db.ts';
+import type { JsonAnswer } from './analysis-json.ts';
 import { fromScan } from './analysis-responsibilities.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { curatedQueries } from './curated.ts';
@@ -48,9 +49,10 @@ export async function cachedCurated<T extends Row>(db: GraphDb, name: string, pa
   return cache.get(db, `${name}|${JSON.stringify(params)}`, timeoutMs, () => db.read<T>(curatedText(name), params, { timeoutMs })) as Promise<T[]>;
 }
 
+/** The collaboration answer (CollaborationAnswer) as JSON, computed once per graph state and filter. */
 export async function collaborationPairs(
   db: GraphDb, filter: AnalysisFilter & { members: boolean; limit: number }, timeoutMs: number,
-): Promise<CollaborationAnswer> {
+): Promise<JsonAnswer> {
   const { limit, ...rest } = filter;
   return fromScan(db, `collaboration|${JSON.stringify(filter)}`, timeoutMs, (scan) => {
     const counted = collaborationCounts(scan, { ...rest, limit });
@@ -63,7 +65,8 @@ export async function collaborationPairs(
         sharedTasks: c.sharedTasks, leadSupport: c.leadSupport, supportSupport: c.supportSupport, joint: c.joint,
       };
     });
-    return { filter: rest, pairs, truncated: counted.truncated };
+    const answer: CollaborationAnswer = { filter: rest, pairs, truncated: counted.truncated };
+    return answer;
   });
 }
 
@@ -114,11 +117,12 @@ export async function sharedTasks(
 
 export type AnalysisFilters = ReturnType<typeof filterChoices>;
 
-/** What the filter controls of the analysis views offer: plans with tasks, years, jurisdictions. */
-export async function analysisFilters(db: GraphDb, timeoutMs: number): Promise<AnalysisFilters & { years: number[] }> {
+/** What the filter controls of the analysis views offer (plans with tasks, years, jurisdictions), as JSON. */
+export async function analysisFilters(db: GraphDb, timeoutMs: number): Promise<JsonAnswer> {
   return fromScan(db, 'filters', timeoutMs, (scan) => {
     const { plans, jurisdictions } = filterChoices(scan);
     const years = [...new Set(plans.map((p) => p.year).filter((y): y is number => typeof y === 'number'))].sort((x, y) => y - x);
-    return { plans, years, jurisdictions };
+    const answer: AnalysisFilters & { years: number[] } = { plans, years, jurisdictions };
+    return answer;
   });
 }

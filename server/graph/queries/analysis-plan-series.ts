@@ -8,6 +8,7 @@ import { groupSeries, type PlanSeries, type SeriesPlan } from '../../analysis/pl
 import { agencyMovements, atThreshold, matchAllPairs, type AgencyMovement, type MatchResult, type PairMatching, type Responsibility } from '../../analysis/task-matching.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { cachedCurated, curatedText } from './analysis-collaboration.ts';
+import { cachedJson, type JsonAnswer } from './analysis-json.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
 
 /** The lean node maps the curated queries return (their `properties` a plain map). */
@@ -25,7 +26,11 @@ type TaskRow = {
   responsible: string[]; roles: (string | null)[]; agencies: LeanMap[];
 };
 
-export interface PairTask { side: 'from' | 'to'; number: string | null; section: string | null; title: string; responsible: string[] }
+/**
+ * A task of a year pair as the lists show it. Its section and printed responsibility list are left out: the view
+ * shows neither (each agency's part is in `agencies`), and on a pair of 750-task plans they were a fifth of the answer.
+ */
+export interface PairTask { side: 'from' | 'to'; number: string | null; title: string }
 
 export interface PlanRef { id: string; name: string; year: number }
 
@@ -67,9 +72,12 @@ const toPlan = (r: SeriesRow): SeriesPlan => ({
   jurisdiction: r.jurisdiction ?? null, tasks: Number(r.tasks), responsibilities: Number(r.responsibilities),
 });
 
-/** Every series of two or more annual plans, in one jurisdiction or all (`*`). */
-export async function listPlanSeries(db: GraphDb, jurisdiction: string, timeoutMs: number): Promise<{ series: PlanSeries[] }> {
-  return { series: groupSeries((await seriesRows(db, jurisdiction, timeoutMs)).map(toPlan)) };
+/** Every series of two or more annual plans, in one jurisdiction or all (`*`): `{series}` as JSON. */
+export async function listPlanSeries(db: GraphDb, jurisdiction: string, timeoutMs: number): Promise<JsonAnswer> {
+  return cachedJson(db, `plans/series|${jurisdiction}`, timeoutMs, async () => {
+    const answer: { series: PlanSeries[] } = { series: groupSeries((await seriesRows(db, jurisdiction, timeoutMs)).map(toPlan)) };
+    return answer;
+  });
 }
 
 /** What a year pair is whatever the threshold: its tasks, their agencies and the threshold-free matching. */
@@ -93,7 +101,7 @@ async function readPair(db: GraphDb, from: SeriesPlan, to: SeriesPlan, timeoutMs
   const responsibilities = (s: 'from' | 'to'): Responsibility[] => side(s).flatMap((r) =>
     r.agencies.map((a, i) => ({ task: r.taskId, agency: String(a.properties.id), name: String(a.properties.name), role: r.roles[i] ?? 'responsible' })));
   const tasks: Record<string, PairTask> = {};
-  for (const r of rows) tasks[r.taskId] = { side: r.side, number: r.number, section: r.section, title: r.title ?? '', responsible: r.responsible };
+  for (const r of rows) tasks[r.taskId] = { side: r.side, number: r.number, title: r.title ?? '' };
   return {
     tasks,
     matching: matchAllPairs(side('from').map(asTask), side('to').map(asTask)),
@@ -135,9 +143,14 @@ function lineageOf(rows: SeriesRow[], series: PlanSeries): PlanLineage {
 /**
  * The named series with its neighbouring pairs of plans `offset` to `offset + limit` matched at `threshold`, and
  * its plans' lineage. Paged because a jurisdiction of a large archive can hold a hundred plans, each pair costing
- * two reads and a matching.
+ * two reads and a matching. As JSON, kept per graph state, series, page and threshold (analysis-json.ts): the
+ * agencies' movements and the serialisation of a 700-task pair are then done once, not once per request.
  */
-export async function comparePlanSeries(db: GraphDb, seriesKey: string, page: { threshold: number; offset: number; limit: number }, timeoutMs: number): Promise<PlansOverTime> {
+export async function comparePlanSeries(db: GraphDb, seriesKey: string, page: { threshold: number; offset: number; limit: number }, timeoutMs: number): Promise<JsonAnswer> {
+  return cachedJson(db, `plans/compare|${JSON.stringify([seriesKey, page.threshold, page.offset, page.limit])}`, timeoutMs, () => compareSeries(db, seriesKey, page, timeoutMs));
+}
+
+async function compareSeries(db: GraphDb, seriesKey: string, page: { threshold: number; offset: number; limit: number }, timeoutMs: number): Promise<PlansOverTime> {
   const { threshold, offset, limit } = page;
   const jurisdiction = seriesKey.slice(0, seriesKey.indexOf('|'));
   const rows = await seriesRows(db, jurisdiction === '' ? '*' : jurisdiction, timeoutMs);

@@ -7,6 +7,7 @@
 import { OTHER_ROLE, ROLE_CODES, ROLE_SPACE, type ResponsibilityScan, type ScanAgency, type ScanPlan, type ScanTask } from '../../analysis/responsibilities.ts';
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
+import { cachedJson, type JsonAnswer } from './analysis-json.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
 
@@ -63,12 +64,10 @@ export function responsibilityScan(db: GraphDb, timeoutMs: number): Promise<Resp
   return scans.get(db, 'scan', timeoutMs, () => readResponsibilityScan(db, timeoutMs));
 }
 
-const answers = new GraphStateCache<unknown>(64);
-
 /**
- * An answer counted from the scan, kept per graph state and `key` (the view and its filters): counting the
- * whole archive's pairs takes a tenth of a second or more, and a view is opened again and again.
+ * An answer counted from the scan, kept as JSON per graph state and `key` (the view and its filters): counting
+ * the whole archive's pairs takes a tenth of a second or more, and a view is opened again and again.
  */
-export function fromScan<T>(db: GraphDb, key: string, timeoutMs: number, count: (scan: ResponsibilityScan) => T): Promise<T> {
-  return answers.get(db, key, timeoutMs, async () => count(await responsibilityScan(db, timeoutMs))) as Promise<T>;
+export function fromScan(db: GraphDb, key: string, timeoutMs: number, count: (scan: ResponsibilityScan) => unknown): Promise<JsonAnswer> {
+  return cachedJson(db, key, timeoutMs, async () => count(await responsibilityScan(db, timeoutMs)));
 }

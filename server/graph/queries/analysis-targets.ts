@@ -7,6 +7,7 @@
  */
 import { assessTarget, summariseIndicators, TARGET_STATUSES, type ReportPoint, type TargetPoint, type TargetStatus } from '../../analysis/targets-status.ts';
 import { tableLimits } from './analysis-breakdown.ts';
+import { cachedJson, type JsonAnswer } from './analysis-json.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { runCuratedQuery } from './curated.ts';
 import type { GraphDb } from '../graph-db.ts';
@@ -70,10 +71,9 @@ interface Judged {
 /**
  * The light rows of a large archive take a second or more to read and judge (75k targets on the bench graph,
  * docs/api.md), and change only when documents do: kept per graph state (graph-state-cache.ts), as are the
- * last answers per indicator and page size.
+ * answers per indicator and page size, as JSON (analysis-json.ts).
  */
 const judgedCache = new GraphStateCache<Judged>(1);
-const answerCache = new GraphStateCache<TargetsAnswer>(32);
 
 async function judgeAll(db: GraphDb, lim: QueryLimits): Promise<Judged> {
   const res = await runCuratedQuery(db, 'targets-vs-results', { limit: 5000 }, lim);
@@ -87,9 +87,10 @@ async function judgeAll(db: GraphDb, lim: QueryLimits): Promise<Judged> {
   return { groups, byId, indicators };
 }
 
-export async function targetsAgainstResults(db: GraphDb, limits: QueryLimits, opts: { indicator?: string; limit: number }): Promise<TargetsAnswer> {
+/** The targets answer (TargetsAnswer) as JSON, computed once per graph state, indicator and page size. */
+export async function targetsAgainstResults(db: GraphDb, limits: QueryLimits, opts: { indicator?: string; limit: number }): Promise<JsonAnswer> {
   const lim = tableLimits(limits);
-  return answerCache.get(db, JSON.stringify([opts.indicator ?? null, opts.limit]), lim.timeoutMs, () => answer(db, lim, opts));
+  return cachedJson(db, `targets|${JSON.stringify([opts.indicator ?? null, opts.limit])}`, lim.timeoutMs, () => answer(db, lim, opts));
 }
 
 async function answer(db: GraphDb, lim: QueryLimits, opts: { indicator?: string; limit: number }): Promise<TargetsAnswer> {

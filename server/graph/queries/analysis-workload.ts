@@ -7,6 +7,7 @@
  */
 import { workloadCounts, type AnalysisFilter, type WorkloadCounts } from '../../analysis/responsibilities.ts';
 import type { GraphDb } from '../graph-db.ts';
+import type { JsonAnswer } from './analysis-json.ts';
 import type { LeanAgency } from './analysis-collaboration.ts';
 import { fromScan } from './analysis-responsibilities.ts';
 
@@ -19,8 +20,11 @@ export type WorkloadRow = WorkloadCounts & {
 
 export interface AgencyWorkload extends WorkloadCounts {
   id: string; name: string; group: boolean; jurisdiction: string | null;
-  /** one entry per plan, in the order of the rows */
-  plans: (WorkloadCounts & { id: string; name: string; year: number | null })[];
+  /**
+   * One entry per plan, in the order of the rows. Without the plan's name: with 49 agencies × 110 plans the
+   * names were a third of the answer, and /api/analysis/filters lists every plan's name once.
+   */
+  plans: (WorkloadCounts & { id: string; year: number | null })[];
   /** summed per plan year; plans without a year under the key "none" */
   years: Record<string, WorkloadCounts>;
 }
@@ -42,16 +46,17 @@ export function foldWorkload(rows: readonly WorkloadRow[]): AgencyWorkload[] {
       byAgency.set(id, a);
     }
     const counts = { led: r.led, supported: r.supported, responsible: r.responsible, inherited: r.inherited, total: r.total };
-    a.plans.push({ id: r.planNode.properties.id, name: r.plan, year: r.year ?? null, ...counts });
+    a.plans.push({ id: r.planNode.properties.id, year: r.year ?? null, ...counts });
     add(a, counts);
     add((a.years[r.year == null ? 'none' : String(r.year)] ??= zero()), counts);
   }
   return [...byAgency.values()].sort((x, y) => y.total - x.total || x.name.localeCompare(y.name, 'zh') || x.id.localeCompare(y.id));
 }
 
-export async function agencyWorkload(
-  db: GraphDb, filter: AnalysisFilter & { limit: number }, timeoutMs: number,
-): Promise<{ filter: AnalysisFilter; agencies: AgencyWorkload[]; years: string[]; truncated: boolean }> {
+export interface WorkloadAnswer { filter: AnalysisFilter; agencies: AgencyWorkload[]; years: string[]; truncated: boolean }
+
+/** The workload answer (WorkloadAnswer) as JSON, computed once per graph state and filter. */
+export async function agencyWorkload(db: GraphDb, filter: AnalysisFilter & { limit: number }, timeoutMs: number): Promise<JsonAnswer> {
   const { limit, ...rest } = filter;
   return fromScan(db, `workload|${JSON.stringify(filter)}`, timeoutMs, (scan) => {
     // The limit counts agency × plan rows.
@@ -66,6 +71,7 @@ export async function agencyWorkload(
     });
     const agencies = foldWorkload(rows);
     const years = [...new Set(agencies.flatMap((a) => Object.keys(a.years)))].sort();
-    return { filter: rest, agencies, years, truncated: counted.truncated };
+    const answer: WorkloadAnswer = { filter: rest, agencies, years, truncated: counted.truncated };
+    return answer;
   });
 }

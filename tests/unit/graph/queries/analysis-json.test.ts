@@ -1,0 +1,85 @@
+/*
+ * Analysis answers kept as JSON bytes per graph state (analysis-json.ts) and the byte budget of the cache they
+ * live in (graph-state-cache.ts). The graph's state is the one thing read from the database here, so a stand-in
+ * answers the fingerprint query with whatever state the test sets.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { GraphDb } from '../../../../server/graph/graph-db.ts';
+import { cachedJson, jsonAnswer } from '../../../../server/graph/queries/analysis-json.ts';
+import { GraphStateCache } from '../../../../server/graph/queries/graph-state-cache.ts';
+
+/** A database whose only answer is the graph's state: `documents` documents, the last loaded at `loadedAt`. */
+function stateDb(): { db: GraphDb; load: () => void } {
+  let documents = 1;
+  const db = { read: async () => [{ documents, loadedAt: `2026-01-01T00:00:${String(documents).padStart(2, '0')}Z` }] } as unknown as GraphDb;
+  return { db, load: () => { documents++; } };
+}
+
+describe('an analysis answer kept as JSON', () => {
+  it('is the JSON text of the answer as bytes, named by the SHA-1 of those bytes', () => {
+    const value = { agencies: [{ id: 'agency:福州市发改委', total: 3 }], truncated: false };
+    const a = jsonAnswer(value);
+    expect(JSON.parse(a.body.toString('utf8'))).toEqual(value);
+    expect(a.etag).toBe(`"${createHash('sha1').update(a.body).digest('base64url')}"`);
+  });
+
+  it('is computed once per graph state and key, even for requests arriving together, and again after a load', async () => {
+    const { db, load } = stateDb();
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    const key = `test|${Math.random()}`;
+    const together = await Promise.all([1, 2, 3].map(() => cachedJson(db, key, 1000, compute)));
+    expect(computed).toBe(1);
+    expect(new Set(together).size).toBe(1);
+    expect(JSON.parse(together[0]!.body.toString())).toEqual({ n: 1 });
+    load();
+    const after = await cachedJson(db, key, 1000, compute);
+    expect(JSON.parse(after.body.toString())).toEqual({ n: 2 });
+    expect(after.etag).not.toBe(together[0]!.etag);
+  });
+
+  it('is not remembered when its computation failed', async () => {
+    const { db } = stateDb();
+    const key = `test|${Math.random()}`;
+    await expect(cachedJson(db, key, 1000, () => Promise.reject(new Error('timed out')))).rejects.toThrow('timed out');
+    const retried = await cachedJson(db, key, 1000, async () => ({ ok: true }));
+    expect(JSON.parse(retried.body.toString())).toEqual({ ok: true });
+  });
+});
+
+describe('a graph-state cache with a byte budget', () => {
+  it('drops the oldest answers while the kept ones weigh more than the budget, keeping the newest', async () => {
+    const { db } = stateDb();
+    const cache = new GraphStateCache<string>(10, (s) => s.length, 10);
+    const calls: string[] = [];
+    const get = (key: string, size: number) => cache.get(db, key, 1000, async () => { calls.push(key); return 'x'.repeat(size); });
+    await get('a', 4);
+    await get('b', 4);
+    await get('a', 4);
+    expect(calls).toEqual(['a', 'b']);
+    await get('c', 4); // 12 > 10: a, the oldest, goes
+    await get('b', 4);
+    await get('c', 4);
+    expect(calls).toEqual(['a', 'b', 'c']);
+    await get('a', 4);
+    expect(calls).toEqual(['a', 'b', 'c', 'a']);
+    await get('huge', 50); // alone over the budget: kept (the request that asked for it is answered from it), the rest go
+    await get('huge', 50);
+    await get('c', 4);
+    expect(calls).toEqual(['a', 'b', 'c', 'a', 'huge', 'c']);
+  });
+
+  it('still keeps at most `max` answers whatever they weigh', async () => {
+    const { db } = stateDb();
+    const cache = new GraphStateCache<string>(2, (s) => s.length, 1000);
+    const calls: string[] = [];
+    const get = (key: string) => cache.get(db, key, 1000, async () => { calls.push(key); return key; });
+    await get('a');
+    await get('b');
+    await get('c');
+    await get('b');
+    await get('a');
+    expect(calls).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
