@@ -41,12 +41,14 @@ CALL (b, tasks) {
   MATCH (b)-[r:RESPONSIBLE_FOR]->(t)
   RETURN collect(r) AS rels
 }
-// b may be a hub (a group, a city bureau): a lean map, not the stored node with its bookkeeping. The
-// example tasks come as lean maps too, without their full text (GET /api/nodes/:id gives it): with it a
-// page of the hub's 38 agencies was 878 KB.
+// What the table and the canvas show, no more (full elements are one GET /api/nodes/:id away): b may be a
+// hub (a group, a city bureau), so a lean map of its name and group flag, not the stored node with its
+// bookkeeping; the example tasks with their number for the caption but without their text (with it a page
+// of the hub's 38 agencies was 878 KB); each responsibility with its role, without an evidence summary,
+// which would read the relationship's lists (the edge inspector fetches the evidence).
 RETURN b.name AS agency, sharedTasks, [t IN tasks | t.title] AS examples, coalesce(b.group, false) AS isGroup,
-       {kind: 'node', elementId: elementId(b), labels: labels(b), properties: b {.id, .name, .aliases, .group}} AS other,
-       [t IN tasks | {kind: 'node', elementId: elementId(t), labels: labels(t),
-                      properties: t {.id, .name, .aliases, .number, .title, .section, .path, .marker, .order, .document}}] AS tasks,
-       rels
+       {kind: 'node', elementId: elementId(b), labels: labels(b), properties: b {.id, .name, .group}} AS other,
+       [t IN tasks | {kind: 'node', elementId: elementId(t), labels: labels(t), properties: t {.id, .name, .number}}] AS tasks,
+       [r IN rels | {kind: 'relationship', elementId: elementId(r), type: 'RESPONSIBLE_FOR', startElementId: elementId(b),
+                     endElementId: elementId(endNode(r)), properties: r {.role, .rank}}] AS rels
 ORDER BY sharedTasks DESC, agency, other.properties.id

@@ -45,8 +45,7 @@ WITH a, t, key, min(pri) AS best, collect(g) AS groups
 ORDER BY key
 SKIP $offset
 LIMIT $limit
-OPTIONAL MATCH (p:Plan)-[:HAS_TASK]->(t)
-WITH a, t, key, p, CASE WHEN best = 0 THEN null ELSE groups[0] END AS grp
+WITH a, t, key, CASE WHEN best = 0 THEN null ELSE groups[0] END AS grp
 // Only the page's rows fetch relationships. A task named both directly and through a group counts as direct.
 CALL (a, t, grp) {
   MATCH (a)-[r:RESPONSIBLE_FOR]->(t)
@@ -56,27 +55,26 @@ CALL (a, t, grp) {
   MATCH (grp)-[r:RESPONSIBLE_FOR]->(t)
   RETURN r
 }
-WITH a, t, key, p, grp, collect(r) AS rels
+WITH a, t, key, grp, collect(r) AS rels
+// The plan and its HAS_TASK in one expansion from the task (the task's side is small; the plan is a hub).
+OPTIONAL MATCH (p:Plan)-[h:HAS_TASK]->(t)
 OPTIONAL MATCH (a)-[m:MEMBER_OF]->(grp)
-OPTIONAL MATCH (p)-[h:HAS_TASK]->(t)
-// The agency, its group, the membership and the plan are hubs whose stored bookkeeping (supporting
-// documents, alias sources, evidence lists) grows with the corpus, so they are returned as lean maps.
-// So are the tasks and their responsibilities: what a row shows and links, without the task's full text
-// (GET /api/nodes/:id gives it; it was half of a page's 213 KB) or the relationships' page keys.
+// A row carries what the table and the canvas show, no more (full elements are one GET /api/nodes/:id away):
+// names and ids to show and link, a task's number for its caption, an agency's aliases (a form may name it
+// by one) and group flag (drawn apart), a plan's year for the year filter, a responsibility's role. No
+// evidence: the edge inspector fetches it; an evidence summary would read the relationship's lists, and the
+// membership of a hub group holds one entry per document (1,813 on the 2,000-document graph).
 RETURN p.name AS plan, t.number AS number, t.title AS title,
        CASE WHEN grp IS NULL THEN 'direct' ELSE grp.name END AS via, grp.name AS viaGroup,
        [r IN rels | r.role] AS roles, [r IN rels | r.rank] AS ranks,
        {kind: 'node', elementId: elementId(a), labels: labels(a), properties: a {.id, .name, .aliases, .group}} AS agency,
-       {kind: 'node', elementId: elementId(t), labels: labels(t),
-        properties: t {.id, .name, .aliases, .number, .title, .section, .path, .marker, .order, .document}} AS task,
-       [r IN rels | {kind: 'relationship', elementId: elementId(r), type: type(r), startElementId: elementId(startNode(r)),
-                     endElementId: elementId(endNode(r)), properties: r {.role, .rank, .key},
-                     evidence: {count: size(r.evidenceDocs), documents: size(r.documents),
-                                first: CASE WHEN size(r.evidenceDocs) > 0 THEN {document: r.evidenceDocs[0], start: r.evidenceStarts[0],
-                                                                               end: r.evidenceEnds[0], text: r.evidenceTexts[0]} END}}] AS rels,
+       {kind: 'node', elementId: elementId(t), labels: labels(t), properties: t {.id, .name, .number}} AS task,
+       [r IN rels | {kind: 'relationship', elementId: elementId(r), type: 'RESPONSIBLE_FOR', startElementId: elementId(startNode(r)),
+                     endElementId: elementId(t), properties: r {.role, .rank}}] AS rels,
        CASE WHEN grp IS NOT NULL THEN {kind: 'node', elementId: elementId(grp), labels: labels(grp), properties: grp {.id, .name, .aliases, .group}} END AS `group`,
-       CASE WHEN m IS NOT NULL THEN {kind: 'relationship', elementId: elementId(m), type: type(m), startElementId: elementId(a),
-                                     endElementId: elementId(grp), properties: {}, evidence: {count: size(m.evidenceDocs), documents: size(m.documents)}} END AS membership,
-       CASE WHEN p IS NOT NULL THEN {kind: 'node', elementId: elementId(p), labels: labels(p), properties: p {.id, .name, .aliases, .year, .issued, .document}} END AS planNode,
-       h AS hasTask
+       CASE WHEN m IS NOT NULL THEN {kind: 'relationship', elementId: elementId(m), type: 'MEMBER_OF', startElementId: elementId(a),
+                                     endElementId: elementId(grp), properties: {}} END AS membership,
+       CASE WHEN p IS NOT NULL THEN {kind: 'node', elementId: elementId(p), labels: labels(p), properties: p {.id, .name, .year, .issued}} END AS planNode,
+       CASE WHEN h IS NOT NULL THEN {kind: 'relationship', elementId: elementId(h), type: 'HAS_TASK', startElementId: elementId(p),
+                                     endElementId: elementId(t), properties: {}} END AS hasTask
 ORDER BY key

@@ -1,8 +1,8 @@
 /*
  * Curated queries: named, documented Cypher files in cypher/queries/ that the explorer offers as
  * buttons. Parameters are validated against the file's header (types, defaults, entity ids of the
- * right label) before the query runs; results come back like the console's (table + graph), with lean
- * elements in the rows too.
+ * right label) before the query runs; results come back like the console's (table + graph), the rows
+ * naming their elements by reference (query-result.ts, elementRef) and the graph carrying them.
  *
  * A query that pages (`limit` and `offset` parameters) may have a companion cypher/queries/totals/<name>.cypher
  * returning one row of counts over all results; the answer carries them as `totals` next to `page`, so a
@@ -107,7 +107,7 @@ export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unkn
   }
   // The totals count without sorting, so they run beside the page rather than after it.
   const [result, totalRows] = await Promise.all([
-    runGraphQuery(db, query.text, params, limits, { leanRows: true }),
+    runGraphQuery(db, query.text, params, limits, { refRows: true }),
     query.totals ? db.read<Record<string, number>>(query.totals, params, { timeoutMs: limits.timeoutMs }) : Promise.resolve([]),
   ]);
   const answer: CuratedResult = { query: name, ...result };

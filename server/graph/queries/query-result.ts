@@ -3,7 +3,9 @@
  * (columns, rows), a graph of every element in the rows, and a summary. The row cap, the response size
  * cap and the timeout are applied here, so both entry points obey the same limits.
  *
- * The graph is always lean (graph-elements.ts). The rows are too for curated queries (`leanRows`); the
+ * The graph is always lean (graph-elements.ts). For curated queries (`refRows`) each element in a row is
+ * then only a reference to it (elementRef): a page of tasks-of-agency names the same agency, group and plans
+ * on every row, and carrying their elements there as well as in the graph was half of the answer. The
  * console returns the rows as the user's query asked for them, within the same caps.
  */
 import { AppError } from '../../errors.ts';
@@ -30,29 +32,44 @@ export interface QueryResult {
   summary: { ms: number; rows: number; truncated: boolean; truncatedBy?: 'rows' | 'bytes' };
 }
 
-/** Replaces every node and relationship in a row (inside lists, maps and paths too) by its lean form. */
-function leanValue(value: unknown): unknown {
+/**
+ * What a table needs of an element and where to find the rest: a node's id and name (its key in the graph,
+ * where its labels and other properties are; the element id when it has no id), a relationship's type and
+ * role and its element id (an edge's key).
+ * Client cells show exactly these (client/src/state/result-cells.ts).
+ */
+export function elementRef(value: PlainNode | PlainRelationship): Record<string, unknown> {
+  const pick = (keys: readonly string[]) => Object.fromEntries(keys.filter((k) => value.properties[k] !== undefined && value.properties[k] !== null).map((k) => [k, value.properties[k]]));
+  if (value.kind === 'node') {
+    const properties = pick(['id', 'name']);
+    return { kind: 'node', ...(typeof properties.id === 'string' ? {} : { elementId: value.elementId }), properties };
+  }
+  return { kind: 'relationship', elementId: value.elementId, type: value.type, properties: pick(['role']) };
+}
+
+/** A row with every element in it (inside lists, maps and paths too) replaced by its reference. */
+function refValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (isPlainNode(value) || isPlainRelationship(value)) return leanElement(value);
-  if (Array.isArray(value)) return value.map(leanValue);
+  if (isPlainNode(value) || isPlainRelationship(value)) return elementRef(value);
+  if (Array.isArray(value)) return value.map(refValue);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = leanValue(v);
+  for (const [k, v] of Object.entries(value)) out[k] = refValue(v);
   return out;
 }
 
 export async function runGraphQuery(
   db: GraphDb, cypher: string, params: Record<string, unknown>, limits: QueryLimits,
-  opts: { leanRows?: boolean; connect?: boolean; read?: Pick<ReadOptions, 'metadata' | 'retry'> } = {},
+  opts: { refRows?: boolean; connect?: boolean; read?: Pick<ReadOptions, 'metadata' | 'retry'> } = {},
 ): Promise<QueryResult> {
   const started = performance.now();
   const result = await db.readResult(cypher, params, { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows, ...opts.read });
-  if (opts.leanRows) result.rows = result.rows.map((row) => leanValue(row) as Row);
   let truncatedBy: 'rows' | 'bytes' | undefined = result.truncated ? 'rows' : undefined;
 
   // Rows and the graph repeat the same elements, so rows get half of the byte budget.
+  const shown = opts.refRows ? result.rows.map((row) => refValue(row) as Row) : result.rows;
   const rows: Row[] = [];
   let bytes = 0;
-  for (const row of result.rows) {
+  for (const row of shown) {
     bytes += Buffer.byteLength(JSON.stringify(row));
     if (bytes > limits.maxResponseBytes / 2) {
       truncatedBy = 'bytes';
@@ -61,7 +78,8 @@ export async function runGraphQuery(
     rows.push(row);
   }
 
-  const found = collectElements(rows);
+  // The graph is drawn from the elements of the rows that are shown, before they became references.
+  const found = collectElements(result.rows.slice(0, rows.length));
   const missing = missingEndpoints(found);
   if (missing.length > 0) {
     const extra = await db.read<{ n: LeanNode }>(loadApiCypher('nodes-by-element-id'), { ids: missing, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs: limits.timeoutMs });
