@@ -11,7 +11,24 @@ import { databaseFault, toAppError, type DatabaseFault } from './neo4j-errors.ts
 import { toNeo4jParams } from './neo4j-params.ts';
 import { toPlain } from './neo4j-values.ts';
 
+export type { Driver };
 export type Row = Record<string, unknown>;
+
+/** The driver, configured once for every deployment (server/neo4j/connect.ts picks the URI). */
+export function createDriver(uri: string, user: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    // Fail fast when the database is down, so health and API calls answer 503 quickly instead of hanging.
+    // A healthy server accepts a connection in milliseconds; the embedded one also has a known-down
+    // state (supervisor.ts) that refuses calls before the driver is asked at all.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 2_000,
+    // Long enough to ride out deadlock retries between concurrent loaders, short enough that a request
+    // made while Neo4j is down answers 503 within seconds.
+    maxTransactionRetryTime: 5_000,
+    disableLosslessIntegers: false,
+    logging: { level: 'error', logger: () => {} },
+  });
+}
 
 export interface ReadOptions {
   timeoutMs?: number;

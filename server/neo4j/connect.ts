@@ -1,10 +1,12 @@
 /*
  * One way to get a Neo4j driver, whatever the deployment: the embedded Neo4j the product starts (and
  * supervises) by itself, or any Bolt URI (server, cluster, Aura via neo4j:// or neo4j+s://). Everything
- * above this module only sees a driver, a database name and, for the embedded one, its status.
+ * above this module only sees a driver, a database name and, for the embedded one, its status. The driver
+ * itself is made by graph-db.ts, the one module besides the value, parameter and error converters that
+ * imports neo4j-driver.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
+import { createDriver, type Driver } from '../graph/graph-db.ts';
 import { EmbeddedSupervisor } from './supervisor.ts';
 
 export interface Neo4jConnection {
@@ -16,21 +18,6 @@ export interface Neo4jConnection {
   /** The supervised embedded Neo4j; undefined for an external one. */
   embedded: EmbeddedSupervisor | undefined;
   close(): Promise<void>;
-}
-
-export function createDriver(uri: string, user: string, password: string): Driver {
-  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
-    // Fail fast when the database is down, so health and API calls answer 503 quickly instead of hanging.
-    // A healthy server accepts a connection in milliseconds; the embedded one also has a known-down
-    // state (supervisor.ts) that refuses calls before the driver is asked at all.
-    connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 2_000,
-    // Long enough to ride out deadlock retries between concurrent loaders, short enough that a request
-    // made while Neo4j is down answers 503 within seconds.
-    maxTransactionRetryTime: 5_000,
-    disableLosslessIntegers: false,
-    logging: { level: 'error', logger: () => {} },
-  });
 }
 
 export async function openNeo4j(config: Config, log?: (line: string) => void): Promise<Neo4jConnection> {

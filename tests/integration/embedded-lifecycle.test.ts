@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../server/neo4j/connect.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded-neo4j.ts';
 import { EMBEDDED_START_BUDGET_MS } from '../setup/start-budget.ts';
+import { createDriver } from '../../server/graph/graph-db.ts';
 
 const tmpDirs: string[] = [];
 function tempDir(): string {

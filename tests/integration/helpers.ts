@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { GraphDb } from '../../server/graph/graph-db.ts';
+import { createDriver, GraphDb } from '../../server/graph/graph-db.ts';
 import { applySchema } from '../../server/graph/schema.ts';
 import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
-import { createDriver, type Neo4jConnection } from '../../server/neo4j/connect.ts';
+import type { Neo4jConnection } from '../../server/neo4j/connect.ts';
 import { start, type RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
 

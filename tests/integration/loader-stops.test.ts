@@ -7,12 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphDb } from '../../server/graph/graph-db.ts';
+import { createDriver, GraphDb } from '../../server/graph/graph-db.ts';
 import { applySchema } from '../../server/graph/schema.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
 import type { Progress } from '../../server/load/progress.ts';
 import { formatSummary, type DocumentOutcome, type LoadSummary } from '../../server/load/summary.ts';
-import { createDriver } from '../../server/neo4j/connect.ts';
 import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded-neo4j.ts';
 import { onePlanExtract as extract } from '../fixtures/facts/one-plan.ts';
 

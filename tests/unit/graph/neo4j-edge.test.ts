@@ -15,11 +15,8 @@ function walk(dir: string, ext: string): string[] {
   });
 }
 
-/** The driver's edge: the doorway (graph-db), its value, parameter and error converters, and the connection. */
-const EDGE = [
-  'server/graph/graph-db.ts', 'server/graph/neo4j-errors.ts', 'server/graph/neo4j-params.ts', 'server/graph/neo4j-values.ts',
-  'server/neo4j/connect.ts',
-];
+/** The driver's edge: the doorway (graph-db, which also makes the driver) and its value, parameter and error converters. */
+const EDGE = ['server/graph/graph-db.ts', 'server/graph/neo4j-errors.ts', 'server/graph/neo4j-params.ts', 'server/graph/neo4j-values.ts'];
 
 describe('the Neo4j driver', () => {
   it('is imported only by the graph layer\'s edge modules', () => {
