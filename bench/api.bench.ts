@@ -12,7 +12,7 @@ import type { GraphDb } from '../server/graph/graph-db.ts';
 import { loadApiCypher } from '../server/graph/queries/api-cypher.ts';
 import { curatedQueries } from '../server/graph/queries/curated.ts';
 import { LEAN_PARAMS } from '../server/graph/queries/graph-elements.ts';
-import { neighbourPageParams, neighbourPages, type TypeCount } from '../server/graph/queries/nodes.ts';
+import { neighbourPageParams, neighbourPages, neighbourTypeReads, type TypeCount } from '../server/graph/queries/nodes.ts';
 import { toNeo4jParams } from '../server/graph/neo4j-params.ts';
 import { toLuceneQuery, toPinyinKey } from '../server/graph/queries/search.ts';
 import { intOption, log, openBenchGraph, percentile } from './bench-graph.ts';
@@ -79,6 +79,10 @@ async function main(): Promise<void> {
     const nbQuery = { direction: 'both' as const, offset: 0, limit: 50 };
     const [nbHead] = await db.read<{ counts: TypeCount[] }>(loadApiCypher('neighbor-totals'), { id: hub, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys });
     const nbPages = neighbourPages(nbHead?.counts ?? [], nbQuery).pages;
+    // Then one small statement per type sorted by name (the API runs them side by side, the driver one
+    // after the other), then the page by the element ids they gave, read here once for the driver's run.
+    const nbReads = neighbourTypeReads(hub, nbQuery, nbPages);
+    const nbSorted = await Promise.all(nbReads.map(async (r) => ({ type: r.type, ids: (await db.read<{ id: string }>(r.text, r.params)).map((x) => x.id) })));
     const cases: Case[] = [
       {
         name: `search ?q=${q}`, url: `${app.url}/api/search?q=${encodeURIComponent(q)}`,
@@ -88,7 +92,8 @@ async function main(): Promise<void> {
         name: `neighbors of ${hub} (limit 50)`, url: `${app.url}/api/nodes/${encodeURIComponent(hub)}/neighbors?limit=50`,
         cypher: [
           { text: loadApiCypher('neighbor-totals'), params: { id: hub, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys } },
-          { text: loadApiCypher('neighbors'), params: neighbourPageParams(hub, nbQuery, nbPages) },
+          ...nbReads,
+          { text: loadApiCypher('neighbors'), params: neighbourPageParams(hub, nbQuery, nbPages, nbSorted) },
         ],
       },
       {

@@ -3,8 +3,9 @@
  * of three small types once expanded all 12,405 of its relationships to keep three. The fixture is a
  * dense group agency (well over Neo4j's 50-relationship dense-node threshold, so relationships are
  * stored in groups per type and direction) with a few relationships of small types and hundreds of
- * members and mentions. The PROFILE of cypher/api/neighbors.cypher, run with the parameters the
- * service sends, must read no more relationships than the page's types and directions hold, and the
+ * members and mentions. The PROFILE of the page's statements (cypher/api/neighbors-of-type.cypher for
+ * each type sorted by name, then cypher/api/neighbors.cypher), run with the parameters the service
+ * sends, must read no more relationships than the page's types and directions hold, and the
  * pages, one after the other, must still be the whole neighbourhood sorted the plain way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { toNeo4jParams } from '../../server/graph/neo4j-params.ts';
 import { loadApiCypher } from '../../server/graph/queries/api-cypher.ts';
 import { LEAN_PARAMS } from '../../server/graph/queries/graph-elements.ts';
-import { neighbors, neighbourPageParams, neighbourPages, type NeighborQuery, type TypeCount } from '../../server/graph/queries/nodes.ts';
+import { neighbors, neighbourPageParams, neighbourPages, neighbourTypeReads, type NeighborQuery, type TypeCount } from '../../server/graph/queries/nodes.ts';
 import { clearGraph } from '../../server/graph/writer/graph-state.ts';
 import { openTestDb } from './helpers.ts';
 
@@ -60,23 +61,29 @@ afterAll(async () => {
   await close();
 });
 
-/** PROFILEs the page statement with the service's own parameters: total db hits and the relationships every expansion yielded. */
-async function profilePage(q: NeighborQuery): Promise<{ dbHits: number; expanded: number; expansions: string[] }> {
+/**
+ * PROFILEs the statements of a page with the service's own parameters (each sorted type's read, then the
+ * page): total db hits and the relationships every expansion yielded.
+ */
+async function profilePage(q: NeighborQuery): Promise<{ dbHits: number; expansions: string[] }> {
   const [head] = await db.read<{ counts: TypeCount[] }>(loadApiCypher('neighbor-totals'), { id: HUB, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys });
   const { pages } = neighbourPages(head!.counts, q);
+  const out = { dbHits: 0, expansions: [] as string[] };
+  const walk = (op: ProfiledOperator) => {
+    out.dbHits += op.dbHits;
+    if (/Expand|RelationshipsScan|RelationshipTypeScan/.test(op.operatorType) && op.rows > 0) out.expansions.push(`${op.arguments.Details ?? op.operatorType}: ${op.rows}`);
+    op.children.forEach(walk);
+  };
   const session = db.session('READ');
   try {
-    const result = await session.run(`PROFILE ${loadApiCypher('neighbors')}`, toNeo4jParams(neighbourPageParams(HUB, q, pages)));
-    const out = { dbHits: 0, expanded: 0, expansions: [] as string[] };
-    const walk = (op: ProfiledOperator) => {
-      out.dbHits += op.dbHits;
-      if (/Expand|RelationshipsScan/.test(op.operatorType)) {
-        out.expanded += op.rows;
-        if (op.rows > 0) out.expansions.push(`${op.arguments.Details ?? op.operatorType}: ${op.rows}`);
-      }
-      op.children.forEach(walk);
+    const profile = async (text: string, params: Record<string, unknown>) => {
+      const result = await session.run(`PROFILE ${text}`, toNeo4jParams(params));
+      walk(result.summary.profile as unknown as ProfiledOperator);
+      return result.records.map((r) => r.toObject() as Record<string, unknown>);
     };
-    walk(result.summary.profile as unknown as ProfiledOperator);
+    const sorted = [];
+    for (const read of neighbourTypeReads(HUB, q, pages)) sorted.push({ type: read.type, ids: (await profile(read.text, read.params)).map((r) => String(r.id)) });
+    await profile(loadApiCypher('neighbors'), neighbourPageParams(HUB, q, pages, sorted));
     return out;
   } finally {
     await session.close();

@@ -6,6 +6,7 @@
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
 import type { PlainNode, PlainRelationship } from '../neo4j-values.ts';
+import { splitStatements } from '../cypher-files.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { buildGraph, LEAN_PARAMS, toApiNode, wireProps, type ApiGraph, type ApiNode, type LeanNode, type LeanRelationship, type Props } from './graph-elements.ts';
 import { sentenceAround } from './sentence.ts';
@@ -98,7 +99,7 @@ export interface TypePage { type: string; offset: number; limit: number; keyed: 
 
 /**
  * The (type, direction) whose relationships carry a sort key with a range index, so a page of them is an
- * index seek: an agency's tasks, RESPONSIBLE_FOR.pageKey (cypher/writer/set-page-keys.cypher; its own
+ * index seek: an agency's tasks, RESPONSIBLE_FOR.pageKey (server/graph/writer/page-key.ts; its own
  * branch in cypher/api/neighbors.cypher). Every
  * other type is read by a typed expansion of the asked direction (that type's relationship group, not
  * the node's whole degree) and sorted by the other end's name; the dense ones left that way (an
@@ -134,18 +135,32 @@ export function neighbourPages(counts: readonly TypeCount[], q: NeighborQuery): 
   return { totals, total: before, pages };
 }
 
+/** The statement of cypher/api/neighbors-of-type.cypher for each relationship type, by the type it names. */
+let typeStatements: Map<string, string> | undefined;
+function neighboursOfTypeStatement(type: string): string {
+  typeStatements ??= new Map(splitStatements(loadApiCypher('neighbors-of-type')).map((text) => [/\[r:([A-Z_]+)\]->/.exec(text)?.[1] ?? '', text]));
+  const text = typeStatements.get(type);
+  if (!text) throw new Error(`cypher/api/neighbors-of-type.cypher has no statement for ${type}`);
+  return text;
+}
+
+/** A read of one type's rows of a page, as element ids in the neighbours order (cypher/api/neighbors-of-type.cypher). */
+export interface TypeRead { type: string; text: string; params: Record<string, unknown> }
+
+/** The reads of the page's types that are sorted by the other end's name: one small statement per type. */
+export function neighbourTypeReads(id: string, q: NeighborQuery, pages: readonly TypePage[]): TypeRead[] {
+  return pages.filter((p) => !p.keyed).map(({ type, offset, limit }) => ({
+    type, text: neighboursOfTypeStatement(type), params: { id, direction: q.direction, labels: q.labels ?? null, offset, limit },
+  }));
+}
+
 /**
- * The parameters of cypher/api/neighbors.cypher for the pages `neighbourPages` cut: the keyed type's
- * rows (at most one type is keyed), the sorted types' rows, the filters and the lean-element keys.
+ * The parameters of cypher/api/neighbors.cypher: the keyed type's rows (at most one type is keyed), the
+ * element ids the type reads gave for the other types, the label filter and the lean-element keys.
  */
-export function neighbourPageParams(id: string, q: NeighborQuery, pages: readonly TypePage[]): Record<string, unknown> {
+export function neighbourPageParams(id: string, q: NeighborQuery, pages: readonly TypePage[], sorted: readonly { type: string; ids: string[] }[]): Record<string, unknown> {
   const keyed = pages.find((p) => p.keyed);
-  return {
-    id, direction: q.direction, labels: q.labels ?? null, ...LEAN_PARAMS,
-    sorted: pages.filter((p) => !p.keyed).map(({ type, offset, limit }) => ({ type, offset, limit })),
-    keyedOffset: keyed?.offset ?? 0,
-    keyedLimit: keyed?.limit ?? 0,
-  };
+  return { id, labels: q.labels ?? null, ...LEAN_PARAMS, sorted, keyedOffset: keyed?.offset ?? 0, keyedLimit: keyed?.limit ?? 0 };
 }
 
 export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
@@ -155,9 +170,12 @@ export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeo
   );
   if (!head) throw AppError.notFound(`No entity with id '${id}'`, { id });
   const { totals, total, pages } = neighbourPages(head.counts, q);
+  const sorted = await Promise.all(neighbourTypeReads(id, q, pages).map(async (read) => ({
+    type: read.type, ids: (await db.read<{ id: string }>(read.text, read.params, { timeoutMs })).map((r) => r.id),
+  })));
   const [page] = pages.length === 0
     ? [{ rels: [], others: [] }]
-    : await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), neighbourPageParams(id, q, pages), { timeoutMs });
+    : await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), neighbourPageParams(id, q, pages, sorted), { timeoutMs });
   const rels = page?.rels ?? [];
   const graph = buildGraph([head.n, ...(page?.others ?? [])], rels);
   return { center: id, ...graph, totals, total, shown: rels.length, offset: q.offset, limit: q.limit };
