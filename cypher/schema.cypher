@@ -34,7 +34,7 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 CREATE INDEX document_doc_id IF NOT EXISTS FOR (n:Document) ON (n.docId);
 
 // tasks-of-agency pages an agency's tasks in this order without sorting them all
-// (cypher/writer/set-page-keys.cypher).
+// (server/graph/writer/page-key.ts).
 CREATE INDEX responsible_for_page_key IF NOT EXISTS FOR ()-[r:RESPONSIBLE_FOR]-() ON (r.pageKey);
 
 // Support is STATES relationships (docs/graph-storage.md); the LoaderGate node of the previous shape and

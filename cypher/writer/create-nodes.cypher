@@ -4,9 +4,9 @@
 //   so nothing of the old version survives. (New nodes get theirs in merge-nodes.cypher.) Labels are
 //   dynamic ($(row.labels)); their values were checked against NODE_LABELS by the zod contract and
 //   prepare-facts.ts.
-// param rows: list of {id, labels, props}
+// param rows: list of [labels, props] — merge-nodes.cypher's rows; the id is props.id
 UNWIND $rows AS row
-MATCH (n:Entity {id: row.id})
-SET n = row.props
-SET n:$(row.labels)
+MATCH (n:Entity {id: row[1].id})
+SET n = row[1]
+SET n:$(row[0])
 RETURN count(*) AS created

@@ -6,14 +6,16 @@
 //   the writer checks: the end that exists may have been deleted by a concurrent removal, and MATCH skips
 //   such a row without a word.
 //   Rows are positional lists rather than maps: they are most of a load's parameter traffic, and map keys
-//   would be ~45% of the strings the driver encodes and Neo4j decodes (write-plan.ts). `evidenceCount` is
-//   the length of the evidence lists, so readers count spans without reading a hub's lists.
-// param rows: list of [from, to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props]
+//   would be ~45% of the strings the driver encodes and Neo4j decodes (write-plan.ts); for the same reason
+//   `documents` and `evidenceDocs` come as positions in $docIds, the transaction's few document ids.
+//   `evidenceCount` is the length of the evidence lists, so readers count spans without reading a hub's lists.
+// param rows: list of [from, to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props] — documents, evidenceDocs: integer positions in $docIds
+// param docIds: string[] — the transaction's bare document ids
 UNWIND $rows AS row
 MATCH (a:Entity {id: row[0]})
 MATCH (b:Entity {id: row[1]})
 CREATE (a)-[r:__TYPE__]->(b)
 SET r = row[8]
-SET r.key = row[2], r.documents = row[3], r.evidenceDocs = row[4], r.evidenceStarts = row[5],
-    r.evidenceEnds = row[6], r.evidenceTexts = row[7], r.evidenceCount = size(row[4])
+SET r.key = row[2], r.documents = [i IN row[3] | $docIds[i]], r.evidenceDocs = [i IN row[4] | $docIds[i]],
+    r.evidenceStarts = row[5], r.evidenceEnds = row[6], r.evidenceTexts = row[7], r.evidenceCount = size(row[4])
 RETURN count(*) AS created

@@ -8,9 +8,13 @@
 //   node, so GET /api/documents/:id finds the document's facts by typed expands between two known nodes
 //   instead of walking every relationship of a hub. Returns one count per row, which the writer checks:
 //   MATCH skips a row whose node a concurrent removal deleted, and such a transaction is redone.
-// param rows: list of [docNodeId, nodeId, aliases, outTypes, outEnds], sorted by node id
+//   The document and the types come as positions in $docNodeIds and $types: the same few strings on
+//   every row were a fifth of what the statement sent (write-plan.ts).
+// param rows: list of [document, nodeId, aliases, outTypes, outEnds], sorted by node id — document: integer position in $docNodeIds; outTypes: integer positions in $types
+// param docNodeIds: string[] — the transaction's `document:<documentId>` ids
+// param types: string[] — RELATIONSHIP_TYPES
 UNWIND $rows AS row
-MATCH (d:Entity {id: row[0]})
+MATCH (d:Entity {id: $docNodeIds[row[0]]})
 MATCH (n:Entity {id: row[1]})
-CREATE (d)-[:STATES {aliases: row[2], outTypes: row[3], outEnds: row[4]}]->(n)
+CREATE (d)-[:STATES {aliases: row[2], outTypes: [i IN row[3] | $types[i]], outEnds: row[4]}]->(n)
 RETURN count(*) AS created

@@ -10,10 +10,11 @@
 //   marked and unmarked in the same transaction; only created nodes are touched, since even a REMOVE of
 //   a missing property would lock an existing node. Labels are dynamic ($(row.labels)); their values were
 //   checked against NODE_LABELS by the zod contract and prepare-facts.ts.
-// param rows: list of {id, labels, props}, sorted by id
+//   Rows are positional and the id travels once, inside the property map (write-plan.ts).
+// param rows: list of [labels, props], sorted by props.id
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-ON CREATE SET n = row.props, n:$(row.labels), n._created = true
+MERGE (n:Entity {id: row[1].id})
+ON CREATE SET n = row[1], n:$(row[0]), n._created = true
 WITH n, row, n._created IS NOT NULL AS created
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | REMOVE n._created)
-RETURN collect(CASE WHEN created THEN row.id END) AS created
+RETURN collect(CASE WHEN created THEN row[1].id END) AS created

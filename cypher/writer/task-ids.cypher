@@ -1,5 +1,5 @@
 // title: Every task id
-// description: For the migration, which sets the page keys of all tasks (set-page-keys.cypher) in batches.
+// description: For the migration, which sets the page keys of all tasks (server/graph/writer/page-key.ts) in batches.
 // parameters: none
 MATCH (t:Task)
 RETURN t.id AS id

@@ -7,6 +7,7 @@
  */
 import { loadCypher, splitStatements } from './cypher-files.ts';
 import type { GraphDb } from './graph-db.ts';
+import { setPageKeys } from './writer/page-key.ts';
 
 const PAGE_KEY_BATCH = 5000;
 
@@ -22,10 +23,11 @@ export async function migrateSupport(db: GraphDb): Promise<boolean> {
   const [check] = await db.read<{ needed: boolean }>(loadCypher('writer/migration-needed').text);
   if (!check?.needed) return false;
   for (const statement of splitStatements(loadCypher('writer/migrate-states').text)) await db.autoCommit(statement);
-  // Page keys of tasks-of-agency (set-page-keys.cypher, the one definition of that order), in batches.
+  // Page keys of tasks-of-agency (writer/page-key.ts, the one definition of that order), a batch per transaction.
   const tasks = await db.read<{ id: string }>(loadCypher('writer/task-ids').text);
   for (let i = 0; i < tasks.length; i += PAGE_KEY_BATCH) {
-    await db.write(loadCypher('writer/set-page-keys').text, { ids: tasks.slice(i, i + PAGE_KEY_BATCH).map((t) => t.id) });
+    const ids = tasks.slice(i, i + PAGE_KEY_BATCH).map((t) => t.id);
+    await db.statements((tx) => setPageKeys(tx, ids));
   }
   return true;
 }

@@ -112,7 +112,8 @@ export function prepareDocument(input: unknown, text: string, meta: DocumentMeta
       seen.set(id, row);
       relationships.push(row);
     }
-    row.props = { ...row.props, ...r.props, key };
+    // The key is the row's own `key`, stored once: keeping it in props too sent it twice per relationship.
+    row.props = { ...row.props, ...r.props };
     for (const e of r.evidence) {
       row.evidenceStarts.push(e.start);
       row.evidenceEnds.push(e.end);

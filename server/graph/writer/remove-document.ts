@@ -7,6 +7,7 @@
 import type { GraphDb } from '../graph-db.ts';
 import { documentNodeId } from '../../extract/graph-facts.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
+import { setPageKeys } from './page-key.ts';
 import { run } from './run-cypher.ts';
 import { deleteUnsupported, stripOldVersions } from './reset-support.ts';
 
@@ -33,7 +34,7 @@ export async function removeDocument(db: GraphDb, docId: string): Promise<Remove
     const { oldIds, relIds, unsupported } = await stripOldVersions(tx, [{ docId, docNodeId }], c);
     await deleteUnsupported(tx, relIds, [...unsupported], c);
     // A task the document named keeps its page key in step with what the remaining documents say.
-    await run(tx, 'writer/set-page-keys', { ids: oldIds });
+    await setPageKeys(tx, oldIds);
     addResult(c, await run(tx, 'writer/delete-document-node', { docNodeId }));
     c.nodesUpdated = Math.max(0, oldIds.length - c.nodesDeleted + 1);
     c.relationshipsUpdated = Math.max(0, relIds.length - c.relationshipsDeleted);

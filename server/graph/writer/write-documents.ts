@@ -22,7 +22,8 @@ import { createRelationshipsCypher, mergeRelationshipsCypher } from './relations
 import { deleteUnsupported, stripOldVersions, type OldVersion } from './reset-support.ts';
 import { firstValue, run } from './run-cypher.ts';
 import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
-import { planWrite, type RelationshipPlan, type WritePlan } from './write-plan.ts';
+import { setPageKeys } from './page-key.ts';
+import { pageKeysToRecheck, planWrite, statesParams, type RelationshipPlan, type WritePlan } from './write-plan.ts';
 
 export interface WriteOptions {
   /** Write even when the stored sha256 equals the new one. */
@@ -164,19 +165,21 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
     const fresh = rows.filter(isNew).map((r) => r.create);
     const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge());
-    if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { rows: fresh }), fresh.length);
+    if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { rows: fresh, docIds: plan.docIds }), fresh.length);
     if (existing.length > 0) merges.push([type, existing]);
   }
   const loadedAt = (opts.now?.() ?? new Date()).toISOString();
   send(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
   // STATES is bookkeeping, left out of the fact counters; its rows are checked like the relationships'.
-  if (plan.states.length > 0) send(run(tx, 'writer/create-states', { rows: plan.states }), plan.states.length, false);
+  if (plan.states.length > 0) send(run(tx, 'writer/create-states', statesParams(plan)), plan.states.length, false);
   // Appending to relationships that exist (a MEMBER_OF or GOVERNS stated again) locks them until commit,
   // and the other transaction in flight appends to the same ones: last, so it waits only for the tail.
   for (const [type, rows] of merges) send(tx.run(mergeRelationshipsCypher(type), { rows }), rows.length);
   await settleChecked(pending, c);
-  // tasks-of-agency's page order, for the tasks these documents state or stated (set-page-keys.cypher).
-  await run(tx, 'writer/set-page-keys', { ids: [...plan.nodes.map((n) => n.id), ...strip.oldIds] });
+  // tasks-of-agency's page keys: created relationships of created tasks have theirs; the others are read
+  // from the graph and keyed, with the tasks a replaced version stated (page-key.ts).
+  const recheck = [...pageKeysToRecheck(plan, created), ...strip.oldIds];
+  if (recheck.length > 0) await setPageKeys(tx, recheck);
 
   if (sharedNodes.length > 0) {
     await settleChecked([{ result: run(tx, 'writer/merge-existing-nodes', { rows: sharedNodes, aliasTextLimit: ALIAS_TEXT_LIMIT }), rows: sharedNodes.length }], c);

@@ -5,15 +5,19 @@
  * transaction in flight waited for it. Only the split into new and existing elements needs the database
  * and happens inside (write-documents.ts).
  */
-import type { RelationshipType } from '../../extract/graph-facts.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../extract/graph-facts.ts';
 import { toNeo4jParams } from '../neo4j-params.ts';
-import { combineDocuments, newNodeProps, newRelationshipProps } from './combine-documents.ts';
+import { combineDocuments, newNodeProps, newRelationshipProps, type CombinedNodeRow } from './combine-documents.ts';
+import { pageKey, taskKey } from './page-key.ts';
 import { byCodePoint, type PreparedDocument } from './prepare-facts.ts';
 
 export interface NodePlan {
   id: string;
-  /** Row for merge-nodes.cypher and create-nodes.cypher (the node had no supporting document). */
-  create: Record<string, unknown>;
+  /**
+   * Row for merge-nodes.cypher and create-nodes.cypher (the node had no supporting document): [labels,
+   * whole property map]. Positional, and the id only inside the map, where it is stored: it was sent twice.
+   */
+  create: unknown[];
   /** Row for merge-existing-nodes.cypher, built on demand: few nodes of a load exist already. */
   merge: () => Record<string, unknown>;
 }
@@ -25,7 +29,9 @@ export interface RelationshipPlan {
    * Row for create-relationships.cypher (an end is new, so the relationship cannot exist): a positional
    * list, [from, to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props].
    * Most of a load's parameter traffic is these rows, and a map would carry ~11 key strings per row that
-   * the driver encodes and Neo4j decodes every time (about 45% of all strings sent).
+   * the driver encodes and Neo4j decodes every time (about 45% of all strings sent). `documents` and
+   * `evidenceDocs` are positions in WritePlan.docIds (a string costs the driver ~1 µs to encode, a small
+   * integer next to nothing, and these are the same few document ids over and over).
    */
   create: unknown[];
   /** Row for merge-relationships.cypher, built on demand: few rows of a load need it. */
@@ -34,13 +40,26 @@ export interface RelationshipPlan {
 
 export interface WritePlan {
   nodes: NodePlan[];
+  /** The documents' bare ids, sorted: what relationship rows' `documents` and `evidenceDocs` point into. */
+  docIds: string[];
   /**
-   * Rows for create-states.cypher, one per document and node it states: [docNodeId, nodeId, aliases the
+   * Rows for create-states.cypher, one per document and node it states: [document, nodeId, aliases the
    * document printed for the node, outTypes, outEnds] — the type and other end of each relationship the
    * document states from that node, sorted by type and end (what GET /api/documents/:id seeks by).
-   * Positional for the same reason as relationship rows.
+   * Positional for the same reason as relationship rows; the document is its position in `docNodeIds`
+   * and each type its position in RELATIONSHIP_TYPES (statesParams sends both lists once).
    */
   states: unknown[][];
+  docNodeIds: string[];
+  /**
+   * The nodes whose tasks-of-agency page keys (page-key.ts) this write may change: those the documents
+   * label Task and the ends of their RESPONSIBLE_FOR and HAS_TASK. A RESPONSIBLE_FOR row of create-
+   * relationships carries the key its task would have if the transaction created the task and its plans
+   * (`pageKey` in its props); pageKeysToRecheck says which of these nodes the write must key from the graph.
+   */
+  pageKeyIds: string[];
+  /** Per node that a HAS_TASK row ends at, the nodes those rows start from (its plans). */
+  plansOf: Map<string, string[]>;
   relationships: Map<RelationshipType, RelationshipPlan[]>;
   relationshipCount: number;
   documents: Record<string, unknown>[];
@@ -50,25 +69,84 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   const combined = combineDocuments(docs);
   const nodes = combined.nodes.map((n) => ({
     id: n.id,
-    create: toNeo4jParams({ id: n.id, labels: n.labels, props: newNodeProps(n) }),
+    create: [n.labels, toNeo4jParams(newNodeProps(n))],
     merge: () => toNeo4jParams({ id: n.id, labels: n.labels, aliases: n.aliases, doc: n.docIds[0] ?? null, props: n.props }),
   }));
+  const docIds = docs.map((d) => d.docId).sort(byCodePoint);
+  const docAt = positions(docIds);
+  const pageKeyIds = new Set(combined.nodes.filter((n) => n.labels.includes('Task')).map((n) => n.id));
+  const plansOf = new Map<string, string[]>();
+  for (const r of combined.relationships.get('HAS_TASK') ?? []) plansOf.set(r.to, [...(plansOf.get(r.to) ?? []), r.from]);
+  const taskKeys = newTaskKeys(combined.nodes, plansOf);
   const relationships = new Map<RelationshipType, RelationshipPlan[]>();
   for (const [type, rows] of combined.relationships) {
+    if (type === 'RESPONSIBLE_FOR' || type === 'HAS_TASK') for (const r of rows) pageKeyIds.add(r.to);
     relationships.set(type, rows.map((r) => ({
       from: r.from,
       to: r.to,
-      create: [r.from, r.to, r.key, r.docIds, r.evidenceDocs, toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts, toNeo4jParams(r.props)],
+      create: [r.from, r.to, r.key, r.docIds.map(docAt), r.evidenceDocs.map(docAt), toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts,
+        toNeo4jParams(type === 'RESPONSIBLE_FOR' && taskKeys.has(r.to) ? { ...r.props, pageKey: pageKey(r.from, taskKeys.get(r.to)!) } : r.props)],
       merge: () => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created: toNeo4jParams(newRelationshipProps(r)) }),
     })));
   }
   const documents = docs.map((d) => ({ docNodeId: d.docNodeId, props: toNeo4jParams(d.documentProps) }));
+  // Positions in a sorted list sort as the ids do.
+  const docNodeIds = docs.map((d) => d.docNodeId).sort(byCodePoint);
+  const docNodeAt = new Map(docNodeIds.map((id, i) => [id, i]));
+  const asInt = positions(docNodeIds);
+  const typeAt = positions(RELATIONSHIP_TYPES);
   // Sorted by node: creating a relationship locks a sparse node, so transactions lock shared nodes in one order.
   const states = docs.flatMap((d) => {
     const outs = statedOut(d);
-    return d.nodes.map((n) => [d.docNodeId, n.id, n.aliases, ...(outs.get(n.id) ?? [[], []])] as [string, string, string[], string[], string[]]);
-  }).sort((a, b) => byCodePoint(a[1], b[1]) || byCodePoint(a[0], b[0]));
-  return { nodes, states, relationships, relationshipCount: combined.relationshipCount, documents };
+    const doc = docNodeAt.get(d.docNodeId)!;
+    return d.nodes.map((n) => {
+      const [types, ends] = outs.get(n.id) ?? [[], []];
+      return [doc, n.id, n.aliases, types.map(typeAt), ends] as [number, string, string[], unknown[], string[]];
+    });
+  }).sort((a, b) => byCodePoint(a[1], b[1]) || a[0] - b[0])
+    .map(([doc, ...rest]) => [asInt(docNodeIds[doc]!), ...rest]);
+  return { nodes, docIds, states, docNodeIds, pageKeyIds: [...pageKeyIds], plansOf, relationships, relationshipCount: combined.relationshipCount, documents };
+}
+
+/**
+ * The task part of the page key of every node the documents label Task, as it is when the transaction
+ * creates the task and the plans that have it: their properties are then the combined rows' (newNodeProps),
+ * and a plan counts if the documents label it Plan, as page-key-tasks.cypher matches (p:Plan).
+ */
+function newTaskKeys(nodes: readonly CombinedNodeRow[], plansOf: ReadonlyMap<string, string[]>): Map<string, string> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const keys = new Map<string, string>();
+  for (const n of nodes) {
+    if (!n.labels.includes('Task')) continue;
+    const names = (plansOf.get(n.id) ?? []).map((p) => byId.get(p))
+      .filter((p) => p?.labels.includes('Plan') && p.props.name != null).map((p) => String(p!.props.name)).sort(byCodePoint);
+    keys.set(n.id, taskKey({ id: n.id, order: n.props.order, number: n.props.number, plan: names[0] ?? null }));
+  }
+  return keys;
+}
+
+/**
+ * The nodes of pageKeyIds whose keys the write must read from the graph (setPageKeys): all but those it
+ * created together with every plan that has them, whose RESPONSIBLE_FOR were all created with their key
+ * (an end is new, so they went through create-relationships). In a load of new documents that is none.
+ */
+export function pageKeysToRecheck(plan: WritePlan, created: ReadonlySet<string>): string[] {
+  return plan.pageKeyIds.filter((id) => !created.has(id) || !(plan.plansOf.get(id) ?? []).every((p) => created.has(p)));
+}
+
+/** A look-up of each string's position in `list`, as the Neo4j integer a statement indexes the list with. */
+function positions(list: readonly string[]): (s: string) => unknown {
+  const at = new Map(list.map((s, i) => [s, toNeo4jParams(i)]));
+  return (s) => {
+    const i = at.get(s);
+    if (i === undefined) throw new Error(`${s} is not among ${list.length} listed values`);
+    return i;
+  };
+}
+
+/** create-states.cypher's parameters: the rows and the two lists their positions point into. */
+export function statesParams(plan: WritePlan): Record<string, unknown> {
+  return { rows: plan.states, docNodeIds: plan.docNodeIds, types: RELATIONSHIP_TYPES };
 }
 
 /**

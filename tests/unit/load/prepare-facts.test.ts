@@ -8,7 +8,9 @@ describe('prepareDocument', () => {
     const agency = p.nodes.find((n) => n.id === 'agency:长乐区政府');
     expect(agency?.props).toMatchObject({ name: '长乐区政府', pinyin: 'changlequzhengfu', initials: 'clqzf' });
     const resp = p.relationships.find((r) => r.type === 'RESPONSIBLE_FOR' && r.from === 'agency:长乐区政府');
-    expect(resp).toMatchObject({ key: 'responsible', props: { role: 'responsible', rank: 1, key: 'responsible' }, evidenceTexts: ['长乐区政府'] });
+    expect(resp).toMatchObject({ key: 'responsible', evidenceTexts: ['长乐区政府'] });
+    // The key is stored from the row's own `key`; props do not carry it a second time.
+    expect(resp?.props).toEqual({ role: 'responsible', rank: 1 });
     const member = p.relationships.find((r) => r.type === 'MEMBER_OF');
     expect(member?.key).toBe('');
     expect(p.documentProps).toMatchObject({ id: 'document:docA', docId: 'docA', text: docA.text, file: 'docA.txt' });

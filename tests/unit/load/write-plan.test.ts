@@ -3,30 +3,67 @@
  * relationship the document states from that node, which is how GET /api/documents/:id finds them.
  */
 import { describe, expect, it } from 'vitest';
+import { RELATIONSHIP_TYPES } from '../../../server/extract/graph-facts.ts';
 import { prepareDocument } from '../../../server/graph/writer/prepare-facts.ts';
-import { planWrite } from '../../../server/graph/writer/write-plan.ts';
+import { planWrite, statesParams } from '../../../server/graph/writer/write-plan.ts';
 import { docA, docB } from '../../fixtures/facts/small-corpus.ts';
 
 const a = prepareDocument(docA.facts, docA.text);
 const b = prepareDocument(docB.facts, docB.text);
 
+/** STATES rows as create-states.cypher reads them: the document and types looked up in the lists sent beside the rows. */
+function statesOf(docs: Parameters<typeof planWrite>[0]) {
+  const { rows, docNodeIds, types } = statesParams(planWrite(docs)) as { rows: unknown[][]; docNodeIds: string[]; types: string[] };
+  return rows.map(([doc, node, aliases, outTypes, outEnds]) => ({
+    doc: docNodeIds[Number(doc)], node: node as string, aliases: aliases as string[],
+    types: (outTypes as unknown[]).map((t) => types[Number(t)]!), ends: outEnds as string[],
+  }));
+}
+
 describe('planWrite', () => {
   it('names on each STATES row every relationship its document states from that node, once, sorted by type and end', () => {
-    const { states } = planWrite([b, a]);
+    const states = statesOf([b, a]);
     for (const doc of [a, b]) {
-      const named = states.filter((s) => s[0] === doc.docNodeId)
-        .flatMap(([, from, , types, ends]) => (types as string[]).map((t, i) => `${String(from)} ${t} ${(ends as string[])[i]}`));
+      const named = states.filter((s) => s.doc === doc.docNodeId).flatMap((s) => s.types.map((t, i) => `${s.node} ${t} ${s.ends[i]}`));
       const stated = doc.relationships.filter((r) => r.from !== doc.docNodeId).map((r) => `${r.from} ${r.type} ${r.to}`);
       expect(named.sort()).toEqual([...new Set(stated)].sort());
     }
-    for (const [, , , types, ends] of states) {
-      const pairs = (types as string[]).map((t, i) => `${t}\u0000${(ends as string[])[i]}`);
+    for (const { types, ends } of states) {
+      const pairs = types.map((t, i) => `${t}\u0000${ends[i]}`);
       expect(pairs).toEqual([...new Set(pairs)].sort());
     }
+    expect(states.flatMap((s) => s.types).every((t) => (RELATIONSHIP_TYPES as readonly string[]).includes(t))).toBe(true);
+  });
+
+  it('sorts STATES rows by node, then document, whatever the order of the documents', () => {
+    const keys = statesOf([b, a]).map((s) => `${s.node} ${s.doc}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(statesOf([a, b])).toEqual(statesOf([b, a]));
   });
 
   it('gives a node a document states but starts nothing from empty lists', () => {
-    const row = planWrite([a]).states.find((s) => s[1] === 'agency:各县(市)区政府');
-    expect(row?.slice(3)).toEqual([[], []]);
+    const row = statesOf([a]).find((s) => s.node === 'agency:各县(市)区政府');
+    expect([row?.types, row?.ends]).toEqual([[], []]);
+  });
+
+  it('sends each relationship\'s documents as positions in the transaction\'s sorted document ids', () => {
+    const plan = planWrite([b, a]);
+    expect(plan.docIds).toEqual(['docA', 'docB']);
+    for (const rows of plan.relationships.values()) {
+      for (const r of rows) {
+        const docs = (r.create[3] as unknown[]).map((i) => plan.docIds[Number(i)]);
+        const evidenceDocs = (r.create[4] as unknown[]).map((i) => plan.docIds[Number(i)]);
+        expect(docs.length).toBeGreaterThan(0);
+        expect(new Set(evidenceDocs)).toEqual(new Set(docs));
+      }
+    }
+  });
+
+  it('asks for page keys of the tasks and of every end of a RESPONSIBLE_FOR or HAS_TASK, not of every node', () => {
+    const plan = planWrite([a, b]);
+    const tasks = plan.nodes.filter((n) => (n.create[0] as string[]).includes('Task')).map((n) => n.id);
+    const ends = [...(plan.relationships.get('RESPONSIBLE_FOR') ?? []), ...(plan.relationships.get('HAS_TASK') ?? [])].map((r) => r.to);
+    expect(new Set(plan.pageKeyIds)).toEqual(new Set([...tasks, ...ends]));
+    expect(plan.pageKeyIds.length).toBeLessThan(plan.nodes.length);
   });
 });
