@@ -95,13 +95,30 @@ export function tfidfVectors(bags: readonly string[][]): SparseVector[] {
   for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const ids = new Map([...df.keys()].sort().map((t, i) => [t, i]));
   const n = bags.length;
+  // Per term id: its idf, and the bag's tf while the bag is weighed. Typed arrays instead of a sorted list of
+  // [id, weight] pairs per bag: on two 750-task plans those pairs were most of the matching's garbage.
+  const idf = new Float64Array(ids.size);
+  for (const [t, id] of ids) idf[id] = Math.log((1 + n) / (1 + df.get(t)!)) + 1;
+  const tf = new Float64Array(ids.size);
   return counts.map((c) => {
-    const entries = [...c.entries()].map(([t, tf]) => [ids.get(t)!, (1 + Math.log(tf)) * (Math.log((1 + n) / (1 + df.get(t)!)) + 1)] as const)
-      .sort((a, b) => a[0] - b[0]);
+    const terms = new Int32Array(c.size);
+    let k = 0;
+    for (const [t, count] of c) {
+      const id = ids.get(t)!;
+      terms[k++] = id;
+      tf[id] = count;
+    }
+    terms.sort();
+    const weights = new Float64Array(terms.length);
     let norm = 0;
-    for (const [, w] of entries) norm += w * w;
+    for (let i = 0; i < terms.length; i++) {
+      const w = (1 + Math.log(tf[terms[i]!]!)) * idf[terms[i]!]!;
+      weights[i] = w;
+      norm += w * w;
+    }
     norm = Math.sqrt(norm) || 1;
-    return { terms: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1] / norm) };
+    for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! / norm;
+    return { terms, weights };
   });
 }
 
@@ -143,10 +160,11 @@ export function similarityMatrix(from: readonly MatchTask[], to: readonly MatchT
   });
   return vectors.slice(0, from.length).map((v) => {
     const row = new Float64Array(to.length);
-    v.terms.forEach((term, k) => {
+    for (let k = 0; k < v.terms.length; k++) {
+      const term = v.terms[k]!;
       const w = v.weights[k]!;
-      for (let at = start[term]!; at < start[term + 1]!; at++) row[postJ[at]!]! += w * postW[at]!;
-    });
+      for (let at = start[term]!, end = start[term + 1]!; at < end; at++) row[postJ[at]!]! += w * postW[at]!;
+    }
     for (let j = 0; j < row.length; j++) row[j] = Math.min(1, row[j]!);
     return row;
   });
