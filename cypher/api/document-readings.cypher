@@ -4,8 +4,10 @@
 //   the span prints: the start for the types in $namedAtStart (an agency responsible for a task, a park
 //   located in a district, a figure of an indicator), the end otherwise (the task of a plan, a mention,
 //   a target set by a task). Readings of the same span and entity are one, with the relationship types
-//   that gave it. Found as document.cypher finds them (outTypes/outEnds on the document's STATES, one
-//   typed expand per fact), so it never walks every relationship of a hub.
+//   that gave it. Found as document.cypher finds them (outTypes/outEnds/outKeys on the document's STATES,
+//   one typed expand per fact, the spans from outSpans), so it never walks every relationship of a hub
+//   nor reads a hub fact's evidence lists; a span's text is cut from the document's text by
+//   document-readings.ts.
 // params: id, namedAtStart (list of relationship types)
 CALL () {
   MATCH (d:Document {docId: $id}) RETURN d
@@ -20,7 +22,7 @@ CALL (d) {
     MATCH (d)-[s:STATES]->(a)
     UNWIND range(0, size(s.outTypes) - 1) AS i
     MATCH (b:Entity {id: s.outEnds[i]})
-    WITH a, b, s.outTypes[i] AS type
+    WITH s, i, a, b, s.outTypes[i] AS type
     CALL (a, b, type) {
       WITH * WHERE type = 'HAS_TASK' MATCH (a)-[r:HAS_TASK]->(b) RETURN r
       UNION ALL
@@ -50,16 +52,16 @@ CALL (d) {
       UNION ALL
       WITH * WHERE type = 'DESCRIBES' MATCH (a)-[r:DESCRIBES]->(b) RETURN r
     }
-    RETURN a, r, b
+    WITH s, i, a, b, r WHERE coalesce(r.key, '') = s.outKeys[i]
+    UNWIND [j IN range(0, size(s.outSpans) / 3 - 1) WHERE s.outSpans[3 * j] = i | 3 * j] AS j
+    RETURN a, r, b, s.outSpans[j + 1] AS start, s.outSpans[j + 2] AS end
     UNION ALL
     MATCH (d)-[r:!STATES]->(b)
-    RETURN d AS a, r, b
+    UNWIND [k IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[k] = d.docId] AS k
+    RETURN d AS a, r, b, r.evidenceStarts[k] AS start, r.evidenceEnds[k] AS end
   }
-  WITH r, CASE WHEN type(r) IN $namedAtStart THEN a ELSE b END AS e
-  UNWIND range(0, size(r.evidenceDocs) - 1) AS i
-  WITH r, e, i WHERE r.evidenceDocs[i] = d.docId
-  WITH r.evidenceStarts[i] AS start, r.evidenceEnds[i] AS end, r.evidenceTexts[i] AS text, e, collect(DISTINCT type(r)) AS relationships
-  RETURN collect({start: start, end: end, text: text, relationships: relationships,
+  WITH start, end, CASE WHEN type(r) IN $namedAtStart THEN a ELSE b END AS e, collect(DISTINCT type(r)) AS relationships
+  RETURN collect({start: start, end: end, relationships: relationships,
                   entity: {id: e.id, labels: labels(e), name: e.name}}) AS readings
 }
 RETURN d {.id, .docId, .name, .file, .kind, .issued, .sha256, .issuer, .jurisdiction, .size, .loadedAt, .text, .warnings,

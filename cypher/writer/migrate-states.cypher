@@ -1,13 +1,14 @@
 // title: Move node support from Document lists to STATES relationships, and index a document's facts
 // description: The one migration from the previous shapes (docs/graph-storage.md). A database whose
-//   STATES lack `outTypes` (written before a document's facts were indexed on them) first gets the
+//   STATES lack `outSpans` (written before a document's facts and spans were indexed on them) first gets the
 //   (:LoaderGate) node that the shape before STATES always had: it marks a migration not finished, so one
 //   cut short is resumed at the next start. Then each Document's `nodeIds` become STATES relationships to
 //   those nodes, carrying the aliases its `aliasPairs` ("<nodeId>\u001f<alias>") printed for each, and
 //   both lists go (each Document in the inner transaction that removes its lists). Then every fact
-//   relationship gets `evidenceCount`, and every STATES the type and other end of each relationship its
-//   document states from that node (`outTypes`, `outEnds`, sorted by type and end as the writer sorts
-//   them; empty when there is none), node by node: one node's outgoing relationships grouped by document
+//   relationship gets `evidenceCount`, and every STATES the type, other end and key of each relationship its
+//   document states from that node (`outTypes`, `outEnds`, `outKeys`, sorted by type, end and key as the
+//   writer sorts them; empty when there is none) and that document's spans of them (`outSpans`: entry,
+//   start, end), node by node: one node's outgoing relationships grouped by document
 //   are exactly the lists of the STATES into it, and a node already done is passed over on a resume. The gate goes last, with its constraint. Run by schema.ts in
 //   auto-commit transactions; statements are separated by semicolons at line ends.
 // parameters: none
@@ -28,25 +29,36 @@ CALL (r) {
   SET r.evidenceCount = size(coalesce(r.evidenceDocs, []))
 } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (a:Entity)
-WHERE EXISTS { (a)<-[s:STATES]-() WHERE s.outTypes IS NULL }
+WHERE EXISTS { (a)<-[s:STATES]-() WHERE s.outSpans IS NULL }
 CALL (a) {
   MATCH (a)-[r:!STATES]->(b)
   UNWIND coalesce(r.documents, []) AS docId
-  WITH DISTINCT docId, type(r) AS type, b.id AS end
-  ORDER BY docId, type, end
-  WITH docId, collect(type) AS types, collect(end) AS ends
+  WITH DISTINCT docId, r, type(r) AS type, b.id AS end, coalesce(r.key, '') AS key
+  // This document's spans of the relationship, by start then end, as the writer orders them.
+  CALL (r, docId) {
+    UNWIND range(0, size(coalesce(r.evidenceDocs, [])) - 1) AS k
+    WITH k WHERE r.evidenceDocs[k] = docId
+    WITH r.evidenceStarts[k] AS start, r.evidenceEnds[k] AS end
+    ORDER BY start, end
+    RETURN collect([start, end]) AS spans
+  }
+  WITH docId, type, end, key, spans
+  ORDER BY docId, type, end, key
+  WITH docId, collect(type) AS types, collect(end) AS ends, collect(key) AS keys, collect(spans) AS spanLists
+  WITH docId, types, ends, keys,
+       reduce(flat = [], i IN range(0, size(spanLists) - 1) | flat + reduce(f = [], p IN spanLists[i] | f + [i, p[0], p[1]])) AS spans
   MATCH (d:Entity {id: 'document:' + docId})
   // Both ends bound, so the STATES is found from the Document's side (its ~150 STATES), not by
   // reading all of a hub's (one per document) for each document.
-  CALL (d, a, types, ends) {
+  CALL (d, a, types, ends, keys, spans) {
     MATCH (d)-[s:STATES]->(a)
-    SET s.outTypes = types, s.outEnds = ends
+    SET s.outTypes = types, s.outEnds = ends, s.outKeys = keys, s.outSpans = spans
   }
 } IN TRANSACTIONS OF 100 ROWS;
 MATCH ()-[s:STATES]->()
-WHERE s.outTypes IS NULL
+WHERE s.outSpans IS NULL
 CALL (s) {
-  SET s.outTypes = [], s.outEnds = []
+  SET s.outTypes = [], s.outEnds = [], s.outKeys = [], s.outSpans = []
 } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (g:LoaderGate) DELETE g;
 DROP CONSTRAINT loader_gate_name IF EXISTS;

@@ -3,9 +3,10 @@
 //   STATES relationships keep it in lists on the Document nodes (nodeIds, aliasPairs), and every load
 //   there took the write lock of the one (:LoaderGate) node, so any such database with a document in it
 //   has that node; migrate-states.cypher also creates it first when it starts on a later shape, and
-//   deletes it last. Databases written with STATES before these carried `outTypes` (and relationships
-//   `evidenceCount`) have no such STATES at all, so looking at one STATES relationship is enough.
+//   deletes it last. Databases written with STATES before these carried `outSpans` (and, earlier,
+//   `outTypes` and relationships' `evidenceCount`) have no such STATES at all, so looking at one STATES
+//   relationship is enough.
 //   Counting a label is a count-store look-up and one relationship is one read: no scan.
 // parameters: none
 RETURN COUNT { MATCH (g:LoaderGate) } > 0
-  OR coalesce(head(COLLECT { MATCH ()-[s:STATES]->() RETURN s.outTypes IS NULL AS old LIMIT 1 }), false) AS needed
+  OR coalesce(head(COLLECT { MATCH ()-[s:STATES]->() RETURN s.outSpans IS NULL AS old LIMIT 1 }), false) AS needed

@@ -117,3 +117,23 @@ describe('GET /api/documents/:id/readings', () => {
     expect(JSON.stringify(typo.body.error)).toContain('limt');
   });
 });
+
+describe('GET /api/documents/:id', () => {
+  it('gives every seed document exactly the spans its facts\' evidence lists hold for it, relationship by relationship', async () => {
+    // The spans are read from the document's STATES (outSpans), not from the relationships' evidence lists:
+    // here they are checked against those lists, read the slow way, over every relationship of the graph.
+    const { body: list } = await get('documents?limit=100');
+    expect(list.documents.length).toBeGreaterThan(3);
+    for (const { docId } of list.documents as { docId: string }[]) {
+      const expected = await app.db.read<{ span: string }>(
+        `MATCH (a)-[r:!STATES]->(b)
+         UNWIND [k IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[k] = $docId] AS k
+         RETURN elementId(r) + ' ' + type(r) + ' ' + a.id + ' ' + b.id + ' ' + r.evidenceStarts[k] + '-' + r.evidenceEnds[k] AS span`, { docId });
+      const { status, body } = await get(`documents/${encodeURIComponent(docId)}`);
+      expect(status).toBe(200);
+      const got = (body.spans as { relationship: string; type: string; from: string; to: string; start: number; end: number }[])
+        .map((s) => `${s.relationship} ${s.type} ${s.from} ${s.to} ${s.start}-${s.end}`);
+      expect(got.sort(), docId).toEqual(expected.map((e) => e.span).sort());
+    }
+  });
+});

@@ -18,10 +18,14 @@ export async function snapshot(db: GraphDb): Promise<GraphSnapshot> {
   });
   const relLines = rels.map(({ type, from, to, props }) => {
     // aliases: on STATES, the surface forms the document printed for the node, in no particular order.
-    // outTypes/outEnds: on STATES, the relationships the document states from the node, as pairs.
-    const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, aliases, outTypes, outEnds, ...rest } = props as Record<string, unknown[]>;
+    // outTypes/outEnds/outKeys/outSpans: on STATES, the relationships the document states from the node
+    // and its spans of them, as one line per relationship and span (the entries' order is the writer's).
+    const { documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, aliases, outTypes, outEnds, outKeys, outSpans, ...rest } = props as Record<string, unknown[]>;
     const spans = (evidenceDocs ?? []).map((d, i) => `${String(d)}@${String(evidenceStarts?.[i])}-${String(evidenceEnds?.[i])}:${String(evidenceTexts?.[i])}`).sort();
-    const outs = outTypes ? outTypes.map((t, i) => `${String(t)} ${String(outEnds?.[i])}`).sort() : null;
+    const entry = (i: number) => `${String(outTypes?.[i])} ${String(outEnds?.[i])} ${String(outKeys?.[i])}`;
+    const outs = outTypes
+      ? [...outTypes.map((_t, i) => entry(i)), ...(outSpans ?? []).flatMap((v, k, all) => (k % 3 === 0 ? [`${entry(Number(v))} @${String(all[k + 1])}-${String(all[k + 2])}`] : []))].sort()
+      : null;
     return JSON.stringify([type, from, to, sorted(documents), spans, sorted(aliases), outs, sortKeys(rest)]);
   });
   return { nodes: nodeLines.sort(), relationships: relLines.sort() };

@@ -14,6 +14,7 @@ import { writeDocument, writeDocuments } from '../../server/graph/writer/write-d
 import { loadPaths } from '../../server/load/load-paths.ts';
 import { docA, docA2, docB, type FactsDoc } from '../fixtures/facts/small-corpus.ts';
 import { openTestDb, tempDirs } from './helpers.ts';
+import { documentView } from '../../server/graph/queries/documents.ts';
 import { snapshot } from './loader-snapshot.ts';
 
 let db: GraphDb;
@@ -294,7 +295,7 @@ describe('a database written with STATES before they named the document\'s facts
   // The shape between: support as STATES {aliases}, but no outTypes/outEnds on them and no evidenceCount
   // on the relationships (and no (:LoaderGate) node).
   const toStatesShape = async () => {
-    await db.write('MATCH ()-[s:STATES]->() REMOVE s.outTypes, s.outEnds');
+    await db.write('MATCH ()-[s:STATES]->() REMOVE s.outTypes, s.outEnds, s.outKeys, s.outSpans');
     await db.write('MATCH ()-[r]->() REMOVE r.evidenceCount');
   };
 
@@ -317,10 +318,26 @@ describe('a database written with STATES before they named the document\'s facts
     // What an interrupted run leaves: the gate, and the STATES into some nodes done (a node at a time),
     // those into the nodes docB states not yet.
     await db.write("MERGE (:LoaderGate {name: 'support'})");
-    await db.write("MATCH (:Document {docId: 'docB'})-[:STATES]->(n)<-[s:STATES]-() REMOVE s.outTypes, s.outEnds");
-    expect(await db.read('MATCH ()-[s:STATES]->() WHERE s.outTypes IS NOT NULL RETURN count(*) AS done')).not.toEqual([{ done: 0 }]);
+    await db.write("MATCH (:Document {docId: 'docB'})-[:STATES]->(n)<-[s:STATES]-() REMOVE s.outTypes, s.outEnds, s.outKeys, s.outSpans");
+    expect(await db.read('MATCH ()-[s:STATES]->() WHERE s.outSpans IS NOT NULL RETURN count(*) AS done')).not.toEqual([{ done: 0 }]);
     expect(await migrateSupport(db)).toBe(true);
     expect(await snapshot(db)).toEqual(current);
+  });
+});
+
+describe('a database written before STATES held the document\'s spans', () => {
+  it('is migrated once at start: each STATES gets the keys and spans the writer stores, and GET /api/documents/:id reads the same spans', async () => {
+    await write(docA);
+    await write(docB);
+    const current = await snapshot(db);
+    const spansBefore = await documentView(db, 'docA', 5000);
+    // The shape of the previous session: outTypes/outEnds but no outKeys/outSpans.
+    await db.write('MATCH ()-[s:STATES]->() REMOVE s.outKeys, s.outSpans');
+    expect(await snapshot(db)).not.toEqual(current);
+    expect(await migrateSupport(db)).toBe(true);
+    expect(await snapshot(db)).toEqual(current);
+    expect(await documentView(db, 'docA', 5000)).toEqual(spansBefore);
+    expect(await migrateSupport(db)).toBe(false);
   });
 });
 

@@ -37,17 +37,19 @@ export interface DocumentReadings {
 
 type Row = Record<string, unknown> & {
   document: Record<string, unknown>;
-  readings: { start: number; end: number; text: string; relationships: string[]; entity: { id: string; labels: string[]; name: string } }[];
+  readings: { start: number; end: number; relationships: string[]; entity: { id: string; labels: string[]; name: string } }[];
 };
 
 export async function documentReadings(db: GraphDb, id: string, timeoutMs: number): Promise<DocumentReadings> {
   const [row] = await db.read<Row>(loadApiCypher('document-readings'), { id, namedAtStart: [...NAMED_AT_START] }, { timeoutMs });
   if (!row) throw AppError.notFound(`No document with id '${id}'`, { id });
   const d = row.document;
+  // A span's text is its slice of the document's text (the evidence contract), as documents.ts cuts it.
+  const text = String(d.text ?? '');
   return {
     document: { ...storedDocument(d), plan: typeof d.plan === 'string' ? d.plan : null, counts: (d.counts as DocumentCountsView | null) ?? null },
     readings: row.readings
-      .map((r) => ({ start: r.start, end: r.end, text: r.text, relationships: [...r.relationships].sort(), entity: { id: r.entity.id, label: primaryLabel(r.entity.labels), name: r.entity.name } }))
+      .map((r) => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end), relationships: [...r.relationships].sort(), entity: { id: r.entity.id, label: primaryLabel(r.entity.labels), name: r.entity.name } }))
       .sort((a, b) => a.start - b.start || b.end - a.end || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0)),
   };
 }

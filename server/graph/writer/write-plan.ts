@@ -9,7 +9,7 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from '../../extract/graph-f
 import { toNeo4jParams } from '../neo4j-params.ts';
 import { combineDocuments, newNodeProps, newRelationshipProps, type CombinedNodeRow } from './combine-documents.ts';
 import { pageKey, taskKey } from './page-key.ts';
-import { byCodePoint, type PreparedDocument } from './prepare-facts.ts';
+import { byCodePoint, type PreparedDocument, type RelationshipRow } from './prepare-facts.ts';
 
 export interface NodePlan {
   id: string;
@@ -44,10 +44,11 @@ export interface WritePlan {
   docIds: string[];
   /**
    * Rows for create-states.cypher, one per document and node it states: [document, nodeId, aliases the
-   * document printed for the node, outTypes, outEnds] — the type and other end of each relationship the
-   * document states from that node, sorted by type and end (what GET /api/documents/:id seeks by).
-   * Positional for the same reason as relationship rows; the document is its position in `docNodeIds`
-   * and each type its position in RELATIONSHIP_TYPES (statesParams sends both lists once).
+   * document printed for the node, outTypes, outEnds, outKeys, outSpans] — the type, other end and key of
+   * each relationship the document states from that node, sorted, and its spans of them (statedOut; what
+   * GET /api/documents/:id reads). Positional for the same reason as relationship rows; the document is
+   * its position in `docNodeIds` and each type its position in RELATIONSHIP_TYPES (statesParams sends
+   * both lists once).
    */
   states: unknown[][];
   docNodeIds: string[];
@@ -100,8 +101,8 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
     const outs = statedOut(d);
     const doc = docNodeAt.get(d.docNodeId)!;
     return d.nodes.map((n) => {
-      const [types, ends] = outs.get(n.id) ?? [[], []];
-      return [doc, n.id, n.aliases, types.map(typeAt), ends] as [number, string, string[], unknown[], string[]];
+      const o = outs.get(n.id);
+      return [doc, n.id, n.aliases, (o?.types ?? []).map(typeAt), o?.ends ?? [], o?.keys ?? [], toNeo4jParams(o?.spans ?? [])] as [number, string, string[], unknown[], string[], string[], unknown];
     });
   }).sort((a, b) => byCodePoint(a[1], b[1]) || a[0] - b[0])
     .map(([doc, ...rest]) => [asInt(docNodeIds[doc]!), ...rest]);
@@ -149,23 +150,40 @@ export function statesParams(plan: WritePlan): Record<string, unknown> {
   return { rows: plan.states, docNodeIds: plan.docNodeIds, types: RELATIONSHIP_TYPES };
 }
 
+/** What one document states from one node, stored on its STATES to that node (docs/graph-storage.md). */
+export interface StatedOut {
+  /** Entry i is a relationship of type types[i] from the node to the node ends[i], with key keys[i]. */
+  types: string[];
+  ends: string[];
+  keys: string[];
+  /** The document's evidence spans of those relationships, flat: entry, start, end; by entry, then start. */
+  spans: number[];
+}
+
 /**
- * Per start node, the distinct (type, other end) of the relationships one document states, sorted by type
- * then end, as two parallel lists: stored on the document's STATES to that node, so a reader finds each
- * of the document's facts by a typed expand between two known nodes (docs/graph-storage.md).
+ * Per start node, the distinct (type, other end, key) of the relationships one document states, sorted by
+ * type, end and key, as parallel lists, and this document's evidence spans of each: stored on the
+ * document's STATES to that node, so a reader finds each of the document's facts by a typed expand between
+ * two known nodes, and its spans without reading the relationship's evidence lists, which for a hub fact
+ * hold every other document's entries too.
  */
-export function statedOut(doc: PreparedDocument): Map<string, [string[], string[]]> {
-  const pairs = new Map<string, Set<string>>();
+export function statedOut(doc: PreparedDocument): Map<string, StatedOut> {
+  const byFrom = new Map<string, RelationshipRow[]>();
   for (const r of doc.relationships) {
-    let set = pairs.get(r.from);
-    if (!set) pairs.set(r.from, (set = new Set()));
-    set.add(`${r.type}\u0000${r.to}`);
+    const rows = byFrom.get(r.from);
+    if (rows) rows.push(r);
+    else byFrom.set(r.from, [r]);
   }
-  const out = new Map<string, [string[], string[]]>();
-  for (const [from, set] of pairs) {
-    const sorted = [...set].map((p) => p.split('\u0000') as [string, string])
-      .sort((a, b) => byCodePoint(a[0], b[0]) || byCodePoint(a[1], b[1]));
-    out.set(from, [sorted.map((p) => p[0]), sorted.map((p) => p[1])]);
+  const out = new Map<string, StatedOut>();
+  for (const [from, rows] of byFrom) {
+    // prepareDocument keeps one row per (type, from, to, key), so the entries are distinct.
+    const sorted = [...rows].sort((a, b) => byCodePoint(a.type, b.type) || byCodePoint(a.to, b.to) || byCodePoint(a.key, b.key));
+    const spans: number[] = [];
+    sorted.forEach((r, i) => {
+      const order = r.evidenceStarts.map((start, k) => [start, r.evidenceEnds[k]!] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      for (const [start, end] of order) spans.push(i, start, end);
+    });
+    out.set(from, { types: sorted.map((r) => r.type), ends: sorted.map((r) => r.to), keys: sorted.map((r) => r.key), spans });
   }
   return out;
 }

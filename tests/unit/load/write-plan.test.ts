@@ -1,6 +1,7 @@
 /*
- * The STATES rows of a write: besides the aliases, each names the type and other end of every
- * relationship the document states from that node, which is how GET /api/documents/:id finds them.
+ * The STATES rows of a write: besides the aliases, each names the type, other end and key of every
+ * relationship the document states from that node, and the document's spans of them, which is how
+ * GET /api/documents/:id finds them without reading a hub fact's evidence lists.
  */
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../../../server/extract/graph-facts.ts';
@@ -14,25 +15,45 @@ const b = prepareDocument(docB.facts, docB.text);
 /** STATES rows as create-states.cypher reads them: the document and types looked up in the lists sent beside the rows. */
 function statesOf(docs: Parameters<typeof planWrite>[0]) {
   const { rows, docNodeIds, types } = statesParams(planWrite(docs)) as { rows: unknown[][]; docNodeIds: string[]; types: string[] };
-  return rows.map(([doc, node, aliases, outTypes, outEnds]) => ({
+  return rows.map(([doc, node, aliases, outTypes, outEnds, outKeys, outSpans]) => ({
     doc: docNodeIds[Number(doc)], node: node as string, aliases: aliases as string[],
-    types: (outTypes as unknown[]).map((t) => types[Number(t)]!), ends: outEnds as string[],
+    types: (outTypes as unknown[]).map((t) => types[Number(t)]!), ends: outEnds as string[], keys: outKeys as string[],
+    spans: (outSpans as unknown[]).map(Number),
   }));
 }
 
 describe('planWrite', () => {
-  it('names on each STATES row every relationship its document states from that node, once, sorted by type and end', () => {
+  it('names on each STATES row every relationship its document states from that node, once, sorted by type, end and key', () => {
     const states = statesOf([b, a]);
     for (const doc of [a, b]) {
-      const named = states.filter((s) => s.doc === doc.docNodeId).flatMap((s) => s.types.map((t, i) => `${s.node} ${t} ${s.ends[i]}`));
-      const stated = doc.relationships.filter((r) => r.from !== doc.docNodeId).map((r) => `${r.from} ${r.type} ${r.to}`);
+      const named = states.filter((s) => s.doc === doc.docNodeId).flatMap((s) => s.types.map((t, i) => `${s.node} ${t} ${s.ends[i]} ${s.keys[i]}`));
+      const stated = doc.relationships.filter((r) => r.from !== doc.docNodeId).map((r) => `${r.from} ${r.type} ${r.to} ${r.key}`);
       expect(named.sort()).toEqual([...new Set(stated)].sort());
     }
-    for (const { types, ends } of states) {
-      const pairs = types.map((t, i) => `${t}\u0000${ends[i]}`);
-      expect(pairs).toEqual([...new Set(pairs)].sort());
+    for (const { types, ends, keys } of states) {
+      const entries = types.map((t, i) => `${t}\u0000${ends[i]}\u0000${keys[i]}`);
+      expect(entries).toEqual([...new Set(entries)].sort());
     }
     expect(states.flatMap((s) => s.types).every((t) => (RELATIONSHIP_TYPES as readonly string[]).includes(t))).toBe(true);
+  });
+
+  it('keeps on each STATES row the document\'s own spans of those relationships, each under its relationship', () => {
+    const states = statesOf([b, a]);
+    for (const doc of [a, b]) {
+      const kept = states.filter((s) => s.doc === doc.docNodeId).flatMap((s) => {
+        expect(s.spans.length % 3).toBe(0);
+        const out: string[] = [];
+        for (let k = 0; k < s.spans.length; k += 3) {
+          const i = s.spans[k]!;
+          out.push(`${s.node} ${s.types[i]} ${s.ends[i]} ${s.keys[i]} ${s.spans[k + 1]}-${s.spans[k + 2]}`);
+        }
+        return out;
+      });
+      const evidence = doc.relationships.filter((r) => r.from !== doc.docNodeId)
+        .flatMap((r) => r.evidenceStarts.map((start, k) => `${r.from} ${r.type} ${r.to} ${r.key} ${start}-${r.evidenceEnds[k]}`));
+      expect(evidence.length).toBeGreaterThan(2);
+      expect(kept.sort()).toEqual(evidence.sort());
+    }
   });
 
   it('sorts STATES rows by node, then document, whatever the order of the documents', () => {
@@ -43,7 +64,7 @@ describe('planWrite', () => {
 
   it('gives a node a document states but starts nothing from empty lists', () => {
     const row = statesOf([a]).find((s) => s.node === 'agency:各县(市)区政府');
-    expect([row?.types, row?.ends]).toEqual([[], []]);
+    expect([row?.types, row?.ends, row?.keys, row?.spans]).toEqual([[], [], [], []]);
   });
 
   it('sends each relationship\'s documents as positions in the transaction\'s sorted document ids', () => {
