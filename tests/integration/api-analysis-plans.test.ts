@@ -3,6 +3,8 @@
  * plans' years and their documents' jurisdiction and issuer, each year pair is matched, and the pairs
  * below were checked by reading the documents side by side.
  */
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
@@ -173,5 +175,32 @@ describe('the matching kept per graph state', () => {
       await loadPaths(app.db, [SEEDS_DIR]);
     }
     expect(((await compare(FUZHOU, 0.3)).body.pairs as Pair[]).map((p) => p.counts)).toEqual((first.pairs as Pair[]).map((p) => p.counts));
+  });
+});
+
+/** A GET as a browser's HTTP cache makes it (fetch() would add Cache-Control: no-cache to a conditional request). */
+const rawGet = (url: string, headers: Record<string, string>) => new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+  http.get(url, { headers }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+  }).on('error', reject);
+});
+
+describe('a comparison as it travels', () => {
+  it('goes gzipped to a client that accepts it, as the same JSON, and as 304 to one that already holds it', async () => {
+    const url = `${app.url}/api/analysis/plans/compare?series=${encodeURIComponent(FUZHOU)}`;
+    const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(8 * 1024);
+    expect(JSON.parse(plain.body.toString()).pairs).toHaveLength(2);
+    const zipped = await rawGet(url, { 'accept-encoding': 'gzip, deflate' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    expect((await rawGet(url, { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag! })).status).toBe(304);
+    expect((await rawGet(url, { 'accept-encoding': 'identity', 'if-none-match': plain.headers.etag! })).status).toBe(304);
   });
 });

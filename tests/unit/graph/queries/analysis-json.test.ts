@@ -4,6 +4,7 @@
  * answers the fingerprint query with whatever state the test sets.
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../../../server/graph/graph-db.ts';
 import { cachedJson, jsonAnswer } from '../../../../server/graph/queries/analysis-json.ts';
@@ -17,11 +18,20 @@ function stateDb(): { db: GraphDb; load: () => void } {
 }
 
 describe('an analysis answer kept as JSON', () => {
-  it('is the JSON text of the answer as bytes, named by the SHA-1 of those bytes', () => {
+  it('is the JSON text of the answer as bytes, named by the SHA-1 of those bytes', async () => {
     const value = { agencies: [{ id: 'agency:福州市发改委', total: 3 }], truncated: false };
-    const a = jsonAnswer(value);
+    const a = await jsonAnswer(value);
     expect(JSON.parse(a.body.toString('utf8'))).toEqual(value);
     expect(a.etag).toBe(`"${createHash('sha1').update(a.body).digest('base64url')}"`);
+    expect(a.gzipped).toBeNull();
+  });
+
+  it('is also kept gzipped when it is large, the same JSON once unzipped', async () => {
+    const value = { agencies: Array.from({ length: 500 }, (_, i) => ({ id: `agency:${i}`, led: i % 7, supported: i % 3, total: i % 7 + i % 3 })) };
+    const a = await jsonAnswer(value);
+    expect(a.gzipped).not.toBeNull();
+    expect(a.gzipped!.length).toBeLessThan(a.body.length / 4);
+    expect(gunzipSync(a.gzipped!).equals(a.body)).toBe(true);
   });
 
   it('is computed once per graph state and key, even for requests arriving together, and again after a load', async () => {
