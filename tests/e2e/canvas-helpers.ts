@@ -1,9 +1,10 @@
 /*
- * What the canvas e2e tests (canvas-stability, explore-further) share: putting 长乐区政府's tasks on the
- * canvas through the UI, clicking nodes and edges where they are drawn, and reading positions.
+ * What the canvas e2e tests (canvas-stability, explore-further, export, share, present) share: putting
+ * 长乐区政府's tasks or a Cypher query's graph on the canvas through the UI, clicking nodes and edges where
+ * they are drawn, and reading positions.
  */
 import type { Page } from 'playwright-core';
-import { canvasSettled } from './app.ts';
+import { canvasSettled, happens } from './app.ts';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -39,6 +40,28 @@ export async function changleTasks(p: Page): Promise<void> {
   await form.locator('button[type=submit]').click();
   await p.locator('#results-table tbody tr').first().waitFor();
   await idle(p);
+  await canvasSettled(p);
+}
+
+/**
+ * Runs `text` in Query mode's editor, as a user would, and resolves once its graph is on the canvas and laid
+ * out. It waits for the query's run counter to move on: `status === 'ok'` alone is already true from an
+ * earlier query, before this one has even started.
+ */
+export async function drawCypher(p: Page, text: string): Promise<void> {
+  await p.click('button[data-mode="query"]');
+  const run = await p.evaluate(() => window.__app!.store.get().query.run);
+  await p.click('#qm-editor .cm-content');
+  await p.keyboard.press('Control+A');
+  await p.keyboard.press('Delete');
+  await p.keyboard.insertText(text);
+  await p.keyboard.press('Control+Enter');
+  await happens(`the query to be answered (${text})`, p.waitForFunction((r) => {
+    const q = window.__app!.store.get().query;
+    return q.run > r && q.status !== 'running';
+  }, run));
+  const q = await p.evaluate(() => { const s = window.__app!.store.get().query; return { status: s.status, error: s.error?.message ?? null }; });
+  if (q.status !== 'ok') throw new Error(`The query failed: ${q.error ?? q.status} (${text})`);
   await canvasSettled(p);
 }
 

@@ -5,22 +5,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
-import { openAppPage, screenshotPath } from './app.ts';
+import { canvasSettled, happens, openAppPage, screenshotPath } from './app.ts';
 import type { BrowserSession } from './browser.ts';
+import { drawCypher } from './canvas-helpers.ts';
 
 let app: RunningServer;
 let session: BrowserSession;
 let page: Page;
 
-async function runQuery(p: Page, text: string): Promise<void> {
-  await p.click('button[data-mode="query"]');
-  await p.click('#qm-editor .cm-content');
-  await p.keyboard.press('Control+A');
-  await p.keyboard.press('Delete');
-  await p.keyboard.insertText(text);
-  await p.keyboard.press('Control+Enter');
-  await p.waitForFunction(() => window.__app!.store.get().query.status === 'ok');
-  await p.waitForTimeout(1200);
+/**
+ * Waits until the counter says `counter` and that slide's transition has ended: each step is an animated move
+ * between scenes (present-actions.ts).
+ */
+async function slideShown(p: Page, counter: string): Promise<void> {
+  await happens(`the slide show to reach slide ${counter}`, p.waitForFunction((c) => document.querySelector('#present-counter')?.textContent === c, counter));
+  await canvasSettled(p);
 }
 
 const canvasIds = (p: Page) => p.evaluate(() => window.__app!.cy.nodes().map((n) => n.id()).sort());
@@ -39,13 +38,13 @@ describe('scenes and present mode', () => {
   let second: string[] = [];
 
   it('saves two scenes with captions, kept in localStorage', async () => {
-    await runQuery(page, "MATCH (a:Agency {name: '长乐区政府'})-[r:RESPONSIBLE_FOR]->(t:Task) RETURN a, r, t");
+    await drawCypher(page, "MATCH (a:Agency {name: '长乐区政府'})-[r:RESPONSIBLE_FOR]->(t:Task) RETURN a, r, t");
     first = await canvasIds(page);
     await page.click('button[data-mode="present"]');
     await page.fill('#scene-name', '长乐区直接负责');
     await page.fill('#scene-caption', '长乐区政府直接负责的任务');
     await page.click('#scene-save');
-    await runQuery(page, 'MATCH (p:Plan)-[r:HAS_TASK]->(t:Task) RETURN p, r, t LIMIT 12');
+    await drawCypher(page, 'MATCH (p:Plan)-[r:HAS_TASK]->(t:Task) RETURN p, r, t LIMIT 12');
     second = await canvasIds(page);
     expect(second).not.toEqual(first);
     await page.click('button[data-mode="present"]');
@@ -69,7 +68,10 @@ describe('scenes and present mode', () => {
   it('presents the scenes as slides and steps through them with the keyboard', async () => {
     await page.click('#present-start');
     await page.waitForSelector('#present-overlay:not([hidden])');
-    await page.waitForTimeout(900);
+    // The show asks for full screen (the click is a user gesture, so a browser that allows it grants it), and
+    // fits the slide again when it gets it: wait for that before waiting for the slide to come to rest.
+    await happens('the slide show to go full screen', page.waitForFunction(() => !document.fullscreenEnabled || !!document.fullscreenElement));
+    await slideShown(page, '1 / 2');
     expect(await page.evaluate(() => document.body.classList.contains('presenting'))).toBe(true);
     expect(await page.isVisible('.topbar')).toBe(false);
     expect(await page.textContent('#present-caption')).toBe('长乐区政府直接负责的任务');
@@ -78,17 +80,21 @@ describe('scenes and present mode', () => {
     await page.screenshot({ path: screenshotPath('present-02-slide-1') });
 
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(900);
+    await slideShown(page, '2 / 2');
     expect(await page.textContent('#present-counter')).toBe('2 / 2');
     expect(await page.textContent('#present-caption')).toBe('规划与任务');
     expect(await canvasIds(page)).toEqual(second);
     await page.screenshot({ path: screenshotPath('present-03-slide-2') });
 
+    // Space on the last slide does nothing: the key is handled as it is pressed, and once nothing moves the
+    // show is still on slide 2 with its scene.
     await page.keyboard.press('Space');
-    await page.waitForTimeout(200);
+    await canvasSettled(page);
+    expect(await page.evaluate(() => window.__app!.store.get().present.index)).toBe(1);
     expect(await page.textContent('#present-counter')).toBe('2 / 2');
+    expect(await canvasIds(page)).toEqual(second);
     await page.keyboard.press('ArrowLeft');
-    await page.waitForTimeout(900);
+    await slideShown(page, '1 / 2');
     expect(await page.textContent('#present-counter')).toBe('1 / 2');
     expect(await canvasIds(page)).toEqual(first);
   });

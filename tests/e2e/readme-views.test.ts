@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { canvasSettled, openAppPage, viewAtRest } from './app.ts';
+import { canvasSettled, captionsFitted, openAppPage, viewAtRest } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 import { changleTasks } from './canvas-helpers.ts';
 
@@ -66,12 +66,6 @@ const labelReport = (p: Page): Promise<LabelReport> => p.evaluate(() => {
   const cut = boxes.filter((b) => b.x1 < 0 || b.y1 < 0 || b.x2 > w || b.y2 > h)
     .map((b) => `${b.name} [${b.x1.toFixed(0)},${b.y1.toFixed(0)} – ${b.x2.toFixed(0)},${b.y2.toFixed(0)}] of ${w}×${h}`);
   return { shown: boxes.length, hidden, overlaps, cut, smallestPx: Math.round(smallestPx * 10) / 10, canvas: { w, h } };
-});
-
-/** Waits until the level-of-detail pass has run for the current zoom (canvas/declutter.ts marks it). */
-const captionsFitted = (p: Page) => p.waitForFunction(() => {
-  const cy = window.__app!.cy;
-  return cy.container()?.getAttribute('data-caption-zoom') === cy.zoom().toFixed(4);
 });
 
 beforeAll(async () => {

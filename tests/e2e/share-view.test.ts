@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
-import { canvasSettled, openAppPage, OUT_DIR, screenshotPath } from './app.ts';
+import { canvasSettled, happens, openAppPage, OUT_DIR, screenshotPath } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 
 let app: RunningServer;
@@ -70,8 +70,8 @@ describe('a shared view is the whole view', () => {
     await page.locator('#results-table tbody tr').first().waitFor();
     await page.waitForFunction(() => window.__app!.store.get().runningQuery === null);
     // Let the layout finish, then move a node by hand: the link must carry a position no layout makes.
-    await page.waitForFunction(() => window.__app!.cy.nodes().length >= 12);
-    await page.waitForTimeout(800);
+    await happens('the 长乐区政府 tasks view (12 nodes or more) on the canvas', page.waitForFunction(() => window.__app!.cy.nodes().length >= 12));
+    await canvasSettled(page);
     // (Braces: returning the collection would make Playwright serialise all of Cytoscape, ~45 s.)
     await page.evaluate(() => { window.__app!.cy.nodes('[label = "Task"]').first().position({ x: 987.3, y: -654.2 }); });
     const agency = await page.evaluate(() => window.__app!.cy.nodes('[label = "Agency"]').filter((n) => n.data('name') === '长乐区政府').id());
