@@ -5,11 +5,20 @@
  * STATES relationships
  * (cypher/writer/migrate-states.cypher). A database already in today's shape pays one look-up, no scan.
  */
+import { AppError } from '../errors.ts';
 import { loadCypher, splitStatements } from './cypher-files.ts';
 import type { GraphDb } from './graph-db.ts';
 import { setPageKeys } from './writer/page-key.ts';
 
 const PAGE_KEY_BATCH = 5000;
+/**
+ * Each migration statement commits in inner transactions and passes over what is done, but the statement
+ * itself is one auto-commit transaction under Neo4j's 10-minute limit (Launcher.java): on an archive of
+ * tens of thousands of documents one step takes longer. Run again, it resumes where it stopped, so the
+ * start does not fail and make the user restart until it is done; a step that still times out after this
+ * many runs makes no progress worth waiting for.
+ */
+const MIGRATION_RUNS = 12;
 
 export async function applySchema(db: GraphDb): Promise<number> {
   const statements = splitStatements(loadCypher('schema').text);
@@ -22,7 +31,7 @@ export async function applySchema(db: GraphDb): Promise<number> {
 export async function migrateSupport(db: GraphDb): Promise<boolean> {
   const [check] = await db.read<{ needed: boolean }>(loadCypher('writer/migration-needed').text);
   if (!check?.needed) return false;
-  for (const statement of splitStatements(loadCypher('writer/migrate-states').text)) await db.autoCommit(statement);
+  for (const statement of splitStatements(loadCypher('writer/migrate-states').text)) await resumed(() => db.autoCommit(statement));
   // Page keys of tasks-of-agency (writer/page-key.ts, the one definition of that order), a batch per transaction.
   const tasks = await db.read<{ id: string }>(loadCypher('writer/task-ids').text);
   for (let i = 0; i < tasks.length; i += PAGE_KEY_BATCH) {
@@ -30,4 +39,15 @@ export async function migrateSupport(db: GraphDb): Promise<boolean> {
     await db.statements((tx) => setPageKeys(tx, ids));
   }
   return true;
+}
+
+/** Runs a resumable statement again when it stops at the transaction time limit (MIGRATION_RUNS). */
+export async function resumed<T>(run: () => Promise<T>, runs = MIGRATION_RUNS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'QUERY_TIMEOUT') || attempt >= runs) throw err;
+    }
+  }
 }
