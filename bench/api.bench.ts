@@ -79,8 +79,8 @@ async function main(): Promise<void> {
     const nbQuery = { direction: 'both' as const, offset: 0, limit: 50 };
     const [nbHead] = await db.read<{ counts: TypeCount[] }>(loadApiCypher('neighbor-totals'), { id: hub, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys });
     const nbPages = neighbourPages(nbHead?.counts ?? [], nbQuery).pages;
-    // Then one small statement per type sorted by name (the API runs them side by side, the driver one
-    // after the other), then the page by the element ids they gave, read here once for the driver's run.
+    // Then one small statement per type sorted by name, then the page by the element ids they gave (the
+    // API runs all of them in one read transaction); the ids are read here once for the driver's run.
     const nbReads = neighbourTypeReads(hub, nbQuery, nbPages);
     const nbSorted = await Promise.all(nbReads.map(async (r) => ({ type: r.type, ids: (await db.read<{ id: string }>(r.text, r.params)).map((x) => x.id) })));
     const cases: Case[] = [

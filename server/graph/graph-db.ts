@@ -64,6 +64,14 @@ export interface StatementTx {
   run(cypher: string, params?: Record<string, unknown>): Promise<StatementResult>;
 }
 
+/**
+ * A read transaction for several statements that belong to one answer (the neighbours page: totals,
+ * then the types, then the page): plain rows out, one session and one snapshot for all of them.
+ */
+export interface ReadTx {
+  run<T extends Row = Row>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
+}
+
 export interface ReadResult {
   columns: string[];
   rows: Row[];
@@ -123,6 +131,15 @@ export class GraphDb {
       }
       return await session.executeRead((tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started), config);
     });
+  }
+
+  /** Runs work in one READ transaction (retried on transient errors, as read is) through the plain ReadTx. */
+  async readTx<T>(work: (tx: ReadTx) => Promise<T>, opts: Pick<ReadOptions, 'timeoutMs'> = {}): Promise<T> {
+    const session = this.session('READ');
+    return this.guarded(session, () => session.executeRead((tx) => work({
+      run: async <R extends Row = Row>(cypher: string, params: Record<string, unknown> = {}) =>
+        (await collect(tx, cypher, toNeo4jParams(params), undefined, performance.now())).rows as R[],
+    }), opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined));
   }
 
   /** Runs work in one WRITE transaction, retried by the driver on transient errors (deadlocks included). */

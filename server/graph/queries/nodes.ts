@@ -163,20 +163,27 @@ export function neighbourPageParams(id: string, q: NeighborQuery, pages: readonl
   return { id, labels: q.labels ?? null, ...LEAN_PARAMS, sorted, keyedOffset: keyed?.offset ?? 0, keyedLimit: keyed?.limit ?? 0 };
 }
 
+/**
+ * One page of a node's neighbours: the totals, then each type sorted by name (its element ids), then the
+ * page as lean maps, in one read transaction, so the three see one snapshot and share one session.
+ */
 export async function neighbors(db: GraphDb, id: string, q: NeighborQuery, timeoutMs: number): Promise<Neighbors> {
-  const [head] = await db.read<{ n: LeanNode; counts: TypeCount[] }>(
-    loadApiCypher(q.labels ? 'neighbor-totals-by-label' : 'neighbor-totals'),
-    { id, labels: q.labels ?? null, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }, { timeoutMs },
-  );
-  if (!head) throw AppError.notFound(`No entity with id '${id}'`, { id });
-  const { totals, total, pages } = neighbourPages(head.counts, q);
-  const sorted = await Promise.all(neighbourTypeReads(id, q, pages).map(async (read) => ({
-    type: read.type, ids: (await db.read<{ id: string }>(read.text, read.params, { timeoutMs })).map((r) => r.id),
-  })));
-  const [page] = pages.length === 0
-    ? [{ rels: [], others: [] }]
-    : await db.read<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), neighbourPageParams(id, q, pages, sorted), { timeoutMs });
-  const rels = page?.rels ?? [];
-  const graph = buildGraph([head.n, ...(page?.others ?? [])], rels);
-  return { center: id, ...graph, totals, total, shown: rels.length, offset: q.offset, limit: q.limit };
+  return db.readTx(async (tx) => {
+    const [head] = await tx.run<{ n: LeanNode; counts: TypeCount[] }>(
+      loadApiCypher(q.labels ? 'neighbor-totals-by-label' : 'neighbor-totals'),
+      { id, labels: q.labels ?? null, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys },
+    );
+    if (!head) throw AppError.notFound(`No entity with id '${id}'`, { id });
+    const { totals, total, pages } = neighbourPages(head.counts, q);
+    const sorted: { type: string; ids: string[] }[] = [];
+    for (const read of neighbourTypeReads(id, q, pages)) {
+      sorted.push({ type: read.type, ids: (await tx.run<{ id: string }>(read.text, read.params)).map((r) => r.id) });
+    }
+    const [page] = pages.length === 0
+      ? [{ rels: [], others: [] }]
+      : await tx.run<{ rels: LeanRelationship[]; others: LeanNode[] }>(loadApiCypher('neighbors'), neighbourPageParams(id, q, pages, sorted));
+    const rels = page?.rels ?? [];
+    const graph = buildGraph([head.n, ...(page?.others ?? [])], rels);
+    return { center: id, ...graph, totals, total, shown: rels.length, offset: q.offset, limit: q.limit };
+  }, { timeoutMs });
 }
