@@ -206,7 +206,8 @@ document.addEventListener('keydown', (e) => {
 new ResizeObserver(() => cy.resize()).observe(cyEl);
 
 declare global {
-  interface Window { __app?: { store: typeof store; actions: typeof actions; cy: typeof cy } }
+  // pendingCalls: e2e tests wait for no call in flight to prove nothing more will happen (busy-indicator).
+  interface Window { __app?: { store: typeof store; actions: typeof actions; cy: typeof cy; pendingCalls: typeof pendingCalls } }
 }
-window.__app = { store, actions, cy };
+window.__app = { store, actions, cy, pendingCalls };
 void actions.init();
