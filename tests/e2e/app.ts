@@ -69,9 +69,9 @@ export async function happens<T>(what: string, waiting: Promise<T>): Promise<T> 
  * Resolves once the canvas has come to rest: nothing animating, and its size, zoom and pan the same over two
  * animation frames. A mode switch resizes the canvas a few frames later (panels open, splits apply), and a
  * resize may refit a graph that was wholly in view (canvas/keep-in-view.ts): a point on the canvas read before
- * that is a point on the old picture. `timeout` defaults to the page's (page.setDefaultTimeout).
+ * that is a point on the old picture.
  */
-export async function viewAtRest(page: Page, timeout?: number): Promise<void> {
+export async function viewAtRest(page: Page): Promise<void> {
   await happens('the canvas to come to rest (nothing animating, size, zoom and pan unchanged over frames)', page.waitForFunction(() => new Promise<boolean>((resolve) => {
     const cy = window.__app!.cy as unknown as {
       animated(): boolean; nodes(): { some(f: (n: { animated(): boolean }) => boolean): boolean };
@@ -83,26 +83,26 @@ export async function viewAtRest(page: Page, timeout?: number): Promise<void> {
       const before = view();
       requestAnimationFrame(() => requestAnimationFrame(() => resolve(still() && view() === before)));
     }));
-  }), undefined, { timeout }));
+  })));
 }
 
 /** Resolves once nothing on the canvas is animating (a slide or a scene glides into place first). */
-export async function canvasSettled(page: Page, timeout?: number): Promise<void> {
+export async function canvasSettled(page: Page): Promise<void> {
   // A layout starts on the next animation frame after a state change: let it start before asking.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await happens('the canvas to stop animating (a layout, placement or slide transition to end)', page.waitForFunction(() => {
     const cy = window.__app!.cy as unknown as { animated(): boolean; nodes(): { some(f: (n: { animated(): boolean }) => boolean): boolean } };
     return !cy.animated() && !cy.nodes().some((n) => n.animated());
-  }, undefined, { timeout }));
+  }));
 }
 
 /**
  * Resolves once the level-of-detail pass has run for the current zoom (canvas/declutter.ts marks the zoom it
  * fitted the captions to): caption sizes, and so label boxes, are final only then.
  */
-export async function captionsFitted(page: Page, timeout?: number): Promise<void> {
+export async function captionsFitted(page: Page): Promise<void> {
   await happens('the captions to be fitted to the current zoom (data-caption-zoom)', page.waitForFunction(() => {
     const cy = window.__app!.cy;
     return cy.container()?.getAttribute('data-caption-zoom') === cy.zoom().toFixed(4);
-  }, undefined, { timeout }));
+  }));
 }
