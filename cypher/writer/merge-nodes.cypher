@@ -6,7 +6,9 @@
 //   (agencies, districts, indicators) that every other transaction states too, and locking them made
 //   transactions run one after another (docs/loading.md); merge-existing-nodes writes the few that the
 //   documents change. Returns the ids this statement created (no relationship can exist at them yet, so
-//   create-relationships needs no MERGE). MERGE cannot say whether it created, so a created node is
+//   create-relationships needs no MERGE), and the id and name of each existing Plan: a task's page key
+//   holds its plan's name, and the writer keys a new task from its facts when that name is the stored one
+//   (write-plan.ts pageKeysToRecheck). MERGE cannot say whether it created, so a created node is
 //   marked and unmarked in the same transaction; only created nodes are touched, since even a REMOVE of
 //   a missing property would lock an existing node. Labels are dynamic ($(row.labels)); their values were
 //   checked against NODE_LABELS by the zod contract and prepare-facts.ts.
@@ -17,4 +19,5 @@ MERGE (n:Entity {id: row[1].id})
 ON CREATE SET n = row[1], n:$(row[0]), n._created = true
 WITH n, row, n._created IS NOT NULL AS created
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | REMOVE n._created)
-RETURN collect(CASE WHEN created THEN row[1].id END) AS created
+RETURN collect(CASE WHEN created THEN row[1].id END) AS created,
+       collect(CASE WHEN NOT created AND n:Plan THEN [n.id, n.name] END) AS plans

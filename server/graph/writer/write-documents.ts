@@ -139,10 +139,12 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
   // meanwhile is it redone.
   const plan = writing.length === docs.length ? fullPlan : planWrite(writing);
   let created = new Set<string>();
+  let storedPlans = new Map<string, string | null>();
   if (plan.nodes.length > 0) {
     const result = await run(tx, 'writer/merge-nodes', { rows: plan.nodes.map((n) => n.create) });
     addResult(c, result);
     created = new Set((result.rows[0]?.created as string[] | undefined) ?? []);
+    storedPlans = new Map((result.rows[0]?.plans as [string, string | null][] | undefined) ?? []);
   }
   if (opts.afterMergeNodes) await opts.afterMergeNodes(tx);
   // A Document node without a stored hash was created by lock-documents just now: nothing points from it yet.
@@ -178,7 +180,7 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
   await settleChecked(pending, c);
   // tasks-of-agency's page keys: created relationships of created tasks have theirs; the others are read
   // from the graph and keyed, with the tasks a replaced version stated (page-key.ts).
-  const recheck = [...pageKeysToRecheck(plan, created), ...strip.oldIds];
+  const recheck = [...pageKeysToRecheck(plan, created, storedPlans), ...strip.oldIds];
   if (recheck.length > 0) await setPageKeys(tx, recheck);
 
   if (sharedNodes.length > 0) {

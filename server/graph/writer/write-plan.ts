@@ -61,6 +61,8 @@ export interface WritePlan {
   pageKeyIds: string[];
   /** Per node that a HAS_TASK row ends at, the nodes those rows start from (its plans). */
   plansOf: Map<string, string[]>;
+  /** Per node a HAS_TASK row starts from, the plan name the precomputed keys used: null when it is not a named Plan. */
+  planNames: Map<string, string | null>;
   relationships: Map<RelationshipType, RelationshipPlan[]>;
   relationshipCount: number;
   documents: Record<string, unknown>[];
@@ -78,7 +80,15 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   const pageKeyIds = new Set(combined.nodes.filter((n) => n.labels.includes('Task')).map((n) => n.id));
   const plansOf = new Map<string, string[]>();
   for (const r of combined.relationships.get('HAS_TASK') ?? []) plansOf.set(r.to, [...(plansOf.get(r.to) ?? []), r.from]);
-  const taskKeys = newTaskKeys(combined.nodes, plansOf);
+  const planNames = new Map<string, string | null>();
+  const byId = new Map(combined.nodes.map((n) => [n.id, n]));
+  for (const plans of plansOf.values()) {
+    for (const p of plans) {
+      const node = byId.get(p);
+      planNames.set(p, node?.labels.includes('Plan') && node.props.name != null ? String(node.props.name) : null);
+    }
+  }
+  const taskKeys = newTaskKeys(combined.nodes, plansOf, planNames);
   const relationships = new Map<RelationshipType, RelationshipPlan[]>();
   for (const [type, rows] of combined.relationships) {
     if (type === 'RESPONSIBLE_FOR' || type === 'HAS_TASK') for (const r of rows) pageKeyIds.add(r.to);
@@ -106,33 +116,35 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
     });
   }).sort((a, b) => byCodePoint(a[1], b[1]) || a[0] - b[0])
     .map(([doc, ...rest]) => [asInt(docNodeIds[doc]!), ...rest]);
-  return { nodes, docIds, states, docNodeIds, pageKeyIds: [...pageKeyIds], plansOf, relationships, relationshipCount: combined.relationshipCount, documents };
+  return { nodes, docIds, states, docNodeIds, pageKeyIds: [...pageKeyIds], plansOf, planNames, relationships, relationshipCount: combined.relationshipCount, documents };
 }
 
 /**
  * The task part of the page key of every node the documents label Task, as it is when the transaction
- * creates the task and the plans that have it: their properties are then the combined rows' (newNodeProps),
- * and a plan counts if the documents label it Plan, as page-key-tasks.cypher matches (p:Plan).
+ * creates the task: its properties are then the combined row's (newNodeProps), and its plans are those of
+ * its HAS_TASK rows, named as `planNames` says (as page-key-tasks.cypher matches (p:Plan), a plan counts
+ * if the documents label it Plan).
  */
-function newTaskKeys(nodes: readonly CombinedNodeRow[], plansOf: ReadonlyMap<string, string[]>): Map<string, string> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+function newTaskKeys(nodes: readonly CombinedNodeRow[], plansOf: ReadonlyMap<string, string[]>, planNames: ReadonlyMap<string, string | null>): Map<string, string> {
   const keys = new Map<string, string>();
   for (const n of nodes) {
     if (!n.labels.includes('Task')) continue;
-    const names = (plansOf.get(n.id) ?? []).map((p) => byId.get(p))
-      .filter((p) => p?.labels.includes('Plan') && p.props.name != null).map((p) => String(p!.props.name)).sort(byCodePoint);
+    const names = (plansOf.get(n.id) ?? []).map((p) => planNames.get(p)).filter((p): p is string => p != null).sort(byCodePoint);
     keys.set(n.id, taskKey({ id: n.id, order: n.props.order, number: n.props.number, plan: names[0] ?? null }));
   }
   return keys;
 }
 
 /**
- * The nodes of pageKeyIds whose keys the write must read from the graph (setPageKeys): all but those it
- * created together with every plan that has them, whose RESPONSIBLE_FOR were all created with their key
- * (an end is new, so they went through create-relationships). In a load of new documents that is none.
+ * The nodes of pageKeyIds whose keys the write must read from the graph (setPageKeys): all but the tasks
+ * it created (their RESPONSIBLE_FOR all went through create-relationships with their key, since an end is
+ * new) whose plans are named as the keys assumed: plans it created too, or existing ones whose stored
+ * name merge-nodes returned (`storedPlans`: existing Plans by id) equal to the documents' (a plan named in
+ * many documents is usually there already). In a load of new documents that is none.
  */
-export function pageKeysToRecheck(plan: WritePlan, created: ReadonlySet<string>): string[] {
-  return plan.pageKeyIds.filter((id) => !created.has(id) || !(plan.plansOf.get(id) ?? []).every((p) => created.has(p)));
+export function pageKeysToRecheck(plan: WritePlan, created: ReadonlySet<string>, storedPlans: ReadonlyMap<string, string | null>): string[] {
+  const named = (p: string) => created.has(p) || (storedPlans.get(p) ?? null) === (plan.planNames.get(p) ?? null);
+  return plan.pageKeyIds.filter((id) => !created.has(id) || !(plan.plansOf.get(id) ?? []).every(named));
 }
 
 /** A look-up of each string's position in `list`, as the Neo4j integer a statement indexes the list with. */

@@ -55,12 +55,17 @@ describe('page keys in a write plan', () => {
 
   it('reads no key from the graph when the write created every task and plan, and the others\' when not', () => {
     const plan = planWrite([a, b]);
-    expect(pageKeysToRecheck(plan, new Set(plan.nodes.map((n) => n.id)))).toEqual([]);
+    const none = new Map<string, string | null>();
+    expect(pageKeysToRecheck(plan, new Set(plan.nodes.map((n) => n.id)), none)).toEqual([]);
     const task = plan.pageKeyIds[0]!;
     const [planId] = plan.plansOf.get(task) ?? [];
     expect(planId).toBeDefined();
+    const inPlan = plan.pageKeyIds.filter((id) => plan.plansOf.get(id)?.includes(planId!));
     const withoutPlan = new Set(plan.nodes.map((n) => n.id).filter((id) => id !== planId));
-    expect(pageKeysToRecheck(plan, withoutPlan)).toEqual(plan.pageKeyIds.filter((id) => plan.plansOf.get(id)?.includes(planId!)));
-    expect(pageKeysToRecheck(plan, new Set())).toEqual(plan.pageKeyIds);
+    // The plan was there: its tasks are keyed from their facts only when its stored name is the documents'.
+    expect(pageKeysToRecheck(plan, withoutPlan, none)).toEqual(inPlan);
+    expect(pageKeysToRecheck(plan, withoutPlan, new Map([[planId!, 'another name']]))).toEqual(inPlan);
+    expect(pageKeysToRecheck(plan, withoutPlan, new Map([[planId!, plan.planNames.get(planId!) ?? null]]))).toEqual([]);
+    expect(pageKeysToRecheck(plan, new Set(), none)).toEqual(plan.pageKeyIds);
   });
 });
