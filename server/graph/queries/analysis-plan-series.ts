@@ -94,6 +94,9 @@ interface PairBase {
  */
 const pairCache = new GraphStateCache<PairBase>(256);
 
+/** Year pairs read and matched at the same time for one page. */
+const PAIR_READS = 4;
+
 async function readPair(db: GraphDb, from: SeriesPlan, to: SeriesPlan, timeoutMs: number): Promise<PairBase> {
   const rows = await db.read<TaskRow>(curatedText('task-continuity'), { from: from.id, to: to.id }, { timeoutMs });
   const side = (s: 'from' | 'to') => rows.filter((r) => r.side === s);
@@ -160,10 +163,12 @@ async function compareSeries(db: GraphDb, seriesKey: string, page: { threshold: 
     throw AppError.notFound(`No series of plans '${seriesKey}' (GET /api/analysis/plans/series lists them)`, { series: seriesKey, available: all.map((s) => s.id) });
   }
   const pairs: YearPair[] = [];
-  // One pair at a time: a series is a handful of plans, and the console's budget applies to each read.
   const pairTotal = Math.max(0, series.plans.length - 1);
-  for (let i = offset; i < Math.min(pairTotal, offset + limit); i++) {
-    pairs.push(await comparePair(db, series.plans[i]!, series.plans[i + 1]!, threshold, timeoutMs));
+  const onPage = Array.from({ length: Math.max(0, Math.min(pairTotal, offset + limit) - offset) }, (_, k) => offset + k);
+  // PAIR_READS pairs at once (the view's page is 4): Neo4j reads the next pairs' tasks while Node matches the
+  // first, instead of each read waiting for the previous pair's matching; the console's budget applies to each read.
+  for (let k = 0; k < onPage.length; k += PAIR_READS) {
+    pairs.push(...await Promise.all(onPage.slice(k, k + PAIR_READS).map((i) => comparePair(db, series.plans[i]!, series.plans[i + 1]!, threshold, timeoutMs))));
   }
   return { series, threshold, pairTotal, offset, pairs, lineage: lineageOf(rows, series) };
 }
