@@ -32,21 +32,25 @@ MATCH (a:Entity)
 WHERE EXISTS { (a)<-[s:STATES]-() WHERE s.outSpans IS NULL }
 CALL (a) {
   MATCH (a)-[r:!STATES]->(b)
-  // One pass over each relationship's lists: a row per supporting document and one per evidence entry,
-  // grouped by document below. (Looking up each document's entries in the evidence list instead is
-  // quadratic: a hub fact of the 20,000-document graph has ~18,000 of each.)
+  // One pass over each relationship's lists, grouped by document within the relationship: a row per
+  // supporting document and one per evidence entry. (Looking up each document's entries in the evidence
+  // list instead is quadratic: a hub fact of the 20,000-document graph has ~18,000 of each; sorting all
+  // of a node's entries together instead ran out of transaction memory on its hubs.)
   CALL (r) {
-    UNWIND coalesce(r.documents, []) AS docId
-    RETURN docId, null AS start, null AS stop
-    UNION ALL
-    UNWIND range(0, size(coalesce(r.evidenceDocs, [])) - 1) AS k
-    RETURN r.evidenceDocs[k] AS docId, r.evidenceStarts[k] AS start, r.evidenceEnds[k] AS stop
+    CALL (r) {
+      UNWIND coalesce(r.documents, []) AS docId
+      RETURN docId, null AS start, null AS stop
+      UNION ALL
+      UNWIND range(0, size(coalesce(r.evidenceDocs, [])) - 1) AS k
+      RETURN r.evidenceDocs[k] AS docId, r.evidenceStarts[k] AS start, r.evidenceEnds[k] AS stop
+    }
+    WITH docId, start, stop
+    ORDER BY docId, start, stop
+    // This document's spans of the relationship, by start then end, as the writer orders them (collect
+    // leaves out the support rows' nulls).
+    RETURN docId, collect(CASE WHEN start IS NULL THEN null ELSE [start, stop] END) AS spans
   }
-  WITH docId, type(r) AS type, b.id AS end, coalesce(r.key, '') AS key, start, stop
-  ORDER BY docId, type, end, key, start, stop
-  // This document's spans of the relationship, by start then end, as the writer orders them (collect
-  // leaves out the support rows' nulls).
-  WITH docId, type, end, key, collect(CASE WHEN start IS NULL THEN null ELSE [start, stop] END) AS spans
+  WITH docId, type(r) AS type, b.id AS end, coalesce(r.key, '') AS key, spans
   ORDER BY docId, type, end, key
   WITH docId, collect(type) AS types, collect(end) AS ends, collect(key) AS keys, collect(spans) AS spanLists
   WITH docId, types, ends, keys,
