@@ -62,7 +62,7 @@ CALL (a) {
     MATCH (d)-[s:STATES]->(a)
     SET s.outTypes = types, s.outEnds = ends, s.outKeys = keys, s.outSpans = spans
   }
-} IN TRANSACTIONS OF 100 ROWS;
+} IN TRANSACTIONS OF 10 ROWS;
 MATCH ()-[s:STATES]->()
 WHERE s.outSpans IS NULL
 CALL (s) {
