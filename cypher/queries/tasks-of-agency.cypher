@@ -16,7 +16,7 @@
 // param offset.en: Rows to skip
 MATCH (a:Entity:Agency {id: $agency})
 // The page comes out of the range index on RESPONSIBLE_FOR.pageKey (agency id, a tab, then plan, order,
-// number, task id; cypher/writer/set-page-keys.cypher) in key order: at most offset + limit entries per
+// number, task id; server/graph/writer/page-key.ts) in key order: at most offset + limit entries per
 // source (the agency and each of its groups), whatever the number of tasks, instead of sorting them all.
 // A source's first offset + limit distinct tasks hold every task of the merged page that it gives.
 CALL (a) {
