@@ -104,7 +104,6 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   // Positions in a sorted list sort as the ids do.
   const docNodeIds = docs.map((d) => d.docNodeId).sort(byCodePoint);
   const docNodeAt = new Map(docNodeIds.map((id, i) => [id, i]));
-  const asInt = positions(docNodeIds);
   const typeAt = positions(RELATIONSHIP_TYPES);
   // Sorted by node: creating a relationship locks a sparse node, so transactions lock shared nodes in one order.
   const states = docs.flatMap((d) => {
@@ -115,7 +114,7 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
       return [doc, n.id, n.aliases, (o?.types ?? []).map(typeAt), o?.ends ?? [], o?.keys ?? [], toNeo4jParams(o?.spans ?? [])] as [number, string, string[], unknown[], string[], string[], unknown];
     });
   }).sort((a, b) => byCodePoint(a[1], b[1]) || a[0] - b[0])
-    .map(([doc, ...rest]) => [asInt(docNodeIds[doc]!), ...rest]);
+    .map(([doc, ...rest]) => [toNeo4jParams(doc), ...rest]);
   return { nodes, docIds, states, docNodeIds, pageKeyIds: [...pageKeyIds], plansOf, planNames, relationships, relationshipCount: combined.relationshipCount, documents };
 }
 
