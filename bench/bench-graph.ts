@@ -11,10 +11,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../server/config.ts';
-import { generateCorpus } from '../server/corpus/generate.ts';
+import { documentBytes, generateCorpus } from '../server/corpus/generate.ts';
 import { createDriver, GraphDb } from '../server/graph/graph-db.ts';
 import { applySchema } from '../server/graph/schema.ts';
 import { loadPaths } from '../server/load/load-paths.ts';
@@ -82,7 +81,7 @@ export async function openBenchGraph(opts: { tmpPrefix: string; env?: Record<str
     fs.rmSync(corpusDir, { recursive: true, force: true });
     fs.mkdirSync(corpusDir);
     for (const d of generateCorpus({ seed: 7, docs })) {
-      fs.writeFileSync(path.join(corpusDir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+      fs.writeFileSync(path.join(corpusDir, d.name), documentBytes(d));
     }
   }
   log(`Starting a private embedded Neo4j in ${work}${kept ? ' (kept graph, not reloading)' : ''}…`);

@@ -15,8 +15,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import iconv from 'iconv-lite';
-import { generateCorpus } from '../server/corpus/generate.ts';
+import { documentBytes, generateCorpus } from '../server/corpus/generate.ts';
 import { createDriver, GraphDb } from '../server/graph/graph-db.ts';
 import { applySchema } from '../server/graph/schema.ts';
 import { clearGraph, graphCounts } from '../server/graph/writer/graph-state.ts';
@@ -93,7 +92,7 @@ async function main(): Promise<void> {
   const corpusDir = path.join(keep ?? work, 'corpus');
   fs.mkdirSync(corpusDir, { recursive: true });
   for (const d of generateCorpus({ seed: 7, docs: DOCS })) {
-    fs.writeFileSync(path.join(corpusDir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+    fs.writeFileSync(path.join(corpusDir, d.name), documentBytes(d));
   }
   const files = fs.readdirSync(corpusDir).sort().map((f) => path.join(corpusDir, f));
 

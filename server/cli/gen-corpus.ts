@@ -2,10 +2,9 @@
  * `npm run gen:corpus -- --docs N [--out data/corpus] [--seed S]`: writes N synthetic plan documents
  * (a mix of UTF-8 and GBK files, every list and numbering style) for load tests and benchmarks.
  */
-import iconv from 'iconv-lite';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateCorpus } from '../corpus/generate.ts';
+import { documentBytes, generateCorpus } from '../corpus/generate.ts';
 import { isEntryPoint, processIo, type CliIo } from './cli-entry.ts';
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -33,7 +32,7 @@ async function generate(args: readonly string[], io: CliIo): Promise<void> {
   await mkdir(out, { recursive: true });
   let bytes = 0;
   for (const d of generateCorpus({ seed, docs })) {
-    const data = d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8');
+    const data = documentBytes(d);
     await writeFile(path.join(out, d.name), data);
     bytes += data.length;
   }

@@ -5,6 +5,7 @@
  * roles, restarting numbering, targets with 万/亿) and record the responsibility pairs they print,
  * so tests can check extraction against them.
  */
+import iconv from 'iconv-lite';
 
 export interface GeneratedDocument {
   /** file name without folder, e.g. "gen-000042.txt" */
@@ -16,6 +17,11 @@ export interface GeneratedDocument {
 }
 
 export interface CorpusOptions { seed: number; docs?: number; minBytes?: number }
+
+/** The file's bytes: a document marked GBK is written in GBK (as such archives are), every other in UTF-8. */
+export function documentBytes(d: GeneratedDocument): Buffer {
+  return d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8');
+}
 
 /** mulberry32: a small seeded generator, so what is generated is the same on every run. */
 export function mulberry32(seed: number): () => number {

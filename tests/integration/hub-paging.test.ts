@@ -8,9 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../server/corpus/generate.ts';
+import { documentBytes, generateCorpus } from '../../server/corpus/generate.ts';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { curatedQueries } from '../../server/graph/queries/curated.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
@@ -68,7 +67,7 @@ beforeAll(async () => {
   ({ db, close } = await openTestDb());
   const dir = temps.make('hub-paging-');
   for (const d of generateCorpus({ seed: 11, docs: 30 })) {
-    fs.writeFileSync(path.join(dir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+    fs.writeFileSync(path.join(dir, d.name), documentBytes(d));
   }
   const seeds = path.join(ROOT_DIR, 'seeds', 'documents');
   for (const n of fs.readdirSync(seeds)) fs.copyFileSync(path.join(seeds, n), path.join(dir, n));

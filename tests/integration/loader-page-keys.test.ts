@@ -6,9 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../server/corpus/generate.ts';
+import { documentBytes, generateCorpus } from '../../server/corpus/generate.ts';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { cypherInteger, setPageKeys } from '../../server/graph/writer/page-key.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
@@ -30,7 +29,7 @@ afterAll(async () => {
 function generatedCorpus(seed: number, docs: number): string {
   const dir = temps.make(`page-keys-${seed}-`);
   for (const d of generateCorpus({ seed, docs })) {
-    fs.writeFileSync(path.join(dir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+    fs.writeFileSync(path.join(dir, d.name), documentBytes(d));
   }
   return dir;
 }

@@ -4,10 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { generateCorpus } from '../../server/corpus/generate.ts';
+import { documentBytes, generateCorpus } from '../../server/corpus/generate.ts';
 import type { GraphDb } from '../../server/graph/graph-db.ts';
 import { clearGraph, graphCounts } from '../../server/graph/writer/graph-state.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
@@ -56,7 +55,7 @@ const seedNames = () => fs.readdirSync(SEEDS).sort();
 function generatedCorpus(seed: number, docs: number): string {
   const dir = tempDir('loader-gen-');
   for (const d of generateCorpus({ seed, docs })) {
-    fs.writeFileSync(path.join(dir, d.name), d.encoding === 'gbk' ? iconv.encode(d.text, 'gbk') : Buffer.from(d.text, 'utf8'));
+    fs.writeFileSync(path.join(dir, d.name), documentBytes(d));
   }
   return dir;
 }
