@@ -141,7 +141,7 @@ export function areaAtStart(name: string, gaz: Gazetteer, city?: string): Area |
       if (inner && inner.level !== 'province' && (inner.province === undefined || inner.province === hit.area.name)) return { ...inner, province: hit.area.name };
     }
     if (hit.area.level === 'city' || hit.area.city !== undefined) {
-      const d = districtAtStart(rest, gaz, hit.area.city ?? hit.area.name);
+      const d = districtAtStart(rest, gaz, hit.area.city ?? hit.area.name, true);
       if (d) return d;
     }
     return hit.area;
@@ -155,8 +155,12 @@ export function areaAtStart(name: string, gaz: Gazetteer, city?: string): Area |
   return undefined;
 }
 
-/** A district at the start of `s`: one the gazetteer lists for `city` (any city when none is given), else X区/X县. */
-function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined): Area | undefined {
+/**
+ * A district at the start of `s`: one the gazetteer lists for `city` (any city when none is given), else
+ * X区/X县. Printed right after its city's name and before its government (南昌市新建区人民政府), a name
+ * is a district even when it has a character of verbs (新建区): the guard is for names found in prose.
+ */
+function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, afterCity = false): Area | undefined {
   const cities = city ? [city] : [...gaz.districtsOf.keys()];
   let best: { surface: string; area: Area } | undefined;
   for (const c of cities) {
@@ -166,7 +170,9 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined): A
   }
   if (best) return best.area;
   const m = DISTRICT_NAME.exec(s);
-  if (!m || ZONE.test(s) || ZONE_END.test(m[1]!) || NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
+  if (!m || ZONE.test(s) || ZONE_END.test(m[1]!)) return undefined;
+  const governed = afterCity && /^(?:人民政府|政府)/.test(s.slice(m[1]!.length));
+  if (!governed && NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
   const area: Area = { name: m[1]!, level: 'district' };
   if (city) {
     area.city = city;
@@ -291,6 +297,8 @@ function mostNamedDistrict(text: string, gaz: Gazetteer): Area | undefined {
     for (const len of [3, 4]) {
       if (at + 1 - len < 0) continue;
       const name = text.slice(at + 1 - len, at + 1);
+      // 2023年浔阳区: the 年 of a date is never the first character of the name.
+      if (/[年月日]/.test(name[0]!) && /\d/.test(text[at - len] ?? '')) continue;
       const area = districtAtStart(name, gaz, undefined);
       if (!area || area.name !== name) continue;
       const c = counts.get(name);

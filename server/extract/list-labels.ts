@@ -46,6 +46,18 @@ export function closingVerb(clause: string): { verb: string; role: VerbRole } | 
 export const CONVENTION = /(?:列|排|排名|位列|列在|排在|名列)?(?:第一位|首位|第一个|首个|第一)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或[\u4e00-\u9fff]{1,4})?(?:单位|部门)|(?:牵头|主办|主责)(?:单位|部门)(?:均)?(?:列|排)(?:在)?(?:第一位|首位)/;
 
 /**
+ * The comma convention (逗号前为牵头单位, 多个牵头单位的按职责分别牵头, 下同): in each later list without
+ * printed roles, the units before the first comma lead and those after it support.
+ */
+export const COMMA_CONVENTION = /(?:逗号|,)(?:之)?前(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)/;
+
+/**
+ * A clause after a list that remarks on it rather than naming a unit: (责任单位:市直各部门,各县市区,
+ * 以下均需各县市区落实,不再逐一列出) — it refers to other items or states a requirement; the list ends there.
+ */
+export const REMARK = /^(?:以下|以上|上述|其中|另外|均需|均应|均由|不再|需|须|请)/;
+
+/**
  * A clause that states a rule about lists rather than naming units: the convention itself, 下同,
  * 排名不分先后, 未注明牵头单位的…, 其他为配合单位, 其余单位按职责分工负责.
  */

@@ -65,7 +65,8 @@ export function looksLikeUnit(name: string): boolean {
 
 // 等, 等有关部门, 等省直有关单位, 等部门: the named units stay, the tail goes.
 const TAIL_WORDS = '等(?:\\d+|[一二三四五六七八九十]+)?个?(?:[省市区县](?:直|级)?)?(?:各)?(?:有关|相关)?';
-const TAIL = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)?$`);
+// 等数字经济工作领导小组成员单位: the members of a named group are a tail too.
+const TAIL = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)?$|等[\\u4e00-\\u9fff]{2,16}成员单位$`);
 // 能源局等省有关部门和各地级以上市人民政府: a tail, then 和/及 and one more unit.
 const TAIL_AND = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)(?:以及|和|及|与)`);
 // 省文化厅(除标注为“牵头”单位外,列第一位的为牵头单位,下同): a rule glued to the last unit is not part of it.

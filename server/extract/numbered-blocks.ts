@@ -5,8 +5,9 @@
  * marked `needsList` (the caller keeps them only with one): sub-items (1), and blocks under or titled
  * as principles and goals (指导思想, 基本原则, 主要目标…), which state aims, not work.
  * Item markers are read against the sequence of item numbers: `12.5G网络提升工程` after item 11 is
- * item 12 titled 5G网络提升工程, and items printed one after another on one line (a page that lost
- * its line breaks: `…。 1.加快… (…) 2.促进…`) are split where the next expected number stands.
+ * item 12 titled 5G网络提升工程, and blocks printed one after another on one line (a page that lost
+ * its line breaks: `…。 1.加快… (…) 2.促进…`, `…。 二、目标 … (一)强化… 1、数字…`) are split where the
+ * next expected number stands.
  * Enclosed numbers printed as one character mark blocks like their spelled-out forms (NFKC would make
  * several characters of them, so the normaliser keeps them): ㈠–㈩ = (一)…(十), ⒈–⒛ = 1.…20.,
  * ⑴–⒇ and circled ①–⑳ = (1)…(20), sub-items (a task only with a list of their own).
@@ -32,8 +33,10 @@ function numeralOf(m: RegExpExecArray): string {
   if (c >= 0x2474 && c <= 0x2487) return String(c - 0x2474 + 1); // ⑴–⒇
   return String(c - 0x2460 + 1); // ①–⑳
 }
-// An item printed inside a line: after a sentence end or a closing bracket and a space.
-const INLINE_ITEM = /([。;!?)〕】])\s+(\d{1,3})([.、])(?!\d)/g;
+// A block printed inside a line, after a space: an item (3. / 3、), a heading 二、 or (二).
+const INLINE_MARKER = new RegExp(`\\s+(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、|[(](${NUMERAL})[)])`, 'g');
+// Where a block may start inside a line: after a sentence end or a closing bracket.
+const SENTENCE_END = /[。;!?)〕】]/;
 const APPENDIX = /^附件/;
 const LOST_BREAKS = 400;
 const PRINCIPLE = /(?:指导思想|基本原则|工作原则|总体要求|总体思路|(?:主要|工作|发展|总体|预期|主要预期)目标)$/;
@@ -52,30 +55,54 @@ function titleSentence(text: string, from: number, lineEnd: number): number {
   return lineEnd;
 }
 
-/** Lines of the body, with items printed one after another on one line split apart (by expected number). */
+/**
+ * Lines of the body, with blocks printed one after another on one line split apart. A page that lost
+ * its line breaks runs headings and items together: `…要点。 一、总体要求 … (一)强化…公开 1、数字…`.
+ * A block inside a line starts after a space and only where the sequence expects it: an item with the
+ * next item number (or 1 right after a heading), a heading 二、 with the next heading number, (二) with
+ * the next number under its heading; and after a sentence end or a closing bracket — or, for an item
+ * or the (一) under a heading, right after that heading's title, which has no sentence end.
+ */
 function blockLines(text: string, lines: Line[]): Line[] {
   const out: Line[] = [];
-  let last = 0;
+  let lastItem = 0;
+  let lastH1 = 0;
+  let lastH2 = 0;
   let afterHeading = true;
-  for (const l of lines) {
-    if (H1.test(l.text) || H2.test(l.text)) { out.push(l); afterHeading = true; continue; }
-    const lead = ITEM.exec(l.text) ?? ITEM_DIGIT_TITLE.exec(l.text);
-    if (lead) { last = Number(numeralOf(lead)); afterHeading = false; }
-    let start = l.start;
-    INLINE_ITEM.lastIndex = 0;
+  /** the level of the block the current piece of the line opens (0 for text that opens none) */
+  let pieceLevel = 0;
+  const open = (piece: string): void => {
     let m: RegExpExecArray | null;
-    while ((m = INLINE_ITEM.exec(l.text)) !== null) {
-      const n = Number(m[2]);
-      if (n !== last + 1 && !(n === 1 && afterHeading)) continue;
-      const at = l.start + m.index + m[1]!.length;
-      let s = at;
-      while (/\s/.test(text[s]!)) s++;
+    if ((m = H1.exec(piece))) { lastH1 = parseNumeral(numeralOf(m)); lastH2 = 0; afterHeading = true; pieceLevel = 1; }
+    else if ((m = H2.exec(piece))) { lastH2 = parseNumeral(numeralOf(m)); afterHeading = true; pieceLevel = 2; }
+    else if ((m = ITEM.exec(piece) ?? ITEM_DIGIT_TITLE.exec(piece))) { lastItem = Number(numeralOf(m)); afterHeading = false; pieceLevel = 3; }
+    else pieceLevel = 0;
+  };
+  for (const l of lines) {
+    open(l.text);
+    let start = l.start;
+    INLINE_MARKER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = INLINE_MARKER.exec(l.text)) !== null) {
+      const afterSentence = m.index > 0 && SENTENCE_END.test(l.text[m.index - 1]!);
+      const afterTitle = pieceLevel === 1 || pieceLevel === 2;
+      let expected: boolean;
+      if (m[1] !== undefined) {
+        const n = Number(m[1]);
+        expected = (afterSentence || afterTitle) && (n === lastItem + 1 || (n === 1 && afterHeading));
+      } else if (m[2] !== undefined) {
+        expected = afterSentence && parseNumeral(m[2]) === lastH1 + 1;
+      } else {
+        const n = parseNumeral(m[3]!);
+        expected = (afterSentence && n === lastH2 + 1) || (n === 1 && pieceLevel === 1);
+      }
+      if (!expected) continue;
+      const at = l.start + m.index;
       let e = at;
       while (e > start && /\s/.test(text[e - 1]!)) e--;
       if (e > start) out.push({ start, end: e, text: text.slice(start, e) });
-      start = s;
-      last = n;
-      afterHeading = false;
+      start = at + m[0].length - m[0].trimStart().length;
+      open(text.slice(start, l.end));
     }
     out.push(start === l.start ? l : { start, end: l.end, text: text.slice(start, l.end) });
   }

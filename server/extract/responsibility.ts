@@ -6,12 +6,12 @@
  *   label lines            牵头单位:X / 责任单位:Y、Z on their own lines (flattened task tables), or after a
  *                          sentence of the line, or as 【牵头单位】X、Y
  *   tables                 a header row of label cells over rows of the same shape (list-tables.ts)
- * and the convention (列第一位者为牵头单位, 下同) that makes the first unit of each later list without
- * explicit roles the lead and the others support. Brackets that only state a rule, explain, abbreviate,
+ * and the conventions that give roles to each later list without explicit ones: 列第一位者为牵头单位 (the
+ * first unit leads, the others support) and 逗号前为牵头单位 (the units before the first comma lead). Brackets that only state a rule, explain, abbreviate,
  * date or give examples are not lists: every piece of an unlabelled list must read as a unit.
  * Spans index the normalised text.
  */
-import { BRACKETED_LABEL, closingVerb, CONVENTION, isRuleClause, LABEL, LINE_LABEL, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
+import { BRACKETED_LABEL, closingVerb, COMMA_CONVENTION, CONVENTION, isRuleClause, LABEL, LINE_LABEL, REMARK, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
 import { readTables } from './list-tables.ts';
 import { endsLikeUnit, looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
@@ -36,7 +36,11 @@ const ANY_VERB = /负责|牵头|配合|参与|协助|协同|协办|落实/;
 /** Finds every responsibility list whose start lies in [from, to). */
 export function findResponsibilityLists(text: string, from = 0, to = text.length): ResponsibilityList[] {
   const convention = CONVENTION.exec(text);
-  const conventionAt = convention ? convention.index : Infinity;
+  const comma = COMMA_CONVENTION.exec(text);
+  // Whichever convention the document states first holds from there; the other from where it is stated.
+  const firstAt = convention ? convention.index : Infinity;
+  const commaAt = comma ? comma.index : Infinity;
+  const conventionAt = Math.min(firstAt, commaAt);
   const lists: ResponsibilityList[] = [];
   OPENERS.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -56,9 +60,28 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
   lists.sort((a, b) => a.start - b.start);
   for (const l of lists) {
     if (l.explicit || l.end <= conventionAt) continue;
-    l.units.forEach((u, i) => { u.role = i === 0 ? 'lead' : 'support'; });
+    // The convention stated last before the list's end is the one it follows.
+    if (l.end > commaAt && (commaAt > firstAt || l.end <= firstAt)) {
+      const comma = firstComma(text, l);
+      for (const u of l.units) u.role = u.start < comma ? 'lead' : 'support';
+    } else l.units.forEach((u, i) => { u.role = i === 0 ? 'lead' : 'support'; });
   }
   return lists;
+}
+
+/** Where the first comma between a list's units stands (outside brackets); past its end if none. */
+function firstComma(text: string, l: ResponsibilityList): number {
+  const first = l.units[0];
+  const last = l.units[l.units.length - 1];
+  if (!first || !last) return l.end;
+  let depth = 0;
+  for (let i = first.start; i < last.start; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && (c === ',' || c === '，')) return i;
+  }
+  return l.end;
 }
 
 /** The bracket that closes the one at `open`, counting nested round brackets; -1 past a line end or MAX_LIST. */
@@ -234,6 +257,7 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
     if (cb > ca) {
       const clause = text.slice(ca, cb);
       if (isRuleClause(clause)) { if (c === '。') break; continue; }
+      if (labelled && REMARK.test(clause)) break;
       const verb = closingVerb(clause);
       if (clause.includes(':') || (TIME_FIELD.test(clause) && !verb)) break;
       if (verb) cb -= verb.verb.length;

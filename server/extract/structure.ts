@@ -49,7 +49,8 @@ export interface DocumentStructure {
 
 const PLAN_SUFFIX = /(方案|要点|计划|规划|意见|办法|纲要|措施|细则|通知|决定|条例|规定)$/;
 const ISSUE_NOTICE = /^(.{2,40}?)关于印发(.+?)的通知$/;
-const CIRCULATE = /《([^《》]+)》[^。\n]{0,30}印发/;
+// 现将《Y》印发: the 印发 must follow Y itself — in 根据《A》(…)、《B关于印发…》 it is B's, a cited title.
+const CIRCULATE = /《([^《》]+)》[^。\n《]{0,30}印发/;
 const WHOLE_TITLE = /^《([^《》]+)》$/;
 const ISSUER_LINE = /^[\u4e00-\u9fff()]{2,30}(人民政府|办公厅|办公室|委员会|管委会|局)$/;
 const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;

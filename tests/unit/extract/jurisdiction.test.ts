@@ -173,6 +173,25 @@ describe('document jurisdiction detection', () => {
     expect(of(`数字经济工作要点\n结合官渡区实际,制定如下措施。\n${items}`)).toMatchObject({ jurisdiction: '官渡区', jurisdictionLevel: 'district' });
     expect(of(`数字经济工作要点\n我区将加快推进。天河区数字经济规模居前,推动天河区与周边协同,高于全市平均。\n${items}`)).toMatchObject({ jurisdiction: '天河区', jurisdictionLevel: 'district' });
   });
+
+  it('never starts a district name with the 年 of a date (2023年浔阳区 is 浔阳区)', () => {
+    expect(of(`关于印发《2023年浔阳区政务公开工作要点》通知\n2023年浔阳区政务公开工作要点\n全区政务公开工作的要求。\n${items.replace('市人社局', '区人社局')}`))
+      .toMatchObject({ jurisdiction: '浔阳区', jurisdictionLevel: 'district' });
+  });
+
+  it('reads a district printed after its city and before its government even when its name has a verb character (南昌市新建区人民政府)', () => {
+    const d = extract('d', `南昌市新建区人民政府办公室关于印发2024年新建区政务公开工作要点的通知\n${items.replace('市人社局', '区发改委')}`);
+    expect(d.document).toMatchObject({ jurisdiction: '新建区', jurisdictionLevel: 'district' });
+    expect(where(unit(d.facts, '区发改委'))).toEqual(['agency:南昌市新建区发改委', '新建区', 'district']);
+    // In prose, 新建 stays a verb: 加快新建区域中心 names no district.
+    expect(of(`数字经济工作要点\n我区加快新建区域中心。\n${items}`)).toMatchObject({ jurisdiction: '未知' });
+  });
+
+  it('does not take the issuer of a cited notice (根据《国务院办公厅关于印发…的通知》) as the document\'s', () => {
+    const text = `2022年红谷滩区政务公开工作要点\n根据《国务院办公厅关于印发2022年政务公开工作要点的通知》(国办发〔2022〕8号)、《江西省人民政府办公厅关于印发2022年江西省政务公开工作要点的通知》等文件精神,结合我区实际,制定本工作要点。\n${items.replace('市人社局', '区人社局')}`;
+    expect(of(text)).toMatchObject({ jurisdiction: '红谷滩区', jurisdictionLevel: 'district' });
+    expect(of(text).issuer).toBeUndefined();
+  });
 });
 
 describe('a user\'s city in the gazetteer folder', () => {

@@ -178,5 +178,37 @@ describe('every common list form', () => {
     const text = '1.甲。\n责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文旅厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)\n2.乙。\n责任单位:省财政厅、省发展改革委';
     expect(units(text)).toEqual(['省政府办公厅|lead', '省财政厅|lead', '省商务厅|support', '省文旅厅|support', '省财政厅|lead', '省发展改革委|support']);
   });
+
+  it('reads the comma convention (逗号前为牵头单位) stated inside a list: units before the first comma lead, after it support, in that list and later ones', () => {
+    const text = '(一)甲。(责任单位:市发展改革委、市商务局,各区县政府、高新区管委会。逗号前为牵头单位,多个牵头单位的按职责分别牵头,下同)\n(二)乙。(责任单位:市经济和信息化局,各区县政府)\n(三)丙。(责任单位:市文化广电旅游局、市商务局)';
+    expect(units(text)).toEqual([
+      '市发展改革委|lead', '市商务局|lead', '各区县政府|support', '高新区管委会|support',
+      '市经济和信息化局|lead', '各区县政府|support',
+      '市文化广电旅游局|lead', '市商务局|lead',
+    ]);
+    // Before the convention is stated, a list keeps the role its label gives.
+    expect(units('(一)甲。(责任单位:市发改委,各区县政府)\n(二)乙。(责任单位:市商务局,各区县政府。逗号前为牵头单位)')).toEqual([
+      '市发改委|responsible', '各区县政府|responsible', '市商务局|lead', '各区县政府|support',
+    ]);
+  });
+
+  it('ends a labelled list at a clause that remarks on it (以下均需…落实, 不再逐一列出) instead of naming a unit', () => {
+    expect(units('推进。(牵头单位:市审批局;责任单位:市直各部门,各县市区,以下均需各县市区落实,不再逐一列出)')).toEqual([
+      '市审批局|lead', '市直各部门|responsible', '各县市区|responsible',
+    ]);
+  });
+
+  it('drops a tail that names a group\'s members (等数字经济工作领导小组成员单位) and keeps the units before it', () => {
+    expect(units('推进。(责任单位:区政府办公室、区商务局等数字经济工作领导小组成员单位,各乡、街办、管理处)')).toEqual([
+      '区政府办公室|responsible', '区商务局|responsible', '各乡|responsible', '街办|responsible', '管理处|responsible',
+    ]);
+  });
+
+  it('reads each of several lists strung through one block, mid-sentence or after it, for the same task', () => {
+    const text = '(一)做好信息公开。推进升级。(牵头单位:区发改委;责任单位:各街道)、重塑商圈(牵头单位:区商务局;责任单位:各街道)、做好投资公开。(责任单位:区发改委),深化改革。(责任单位:区国资中心)';
+    expect(units(text)).toEqual([
+      '区发改委|lead', '各街道|responsible', '区商务局|lead', '各街道|responsible', '区发改委|responsible', '区国资中心|responsible',
+    ]);
+  });
 });
 

@@ -55,6 +55,21 @@ describe('numbered items', () => {
     expect(tasks('1.【数字政府】推进一网通办。(责任单位:市数据局)\n2.建设平台〔牵头单位:市工信局〕')).toEqual(['1|【数字政府】推进一网通办', '2|建设平台']);
   });
 
+  it('splits headings and items of a page that lost its line breaks: 一、 after a sentence, (一) and 1、 right after a heading title', () => {
+    const r = parseStructure('示例工作要点\n根据文件精神,制定本要点。 一、总体要求 今年是开局之年。 二、目标任务 主要任务是:聚焦发展。 (一)强化重点领域信息公开 1、数字经济发展领域。开设专题。(责任单位:区政府办公室) 2、优化营商环境。加强公开。 (二)深化政策解读 3、做好解读。');
+    expect(r.headings.map((h) => h.marker)).toEqual(['一、', '二、', '(一)', '(二)']);
+    expect(r.tasks.map((t) => `${t.path}|${t.title}`)).toEqual(['1|数字经济发展领域', '2|优化营商环境', '3|做好解读']);
+    // A (一) block right after its heading's title is a task when no item follows it.
+    const z = parseStructure('示例分工方案\n制定本方案。 一、强化信息公开,促进政策阳光透明 (一)加强稳增长信息公开。围绕重点工作。(责任单位:市发改委)');
+    expect(z.tasks.map((t) => `${t.path}|${t.title}`)).toEqual(['1|加强稳增长信息公开']);
+  });
+
+  it('does not split a line at a heading or item number the sequence does not expect', () => {
+    const r = parseStructure('示例工作要点\n一、总体要求\n1.甲工作。推进。 三、不是下一个标题 (三)也不是 3、也不是下一项');
+    expect(r.headings.map((h) => h.marker)).toEqual(['一、']);
+    expect(r.tasks.map((t) => t.title)).toEqual(['甲工作']);
+  });
+
   it('splits items printed one after another on one line at the next expected number', () => {
     expect(tasks('为推动发展,制定本措施。 1.加快释放消费。落实政策。(市发改委负责) 2.促进服务消费。提升品质,增长2.5个百分点。 4.不是下一项')).toEqual([
       '1|加快释放消费', '2|促进服务消费',
