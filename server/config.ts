@@ -59,6 +59,7 @@ const EnvSchema = z
       .default([]),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards uploads and removals from any client)').optional(),
     MAX_UPLOAD_SIZE: byteSize.transform((s) => parseByteSize(s)!).pipe(z.number().min(1, 'must be at least 1 byte')).default(50 * 1024 ** 2),
+    WARM_PLANS_ON_START: boolean.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -108,6 +109,8 @@ export interface Config {
   adminToken: string | undefined;
   /** Largest upload request (all its files together); each file is also held to maxDocumentBytes. */
   maxUploadBytes: number;
+  /** Plan the hot read statements before listening (graph/warm-plans.ts); off when a fast start matters more. */
+  warmPlansOnStart: boolean;
 }
 
 export class ConfigError extends Error {
@@ -155,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     allowedHosts: e.ALLOWED_HOSTS,
     adminToken: e.ADMIN_TOKEN,
     maxUploadBytes: e.MAX_UPLOAD_SIZE,
+    warmPlansOnStart: e.WARM_PLANS_ON_START,
   };
 }

@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { createApp } from './api/app.ts';
 import { GraphDb } from './graph/graph-db.ts';
 import { applySchema } from './graph/schema.ts';
+import { logWarmReport, warmPlans, warmStatements } from './graph/warm-plans.ts';
 import { openNeo4j, type Neo4jConnection } from './neo4j/connect.ts';
 import { APP_VERSION, ROOT_DIR } from './version.ts';
 
@@ -52,6 +53,8 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
     const db = new GraphDb(connection.driver, connection.database, supervisor?.availability());
     await applySchema(db);
     if (opts.beforeListen) await opts.beforeListen(db);
+    // After the seeds, so the plans are made for the graph the first requests read.
+    if (config.warmPlansOnStart) logWarmReport(await warmPlans(db, warmStatements(), { log }), log);
     if (opts.buildClient) await buildClientIfMissing(log);
     const app = createApp({
       db,

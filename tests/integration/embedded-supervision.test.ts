@@ -57,6 +57,8 @@ beforeAll(async () => {
     NEO4J_EMBEDDED_HEAP: '512m',
     NEO4J_EMBEDDED_PAGECACHE: '64m',
     LOAD_SEEDS_ON_START: 'false',
+    // A fresh JVM plans from scratch; warming (tested in warm-plans.test.ts) would only lengthen this start.
+    WARM_PLANS_ON_START: 'false',
   });
   app = await start(config, { log: (l) => logLines.push(l) });
   await loadFixtureGraph(app.db);

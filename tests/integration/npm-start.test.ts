@@ -29,7 +29,7 @@ function startMain(env: Record<string, string>): { child: ChildProcess; stderr: 
 
 describe('npm start', () => {
   it('serves the page and a healthy API on the embedded Neo4j, and Ctrl-C stops Neo4j too', async () => {
-    const { child, stderr } = startMain({ DATA_DIR: dataDir, PORT: '0', NEO4J_EMBEDDED_BOLT_PORT: '0', LOAD_SEEDS_ON_START: 'false' });
+    const { child, stderr } = startMain({ DATA_DIR: dataDir, PORT: '0', NEO4J_EMBEDDED_BOLT_PORT: '0', LOAD_SEEDS_ON_START: 'false', WARM_PLANS_ON_START: 'false' });
     const url = await new Promise<string>((resolve, reject) => {
       readline.createInterface({ input: child.stdout! }).on('line', (line) => {
         const m = /^Policy graph explorer: (http:\/\/\S+?)\/?$/.exec(line);

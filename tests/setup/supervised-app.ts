@@ -13,5 +13,7 @@ export function supervisedAppConfig(dataDir: string): Config {
     NEO4J_EMBEDDED_HEAP: '512m',
     NEO4J_EMBEDDED_PAGECACHE: '64m',
     LOAD_SEEDS_ON_START: 'false',
+    // A fresh JVM plans from scratch; warming (tested in warm-plans.test.ts) would only lengthen these starts.
+    WARM_PLANS_ON_START: 'false',
   });
 }
