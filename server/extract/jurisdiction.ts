@@ -221,17 +221,50 @@ function signature(lines: Line[]): string | undefined {
   return undefined;
 }
 
-function documentNumber(lines: Line[], gaz: Gazetteer): Jurisdiction | undefined {
+/** The prefixes of the document's own numbers (国办发, 榕政综, 许政). */
+function ownNumberPrefixes(lines: Line[]): string[] {
   // The document's own number stands on a line of its own (near the top, or 原件….pdf at the end);
   // numbers cited in the text sit in brackets after a title and are not read.
   const candidates = [...lines.slice(0, 12), ...lines.slice(-12)];
-  for (const l of candidates) {
-    const m = DOC_NUMBER.exec(l.text.trim());
-    if (!m) continue;
-    const prefix = surfaceKey(m[1]!);
+  return candidates.map((l) => DOC_NUMBER.exec(l.text.trim())?.[1]).filter((p): p is string => p !== undefined).map(surfaceKey);
+}
+
+function documentNumber(lines: Line[], gaz: Gazetteer): Jurisdiction | undefined {
+  for (const prefix of ownNumberPrefixes(lines)) {
     const hit = gaz.docNumbers.find((d) => prefix.startsWith(d.prefix));
-    if (!hit) continue;
-    return jurisdictionOfName(hit.jurisdiction, gaz, 'document-number');
+    if (hit) return jurisdictionOfName(hit.jurisdiction, gaz, 'document-number');
+  }
+  return undefined;
+}
+
+/** A notice of a government printed without its name (县人民政府办公室关于…): the level it is of. */
+const RELATIVE_ISSUER = /^(县|区)(?:人民政府|政府)/;
+
+/**
+ * The area an unlisted number prefix abbreviates: its first character starts the issuing area's name,
+ * which the text prints. A listed city named in the text (许政 [2020] 20号 and 许昌市 → 许昌市); for a
+ * notice of a 县/区 government printed without its name, the two characters starting with that
+ * character that the text repeats most, as that county or district (嘉政办发, 涉及嘉鱼, 嘉鱼经济开发区 → 嘉鱼县).
+ */
+function abbreviatedArea(lines: Line[], body: string, gaz: Gazetteer): Area | undefined {
+  const relative = lines.slice(0, 12).map((l) => RELATIVE_ISSUER.exec(l.text.trim())?.[1]).find((x) => x !== undefined);
+  for (const prefix of ownNumberPrefixes(lines)) {
+    const c = prefix[0]!;
+    if (!relative) {
+      const cities = [...namedAreas(body, gaz, 'city').keys()].filter((a) => a.name.startsWith(c));
+      if (cities.length === 1) return cities[0];
+      continue;
+    }
+    const counts = new Map<string, number>();
+    for (let i = body.indexOf(c); i >= 0; i = body.indexOf(c, i + 1)) {
+      const w = body.slice(i, i + 2);
+      if (/^[\u4e00-\u9fff]{2}$/.test(w) && !/[县区市省]$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (best && best[1] >= 2 && (!second || second[1] < best[1]) && !NOT_IN_AREA_NAME.test(best[0])) {
+      return { name: best[0] + relative, level: 'district' };
+    }
   }
   return undefined;
 }
@@ -346,6 +379,8 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
   if (fromSource) return fromSource;
   const adapted = localReality(body, gaz);
   if (adapted) return result(toJurisdiction(adapted, 'text'), issuer);
+  const abbreviated = abbreviatedArea(doc.lines, body, gaz);
+  if (abbreviated) return result(toJurisdiction(abbreviated, 'document-number'), issuer);
   const cityMarkers = body.match(OUR_CITY)?.length ?? 0;
   const provinceMarkers = body.match(OUR_PROVINCE)?.length ?? 0;
   const districtMarkers = body.match(OUR_DISTRICT)?.length ?? 0;

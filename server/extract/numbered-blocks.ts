@@ -38,6 +38,11 @@ const INLINE_MARKER = new RegExp(`\\s+(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、
 // Where a block may start inside a line: after a sentence end or a closing bracket.
 const SENTENCE_END = /[。;!?)〕】]/;
 const APPENDIX = /^附件/;
+/** The notice's list of its attachments: 附件:1.X / 附件:X, continued by numbered lines (2.Y). */
+const ATTACHMENT_LIST = /^附件\s*[:：]\s*(?:\d{1,2}\s*[.、．]\s*)?(.+)$/;
+const ATTACHMENT_MORE = /^\d{1,2}\s*[.、．]\s*(.+)$/;
+/** The heading of an attachment itself: 附件 / 附件1 alone on its line. */
+const ATTACHMENT_HEADING = /^附件\s*\d{0,2}$/;
 const LOST_BREAKS = 400;
 const PRINCIPLE = /(?:指导思想|基本原则|工作原则|总体要求|总体思路|(?:主要|工作|发展|总体|预期|主要预期)目标)$/;
 
@@ -139,13 +144,39 @@ function rawBlocks(lines: Line[]): RawBlock[] {
   return raw;
 }
 
-/** Headings and tasks of the body lines[bodyLine…] (up to an 附件 line). */
+const titleKey = (s: string): string => s.replace(/[《》〈〉\s]/g, '').replace(/[。.]$/, '');
+
+/**
+ * The body lines from lines[first]: up to an 附件 line — attachments are forms, tables and receipts —
+ * unless the notice announces an attachment (附件:1.X …) that it prints below (附件1, then X): a
+ * notice that circulates a breakdown as its attachment has its tasks there. The lines from the
+ * announcement to the attachment's title (its numbered list, the date) are not body text.
+ */
+function bodyLinesOf(lines: Line[], first: number): Line[] {
+  const out: Line[] = [];
+  for (let i = first; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (!APPENDIX.test(t)) { out.push(lines[i]!); continue; }
+    const list = ATTACHMENT_LIST.exec(t);
+    if (!list) break;
+    const announced = new Set([titleKey(list[1]!)]);
+    let m: RegExpExecArray | null;
+    for (let k = i + 1; k < lines.length && (m = ATTACHMENT_MORE.exec(lines[k]!.text)); k++) announced.add(titleKey(m[1]!));
+    let heading = -1;
+    for (let k = i + 1; k + 1 < lines.length; k++) {
+      if (ATTACHMENT_HEADING.test(lines[k]!.text) && announced.has(titleKey(lines[k + 1]!.text))) { heading = k; break; }
+    }
+    if (heading < 0) break;
+    i = heading + 1;
+  }
+  return out;
+}
+
+/** Headings and tasks of the body lines[bodyLine…] (up to an 附件 line, see bodyLinesOf). */
 export function findNumberedBlocks(text: string, lines: Line[], bodyLine: number): { headings: Heading[]; tasks: TaskBlock[] } {
-  let lastLine = lines.length;
-  for (let i = bodyLine; i < lines.length; i++) if (APPENDIX.test(lines[i]!.text)) { lastLine = i; break; }
   // A page that lost its line breaks holds the body on the very line the header was read from.
   const first = bodyLine > 0 && lines[bodyLine - 1]!.text.length > LOST_BREAKS ? bodyLine - 1 : bodyLine;
-  const body = blockLines(text, lines.slice(first, lastLine));
+  const body = blockLines(text, bodyLinesOf(lines, first));
   const raw = rawBlocks(body);
   const bodyEnd = body[body.length - 1]?.end ?? 0;
 

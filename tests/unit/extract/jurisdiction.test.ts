@@ -187,6 +187,18 @@ describe('document jurisdiction detection', () => {
     expect(of(`数字经济工作要点\n我区加快新建区域中心。\n${items}`)).toMatchObject({ jurisdiction: '未知' });
   });
 
+  it('reads an unlisted number prefix as the area whose name starts with it: a city the text names, or the county a bare 县 notice names in short', () => {
+    expect(of(`许政 [2020] 20号\n各县(市、区)人民政府:\n许昌市人民政府文件\n${items}`)).toMatchObject({ jurisdiction: '许昌市', jurisdictionLevel: 'city' });
+    const county = ['嘉政办发〔2021〕5号', '县人民政府办公室关于对重点事项进行责任分解的通知', '各镇人民政府,嘉鱼经济开发区:',
+      '现将市《政府工作报告》涉及嘉鱼的重点事项分解给你们。', items.replace('市人社局', '县财政局')].join('\n');
+    const d = extract('d', county);
+    expect(d.document).toMatchObject({ jurisdiction: '嘉鱼县', jurisdictionLevel: 'district' });
+    expect(unit(d.facts, '县财政局').props).toMatchObject({ jurisdiction: '嘉鱼县', jurisdictionLevel: 'district' });
+    // Two cities the prefix could stand for, or none named: not known.
+    expect(of(`常政发〔2023〕1号\n常州市与常德市合作。\n${items}`)).toMatchObject({ jurisdiction: '未知' });
+    expect(of(`许政 [2020] 20号\n数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '未知' });
+  });
+
   it('does not take the issuer of a cited notice (根据《国务院办公厅关于印发…的通知》) as the document\'s', () => {
     const text = `2022年红谷滩区政务公开工作要点\n根据《国务院办公厅关于印发2022年政务公开工作要点的通知》(国办发〔2022〕8号)、《江西省人民政府办公厅关于印发2022年江西省政务公开工作要点的通知》等文件精神,结合我区实际,制定本工作要点。\n${items.replace('市人社局', '区人社局')}`;
     expect(of(text)).toMatchObject({ jurisdiction: '红谷滩区', jurisdictionLevel: 'district' });

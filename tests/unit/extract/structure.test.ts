@@ -64,6 +64,17 @@ describe('numbered items', () => {
     expect(z.tasks.map((t) => `${t.path}|${t.title}`)).toEqual(['1|加强稳增长信息公开']);
   });
 
+  it('reads the tasks of the attachment a notice announces and prints below it, and no further attachment', () => {
+    const notice = ['县人民政府办公室关于对重点工作进行责任分解的通知', '各镇人民政府:', '现将重点工作责任分解给你们。',
+      '附件:1.县重点工作责任分解', '2.市重点事项责任分解', '2021年5月12日', '附件1', '县重点工作责任分解', '一、主要目标',
+      '(一)地区生产总值增长11%。(牵头单位:县发改局;责任单位:各镇人民政府)', '(二)财政收入增长32%。(牵头单位:县财政局)'];
+    const r = parseStructure(notice.join('\n'));
+    expect(r.tasks.map((t) => `${t.path}|${t.title}`)).toEqual(['1|地区生产总值增长11%', '2|财政收入增长32%']);
+    // An attachment that was not announced (a receipt form) ends the body, and so does an announcement whose attachment is not printed.
+    expect(parseStructure(['示例工作方案', '1.甲工作。推进。', '附件:1.回执', '附件2', '联系表', '2.乙工作。'].join('\n')).tasks.map((t) => t.title)).toEqual(['甲工作']);
+    expect(parseStructure(['示例工作方案', '1.甲工作。推进。', '附件:1.任务清单(略)', '原件示政〔2021〕3号.pdf'].join('\n')).tasks.map((t) => t.text)).toEqual(['1.甲工作。推进。']);
+  });
+
   it('does not split a line at a heading or item number the sequence does not expect', () => {
     const r = parseStructure('示例工作要点\n一、总体要求\n1.甲工作。推进。 三、不是下一个标题 (三)也不是 3、也不是下一项');
     expect(r.headings.map((h) => h.marker)).toEqual(['一、']);
