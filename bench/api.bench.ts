@@ -1,8 +1,11 @@
 /*
  * `npm run bench:api [-- --docs N --seconds S --keep-data DIR --only TEXT]`: the API under load, on the load
  * benchmark's graph (generated corpus + the seeds, loaded with loadPaths into a private embedded Neo4j).
- * autocannon at 32 connections on search, neighbours and a curated query; then the same Cypher through the
- * bare driver at the same concurrency, so the ratio shows what the HTTP layer, validation and shaping cost.
+ * autocannon at 32 connections on search, neighbours, curated queries and a document, twice: as clients ask
+ * (the answer is kept per graph state after the first request, server/graph/queries/json-answers.ts) and with
+ * `Cache-Control: no-cache`, which makes every request read the graph again; then the same Cypher through the
+ * bare driver at the same concurrency, so the uncached ratio shows what the HTTP layer, validation and shaping
+ * cost.
  *
  * The graph and `--keep-data DIR` are bench-graph.ts's, shared with the analysis benches.
  * `--only TEXT` runs only the cases whose name contains TEXT.
@@ -23,12 +26,13 @@ const CONNECTIONS = 32;
 interface Figures { rps: number; p50: number; p99: number; errors: number }
 interface Case { name: string; url: string; method?: 'GET' | 'POST'; body?: string; cypher: { text: string; params: Record<string, unknown> }[] }
 
-async function httpLoad(c: Case): Promise<Figures> {
+async function httpLoad(c: Case, fresh = false): Promise<Figures> {
   // In a worker thread: the load generator parsing 32 connections' answers must not share the server's
   // event loop, or its work is counted as the API's (the analysis bench does the same).
+  const headers = { ...(c.body ? { 'content-type': 'application/json' } : {}), ...(fresh ? { 'cache-control': 'no-cache' } : {}) };
   const r = await autocannon({
-    url: c.url, connections: CONNECTIONS, duration: SECONDS, method: c.method ?? 'GET', workers: 1,
-    ...(c.body ? { body: c.body, headers: { 'content-type': 'application/json' } } : {}),
+    url: c.url, connections: CONNECTIONS, duration: SECONDS, method: c.method ?? 'GET', workers: 1, headers,
+    ...(c.body ? { body: c.body } : {}),
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
 }
@@ -135,18 +139,21 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     for (const c of cases) {
       log(`Benchmarking ${c.name} (${SECONDS} s each way, ${CONNECTIONS} connections)…`);
-      await httpLoad({ ...c }).catch(() => undefined); // warm-up: plans cached, JIT warm
+      await httpLoad(c, true).catch(() => undefined); // warm-up: plans cached, JIT warm
       const one = await fetch(c.url, { method: c.method ?? 'GET', ...(c.body ? { body: c.body, headers: { 'content-type': 'application/json' } } : {}) });
       const bytes = (await one.arrayBuffer()).byteLength;
       const api = await httpLoad(c);
+      const fresh = await httpLoad(c, true);
       const bare = await driverLoad(db, c);
+      const line = (name: string, f: Figures) =>
+        `  ${name.padEnd(16)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   errors ${f.errors}\n`;
       lines.push(
         `${c.name}   (answer ${bytes} bytes, HTTP ${one.status})\n` +
-        `  API     ${api.rps.toFixed(0).padStart(7)} req/s   p50 ${api.p50.toFixed(1).padStart(6)} ms   p99 ${api.p99.toFixed(1).padStart(6)} ms   errors ${api.errors}\n` +
-        `  driver  ${bare.rps.toFixed(0).padStart(7)} req/s   p50 ${bare.p50.toFixed(1).padStart(6)} ms   p99 ${bare.p99.toFixed(1).padStart(6)} ms   errors ${bare.errors}\n` +
-        (api.rps > 0 && bare.p50 > 0
-          ? `  API overhead: driver/API throughput ${(bare.rps / api.rps).toFixed(2)}x, p50 ${(api.p50 / bare.p50).toFixed(2)}x`
-          : '  API overhead: n/a (no successful API requests; see errors)'),
+        line('API', api) + line('API, no-cache', fresh) + line('driver', bare) +
+        `  p99 API / driver ${(api.p99 / bare.p99).toFixed(2)}x; uncached ${(fresh.p99 / bare.p99).toFixed(2)}x` +
+        (fresh.rps > 0 && bare.p50 > 0
+          ? `; uncached overhead: driver/API throughput ${(bare.rps / fresh.rps).toFixed(2)}x, p50 ${(fresh.p50 / bare.p50).toFixed(2)}x`
+          : '; uncached overhead: n/a (no successful API requests; see errors)'),
       );
     }
     console.log(`\nAPI benchmark — ${DOCS} generated documents + seeds (${size?.nodes} nodes, ${size?.rels} relationships), ${CONNECTIONS} connections, ${SECONDS} s per run\n`);

@@ -33,6 +33,10 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 // Loader: documents by their bare id (CLI --remove, API links from evidence to the source text).
 CREATE INDEX document_doc_id IF NOT EXISTS FOR (n:Document) ON (n.docId);
 
+// The graph's state (cypher/api/graph-state.cypher) reads the latest load time from this index's end
+// before every cached answer, instead of reading every Document.
+CREATE INDEX document_loaded_at IF NOT EXISTS FOR (n:Document) ON (n.loadedAt);
+
 // tasks-of-agency pages an agency's tasks in this order without sorting them all
 // (server/graph/writer/page-key.ts).
 CREATE INDEX responsible_for_page_key IF NOT EXISTS FOR ()-[r:RESPONSIBLE_FOR]-() ON (r.pageKey);

@@ -3,13 +3,12 @@
  * plans' years and their documents' jurisdiction and issuer, each year pair is matched, and the pairs
  * below were checked by reading the documents side by side.
  */
-import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { removeDocument } from '../../server/graph/writer/remove-document.ts';
 import { loadPaths } from '../../server/load/load-paths.ts';
-import { bookkeepingLeaks, seededTestApp, SEEDS_DIR } from './helpers.ts';
+import { bookkeepingLeaks, rawGet, seededTestApp, SEEDS_DIR } from './helpers.ts';
 
 let app: RunningServer;
 const get = async (path: string) => {
@@ -179,14 +178,6 @@ describe('the matching kept per graph state', () => {
 });
 
 /** A GET as a browser's HTTP cache makes it (fetch() would add Cache-Control: no-cache to a conditional request). */
-const rawGet = (url: string, headers: Record<string, string>) => new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-  http.get(url, { headers }, (res) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-  }).on('error', reject);
-});
-
 describe('a comparison as it travels', () => {
   it('goes gzipped to a client that accepts it, as the same JSON, and as 304 to one that already holds it', async () => {
     const url = `${app.url}/api/analysis/plans/compare?series=${encodeURIComponent(FUZHOU)}`;

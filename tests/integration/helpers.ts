@@ -4,6 +4,7 @@
  * database between suites.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -53,6 +54,19 @@ export async function seededTestApp(opts: { dirs?: readonly string[]; env?: Reco
     throw e;
   }
 }
+
+/**
+ * A GET by node's http module, which sends exactly the headers given: fetch adds `Cache-Control: no-cache` to a
+ * request carrying If-None-Match (the Fetch standard), which asks the server for a fresh answer, and it decodes
+ * gzip itself.
+ */
+export const rawGet = (url: string, headers: Record<string, string>) => new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+  http.get(url, { headers }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+  }).on('error', reject);
+});
 
 /** Temporary folders for one test file, removed together by cleanup(). */
 export function tempDirs(): { make(prefix: string): string; cleanup(): void } {

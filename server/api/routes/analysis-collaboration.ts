@@ -10,7 +10,7 @@ import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { boolParam, entityId, NoQuery } from './params.ts';
 import { analysisFilterShape, analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
-import { sendJsonAnswer } from './analysis-send.ts';
+import { sendJsonAnswer } from './send-json-answer.ts';
 
 export const CollaborationQuery = z.strictObject({
   ...analysisFilterShape,

@@ -9,7 +9,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { analysisLimit, analysisTimeoutMs } from './analysis-params.ts';
-import { sendJsonAnswer } from './analysis-send.ts';
+import { sendJsonAnswer } from './send-json-answer.ts';
 import { intParam } from './params.ts';
 
 /** The slider's default: measured on the seeds, the lowest score whose matches still read as the same work (docs/api.md). */

@@ -9,7 +9,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { analysisLimit, entityName } from './analysis-params.ts';
-import { sendJsonAnswer } from './analysis-send.ts';
+import { sendJsonAnswer } from './send-json-answer.ts';
 
 export const TargetsQuery = z.strictObject({
   indicator: entityName.optional()

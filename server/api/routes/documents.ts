@@ -15,6 +15,7 @@ import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { REQUIRED_WRITE_HEADER, requireWriteAccess, writeCapabilities } from '../write-access.ts';
 import { boolParam, entityId, intParam, NoQuery } from './params.ts';
+import { sendReadAnswer } from './send-json-answer.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -50,8 +51,10 @@ export function documentRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.get('/documents', async (req, res) => {
     const q = parseInput(DocumentsQuery, req.query, 'query');
     const order = q.order ?? (ASCENDING_BY_DEFAULT.has(q.sort) ? 'asc' : 'desc');
-    const library = await documentLibrary(deps.db, { ...q, desc: order === 'desc' }, timeoutMs);
-    res.json({ ...library, offset: q.offset, limit: q.limit, sort: q.sort, order });
+    await sendReadAnswer(req, res, deps.db, { ...q, order }, timeoutMs, async () => {
+      const library = await documentLibrary(deps.db, { ...q, desc: order === 'desc' }, timeoutMs);
+      return { ...library, offset: q.offset, limit: q.limit, sort: q.sort, order };
+    });
   });
 
   registry.add({
@@ -85,7 +88,7 @@ export function documentRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.get('/documents/:id', async (req, res) => {
     const { id } = parseInput(DocumentPath, req.params, 'path');
     parseInput(NoQuery, req.query, 'query');
-    res.json(await documentView(deps.db, id, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, { id }, timeoutMs, () => documentView(deps.db, id, timeoutMs));
   });
 
   registry.add({
@@ -97,7 +100,7 @@ export function documentRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.get('/documents/:id/readings', async (req, res) => {
     const { id } = parseInput(DocumentPath, req.params, 'path');
     parseInput(NoQuery, req.query, 'query');
-    res.json(await documentReadings(deps.db, id, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, { id }, timeoutMs, () => documentReadings(deps.db, id, timeoutMs));
   });
 
   registry.add({

@@ -13,6 +13,7 @@ import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../extract/graph-facts.ts';
 import { boolParam, entityId, intParam, labelList, typeList } from './params.ts';
+import { sendReadAnswer } from './send-json-answer.ts';
 
 export const SearchQuery = z.strictObject({
   q: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters')
@@ -66,21 +67,21 @@ export function exploreRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   registry.add({ method: 'get', path: '/search', tag: 'explore', summary: 'Search entities by Chinese text, alias or pinyin', query: SearchQuery, response: '{results: [{id, label, labels, name, matched, matchedBy, jurisdiction, score}]}' });
   router.get('/search', async (req, res) => {
     const q = parseInput(SearchQuery, req.query, 'query');
-    res.json({ results: await searchEntities(deps.db, q.q, q.labels, q.limit, timeoutMs) });
+    await sendReadAnswer(req, res, deps.db, q, timeoutMs, async () => ({ results: await searchEntities(deps.db, q.q, q.labels, q.limit, timeoutMs) }));
   });
 
   registry.add({ method: 'get', path: '/nodes/:id', tag: 'explore', summary: 'A node: properties, aliases, degree per type, evidence of its facts', params: NodePath, query: NodeQuery, response: '{node, degree, degreeByDirection, evidence: [{type, direction, other, document, start, end, text, sentence, spans, properties}]}' });
   router.get('/nodes/:id', async (req, res) => {
     const { id } = parseInput(NodePath, req.params, 'path');
     const q = parseInput(NodeQuery, req.query, 'query');
-    res.json(await nodeDetails(deps.db, id, q.evidenceLimit, q.evidencePerRelationship, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, { id, ...q }, timeoutMs, () => nodeDetails(deps.db, id, q.evidenceLimit, q.evidencePerRelationship, timeoutMs));
   });
 
   registry.add({ method: 'get', path: '/nodes/:id/neighbors', tag: 'explore', summary: 'Neighbourhood subgraph of a node, one page, with totals per type', params: NodePath, query: NeighborsQuery, response: '{center, nodes, edges, totals: {TYPE: count}, total, shown, offset, limit}' });
   router.get('/nodes/:id/neighbors', async (req, res) => {
     const { id } = parseInput(NodePath, req.params, 'path');
     const q = parseInput(NeighborsQuery, req.query, 'query');
-    res.json(await neighbors(deps.db, id, q, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, { id, ...q }, timeoutMs, () => neighbors(deps.db, id, q, timeoutMs));
   });
 
   registry.add({ method: 'post', path: '/expand', tag: 'explore', summary: 'Neighbours of several nodes at once, by type and label, paged, with counts per type and label', body: ExpandSelectionBody, response: '{ids, nodes, edges, total, shown, offset, limit, counts: [{type, label, count}]}' });
@@ -93,20 +94,20 @@ export function exploreRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.get('/nodes/:id/touches', async (req, res) => {
     const { id } = parseInput(NodePath, req.params, 'path');
     const q = parseInput(TouchesQuery, req.query, 'query');
-    res.json(await planTouches(deps.db, id, q.labels ?? TOUCH_LABELS, q.limit, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, { id, ...q }, timeoutMs, () => planTouches(deps.db, id, q.labels ?? TOUCH_LABELS, q.limit, timeoutMs));
   });
 
   registry.add({ method: 'get', path: '/edges/:id', tag: 'explore', summary: 'One relationship: type, properties, both ends and its evidence sentences with document titles', params: EdgePath, query: EdgeQuery, response: '{id, type, properties, source, target, spans, evidence: [{document, documentTitle, start, end, text, sentence}]}' });
   router.get('/edges/:id', async (req, res) => {
     const { id } = parseInput(EdgePath, req.params, 'path');
     const q = parseInput(EdgeQuery, req.query, 'query');
-    res.json(await edgeDetails(deps.db, id, q.evidenceLimit, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, { id, ...q }, timeoutMs, () => edgeDetails(deps.db, id, q.evidenceLimit, timeoutMs));
   });
 
   registry.add({ method: 'get', path: '/paths', tag: 'explore', summary: 'Shortest paths between two entities', query: PathsQuery, response: '{from, to, paths: [{nodes, edges, length}]}' });
   router.get('/paths', async (req, res) => {
     const q = parseInput(PathsQuery, req.query, 'query');
-    res.json(await shortestPaths(deps.db, q.from, q.to, q.maxHops, q.limit, q.throughDocuments, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, q, timeoutMs, () => shortestPaths(deps.db, q.from, q.to, q.maxHops, q.limit, q.throughDocuments, timeoutMs));
   });
   return router;
 }

@@ -10,6 +10,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
 import { intParam } from './params.ts';
+import { sendReadAnswer } from './send-json-answer.ts';
 
 export const OverviewQuery = z.strictObject({ limit: intParam(1, 50, 8).describe('how many agencies to list per ranking and for the latest plan (default 8)') });
 export const YearPath = z.strictObject({ year: z.string().regex(/^\d{4}$/, 'must be a four-digit year') });
@@ -26,7 +27,7 @@ export function overviewRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   });
   router.get('/overview', async (req, res) => {
     const q = parseInput(OverviewQuery, req.query, 'query');
-    res.json(await graphOverview(deps.db, q.limit, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, q, timeoutMs, () => graphOverview(deps.db, q.limit, timeoutMs));
   });
 
   registry.add({
@@ -36,7 +37,7 @@ export function overviewRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.get('/overview/years/:year', async (req, res) => {
     const { year } = parseInput(YearPath, req.params, 'path');
     const q = parseInput(YearQuery, req.query, 'query');
-    res.json(await documentsOfYear(deps.db, year, q.limit, timeoutMs));
+    await sendReadAnswer(req, res, deps.db, { year, ...q }, timeoutMs, () => documentsOfYear(deps.db, year, q.limit, timeoutMs));
   });
   return router;
 }

@@ -8,6 +8,7 @@ import { listCuratedQueries, runCuratedQuery } from '../../graph/queries/curated
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
+import { sendReadAnswer } from './send-json-answer.ts';
 
 export const QueryPath = z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'must be a query name such as tasks-of-agency').describe('Curated query name') });
 export const RunQueryBody = z.strictObject({
@@ -27,7 +28,7 @@ export function queryRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.post('/queries/:name', async (req, res) => {
     const { name } = parseInput(QueryPath, req.params, 'path');
     const body = parseInput(RunQueryBody, req.body ?? {}, 'body');
-    res.json(await runCuratedQuery(deps.db, name, body.params, limits));
+    await sendReadAnswer(req, res, deps.db, { name, params: body.params }, limits.timeoutMs, () => runCuratedQuery(deps.db, name, body.params, limits));
   });
   return router;
 }

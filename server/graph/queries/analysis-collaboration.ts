@@ -7,7 +7,7 @@
  */
 import { collaborationCounts, filterChoices, type AnalysisFilter } from '../../analysis/responsibilities.ts';
 import type { GraphDb, Row } from '../graph-db.ts';
-import type { JsonAnswer } from './analysis-json.ts';
+import type { JsonAnswer } from './json-answers.ts';
 import { fromScan } from './analysis-responsibilities.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { curatedQueries } from './curated.ts';

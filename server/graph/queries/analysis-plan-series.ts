@@ -8,7 +8,7 @@ import { groupSeries, type PlanSeries, type SeriesPlan } from '../../analysis/pl
 import { agencyMovements, atThreshold, matchAllPairs, type AgencyMovement, type MatchResult, type PairMatching, type Responsibility } from '../../analysis/task-matching.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { cachedCurated, curatedText } from './analysis-collaboration.ts';
-import { cachedJson, type JsonAnswer } from './analysis-json.ts';
+import { cachedJson, type JsonAnswer } from './json-answers.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
 
 /** The lean node maps the curated queries return (their `properties` a plain map). */
@@ -146,7 +146,7 @@ function lineageOf(rows: SeriesRow[], series: PlanSeries): PlanLineage {
 /**
  * The named series with its neighbouring pairs of plans `offset` to `offset + limit` matched at `threshold`, and
  * its plans' lineage. Paged because a jurisdiction of a large archive can hold a hundred plans, each pair costing
- * two reads and a matching. As JSON, kept per graph state, series, page and threshold (analysis-json.ts): the
+ * two reads and a matching. As JSON, kept per graph state, series, page and threshold (json-answers.ts): the
  * agencies' movements and the serialisation of a 700-task pair are then done once, not once per request.
  */
 export async function comparePlanSeries(db: GraphDb, seriesKey: string, page: { threshold: number; offset: number; limit: number }, timeoutMs: number): Promise<JsonAnswer> {

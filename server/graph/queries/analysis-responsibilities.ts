@@ -7,7 +7,7 @@
 import { OTHER_ROLE, ROLE_CODES, ROLE_SPACE, type ResponsibilityScan, type ScanAgency, type ScanPlan, type ScanTask } from '../../analysis/responsibilities.ts';
 import { AppError } from '../../errors.ts';
 import type { GraphDb } from '../graph-db.ts';
-import { cachedJson, type JsonAnswer } from './analysis-json.ts';
+import { cachedJson, type JsonAnswer } from './json-answers.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
 

@@ -7,7 +7,7 @@
  */
 import { assessTarget, summariseIndicators, TARGET_STATUSES, type ReportPoint, type TargetPoint, type TargetStatus } from '../../analysis/targets-status.ts';
 import { tableLimits } from './analysis-breakdown.ts';
-import { cachedJson, type JsonAnswer } from './analysis-json.ts';
+import { cachedJson, type JsonAnswer } from './json-answers.ts';
 import { loadApiCypher } from './api-cypher.ts';
 import { runCuratedQuery } from './curated.ts';
 import type { GraphDb } from '../graph-db.ts';
@@ -71,7 +71,7 @@ interface Judged {
 /**
  * The light rows of a large archive take a second or more to read and judge (75k targets on the bench graph,
  * docs/api.md), and change only when documents do: kept per graph state (graph-state-cache.ts), as are the
- * answers per indicator and page size, as JSON (analysis-json.ts).
+ * answers per indicator and page size, as JSON (json-answers.ts).
  */
 const judgedCache = new GraphStateCache<Judged>(1);
 

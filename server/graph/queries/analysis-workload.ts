@@ -7,7 +7,7 @@
  */
 import { workloadCounts, type AnalysisFilter, type WorkloadCounts } from '../../analysis/responsibilities.ts';
 import type { GraphDb } from '../graph-db.ts';
-import type { JsonAnswer } from './analysis-json.ts';
+import type { JsonAnswer } from './json-answers.ts';
 import type { LeanAgency } from './analysis-collaboration.ts';
 import { fromScan } from './analysis-responsibilities.ts';
 

@@ -1,5 +1,5 @@
 /*
- * Analysis answers kept as JSON bytes per graph state (analysis-json.ts) and the byte budget of the cache they
+ * Analysis and read answers kept as JSON bytes per graph state (json-answers.ts) and the byte budget of the cache they
  * live in (graph-state-cache.ts). The graph's state is the one thing read from the database here, so a stand-in
  * answers the fingerprint query with whatever state the test sets.
  */
@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { GraphDb } from '../../../../server/graph/graph-db.ts';
-import { cachedJson, jsonAnswer } from '../../../../server/graph/queries/analysis-json.ts';
-import { GraphStateCache } from '../../../../server/graph/queries/graph-state-cache.ts';
+import { cachedJson, cachedReadJson, jsonAnswer } from '../../../../server/graph/queries/json-answers.ts';
+import { GraphStateCache, graphStateKey } from '../../../../server/graph/queries/graph-state-cache.ts';
 
 /** A database whose only answer is the graph's state: `documents` documents, the last loaded at `loadedAt`. */
 function stateDb(): { db: GraphDb; load: () => void } {
@@ -91,5 +91,74 @@ describe('a graph-state cache with a byte budget', () => {
     await get('b');
     await get('a');
     expect(calls).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+/** A database whose state reads are counted and answered only when the test lets them (`finish`). */
+function gatedStateDb(): { db: GraphDb; reads: () => number; finish: () => void; load: () => void } {
+  let documents = 1;
+  const pending: (() => void)[] = [];
+  let reads = 0;
+  const db = {
+    read: () => {
+      reads++;
+      const seen = documents; // the state as it is when the read begins
+      return new Promise((resolve) => pending.push(() => resolve([{ documents: seen, loadedAt: null }])));
+    },
+  } as unknown as GraphDb;
+  return { db, reads: () => reads, finish: () => pending.splice(0).forEach((f) => f()), load: () => { documents++; } };
+}
+
+/** Lets every settled promise's handlers run, so a read that was queued has begun. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('the graph state read before a cached answer', () => {
+  it('is read twice at most for many requests arriving together: the first starts a read, the rest share the next', async () => {
+    const { db, reads, finish } = gatedStateDb();
+    const states = Array.from({ length: 20 }, () => graphStateKey(db, 1000));
+    finish();
+    await settle();
+    finish();
+    expect(new Set(await Promise.all(states)).size).toBe(1);
+    expect(reads()).toBe(2);
+  });
+
+  it('is read again for a request arriving during a read, so a load that ended before it arrived is seen', async () => {
+    const { db, reads, finish, load } = gatedStateDb();
+    const before = graphStateKey(db, 1000);
+    load(); // ends after the first read began, before the next requests arrive
+    const after = Array.from({ length: 10 }, () => graphStateKey(db, 1000));
+    finish();
+    const first = await before;
+    await settle();
+    expect(reads()).toBe(2); // the ten requests share one read of their own
+    finish();
+    const seen = await Promise.all(after);
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0]).not.toBe(first);
+  });
+
+  it('names the database too, so two databases in the same state do not share answers', async () => {
+    const a = stateDb();
+    const b = stateDb();
+    expect(await graphStateKey(a.db, 1000)).not.toBe(await graphStateKey(b.db, 1000));
+    const key = `test|${Math.random()}`;
+    const fromA = await cachedReadJson(a.db, key, 1000, async () => ({ db: 'a' }), false);
+    const fromB = await cachedReadJson(b.db, key, 1000, async () => ({ db: 'b' }), false);
+    expect(JSON.parse(fromA.body.toString())).toEqual({ db: 'a' });
+    expect(JSON.parse(fromB.body.toString())).toEqual({ db: 'b' });
+  });
+});
+
+describe('a read answer kept as JSON', () => {
+  it('is answered from the cache until asked for fresh, and the fresh answer is kept', async () => {
+    const { db } = stateDb();
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    const key = `read|${Math.random()}`;
+    expect(JSON.parse((await cachedReadJson(db, key, 1000, compute, false)).body.toString())).toEqual({ n: 1 });
+    expect(JSON.parse((await cachedReadJson(db, key, 1000, compute, false)).body.toString())).toEqual({ n: 1 });
+    expect(JSON.parse((await cachedReadJson(db, key, 1000, compute, true)).body.toString())).toEqual({ n: 2 });
+    expect(JSON.parse((await cachedReadJson(db, key, 1000, compute, false)).body.toString())).toEqual({ n: 2 });
   });
 });

@@ -1,5 +1,6 @@
 /*
- * Whole-archive analysis answers kept as their JSON bytes, per graph state and request (issue 17). The views
+ * Answers kept as their JSON bytes, per graph state and request: the analysis views' (issue 17) and the read
+ * endpoints' (issue 16). The views
  * answer hundreds of kilobytes (workload and a year pair of Plans over time about 730 kB on the bench graph),
  * and the answer only changes when documents do; serialising it for each request put the same work on the one
  * event loop once per client: eight clients opening a view after a load waited for eight serialisations, and
@@ -8,7 +9,11 @@
  * sends the same bytes — or 304 when the browser already holds them. An answer of more than a few kilobytes is
  * also kept gzipped (compressed once, off the event loop): the views' answers repeat the same keys and ids
  * thousands of times and shrink about tenfold, so each client receives and the browser reads far fewer bytes.
- * docs/analysis-performance.md measures it.
+ * docs/analysis-performance.md measures it. The read endpoints (a document with its spans, a node's neighbours,
+ * search, a page of a curated query) are cheaper each, but the same few are asked for again and again — the
+ * document a planner reads, the hub everyone expands — and on two cores thirty-two such requests at once queue
+ * behind each other's Cypher; from the cache each costs one look-up of the graph's state (shared by requests
+ * arriving together, graph-state-cache.ts) and a write of bytes. docs/api.md ("Answers kept per graph state").
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -29,16 +34,33 @@ export async function jsonAnswer(value: unknown): Promise<JsonAnswer> {
   return { body, gzipped, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
+const weight = (a: JsonAnswer) => a.body.length + (a.gzipped?.length ?? 0);
+
 /**
- * At most 256 answers and 64 MB of them: a page of year pairs is a few megabytes, and each position of the
- * threshold slider is an answer of its own.
+ * Analysis answers: at most 256 and 64 MB of them: a page of year pairs is a few megabytes, and each position of
+ * the threshold slider is an answer of its own.
  */
-const answers = new GraphStateCache<JsonAnswer>(256, (a) => a.body.length + (a.gzipped?.length ?? 0), 64 * 1024 * 1024);
+const analysisAnswers = new GraphStateCache<JsonAnswer>(256, weight, 64 * 1024 * 1024);
+
+/**
+ * Read answers: many small ones (a search is a few kilobytes, a plan with its spans a few hundred) asked for by
+ * every user, so more of them in a budget of their own; a burst of reads never pushes out an analysis that took
+ * seconds.
+ */
+const readAnswers = new GraphStateCache<JsonAnswer>(4096, weight, 48 * 1024 * 1024);
 
 /**
  * The answer of `key` (the view and its parameters, unique across the analysis views) for the graph as it is
  * now, computed and serialised at most once per graph state; requests arriving together share it.
  */
 export function cachedJson(db: GraphDb, key: string, timeoutMs: number, compute: () => Promise<unknown>): Promise<JsonAnswer> {
-  return answers.get(db, key, timeoutMs, async () => jsonAnswer(await compute()));
+  return analysisAnswers.get(db, key, timeoutMs, async () => jsonAnswer(await compute()));
+}
+
+/**
+ * The answer of a read endpoint: `key` names the endpoint and its parsed input. `fresh` (the client sent
+ * `Cache-Control: no-cache`) reads the graph again instead of answering from the cache.
+ */
+export function cachedReadJson(db: GraphDb, key: string, timeoutMs: number, compute: () => Promise<unknown>, fresh: boolean): Promise<JsonAnswer> {
+  return readAnswers.get(db, key, timeoutMs, async () => jsonAnswer(await compute()), fresh);
 }
