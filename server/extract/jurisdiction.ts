@@ -77,7 +77,8 @@ export function isNationalName(key: string, gaz: Gazetteer, documentLevel: Juris
   if (NATIONAL_PREFIX.test(key) && BODY_SUFFIX.test(key)) return true;
   // 工业和信息化部办公厅, 国家发展改革委高技术司: an office or department of a listed national body.
   if (nationalNames(gaz).some((n) => key.startsWith(n) && NATIONAL_SUBUNIT.test(key.slice(n.length)))) return true;
-  return NATIONAL_SUFFIX.test(key) && !/^(市|省|区|县|团)/.test(key) && !PARTY_DEPARTMENT.test(key) && !/(党委|市委|省委|区委|县委)/.test(key);
+  // …工作部 (招商工作部, 统战工作部) is a department of a party committee or a zone, never a ministry.
+  return NATIONAL_SUFFIX.test(key) && !/^(市|省|区|县|团)/.test(key) && !/工作部$/.test(key) && !PARTY_DEPARTMENT.test(key) && !/(党委|市委|省委|区委|县委)/.test(key);
 }
 
 const NATIONAL_SUBUNIT = /^(办公厅|办公室|[\u4e00-\u9fff]{1,12}(司|局|中心))$/;

@@ -20,7 +20,7 @@ export const BRACKETED_LABEL = new RegExp(`^(?:${ROLE_WORDS}{1,3}${BODY_WORDS}|$
 
 /** Role of a label. 领导 labels name people, not units: `null` (the field is read past, not as units). */
 export function roleOfLabel(label: string): Role | null {
-  if (/领导\s*:$/.test(label)) return null;
+  if (/领导\s*:?$/.test(label)) return null; // also a table's 责任领导 column, printed without a colon
   if (/^(?:牵头|主办|主责|主要)/.test(label)) return 'lead';
   if (/^(?:配合|参与|协办|协助|协同|参加|相关|其他|其它)/.test(label)) return 'support';
   return 'responsible';
@@ -38,7 +38,9 @@ export function closingVerb(clause: string): { verb: string; role: VerbRole } | 
   const m = CLOSING_VERB.exec(clause);
   if (!m) return null;
   const verb = m[0];
-  const role: VerbRole = verb.startsWith('牵头') ? 'lead' : /^(?:配合|参与|协助|协同|协办)/.test(verb) ? 'support' : 'duty';
+  // 分别牵头 leads like 牵头: the adverb before the verb does not change its role.
+  const bare = verb.replace(/^(?:分别|共同|各自|具体)/, '');
+  const role: VerbRole = bare.startsWith('牵头') ? 'lead' : /^(?:配合|参与|协助|协同|协办)/.test(bare) ? 'support' : 'duty';
   return { verb, role };
 }
 

@@ -3,6 +3,9 @@
  * 牵头单位 | 责任单位 | 完成时限), then one row per task with its cells separated the same way (tab,
  * '|' or a run of two or more spaces). The cells under a label column are that row's list, read like
  * a labelled list (roles by the column's label). Rows stop at a blank line or a row of another shape.
+ * A table flattened with every cell on a line of its own (序号 | / 重点工作 | / 责任单位 | / …, then one
+ * line per cell of each row) is read by counting: each row is as many lines as the header, starting
+ * with the row's number.
  */
 import { BRACKETED_LABEL, roleOfLabel } from './list-labels.ts';
 import { looksLikeUnit } from './list-units.ts';
@@ -74,6 +77,61 @@ function lastColumnRows(text: string, header: { start: number; end: number }, re
   return { lists, end: pos };
 }
 
+// One cell alone on its line, as a table flattened cell by cell prints it: `责任单位 |`, `1 |`.
+const LONE_CELL = /^\s*\|?\s*([^|\s][^|]{0,15}?)\s*\|?\s*$/;
+const NUMBER_CELL = /^\s*\|?\s*(\d{1,3})\s*\|?\s*$/;
+
+interface TextLine { start: number; end: number; text: string }
+
+function nonBlankLines(text: string, from: number, to: number): TextLine[] {
+  const out: TextLine[] = [];
+  for (let pos = from; pos < to;) {
+    const l = lineAround(text, pos);
+    if (text.slice(l.start, l.end).trim() !== '') out.push({ ...l, text: text.slice(l.start, l.end) });
+    pos = l.end + 1;
+  }
+  return out;
+}
+
+/**
+ * A header printed one cell per line around the label at `at` (序号 | / 重点工作 | / 责任领导 | /
+ * 责任单位 | / 完成时限 |): the rows below are read by counting lines, each row as many lines as the
+ * header, the first its number (1, 2, 3 … in turn). Undefined when the lines around are not such a header.
+ */
+function cellPerLineRows(text: string, at: number, readCell: ReadCell): { lists: ResponsibilityList[]; end: number } | undefined {
+  const lineOf = lineAround(text, at);
+  if (!LONE_CELL.test(text.slice(lineOf.start, lineOf.end))) return undefined;
+  // The header: the run of lone cells around the label, from the one that says 序号.
+  const before = nonBlankLines(text, Math.max(0, lineOf.start - 200), lineOf.start).reverse();
+  let first = lineOf.start;
+  for (const l of before) {
+    if (!LONE_CELL.test(l.text) || NUMBER_CELL.test(l.text)) break;
+    first = l.start;
+    if (/^\s*\|?\s*序号/.test(l.text)) break;
+  }
+  const lines = nonBlankLines(text, first, text.length);
+  const header: string[] = [];
+  let i = 0;
+  for (; i < lines.length && LONE_CELL.test(lines[i]!.text) && !NUMBER_CELL.test(lines[i]!.text); i++) header.push(LONE_CELL.exec(lines[i]!.text)![1]!);
+  if (header.length < 3 || !/^序号/.test(header[0]!)) return undefined;
+  const columns = header.map((label, index) => ({ index, role: BRACKETED_LABEL.test(label) ? roleOfLabel(label) : null }))
+    .filter((c): c is { index: number; role: Role } => c.role !== null);
+  if (columns.length === 0) return undefined;
+  const lists: ResponsibilityList[] = [];
+  let end = lines[i - 1]!.end;
+  for (let n = 1; i + header.length <= lines.length && Number(NUMBER_CELL.exec(lines[i]!.text)?.[1]) === n; n++, i += header.length) {
+    const units: ListedUnit[] = [];
+    for (const col of columns) {
+      const cell = lines[i + col.index]!;
+      const inner = tableCells(text, cell.start, cell.end)[0];
+      if (inner) units.push(...readCell(inner.start, inner.end, col.role));
+    }
+    if (units.length > 0) lists.push({ start: units[0]!.start, end: units[units.length - 1]!.end, units, explicit: columns.some((c) => c.role !== 'responsible') });
+    end = lines[i + header.length - 1]!.end;
+  }
+  return { lists, end };
+}
+
 /**
  * Lists of the rows under every header row of the text. `readCell` reads one cell as a labelled run
  * (the list rules live in responsibility.ts).
@@ -85,6 +143,12 @@ export function readTables(text: string, readCell: ReadCell): ResponsibilityList
   while ((m = HEADER_HINT.exec(text)) !== null) {
     const line = lineAround(text, m.index);
     HEADER_HINT.lastIndex = line.end;
+    const perLine = cellPerLineRows(text, m.index, readCell);
+    if (perLine) {
+      for (const l of perLine.lists) lists.push(l);
+      HEADER_HINT.lastIndex = Math.max(HEADER_HINT.lastIndex, perLine.end);
+      continue;
+    }
     if (!/\t|\||\s{2}/.test(text.slice(line.start, line.end))) {
       const rows = lastColumnRows(text, line, readCell);
       for (const l of rows.lists) lists.push(l);

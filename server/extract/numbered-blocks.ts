@@ -35,6 +35,8 @@ function numeralOf(m: RegExpExecArray): string {
 }
 // A block printed inside a line, after a space: an item (3. / 3、), a heading 二、 or (二).
 const INLINE_MARKER = new RegExp(`\\s+(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、|[(](${NUMERAL})[)])`, 'g');
+// A row number alone in its table cell (`1 |`): a table flattened one cell per line, the title on the next line.
+const NUMBER_CELL_LINE = /^\|?\s*(\d{1,3})\s*\|$/;
 // Where a block may start inside a line: after a sentence end or a closing bracket.
 const SENTENCE_END = /[。;!?)〕】]/;
 const APPENDIX = /^附件/;
@@ -83,7 +85,15 @@ function blockLines(text: string, lines: Line[]): Line[] {
     else if ((m = ITEM.exec(piece) ?? ITEM_DIGIT_TITLE.exec(piece))) { lastItem = Number(numeralOf(m)); afterHeading = false; pieceLevel = 3; }
     else pieceLevel = 0;
   };
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    let l = lines[k]!;
+    const cell = NUMBER_CELL_LINE.exec(l.text);
+    const next = lines[k + 1];
+    // `1 |` then its title: one item, the number's line joined to the title's.
+    if (cell && next && Number(cell[1]) === lastItem + 1 && !NUMBER_CELL_LINE.test(next.text)) {
+      l = { start: l.start, end: next.end, text: text.slice(l.start, next.end) };
+      k++;
+    }
     open(l.text);
     let start = l.start;
     INLINE_MARKER.lastIndex = 0;

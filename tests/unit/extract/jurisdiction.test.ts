@@ -119,6 +119,10 @@ describe('jurisdiction-aware agencies', () => {
     expect(unit(city.facts, '人武部').props.jurisdiction).toBe('福州市');
     expect(unit(city.facts, '宣传部').props.jurisdiction).toBe('福州市');
     expect(unit(city.facts, '审计署').props.jurisdiction).toBe('全国');
+    // …工作部 is a department of a party committee or a zone, never a ministry.
+    const zone = extract('gz9', plan('广州市人民政府', '广州市招商工作要点', '招商工作部、统战工作部'));
+    expect(unit(zone.facts, '招商工作部').props.jurisdiction).toBe('广州市');
+    expect(unit(zone.facts, '统战工作部').props.jurisdiction).toBe('广州市');
     const province = extract('fj2', plan('福建省人民政府', '福建省新区发展若干意见', '省住建厅、国土厅、发改委、工信部'));
     expect(unit(province.facts, '发改委').props.jurisdiction).toBe('福建省');
     expect(unit(province.facts, '国土厅').props.jurisdiction).toBe('福建省');

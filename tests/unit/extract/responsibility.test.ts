@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findResponsibilityLists, splitUnits } from '../../../server/extract/responsibility.ts';
-import { extractFile, FIXTURES, responsibilityPairs } from './helpers.ts';
+import { extractText } from '../../../server/extract/extract-document.ts';
+import { extractFile, FIXTURES, gazetteer, responsibilityPairs } from './helpers.ts';
 
 const FORMS = path.join(FIXTURES, 'forms');
 const formPairs = (file: string): string[] => responsibilityPairs(extractFile(path.join(FORMS, file)).facts);
@@ -119,6 +120,17 @@ describe('every common list form', () => {
     ]);
   });
 
+  it('reads a table flattened with every cell on a line of its own by counting the header\'s cells, and skips a 责任领导 column', () => {
+    const text = ['2025年开发区重点工作及责任清单', '序号 |', '重点工作 |', '责任领导 |', '责任单位 |', '完成时限 |',
+      '1 |', '坚持服务跟着项目走。 |', '张三 |', '招商工作部、安商工作部 |', '全年 |',
+      '2 |', '全力推进空间再造。 |', '李四 |', '改革办 |', '全年 |'].join('\n');
+    expect(units(text)).toEqual(['招商工作部|responsible', '安商工作部|responsible', '改革办|responsible']);
+    const r = extractText('d', 'd.txt', text, '0'.repeat(64), gazetteer());
+    expect(responsibilityPairs(r.facts)).toEqual(['1|安商工作部|responsible', '1|招商工作部|responsible', '2|改革办|responsible']);
+    const tasks = r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.title));
+    expect(tasks).toEqual(['坚持服务跟着项目走', '全力推进空间再造']);
+  });
+
   it('reads the last column of a space-separated table whose header ends in a label, for rows whose last word is units', () => {
     expect(formPairs('table-last-column.txt')).toEqual([
       '1|发展改革委|lead', '2|人力资源社会保障部|lead', '3|财政部|lead', '4|发展改革委|lead', '4|工业和信息化部|lead',
@@ -165,6 +177,12 @@ describe('every common list form', () => {
     expect(units('推进。【牵头单位】市发改委、市财政局【配合单位】市工信局\n下一行')).toEqual(['市发改委|lead', '市财政局|lead', '市工信局|support']);
     expect(units('推进。(市发改委、市财政局分别牵头,市工信局配合)')).toEqual(['市发改委|lead', '市财政局|lead', '市工信局|support']);
     expect(units('注:牵头单位均列第一位。\n1.甲。(市发改委、市财政局负责)')).toEqual(['市发改委|lead', '市财政局|support']);
+  });
+
+  it('reads 分别牵头 as a lead for every unit before it, also in a label line after the first-position convention', () => {
+    expect(units('推进。(市人力社保局、市农业农村局分别牵头)')).toEqual(['市人力社保局|lead', '市农业农村局|lead']);
+    const text = '4.甲。\n责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)\n6.乙。\n责任单位:市人力社保局、市农业农村局分别牵头\n7.丙。\n责任单位:市财政局';
+    expect(units(text)).toEqual(['市发改委|lead', '市经信局|support', '市人力社保局|lead', '市农业农村局|lead', '市财政局|lead']);
   });
 
   it('reads a lead marked on the unit itself, and drops a counted tail (等14个部门)', () => {
