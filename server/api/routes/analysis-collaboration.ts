@@ -37,7 +37,7 @@ export function analysisCollaborationRoutes(deps: AppDeps, registry: ApiRegistry
   });
   router.get('/analysis/filters', async (req, res) => {
     parseInput(NoQuery, req.query, 'query');
-    sendJsonAnswer(req, res, await analysisFilters(deps.db, timeoutMs));
+    await sendJsonAnswer(req, res, await analysisFilters(deps.db, timeoutMs));
   });
 
   registry.add({
@@ -49,7 +49,7 @@ export function analysisCollaborationRoutes(deps: AppDeps, registry: ApiRegistry
   });
   router.get('/analysis/collaboration', async (req, res) => {
     const q = parseInput(CollaborationQuery, req.query, 'query');
-    sendJsonAnswer(req, res, await collaborationPairs(deps.db, q, timeoutMs));
+    await sendJsonAnswer(req, res, await collaborationPairs(deps.db, q, timeoutMs));
   });
 
   registry.add({

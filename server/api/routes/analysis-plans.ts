@@ -36,7 +36,7 @@ export function analysisPlansRoutes(deps: AppDeps, registry: ApiRegistry): Route
   });
   router.get('/analysis/plans/series', async (req, res) => {
     const q = parseInput(SeriesListQuery, req.query, 'query');
-    sendJsonAnswer(req, res, await listPlanSeries(deps.db, q.jurisdiction, timeoutMs));
+    await sendJsonAnswer(req, res, await listPlanSeries(deps.db, q.jurisdiction, timeoutMs));
   });
 
   registry.add({
@@ -46,7 +46,7 @@ export function analysisPlansRoutes(deps: AppDeps, registry: ApiRegistry): Route
   });
   router.get('/analysis/plans/compare', async (req, res) => {
     const q = parseInput(CompareQuery, req.query, 'query');
-    sendJsonAnswer(req, res, await comparePlanSeries(deps.db, q.series, { threshold: q.threshold, offset: q.offset, limit: q.limit }, timeoutMs));
+    await sendJsonAnswer(req, res, await comparePlanSeries(deps.db, q.series, { threshold: q.threshold, offset: q.offset, limit: q.limit }, timeoutMs));
   });
   return router;
 }

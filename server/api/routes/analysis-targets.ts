@@ -26,7 +26,7 @@ export function analysisTargetsRoutes(deps: AppDeps, registry: ApiRegistry): Rou
   });
   router.get('/analysis/targets', async (req, res) => {
     const q = parseInput(TargetsQuery, req.query, 'query');
-    sendJsonAnswer(req, res, await targetsAgainstResults(deps.db, deps.config.cypher, { limit: q.limit, ...(q.indicator ? { indicator: q.indicator } : {}) }));
+    await sendJsonAnswer(req, res, await targetsAgainstResults(deps.db, deps.config.cypher, { limit: q.limit, ...(q.indicator ? { indicator: q.indicator } : {}) }));
   });
   return router;
 }

@@ -28,7 +28,7 @@ export function analysisWorkloadRoutes(deps: AppDeps, registry: ApiRegistry): Ro
   });
   router.get('/analysis/workload', async (req, res) => {
     const q = parseInput(WorkloadQuery, req.query, 'query');
-    sendJsonAnswer(req, res, await agencyWorkload(deps.db, q, timeoutMs));
+    await sendJsonAnswer(req, res, await agencyWorkload(deps.db, q, timeoutMs));
   });
   return router;
 }

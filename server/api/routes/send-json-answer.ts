@@ -8,13 +8,14 @@ import type { Request, Response } from 'express';
 import type { GraphDb } from '../../graph/graph-db.ts';
 import { cachedReadJson, type JsonAnswer } from '../../graph/queries/json-answers.ts';
 
-export function sendJsonAnswer(req: Request, res: Response, answer: JsonAnswer): void {
+export async function sendJsonAnswer(req: Request, res: Response, answer: JsonAnswer): Promise<void> {
   // no-cache: a browser keeps the answer but asks again each time (If-None-Match), since a load changes it.
   res.vary('Accept-Encoding').type('json').set('Cache-Control', 'no-cache');
   // An ETag already set keeps Express from hashing the body itself; res.send still checks freshness. The gzipped
   // bytes are another representation, so they get an ETag of their own.
-  if (answer.gzipped && req.acceptsEncodings('gzip') === 'gzip') {
-    res.set({ 'Content-Encoding': 'gzip', ETag: `${answer.etag.slice(0, -1)}-gzip"` }).send(answer.gzipped);
+  const zipped = req.acceptsEncodings('gzip') === 'gzip' ? await answer.gzipped() : null;
+  if (zipped) {
+    res.set({ 'Content-Encoding': 'gzip', ETag: `${answer.etag.slice(0, -1)}-gzip"` }).send(zipped);
   } else {
     res.set('ETag', answer.etag).send(answer.body);
   }
@@ -29,5 +30,5 @@ export function sendJsonAnswer(req: Request, res: Response, answer: JsonAnswer):
 export async function sendReadAnswer(req: Request, res: Response, db: GraphDb, input: unknown, timeoutMs: number, compute: () => Promise<unknown>): Promise<void> {
   const fresh = /\bno-cache\b/i.test(req.get('cache-control') ?? '') || /\bno-cache\b/i.test(req.get('pragma') ?? '');
   const key = `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}|${JSON.stringify(input)}`;
-  sendJsonAnswer(req, res, await cachedReadJson(db, key, timeoutMs, compute, fresh));
+  await sendJsonAnswer(req, res, await cachedReadJson(db, key, timeoutMs, compute, fresh));
 }

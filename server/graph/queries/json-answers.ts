@@ -21,20 +21,28 @@ import { gzip } from 'node:zlib';
 import type { GraphDb } from '../graph-db.ts';
 import { GraphStateCache } from './graph-state-cache.ts';
 
-/** An answer as the bytes of its JSON text, the same gzipped (null when small), and the ETag that names them. */
-export interface JsonAnswer { body: Buffer; gzipped: Buffer | null; etag: string }
+/**
+ * An answer as the bytes of its JSON text, the ETag that names them, and the same gzipped (null when small):
+ * compressed when a client that accepts gzip first asks, then kept, so a client that does not (a benchmark,
+ * curl) never pays for it.
+ */
+export interface JsonAnswer { body: Buffer; etag: string; gzipped(): Promise<Buffer | null> }
 
 /** Smaller answers go as they are: compressing them would save less than a packet. */
 const GZIP_FROM = 8 * 1024;
 const gzipBytes = promisify(gzip);
 
-export async function jsonAnswer(value: unknown): Promise<JsonAnswer> {
+export function jsonAnswer(value: unknown): JsonAnswer {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  const gzipped = body.length >= GZIP_FROM ? await gzipBytes(body) : null;
-  return { body, gzipped, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  let zipped: Promise<Buffer> | null = null;
+  return {
+    body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    gzipped: () => (body.length < GZIP_FROM ? Promise.resolve(null) : (zipped ??= gzipBytes(body))),
+  };
 }
 
-const weight = (a: JsonAnswer) => a.body.length + (a.gzipped?.length ?? 0);
+/** What an answer weighs in its cache: its bytes, and a quarter more for the gzipped copy it may keep. */
+const weight = (a: JsonAnswer) => a.body.length + (a.body.length < GZIP_FROM ? 0 : Math.ceil(a.body.length / 4));
 
 /**
  * Analysis answers: at most 256 and 64 MB of them: a page of year pairs is a few megabytes, and each position of
