@@ -14,7 +14,8 @@ import { detectJurisdiction, type Jurisdiction } from './jurisdiction.ts';
 import { documentNodeId, type DocumentFact, type Evidence, type GraphFacts } from './graph-facts.ts';
 import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise.ts';
 import { citedPlanTitle, findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
-import { findResponsibilityLists, splitUnits } from './responsibility.ts';
+import { findResponsibilityLists } from './responsibility.ts';
+import { splitListUnits } from './list-units.ts';
 import { SortedSpans, type Span } from './spans.ts';
 import { parseStructure, type DocumentStructure } from './structure.ts';
 import { attachLists } from './task-lists.ts';
@@ -198,7 +199,8 @@ function emitHeader(b: FactsBuilder, st: DocumentStructure, planId: string, gaz:
     b.addRelationship('ISSUED_BY', planId, a.id, {}, [e]);
   }
   if (st.addressees) {
-    for (const u of splitUnits(text, st.addressees.start, st.addressees.end)) {
+    // Split like a list (各县、市、区人民政府 is one group, 及 joins two addressees), not piece by piece.
+    for (const u of splitListUnits(text, st.addressees.start, st.addressees.end)) {
       // 福州新区管委会(长乐区人民政府): one office, two names; both are addressed.
       const both = /^(.+?)\((.+(?:政府|管委会))\)$/.exec(u.name);
       const parts = both

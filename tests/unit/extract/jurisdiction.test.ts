@@ -63,6 +63,13 @@ describe('jurisdiction-aware agencies', () => {
     expect(unit(kinds.facts, '市政府各部门').props).toMatchObject({ group: true, jurisdiction: '广州市' });
   });
 
+  it('addresses a group printed in parts (各县、市、区人民政府) as one group of the city, like a list does', () => {
+    const text = plan('滁州市人民政府', '滁州市重点工作分解', '市发改委').replace('各有关单位:', '各县、市、区人民政府,市政府各部门、各直属机构:');
+    const d = extract('cz', text);
+    const addressed = d.facts.relationships.filter((r) => r.type === 'ADDRESSED_TO').map((r) => r.to).sort();
+    expect(addressed).toEqual(['agency:滁州市各县、市、区政府', 'agency:滁州市各直属机构', 'agency:滁州市政府各部门']);
+  });
+
   it('shares one node for the same agency named in two documents of one city', () => {
     const other = extract('fz2', plan('福州市人民政府办公厅', '福州市智慧交通工作要点', '市人力资源和社会保障局、市效能办'));
     expect(unit(other.facts, '市人力资源和社会保障局').id).toBe(unit(fuzhou.facts, '市人社局').id);
