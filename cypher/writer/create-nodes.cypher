@@ -4,7 +4,10 @@
 //   so nothing of the old version survives. (New nodes get theirs in merge-nodes.cypher.) Labels are
 //   dynamic ($(row.labels)); their values were checked against NODE_LABELS by the zod contract and
 //   prepare-facts.ts.
+//   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
+//   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
 // param rows: list of [labels, props] — merge-nodes.cypher's rows; the id is props.id
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (n:Entity {id: row[1].id})
 SET n = row[1]

@@ -9,8 +9,11 @@
 //   would be ~45% of the strings the driver encodes and Neo4j decodes (write-plan.ts); for the same reason
 //   `documents` and `evidenceDocs` come as positions in $docIds, the transaction's few document ids.
 //   `evidenceCount` is the length of the evidence lists, so readers count spans without reading a hub's lists.
+//   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
+//   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
 // param rows: list of [from, to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props] — documents, evidenceDocs: integer positions in $docIds
 // param docIds: string[] — the transaction's bare document ids
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity {id: row[0]})
 MATCH (b:Entity {id: row[1]})

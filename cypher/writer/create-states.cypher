@@ -12,9 +12,12 @@
 //   MATCH skips a row whose node a concurrent removal deleted, and such a transaction is redone.
 //   The document and the types come as positions in $docNodeIds and $types: the same few strings on
 //   every row were a fifth of what the statement sent (write-plan.ts).
+//   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
+//   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
 // param rows: list of [document, nodeId, aliases, outTypes, outEnds, outKeys, outSpans], sorted by node id — document: integer position in $docNodeIds; outTypes: integer positions in $types; outSpans: integers (entry, start, end)
 // param docNodeIds: string[] — the transaction's `document:<documentId>` ids
 // param types: string[] — RELATIONSHIP_TYPES
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (d:Entity {id: $docNodeIds[row[0]]})
 MATCH (n:Entity {id: row[1]})

@@ -12,8 +12,11 @@
 //   characters: the TEXT index on it refuses values over 32 KB (search-keys.ts cappedAliasText computes
 //   the same text in TypeScript). Labels are dynamic ($(row.labels)); their values were checked against
 //   NODE_LABELS by the zod contract and prepare-facts.ts.
+//   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
+//   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
 // param rows: list of {id, labels, aliases, doc, props} — doc: the lowest id of the documents stating it
 // param aliasTextLimit: integer
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 CALL (n, row) {

@@ -13,7 +13,10 @@
 //   a missing property would lock an existing node. Labels are dynamic ($(row.labels)); their values were
 //   checked against NODE_LABELS by the zod contract and prepare-facts.ts.
 //   Rows are positional and the id travels once, inside the property map (write-plan.ts).
+//   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
+//   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
 // param rows: list of [labels, props], sorted by props.id
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Entity {id: row[1].id})
 ON CREATE SET n = row[1], n:$(row[0]), n._created = true

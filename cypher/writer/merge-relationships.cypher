@@ -13,9 +13,12 @@
 //   batching: row.props holds the lowest of this transaction's, and it overrides only when no stored
 //   document is lower; otherwise it only fills keys still missing. Returns one count per row, which the
 //   writer checks: a row whose end a concurrent removal deleted is silently skipped by MATCH.
+//   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
+//   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
 // param rows: list of {from, to, key, props, created} — created: the whole property map of a new relationship
 //   (props, key, documents sorted, evidenceDocs/Starts/Ends/Texts, evidenceCount); the lists travel once,
 //   in it. An append adds to `evidenceCount` without reading the stored lists' length.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
