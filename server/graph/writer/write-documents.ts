@@ -24,6 +24,7 @@ import { firstValue, run } from './run-cypher.ts';
 import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
 import { setPageKeys } from './page-key.ts';
 import { pageKeysToRecheck, planWrite, statesParams, type RelationshipPlan, type WritePlan } from './write-plan.ts';
+import { nextLoadTime } from './load-time.ts';
 
 export interface WriteOptions {
   /** Write even when the stored sha256 equals the new one. */
@@ -170,7 +171,7 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
     if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { rows: fresh, docIds: plan.docIds }), fresh.length);
     if (existing.length > 0) merges.push([type, existing]);
   }
-  const loadedAt = (opts.now?.() ?? new Date()).toISOString();
+  const loadedAt = opts.now ? opts.now().toISOString() : nextLoadTime();
   send(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
   // STATES is bookkeeping, left out of the fact counters; its rows are checked like the relationships'.
   if (plan.states.length > 0) send(run(tx, 'writer/create-states', statesParams(plan)), plan.states.length, false);
