@@ -7,7 +7,8 @@ import type { ChangeGraph } from '../state/graph-change.ts';
 import type { Store } from '../state/store.ts';
 import { defaultViewStyle } from '../canvas/view-style.ts';
 import { settings } from '../settings.ts';
-import { captureScene, fitViewport, moveCanvasTo, sceneGraph, scenePositions, type Insets } from './scene-canvas.ts';
+import { captureScene, moveCanvasTo, sceneGraph, scenePositions, type Insets } from './scene-canvas.ts';
+import { slideViewport } from '../modes/present/slide-fit.ts';
 import {
   deleteScene, mergeImported, moveScene, nudgeScene, parseScenesFile, renameScene, setCaption, toScenesFile, type Scene,
 } from './scene-model.ts';
@@ -97,13 +98,13 @@ export function createSceneActions(store: Store, hooks: SceneHooks) {
       }));
       const positions = scenePositions(scene);
       // A slide fills whatever screen it is shown on; the studio restores the exact saved viewport.
-      const vp = viewport === 'fit' ? fitViewport(positions.values(), cy.width(), cy.height(), 110, 2, insets) : { zoom: scene.zoom, pan: scene.pan };
+      const vp = viewport === 'fit' ? slideViewport(cy, positions, insets ?? { top: 0, bottom: 0 }) : { zoom: scene.zoom, pan: scene.pan };
       return moveCanvasTo(cy, positions, vp, duration);
     },
     /** Moves the viewport to fit a scene shown already, between `insets` (an overlay came or went). */
     refit(scene: Scene, duration: number, insets: Insets): Promise<void> {
       const positions = scenePositions(scene);
-      return moveCanvasTo(cy, positions, fitViewport(positions.values(), cy.width(), cy.height(), 110, 2, insets), duration);
+      return moveCanvasTo(cy, positions, slideViewport(cy, positions, insets), duration);
     },
   };
   return actions;
