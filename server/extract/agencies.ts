@@ -40,8 +40,9 @@ interface UnitArea {
 }
 
 const GOVERNMENT = /^(.{1,8}?[区县市旗])政府$/;
-// A group: 各…, 市直/省直…, and the governments of a kind of place (县级市人民政府, split from 各区、县级市人民政府).
-const GROUP = /^(市直|市属|市级|区直|区属|县直|县属|省直|省属|省级)?各|各有关|各相关|有关单位$|^(市直|市属|区直|县直|省直|省属)|^(县级市|设区市|地级市|直辖市|计划单列市)政府$|政府各(部门|委|单位|直属)/;
+// A group: 各…, 市直/省直…, the governments of a kind of place (县级市人民政府, split from 各区、县级市人民政府)
+// and those of unnamed places of a kind (相关市、县政府).
+const GROUP = /^(市直|市属|市级|区直|区属|县直|县属|省直|省属|省级)?各|各有关|各相关|有关单位$|^(市直|市属|区直|县直|省直|省属)|^(县级市|设区市|地级市|直辖市|计划单列市)政府$|政府各(部门|委|单位|直属)|^(相关|有关)[省市州盟区县旗乡镇街道、()]+(人民)?政府$/;
 
 export function agencyNodeId(canonical: string): string {
   return `agency:${canonical}`;

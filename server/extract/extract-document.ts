@@ -68,7 +68,11 @@ export function extractText(id: string, file: string, original: string, sha256: 
     documentId: id, text, lines: st.lines, titles: [st.planTitle ?? '', st.documentTitle].filter((t) => t !== ''), issuer: st.issuer?.name,
     frontMatterJurisdiction: norm.frontMatter.jurisdiction,
   }, gaz);
-  const isPlan = st.tasks.length >= 2 || (st.tasks.length >= 1 && st.planTitle !== undefined);
+  const lists = findResponsibilityLists(text);
+  const attached = attachLists(text, st.tasks, lists);
+  // A section (一、) kept for want of blocks is a task only with its list; without one it makes no plan.
+  const taskCount = st.tasks.length - attached.droppedSections;
+  const isPlan = taskCount >= 2 || (taskCount >= 1 && st.planTitle !== undefined);
   const kind = isPlan ? 'plan' : 'news';
   const document: DocumentFact = { id, file, title: st.documentTitle || id, kind, sha256 };
   if (st.issued) document.issued = st.issued;
@@ -80,7 +84,6 @@ export function extractText(id: string, file: string, original: string, sha256: 
   if (issuer) document.issuer = issuer;
   b.addDocument(document);
 
-  const lists = findResponsibilityLists(text);
   const citations = findPlanCitations(text, 0, text.length);
   // Array literals, not push(...lists): a spread into a call puts every item on the stack, and a long
   // document has hundreds of thousands of lists.
@@ -108,7 +111,6 @@ export function extractText(id: string, file: string, original: string, sha256: 
   // Tasks and their lists.
   const recogniser = recogniserFor(gaz);
   const covered: Span[] = [];
-  const attached = attachLists(text, st.tasks, lists);
   for (const t of attached.tasks) {
     const taskId = `task:${id}:${t.path}`;
     covered.push(t);

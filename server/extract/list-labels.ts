@@ -32,15 +32,16 @@ export type VerbRole = 'lead' | 'support' | 'duty';
  * The verb that closes a clause of an unlabelled list, at the clause's end. `duty` (负责, 按职责分工负责)
  * is responsible on its own, support beside a 牵头 clause and lead beside a 配合 clause.
  */
-const CLOSING_VERB = /(?:分别|共同|各自|具体)?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:负责|落实)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|配合(?:落实)?|参与|协助|协同|协办)$/;
+const CLOSING_VERB = /(?:分别|共同|各自|具体)?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:负责|落实)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|主办|配合(?:落实)?|参与|协助|协同|协办)$/;
 
 export function closingVerb(clause: string): { verb: string; role: VerbRole } | null {
   const m = CLOSING_VERB.exec(clause);
   if (!m) return null;
   const verb = m[0];
-  // 分别牵头 leads like 牵头: the adverb before the verb does not change its role.
+  // 分别牵头 leads like 牵头: the adverb before the verb does not change its role. 主办 / 协办 (X主办,Y协办)
+  // read as the label words 主办单位 / 协办单位 do.
   const bare = verb.replace(/^(?:分别|共同|各自|具体)/, '');
-  const role: VerbRole = bare.startsWith('牵头') ? 'lead' : /^(?:配合|参与|协助|协同|协办)/.test(bare) ? 'support' : 'duty';
+  const role: VerbRole = bare.startsWith('牵头') || bare === '主办' ? 'lead' : /^(?:配合|参与|协助|协同|协办)/.test(bare) ? 'support' : 'duty';
   return { verb, role };
 }
 

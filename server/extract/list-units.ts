@@ -71,8 +71,12 @@ const TAIL = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)?$|等[\\u4e00-\\u
 const TAIL_AND = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)(?:以及|和|及|与)`);
 // 省文化厅(除标注为“牵头”单位外,列第一位的为牵头单位,下同): a rule glued to the last unit is not part of it.
 const RULE_BRACKET = /\(([^()]*)\)$/;
-const AREA_ONLY = /^各[省市区县乡镇街道()、]+$/;
-const AREA_GOVERNMENT = /^[省市区县乡镇街道()、]+(?:人民政府|政府|管委会)$/;
+// 各区、县(市)政府, 相关市、县政府: a group of areas printed in parts before its government.
+const AREA_ONLY = /^(?:各|相关|有关)[省市州盟区县旗乡镇街道()、]+$/;
+const AREA_GOVERNMENT = /^[省市州盟区县旗乡镇街道()、]+(?:人民政府|政府|管委会)$/;
+// 哈尔滨、黑河、绥芬河市政府: city names printed bare before the last one's 市政府, which they share.
+const SHARED_GOVERNMENT = /^[\u4e00-\u9fff]{2,4}?([市县](?:人民)?政府)$/;
+const BARE_NAME = /^[\u4e00-\u9fff]{2,4}$/;
 
 /**
  * The units of a list run: splitUnits, then 及 / 以及 between two units splits, a tail is dropped, and
@@ -96,12 +100,30 @@ export function splitListUnits(text: string, start: number, end: number): UnitMe
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const next = pieces[i + 1];
-    if (next && p.name.charCodeAt(0) === 0x5404 /* 各 */ && AREA_ONLY.test(p.name) && AREA_GOVERNMENT.test(next.name) && text[p.end] === '、') {
+    if (next && AREA_ONLY.test(p.name) && AREA_GOVERNMENT.test(next.name) && text[p.end] === '、') {
       joined.push({ name: text.slice(p.start, next.end), start: p.start, end: next.end });
       i++;
     } else joined.push(p);
   }
-  return joined;
+  return withSharedGovernment(text, joined);
+}
+
+/**
+ * 哈尔滨、黑河、绥芬河市政府 names three city governments: bare names (no body word, not an area of their
+ * own shape) printed right before a `<name>市政府` / `<name>县政府` share its government. Each keeps its
+ * printed span; its name is the government it stands for (哈尔滨市政府).
+ */
+function withSharedGovernment(text: string, units: UnitMention[]): UnitMention[] {
+  for (let i = units.length - 1; i > 0; i--) {
+    const gov = SHARED_GOVERNMENT.exec(units[i]!.name);
+    if (!gov) continue;
+    for (let k = i - 1; k >= 0; k--) {
+      const u = units[k]!;
+      if (text[u.end] !== '、' || !BARE_NAME.test(u.name) || looksLikeUnit(u.name)) break;
+      units[k] = { ...u, name: u.name + gov[1]! };
+    }
+  }
+  return units;
 }
 
 function withoutRule(text: string, u: UnitMention): UnitMention {

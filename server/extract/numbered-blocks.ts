@@ -33,8 +33,10 @@ function numeralOf(m: RegExpExecArray): string {
   if (c >= 0x2474 && c <= 0x2487) return String(c - 0x2474 + 1); // ⑴–⒇
   return String(c - 0x2460 + 1); // ①–⑳
 }
-// A block printed inside a line, after a space: an item (3. / 3、), a heading 二、 or (二).
-const INLINE_MARKER = new RegExp(`\\s+(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、|[(](${NUMERAL})[)])`, 'g');
+// A block printed inside a line, after a space — or right after a closing bracket, as a list ends a block
+// and the next follows with no space (`…(省发改委负责)(二)公共…`, `…协办)2.重点…`): an item (3. / 3、), a
+// heading 二、 or (二).
+const INLINE_MARKER = new RegExp(`(?:\\s+|(?<=[)〕】]))(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、|[(](${NUMERAL})[)])`, 'g');
 // A row number alone in its table cell (`1 |`): a table flattened one cell per line, the title on the next line.
 const NUMBER_CELL_LINE = /^\|?\s*(\d{1,3})\s*\|$/;
 // Where a block may start inside a line: after a sentence end or a closing bracket.
@@ -204,7 +206,14 @@ export function findNumberedBlocks(text: string, lines: Line[], bodyLine: number
   };
   for (let r = 0; r < raw.length; r++) {
     const b = raw[r]!;
-    if (b.level === 1) { h1 = b; h2 = undefined; headings.push({ level: 1, ordinal: b.ordinal, marker: b.marker, title: headingTitle(b), line: b.line }); continue; }
+    if (b.level === 1) {
+      h1 = b; h2 = undefined;
+      headings.push({ level: 1, ordinal: b.ordinal, marker: b.marker, title: headingTitle(b), line: b.line });
+      // A section with no block below it (measures numbered 一、二、 only, each one paragraph) is its own
+      // work item when it carries a list: a task that needs one, as principles and goals do.
+      const next = raw[r + 1];
+      if (next !== undefined && next.level !== 1) continue;
+    }
     if (b.level === 2) {
       h2 = b;
       headings.push({ level: 2, ordinal: b.ordinal, marker: b.marker, title: headingTitle(b), line: b.line });
@@ -215,10 +224,10 @@ export function findNumberedBlocks(text: string, lines: Line[], bodyLine: number
     }
     const end = trimEnd(text, b.line.start, endOf(r));
     const titleEnd = titleSentence(text, b.bodyStart, b.line.end);
-    const enclosing = [h1, b.level >= 3 ? h2 : undefined].filter((x): x is RawBlock => x !== undefined);
+    const enclosing = [b.level > 1 ? h1 : undefined, b.level >= 3 ? h2 : undefined].filter((x): x is RawBlock => x !== undefined);
     const principle = [...enclosing, b].some((x) => PRINCIPLE.test(ownTitle(x)));
     // A sub-item's path is finished below, inside the task it is printed in.
-    const parts = b.level === 2 ? [h1?.ordinal, b.ordinal] : b.level === 4 ? [h1?.ordinal, h2?.ordinal] : [h1?.ordinal, h2?.ordinal, b.ordinal];
+    const parts = b.level === 1 ? [b.ordinal] : b.level === 2 ? [h1?.ordinal, b.ordinal] : b.level === 4 ? [h1?.ordinal, h2?.ordinal] : [h1?.ordinal, h2?.ordinal, b.ordinal];
     tasks.push({
       level: b.level, number: b.numeral, marker: b.marker, ordinal: b.ordinal,
       path: parts.filter((x): x is number => x !== undefined).join('.'),
@@ -228,11 +237,12 @@ export function findNumberedBlocks(text: string, lines: Line[], bodyLine: number
       start: b.line.start, end,
       text: text.slice(b.line.start, end),
       order: tasks.length + 1,
-      needsList: b.level === 4 || principle,
+      needsList: b.level === 4 || b.level === 1 || principle,
     });
   }
-  // Numbering that runs through the document identifies a task by its own number.
-  const top = tasks.filter((t) => t.level !== 4);
+  // Numbering that runs through the document identifies a task by its own number. Sections (level 1) are
+  // left out: a section task exists only where no block is, and must not renumber the others.
+  const top = tasks.filter((t) => t.level !== 4 && t.level !== 1);
   const numbers = new Set(top.map((t) => `${t.level}:${t.number}`));
   if (numbers.size === top.length && new Set(top.map((t) => t.level)).size === 1) {
     for (const t of top) t.path = String(t.ordinal);
@@ -247,10 +257,12 @@ export function findNumberedBlocks(text: string, lines: Line[], bodyLine: number
   // Paths stay distinct even when numbering repeats without a heading between (two item 3s).
   const seen = new Map<string, number>();
   for (const t of tasks) {
+    if (t.level === 1) continue;
     const n = (seen.get(t.path) ?? 0) + 1;
     seen.set(t.path, n);
     if (n > 1) t.path = `${t.path}~${n}`;
   }
+  for (const t of tasks) if (t.level === 1 && seen.has(t.path)) t.path = `${t.path}~s`;
   return { headings, tasks };
 }
 

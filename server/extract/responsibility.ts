@@ -31,7 +31,7 @@ const OPENERS = /[(〔【[]/g;
 const CLOSERS: Record<string, string> = { '(': ')', '〔': '〕', '【': '】', '[': ']' };
 const MAX_LIST = 600;
 const CLAUSE_SEPARATORS = new Set([',', ';', '，', '；']);
-const ANY_VERB = /负责|牵头|配合|参与|协助|协同|协办|落实/;
+const ANY_VERB = /负责|牵头|主办|配合|参与|协助|协同|协办|落实/;
 
 /** Finds every responsibility list whose start lies in [from, to). */
 export function findResponsibilityLists(text: string, from = 0, to = text.length): ResponsibilityList[] {

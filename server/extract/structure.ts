@@ -12,7 +12,7 @@ export interface Line { start: number; end: number; text: string }
 export interface Heading { level: 1 | 2; ordinal: number; marker: string; title: string; line: Line }
 
 export interface TaskBlock {
-  level: 2 | 3 | 4;
+  level: 1 | 2 | 3 | 4;
   /** the numeral as printed: "4", "一" */
   number: string;
   /** the whole marker as printed: "4、", "(一)" */
@@ -27,7 +27,7 @@ export interface TaskBlock {
   end: number;
   text: string;
   order: number;
-  /** a task only if it carries a responsibility list: a (1) sub-item, or a block of principles or goals */
+  /** a task only if it carries a responsibility list: a (1) sub-item, a section (一、) with no block below, or a block of principles or goals */
   needsList: boolean;
 }
 

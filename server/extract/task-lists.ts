@@ -9,6 +9,8 @@ import type { TaskBlock } from './structure.ts';
 export interface TasksWithLists {
   tasks: TaskBlock[];
   listsOf: Map<TaskBlock, ResponsibilityList[]>;
+  /** sections (一、 with no block below) dropped for want of a list: they were never tasks */
+  droppedSections: number;
 }
 
 /**
@@ -32,7 +34,21 @@ export function attachLists(text: string, tasks: TaskBlock[], lists: Responsibil
       }
     }
   }
-  return { tasks: tasks.filter((t) => !t.needsList || listsOf.has(t)), listsOf };
+  // A section without a list was never a task: the tasks after it keep the order they have without it.
+  const kept: TaskBlock[] = [];
+  const keptLists = new Map<TaskBlock, ResponsibilityList[]>();
+  let droppedSections = 0;
+  for (const t of tasks) {
+    const own = listsOf.get(t);
+    if (t.needsList && !own) {
+      if (t.level === 1) droppedSections++;
+      continue;
+    }
+    const task = droppedSections > 0 ? { ...t, order: t.order - droppedSections } : t;
+    kept.push(task);
+    if (own) keptLists.set(task, own);
+  }
+  return { tasks: kept, listsOf: keptLists, droppedSections };
 }
 
 function aloneOnLine(text: string, list: ResponsibilityList): boolean {

@@ -136,6 +136,17 @@ describe('jurisdiction-aware agencies', () => {
     expect(unit(province.facts, '工信部').props.jurisdiction).toBe('全国');
   });
 
+  it('gives each city a provincial list names its own government, and the province a group of unnamed cities and counties', () => {
+    const province = extract('hlj', plan('黑龙江省人民政府', '黑龙江省促进经济稳增长若干措施', '哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局、相关市、县政府'));
+    expect(where(unit(province.facts, '哈尔滨'))).toEqual(['agency:哈尔滨市人民政府', '哈尔滨市', 'city']);
+    expect(where(unit(province.facts, '黑河'))).toEqual(['agency:黑河市人民政府', '黑河市', 'city']);
+    // A county-level city areas.yaml does not list reads as a city by its shape (a known limit): its own area all the same.
+    expect(unit(province.facts, '绥芬河市政府').props.jurisdiction).toBe('绥芬河市');
+    expect(unit(province.facts, '哈尔滨机场扩建指挥部').props.jurisdiction).toBe('哈尔滨市');
+    expect(unit(province.facts, '省农垦总局').props).toMatchObject({ jurisdiction: '黑龙江省', jurisdictionLevel: 'province' });
+    expect(unit(province.facts, '相关市、县政府').props).toMatchObject({ jurisdiction: '黑龙江省', group: true });
+  });
+
   it('keeps the units of a document whose jurisdiction cannot be known apart, per document', () => {
     const text = ['数字乡村工作要点', '1. 建设益农信息社。(责任单位:市人社局、各县(市)区政府)', '2. 完善数据共享。'].join('\n');
     const a = extract('anon1', text);

@@ -179,6 +179,22 @@ describe('every common list form', () => {
     expect(units('注:牵头单位均列第一位。\n1.甲。(市发改委、市财政局负责)')).toEqual(['市发改委|lead', '市财政局|support']);
   });
 
+  it('reads 主办 as a lead and 协办 as a support at the end of an unlabelled list, as their labels read', () => {
+    expect(units('推进。(省财政厅主办,省国税局、地税局协办)')).toEqual(['省财政厅|lead', '省国税局|support', '地税局|support']);
+    expect(units('推进。(省工信委主办)')).toEqual(['省工信委|lead']);
+    expect(units('推进。(省发改委、农委、统计局分别负责)')).toEqual(['省发改委|responsible', '农委|responsible', '统计局|responsible']);
+  });
+
+  it('reads city names printed bare before the last one\'s 市政府 as those cities\' governments, and 相关市、县政府 as one group', () => {
+    const lists = findResponsibilityLists('推进。(哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)');
+    expect(lists.flatMap((l) => l.units.map((u) => `${u.name}|${u.end - u.start}`))).toEqual([
+      '哈尔滨机场扩建指挥部|10', '哈尔滨市政府|3', '黑河市政府|2', '绥芬河市政府|6', '省农垦总局|5',
+    ]);
+    expect(units('推进。(省发改委、铁路办、相关市、县政府负责)')).toEqual(['省发改委|responsible', '铁路办|responsible', '相关市、县政府|responsible']);
+    // A bare piece that is not before a government stays prose: the bracket is no list.
+    expect(units('推进。(哈尔滨、黑河负责)')).toEqual([]);
+  });
+
   it('reads 分别牵头 as a lead for every unit before it, also in a label line after the first-position convention', () => {
     expect(units('推进。(市人力社保局、市农业农村局分别牵头)')).toEqual(['市人力社保局|lead', '市农业农村局|lead']);
     const text = '4.甲。\n责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)\n6.乙。\n责任单位:市人力社保局、市农业农村局分别牵头\n7.丙。\n责任单位:市财政局';

@@ -58,10 +58,31 @@ describe('numbered items', () => {
   it('splits headings and items of a page that lost its line breaks: 一、 after a sentence, (一) and 1、 right after a heading title', () => {
     const r = parseStructure('示例工作要点\n根据文件精神,制定本要点。 一、总体要求 今年是开局之年。 二、目标任务 主要任务是:聚焦发展。 (一)强化重点领域信息公开 1、数字经济发展领域。开设专题。(责任单位:区政府办公室) 2、优化营商环境。加强公开。 (二)深化政策解读 3、做好解读。');
     expect(r.headings.map((h) => h.marker)).toEqual(['一、', '二、', '(一)', '(二)']);
-    expect(r.tasks.map((t) => `${t.path}|${t.title}`)).toEqual(['1|数字经济发展领域', '2|优化营商环境', '3|做好解读']);
+    // 一、总体要求 has no block below: a section that is a task only with a list of its own (it has none).
+    expect(r.tasks.map((t) => `${t.path}|${t.title}${t.needsList ? '|needs a list' : ''}`)).toEqual(['1~s|总体要求 今年是开局之年|needs a list', '1|数字经济发展领域', '2|优化营商环境', '3|做好解读']);
     // A (一) block right after its heading's title is a task when no item follows it.
     const z = parseStructure('示例分工方案\n制定本方案。 一、强化信息公开,促进政策阳光透明 (一)加强稳增长信息公开。围绕重点工作。(责任单位:市发改委)');
     expect(z.tasks.map((t) => `${t.path}|${t.title}`)).toEqual(['1|加强稳增长信息公开']);
+  });
+
+  it('splits a block printed right after the closing bracket of the list before it, with no space: (省发改委负责)(二) and 协办)2.', () => {
+    const r = parseStructure('示例分工意见\n一、主要目标\n(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。(省财政厅主办,省国税局协办)\n二、产业项目\n(一)推进产业项目建设。\n1.抓好重点产业项目。(省发改委主办,省工信委协办)2.重点抓好燃气轮机项目。(省工信委主办)');
+    expect(r.tasks.map((t) => `${t.path}|${t.title}`)).toEqual(['1.1|地区生产总值增长11%左右', '1.2|公共财政收入增长13%左右', '2.1.1|抓好重点产业项目', '2.1.2|重点抓好燃气轮机项目']);
+    // Only the number the sequence expects next: a bracket followed by another number is text.
+    expect(parseStructure('示例工作方案\n1.甲工作。(2023年)3.5%的企业上云。\n2.乙工作。').tasks.map((t) => t.title)).toEqual(['甲工作', '乙工作']);
+  });
+
+  it('offers a section 一、 with no block below it as a task that needs a list, and keeps it only with one', () => {
+    const text = ['示例稳增长意见', '各州、市人民政府:', '一、推进重大项目建设', '建立重点项目制度。(省发展改革委、财政厅牵头;各州、市人民政府配合)', '二、加强城市基础设施投入', '省财政筹措资金。'].join('\n');
+    expect(parseStructure(text).tasks.map((t) => `${t.path}|${t.title}|${t.needsList}`)).toEqual(['1|推进重大项目建设|true', '2|加强城市基础设施投入|true']);
+    const facts = extractText('yn', 'yn.txt', text, '0'.repeat(64), gazetteer()).facts;
+    expect(facts.nodes.filter((n) => n.label === 'Task').map((n) => `${String(n.props.path)}|${String(n.props.order)}`)).toEqual(['1|1']);
+    expect(responsibilityPairs(facts)).toEqual(['1|各州、市人民政府|support', '1|省发展改革委|lead', '1|财政厅|lead']);
+    // A section with blocks below stays a heading, and a section without a list neither makes a task nor shifts the order of those after it.
+    const planText = ['示例工作方案', '一、总体要求', '坚持稳中求进。', '二、重点任务', '1.甲工作。(责任单位:市发改委)'].join('\n');
+    expect(parseStructure(planText).tasks.map((t) => `${t.path}|${t.title}|${t.level}`)).toEqual(['1~s|总体要求|1', '1|甲工作|3']);
+    const planFacts = extractText('plan', 'plan.txt', planText, '0'.repeat(64), gazetteer()).facts;
+    expect(planFacts.nodes.filter((n) => n.label === 'Task').map((n) => `${String(n.props.path)}|${String(n.props.order)}`)).toEqual(['1|1']);
   });
 
   it('reads the tasks of the attachment a notice announces and prints below it, and no further attachment', () => {
