@@ -26,6 +26,7 @@ import { TOUCH_LABELS } from './queries/explore-further.ts';
 import { LEAN_PARAMS } from './queries/graph-elements.ts';
 import { neighbourPageParams, neighbourTypeReads, type NeighborQuery } from './queries/nodes.ts';
 import { OVERVIEW_ROLES } from './queries/overview.ts';
+import { toLuceneQuery, toPinyinKey } from './queries/search.ts';
 
 /** One statement to plan: the exact text an endpoint sends and parameters like the ones it sends. */
 export interface WarmStatement {
@@ -51,8 +52,11 @@ function apiStatements(): WarmStatement[] {
   const api = (file: string, params: Record<string, unknown>, variant = ''): WarmStatement => ({
     name: `api/${file}${variant ? ` (${variant})` : ''}`, text: loadApiCypher(file), params,
   });
-  const search = (q: string, pinyin: string, labels: string[] | null) =>
-    ({ q, lucene: q, useLucene: true, pinyin, labels, limit: 20 });
+  // As searchEntities builds them (search.ts): a Chinese search has no pinyin key, a Latin one has.
+  const search = (q: string, labels: string[] | null) => {
+    const lucene = toLuceneQuery(q);
+    return { q, lucene: lucene === '' ? '""' : lucene, useLucene: lucene !== '', pinyin: toPinyinKey(q), labels, limit: 20 };
+  };
   const neighbours: NeighborQuery = { direction: 'both', limit: 50, offset: 0 };
   const page = { type: 'RESPONSIBLE_FOR', offset: 0, limit: 50, keyed: false };
   // One statement per relationship type; the same parameters for each (nodes.ts neighbourTypeReads).
@@ -62,9 +66,9 @@ function apiStatements(): WarmStatement[] {
   const sorted = pair({ type: 'MEMBER_OF', ids: pair(ELEMENT_ID, ELEMENT_ID) }, { type: 'MENTIONS', ids: pair(ELEMENT_ID, ELEMENT_ID) });
   return [
     // Explore: search (Chinese, pinyin, one label), a node, its neighbours, expand, touches, an edge, paths.
-    api('search', search(SEARCH_TEXT, '', null), 'Chinese'),
-    api('search', search(SEARCH_PINYIN, SEARCH_PINYIN, null), 'pinyin'),
-    api('search', search(SEARCH_TEXT, '', ['Agency']), 'one label'),
+    api('search', search(SEARCH_TEXT, null), 'Chinese'),
+    api('search', search(SEARCH_PINYIN, null), 'pinyin'),
+    api('search', search(SEARCH_TEXT, ['Agency']), 'one label'),
     api('node', { id: ENTITY_ID, hiddenNodeKeys: LEAN_PARAMS.hiddenNodeKeys }),
     api('node-evidence', { id: ENTITY_ID, limit: 200, perRelationship: 5, hiddenRelKeys: LEAN_PARAMS.hiddenRelKeys }),
     api('document-texts', { docs: pair(DOCUMENT_ID, DOCUMENT_ID) }),
