@@ -71,8 +71,10 @@ export function extractText(id: string, file: string, original: string, sha256: 
   const lists = findResponsibilityLists(text);
   const attached = attachLists(text, st.tasks, lists);
   // A section (一、) kept for want of blocks is a task only with its list; without one it makes no plan.
+  // One task makes a plan with a plan title, or with a list of its own (a page cut to its addressees and
+  // one measure is still that measure's plan).
   const taskCount = st.tasks.length - attached.droppedSections;
-  const isPlan = taskCount >= 2 || (taskCount >= 1 && st.planTitle !== undefined);
+  const isPlan = taskCount >= 2 || (taskCount >= 1 && (st.planTitle !== undefined || attached.listsOf.size > 0));
   const kind = isPlan ? 'plan' : 'news';
   const document: DocumentFact = { id, file, title: st.documentTitle || id, kind, sha256 };
   if (st.issued) document.issued = st.issued;
@@ -111,7 +113,8 @@ export function extractText(id: string, file: string, original: string, sha256: 
   // Tasks and their lists.
   const recogniser = recogniserFor(gaz);
   const covered: Span[] = [];
-  for (const t of attached.tasks) {
+  // Tasks belong to a plan: a news text's one numbered line stays part of the report.
+  for (const t of planId === undefined ? [] : attached.tasks) {
     const taskId = `task:${id}:${t.path}`;
     covered.push(t);
     b.addNode(taskId, 'Task', t.title || `${t.marker}`, [], {

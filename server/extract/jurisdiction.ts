@@ -190,7 +190,8 @@ export function jurisdictionOfName(name: string, gaz: Gazetteer, source: Jurisdi
   if (s === NATIONAL || s === '国家' || s === '中央') return nationalJurisdiction(source);
   const area = areaAtStart(s, gaz);
   if (area) return toJurisdiction(area, source);
-  if (isNationalName(agencyKey(s), gaz)) return nationalJurisdiction(source);
+  // A body's name, not a clause that happens to end in 部/署 (…关于稳增长的各项决策部署).
+  if (s.length <= 24 && !s.includes('的') && isNationalName(agencyKey(s), gaz)) return nationalJurisdiction(source);
   return undefined;
 }
 
@@ -364,8 +365,9 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
   const found = (j: Jurisdiction | undefined, who: string | undefined) => (j ? result(j, who) : undefined);
   const signed = signature(doc.lines);
   const header = doc.lines.slice(0, 6).map((l) => HEADER_LINE.exec(l.text.trim())?.[1]).find((x) => x !== undefined);
-  // X关于…的通知/意见: X is the issuer of any notice, not only of one that circulates a plan.
-  const titled = doc.titles.map((t) => /^([\u4e00-\u9fff()、\s]{2,60}?)(?:关于|印发)/.exec(t.trim())?.[1]).find((x) => x !== undefined && jurisdictionOfName(x, gaz, 'title') !== undefined);
+  // X关于…的通知/意见: X is the issuer of any notice, not only of one that circulates a plan. A title
+  // taken from a first sentence that opens with a purpose (为贯彻落实中央…关于稳增长的部署) names no issuer.
+  const titled = doc.titles.map((t) => /^(?!为|根据|按照|依据|结合)([\u4e00-\u9fff()、\s]{2,60}?)(?:关于|印发)/.exec(t.trim())?.[1]).find((x) => x !== undefined && jurisdictionOfName(x, gaz, 'title') !== undefined);
   const issuer = doc.issuer ?? signed ?? header ?? titled;
   const direct = (doc.frontMatterJurisdiction !== undefined ? found(jurisdictionOfName(doc.frontMatterJurisdiction, gaz, 'front-matter'), issuer) : undefined)
     ?? (doc.issuer ? found(jurisdictionOfName(doc.issuer, gaz, 'issuer'), doc.issuer) : undefined)

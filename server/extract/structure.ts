@@ -143,8 +143,14 @@ const TITLE_LENGTH = 40;
  * otherwise a quoted event name in its first sentence (“…”新闻发布会), else that sentence without
  * its dateline, trimmed to about 40 characters at a punctuation boundary.
  */
+/** The addressee line of a notice: bodies, ending in `:` (各区人民政府,市政府各部门:). */
+function isAddresseeLine(text: string): boolean {
+  return text.endsWith(':') && text.length < 200 && /(政府|管委会|单位|局|院校|委)/.test(text) && !/^(时间|来源|附件)/.test(text);
+}
+
 export function headlessTitle(lines: Line[]): string {
-  const line = lines.find((l) => !CAPTION.test(l.text) && !META_LINE.test(l.text) && /[\u4e00-\u9fffA-Za-z]/.test(l.text));
+  // A page that starts at the addressees has no headline there either.
+  const line = lines.find((l) => !CAPTION.test(l.text) && !META_LINE.test(l.text) && !isAddresseeLine(l.text) && /[\u4e00-\u9fffA-Za-z]/.test(l.text));
   if (!line) return '';
   const text = line.text;
   if (text.length <= TITLE_LENGTH && !DATELINE.test(text) && !/[。,;!?]/.test(text.replace(/[。!?]$/, ''))) return text.replace(/[。.]$/, '');
@@ -221,7 +227,7 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
       const d = DATE_CN.exec(next.text)!;
       issued = isoDate(d[1]!, d[2]!, d[3]!);
     }
-    if (!addressees && l.text.endsWith(':') && l.text.length < 200 && /(政府|管委会|单位|局|院校|委)/.test(l.text) && !/^(时间|来源|附件)/.test(l.text)) {
+    if (!addressees && isAddresseeLine(l.text)) {
       addressees = { start: l.start, end: l.end - 1 };
     }
   }

@@ -147,6 +147,15 @@ describe('jurisdiction-aware agencies', () => {
     expect(unit(province.facts, '相关市、县政府').props).toMatchObject({ jurisdiction: '黑龙江省', group: true });
   });
 
+  it('takes no issuer from a first sentence used as the title: its clause ending in 部署 is not a national 署', () => {
+    const text = ['各州、市人民政府,省直各委、办、厅、局:', '为认真贯彻落实中央经济工作会议关于稳增长的各项决策部署,促进全省经济平稳发展,现提出以下意见:',
+      '一、推进重大项目建设', '建立重点项目制度。(省发展改革委牵头;国家开发银行云南省分行、各州、市人民政府配合)'].join('\n');
+    const r = extract('yn2', text);
+    expect(r.document).toMatchObject({ jurisdiction: '云南省', jurisdictionLevel: 'province' });
+    expect(unit(r.facts, '省发展改革委').props.jurisdiction).toBe('云南省');
+    expect(unit(r.facts, '国家开发银行云南省分行').props.jurisdiction).toBe('云南省');
+  });
+
   it('keeps the units of a document whose jurisdiction cannot be known apart, per document', () => {
     const text = ['数字乡村工作要点', '1. 建设益农信息社。(责任单位:市人社局、各县(市)区政府)', '2. 完善数据共享。'].join('\n');
     const a = extract('anon1', text);

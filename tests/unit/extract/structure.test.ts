@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headlessTitle, parseStructure, splitLines } from '../../../server/extract/structure.ts';
 import { extractText } from '../../../server/extract/index.ts';
 import { normaliseText } from '../../../server/extract/normalise.ts';
+import { GraphFacts } from '../../../server/extract/graph-facts.ts';
 import { extractFile, FIXTURES, gazetteer, responsibilityPairs } from './helpers.ts';
 
 const title = (text: string): string => headlessTitle(splitLines(text));
@@ -26,6 +27,20 @@ describe('the title of a news text without a headline', () => {
     expect(title('图为会场\n会议指出要统筹推进数字政府建设和数字经济发展各项工作任务落实见效以高质量数字化赋能城市治理现代化水平全面提升。'))
       .toBe('会议指出要统筹推进数字政府建设和数字经济发展各项工作任务落实见效以高质量数字化赋');
     expect(title('本报讯 全市政务服务事项全面实现网上可办。')).toBe('全市政务服务事项全面实现网上可办');
+  });
+
+  it('never takes the addressee line of a page that starts there, and reads the one measure such a page prints as a plan', () => {
+    expect(title('各州、市人民政府,省直各委、办、厅、局:\n为促进全省经济持续平稳发展,现提出以下意见:')).toBe('为促进全省经济持续平稳发展,现提出以下意见:');
+    const text = '各州、市人民政府,省直各委、办、厅、局:\n为促进全省经济平稳发展,现提出以下意见:\n一、推进重大项目建设\n建立重点项目制度。(省发展改革委牵头,各州、市人民政府配合)';
+    const r = extractText('yn1', 'yn1.txt', text, '0'.repeat(64), gazetteer());
+    expect(r.document).toMatchObject({ kind: 'plan', title: '为促进全省经济平稳发展,现提出以下意见:' });
+    expect(() => GraphFacts.parse(r.facts)).not.toThrow();
+    expect(responsibilityPairs(r.facts)).toEqual(['1|各州、市人民政府|support', '1|省发展改革委|lead']);
+    // A news text's one numbered line without a list stays in the report: no task hangs from a plan that is not there.
+    const news = extractText('n1', 'n1.txt', '新华社北京5月6日电 会议部署了三项工作。\n1.加快项目建设。', '0'.repeat(64), gazetteer());
+    expect(news.document.kind).toBe('news');
+    expect(news.facts.nodes.filter((n) => n.label === 'Task')).toEqual([]);
+    expect(() => GraphFacts.parse(news.facts)).not.toThrow();
   });
 
   it('keeps a short first line that reads as a headline', () => {
