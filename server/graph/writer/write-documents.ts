@@ -174,7 +174,7 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
   const loadedAt = opts.now ? opts.now().toISOString() : nextLoadTime();
   send(run(tx, 'writer/upsert-documents', { rows: plan.documents, loadedAt }));
   // STATES is bookkeeping, left out of the fact counters; its rows are checked like the relationships'.
-  if (plan.states.length > 0) send(run(tx, 'writer/create-states', statesParams(plan)), plan.states.length, false);
+  if (plan.stateCount > 0) send(run(tx, 'writer/create-states', statesParams(plan)), plan.stateCount, false);
   // Appending to relationships that exist (a MEMBER_OF or GOVERNS stated again) locks them until commit,
   // and the other transaction in flight appends to the same ones: last, so it waits only for the tail.
   for (const [type, rows] of merges) send(tx.run(mergeRelationshipsCypher(type), { rows }), rows.length);

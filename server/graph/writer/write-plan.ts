@@ -43,14 +43,17 @@ export interface WritePlan {
   /** The documents' bare ids, sorted: what relationship rows' `documents` and `evidenceDocs` point into. */
   docIds: string[];
   /**
-   * Rows for create-states.cypher, one per document and node it states: [document, nodeId, aliases the
-   * document printed for the node, outTypes, outEnds, outKeys, outSpans] — the type, other end and key of
-   * each relationship the document states from that node, sorted, and its spans of them (statedOut; what
-   * GET /api/documents/:id reads). Positional for the same reason as relationship rows; the document is
-   * its position in `docNodeIds` and each type its position in RELATIONSHIP_TYPES (statesParams sends
-   * both lists once).
+   * Rows for create-states.cypher, one per node the documents state, sorted by node id: [nodeId, entries],
+   * an entry per document that states it, in document order: [document, aliases the document printed for
+   * the node, outTypes, outEnds, outKeys, outSpans] — the type, other end and key of each relationship the
+   * document states from that node, sorted, and its spans of them (statedOut; what GET /api/documents/:id
+   * reads). Grouped by node so a hub that all 50 documents state is looked up once, not 50 times;
+   * positional for the same reason as relationship rows; the document is its position in `docNodeIds`
+   * and each type its position in RELATIONSHIP_TYPES (statesParams sends both lists once).
    */
   states: unknown[][];
+  /** How many STATES relationships `states` creates (entries over all rows). */
+  stateCount: number;
   docNodeIds: string[];
   /**
    * The nodes whose tasks-of-agency page keys (page-key.ts) this write may change: those the documents
@@ -105,17 +108,24 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   const docNodeIds = docs.map((d) => d.docNodeId).sort(byCodePoint);
   const docNodeAt = new Map(docNodeIds.map((id, i) => [id, i]));
   const typeAt = positions(RELATIONSHIP_TYPES);
-  // Sorted by node: creating a relationship locks a sparse node, so transactions lock shared nodes in one order.
-  const states = docs.flatMap((d) => {
+  // Sorted by node: creating a relationship locks a sparse node, so transactions lock shared nodes in one
+  // order. Documents are visited in docNodeIds order, so each node's entries come out sorted by document.
+  const byNode = new Map<string, unknown[][]>();
+  let stateCount = 0;
+  for (const d of [...docs].sort((x, y) => byCodePoint(x.docNodeId, y.docNodeId))) {
     const outs = statedOut(d);
-    const doc = docNodeAt.get(d.docNodeId)!;
-    return d.nodes.map((n) => {
+    const doc = toNeo4jParams(docNodeAt.get(d.docNodeId)!);
+    for (const n of d.nodes) {
       const o = outs.get(n.id);
-      return [doc, n.id, n.aliases, (o?.types ?? []).map(typeAt), o?.ends ?? [], o?.keys ?? [], toNeo4jParams(o?.spans ?? [])] as [number, string, string[], unknown[], string[], string[], unknown];
-    });
-  }).sort((a, b) => byCodePoint(a[1], b[1]) || a[0] - b[0])
-    .map(([doc, ...rest]) => [toNeo4jParams(doc), ...rest]);
-  return { nodes, docIds, states, docNodeIds, pageKeyIds: [...pageKeyIds], plansOf, planNames, relationships, relationshipCount: combined.relationshipCount, documents };
+      const entry = [doc, n.aliases, (o?.types ?? []).map(typeAt), o?.ends ?? [], o?.keys ?? [], toNeo4jParams(o?.spans ?? [])];
+      const entries = byNode.get(n.id);
+      if (entries) entries.push(entry);
+      else byNode.set(n.id, [entry]);
+      stateCount++;
+    }
+  }
+  const states = [...byNode.keys()].sort(byCodePoint).map((id) => [id, byNode.get(id)!]);
+  return { nodes, docIds, states, stateCount, docNodeIds, pageKeyIds: [...pageKeyIds], plansOf, planNames, relationships, relationshipCount: combined.relationshipCount, documents };
 }
 
 /**

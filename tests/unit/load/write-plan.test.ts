@@ -14,12 +14,12 @@ const b = prepareDocument(docB.facts, docB.text);
 
 /** STATES rows as create-states.cypher reads them: the document and types looked up in the lists sent beside the rows. */
 function statesOf(docs: Parameters<typeof planWrite>[0]) {
-  const { rows, docNodeIds, types } = statesParams(planWrite(docs)) as { rows: unknown[][]; docNodeIds: string[]; types: string[] };
-  return rows.map(([doc, node, aliases, outTypes, outEnds, outKeys, outSpans]) => ({
-    doc: docNodeIds[Number(doc)], node: node as string, aliases: aliases as string[],
+  const { rows, docNodeIds, types } = statesParams(planWrite(docs)) as { rows: [string, unknown[][]][]; docNodeIds: string[]; types: string[] };
+  return rows.flatMap(([node, entries]) => entries.map(([doc, aliases, outTypes, outEnds, outKeys, outSpans]) => ({
+    doc: docNodeIds[Number(doc)], node, aliases: aliases as string[],
     types: (outTypes as unknown[]).map((t) => types[Number(t)]!), ends: outEnds as string[], keys: outKeys as string[],
     spans: (outSpans as unknown[]).map(Number),
-  }));
+  })));
 }
 
 describe('planWrite', () => {
@@ -60,6 +60,14 @@ describe('planWrite', () => {
     const keys = statesOf([b, a]).map((s) => `${s.node} ${s.doc}`);
     expect(keys).toEqual([...keys].sort());
     expect(statesOf([a, b])).toEqual(statesOf([b, a]));
+  });
+
+  it('sends each node once, with an entry per document that states it, and counts the entries', () => {
+    const plan = planWrite([b, a]);
+    const nodes = plan.states.map((row) => row[0] as string);
+    expect(new Set(nodes).size).toBe(nodes.length);
+    expect(plan.states.some((row) => (row[1] as unknown[]).length === 2)).toBe(true);
+    expect(plan.stateCount).toBe(a.nodes.length + b.nodes.length);
   });
 
   it('gives a node a document states but starts nothing from empty lists', () => {
