@@ -77,6 +77,7 @@ const AREA_GOVERNMENT = /^[省市州盟区县旗乡镇街道()、]+(?:人民政�
 // 哈尔滨、黑河、绥芬河市政府: city names printed bare before the last one's 市政府, which they share.
 const SHARED_GOVERNMENT = /^[\u4e00-\u9fff]{2,4}?([市县](?:人民)?政府)$/;
 const BARE_NAME = /^[\u4e00-\u9fff]{2,4}$/;
+const AREA_NAMED = /^[\u4e00-\u9fff]{2,6}[市县]$/;
 
 /**
  * The units of a list run: splitUnits, then 及 / 以及 between two units splits, a tail is dropped, and
@@ -119,8 +120,11 @@ function withSharedGovernment(text: string, units: UnitMention[]): UnitMention[]
     if (!gov) continue;
     for (let k = i - 1; k >= 0; k--) {
       const u = units[k]!;
-      if (text[u.end] !== '、' || !BARE_NAME.test(u.name) || looksLikeUnit(u.name)) break;
-      units[k] = { ...u, name: u.name + gov[1]! };
+      if (text[u.end] !== '、') break;
+      // 绥芬河市、抚远县人民政府: a named city or county before the government shares it too.
+      if (AREA_NAMED.test(u.name)) units[k] = { ...u, name: u.name + gov[1]!.slice(1) };
+      else if (BARE_NAME.test(u.name) && !looksLikeUnit(u.name)) units[k] = { ...u, name: u.name + gov[1]! };
+      else break;
     }
   }
   return units;

@@ -191,6 +191,9 @@ describe('every common list form', () => {
       '哈尔滨机场扩建指挥部|10', '哈尔滨市政府|3', '黑河市政府|2', '绥芬河市政府|6', '省农垦总局|5',
     ]);
     expect(units('推进。(省发改委、铁路办、相关市、县政府负责)')).toEqual(['省发改委|responsible', '铁路办|responsible', '相关市、县政府|responsible']);
+    // A named city or county before the government shares it as well (绥芬河市、抚远县人民政府).
+    expect(findResponsibilityLists('推进。(省商务厅、绥芬河市、抚远县人民政府负责)').flatMap((l) => l.units.map((u) => u.name)))
+      .toEqual(['省商务厅', '绥芬河市人民政府', '抚远县人民政府']);
     // A bare piece that is not before a government stays prose: the bracket is no list.
     expect(units('推进。(哈尔滨、黑河负责)')).toEqual([]);
   });
