@@ -15,14 +15,21 @@ export interface Reach { left: number; right: number; top: number; bottom: numbe
 /** A node not on the canvas yet reaches as far as a node body without a caption. */
 const BODY: Reach = { left: 20, right: 20, top: 20, bottom: 20 };
 
-/** The reach of each node on the canvas, labels included (Cytoscape's boundingBox with includeLabels). */
+/**
+ * The reach of each node on the canvas, labels included (Cytoscape's boundingBox with includeLabels). A caption
+ * the level of detail hides now (class nolabel, canvas/declutter.ts) is measured too: at the slide's zoom it
+ * may be shown.
+ */
 export function measureReach(cy: Core, ids: Iterable<string>): Map<string, Reach> {
   const out = new Map<string, Reach>();
   for (const id of ids) {
     const n = cy.getElementById(id);
     if (n.empty() || !n.isNode()) continue;
+    const hidden = n.hasClass('nolabel');
+    if (hidden) n.removeClass('nolabel');
     const p = n.position();
     const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+    if (hidden) n.addClass('nolabel');
     out.set(id, { left: p.x - b.x1, right: b.x2 - p.x, top: p.y - b.y1, bottom: b.y2 - p.y });
   }
   return out;
