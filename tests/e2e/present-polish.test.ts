@@ -8,28 +8,14 @@ import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server.ts';
 import { canvasSettled, openAppPage, screenshotPath } from './app.ts';
 import type { BrowserSession } from './browser.ts';
+import { slideBoxes } from './slide-boxes.ts';
 
 let app: RunningServer;
 let session: BrowserSession;
 let page: Page;
 
-/** Rendered boxes of every node (labels included) that reach under one of the overlays, in page pixels. */
-const covered = (p: Page) => p.evaluate(() => {
-  const cy = window.__app!.cy;
-  const area = cy.container()!.getBoundingClientRect();
-  const overlays = [...document.querySelectorAll<HTMLElement>('#present-overlay > *')]
-    .filter((el) => !el.hidden && el.textContent?.trim() && el.getBoundingClientRect().height > 0)
-    .map((el) => ({ id: el.id || el.className, r: el.getBoundingClientRect() }));
-  const out: string[] = [];
-  cy.nodes().forEach((n) => {
-    const b = n.renderedBoundingBox({ includeLabels: false });
-    const box = { left: area.left + b.x1, right: area.left + b.x2, top: area.top + b.y1, bottom: area.top + b.y2 };
-    for (const o of overlays) {
-      if (box.left < o.r.right && box.right > o.r.left && box.top < o.r.bottom && box.bottom > o.r.top) out.push(`${n.id()} under ${o.id}`);
-    }
-  });
-  return out;
-});
+/** Nodes whose body reaches past the canvas or under one of the overlays. */
+const covered = async (p: Page) => (await slideBoxes(p, { captions: false })).cut;
 
 beforeAll(async () => {
   ({ app, session, page } = await openAppPage({ width: 1366, height: 768 }));
