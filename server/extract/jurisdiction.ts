@@ -207,6 +207,12 @@ const OUR_CITY = /我市|本市|全市/g;
 const OUR_PROVINCE = /我省|本省|全省/g;
 const OUR_DISTRICT = /我区|本区|全区|我县|本县|全县/g;
 /**
+ * A news report of a plan names who issued it in running text: 渝中区人民政府办公室发布《…》. A government
+ * (or its general office) printed right before 印发/发布/出台《 is the plan's issuer, so the area the report
+ * is about. The name starts after a non-Han character (or after 近日/日前), never inside a word.
+ */
+const REPORTED_ISSUER = /(?<![\u4e00-\u9fff])(?:近日|日前)?([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|政府))(?:近日|日前|正式)?(?:印发|发布|出台)了?《/g;
+/**
  * The body is scanned for 我市 and area names up to this many characters: the clues are in the
  * opening paragraphs, and counting names over a whole long document would cost more than the rest
  * of its extraction.
@@ -405,6 +411,11 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
       return result(toJurisdiction(city, 'text'), issuer);
     }
     if (province) return result(toJurisdiction(province, 'text'), issuer);
+  }
+  REPORTED_ISSUER.lastIndex = 0;
+  for (let m = REPORTED_ISSUER.exec(body); m; m = REPORTED_ISSUER.exec(body)) {
+    const reported = jurisdictionOfName(m[1]!, gaz, 'text');
+    if (reported) return result(reported, issuer);
   }
   // A title that names one area inside it (国家数字经济创新发展试验区(福州)工作方案).
   const inTitle = [...namedAreas(surfaceKey(doc.titles.join('\n')), gaz, 'city').keys()];

@@ -39,6 +39,10 @@ function numeralOf(m: RegExpExecArray): string {
 const INLINE_MARKER = new RegExp(`(?:\\s+|(?<=[)〕】]))(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、|[(](${NUMERAL})[)])`, 'g');
 // A row number alone in its table cell (`1 |`): a table flattened one cell per line, the title on the next line.
 const NUMBER_CELL_LINE = /^\|?\s*(\d{1,3})\s*\|$/;
+// The same table flattened without bars prints the bare number (`1`); a bare number is a row's only under
+// a header printed one cell per line from a lone `序号` (a page number or a figure alone on its line is not).
+const BARE_NUMBER_LINE = /^\s*(\d{1,3})\s*$/;
+const LONE_SERIAL_HEADER = /^\s*\|?\s*序号\s*\|?\s*$/;
 // Where a block may start inside a line: after a sentence end or a closing bracket.
 const SENTENCE_END = /[。;!?)〕】]/;
 const APPENDIX = /^附件/;
@@ -87,12 +91,16 @@ function blockLines(text: string, lines: Line[]): Line[] {
     else if ((m = ITEM.exec(piece) ?? ITEM_DIGIT_TITLE.exec(piece))) { lastItem = Number(numeralOf(m)); afterHeading = false; pieceLevel = 3; }
     else pieceLevel = 0;
   };
+  let cellTable = false;
+  const isNumberCell = (t: string): boolean => NUMBER_CELL_LINE.test(t) || (cellTable && BARE_NUMBER_LINE.test(t));
   for (let k = 0; k < lines.length; k++) {
     let l = lines[k]!;
-    const cell = NUMBER_CELL_LINE.exec(l.text);
+    // A header printed cell by cell from `序号`: its rows are numbered from 1 again.
+    if (LONE_SERIAL_HEADER.test(l.text)) { cellTable = true; lastItem = 0; }
+    const cell = NUMBER_CELL_LINE.exec(l.text) ?? (cellTable ? BARE_NUMBER_LINE.exec(l.text) : null);
     const next = lines[k + 1];
-    // `1 |` then its title: one item, the number's line joined to the title's.
-    if (cell && next && Number(cell[1]) === lastItem + 1 && !NUMBER_CELL_LINE.test(next.text)) {
+    // `1 |` (or `1` under such a header) then its title: one item, the number's line joined to the title's.
+    if (cell && next && Number(cell[1]) === lastItem + 1 && !isNumberCell(next.text)) {
       l = { start: l.start, end: next.end, text: text.slice(l.start, next.end) };
       k++;
     }

@@ -230,6 +230,19 @@ describe('document jurisdiction detection', () => {
     expect(of(`许政 [2020] 20号\n数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '未知' });
   });
 
+  it('reads the government a news report says issued the plan (渝中区人民政府办公室发布《…》) as the area of the report, not as its issuer', () => {
+    const report = (who: string): string => `近日,${who}发布《2023年区政府工作报告重点工作目标任务分解》方案。\n一、主要预期指标\n1.地区生产总值增长5%左右。\n牵头单位:区发改委\n责任单位:区税务局、区国资委等\n2.区级一般公共预算收入增长5%。`;
+    const d = extract('d', report('渝中区人民政府办公室'));
+    expect(d.document).toMatchObject({ jurisdiction: '渝中区', jurisdictionLevel: 'district' });
+    expect(d.document.issuer).toBeUndefined();
+    expect(unit(d.facts, '区发改委').props).toMatchObject({ jurisdiction: '渝中区', jurisdictionLevel: 'district' });
+    expect(unit(d.facts, '区税务局').props).toMatchObject({ jurisdiction: '渝中区', jurisdictionLevel: 'district' });
+    // Only a government or its office before 印发/发布《 says so, and only from the start of its name.
+    expect(extract('e', report('区政府')).document).toMatchObject({ jurisdiction: '未知' });
+    expect(extract('f', report('区发改委')).document).toMatchObject({ jurisdiction: '未知' });
+    expect(extract('g', report('日前渝中区人民政府')).document).toMatchObject({ jurisdiction: '渝中区' });
+  });
+
   it('does not take the issuer of a cited notice (根据《国务院办公厅关于印发…的通知》) as the document\'s', () => {
     const text = `2022年红谷滩区政务公开工作要点\n根据《国务院办公厅关于印发2022年政务公开工作要点的通知》(国办发〔2022〕8号)、《江西省人民政府办公厅关于印发2022年江西省政务公开工作要点的通知》等文件精神,结合我区实际,制定本工作要点。\n${items.replace('市人社局', '区人社局')}`;
     expect(of(text)).toMatchObject({ jurisdiction: '红谷滩区', jurisdictionLevel: 'district' });

@@ -131,6 +131,17 @@ describe('every common list form', () => {
     expect(tasks).toEqual(['坚持服务跟着项目走', '全力推进空间再造']);
   });
 
+  it('reads a table flattened one cell per line without bars, blank lines between the cells, its rows numbered by bare numbers under a lone 序号', () => {
+    const text = ['2022年预期目标任务分解表', '', '序号', '', '2022年预期目标', '', '责任单位', '',
+      '1', '', '地区生产总值增长5.5%左右', '', '区发展改革委', '', '2', '', '工业增加值增长7%左右', '', '区经济信息委'].join('\n');
+    const r = extractText('d', 'd.txt', text, '0'.repeat(64), gazetteer());
+    expect(responsibilityPairs(r.facts)).toEqual(['1|区发展改革委|responsible', '2|区经济信息委|responsible']);
+    expect(r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.title))).toEqual(['地区生产总值增长5.5%左右', '工业增加值增长7%左右']);
+    // Without the 序号 header a bare number alone on its line (a page number) opens no row.
+    const noHeader = extractText('e', 'e.txt', text.replace('序号', '编号'), '0'.repeat(64), gazetteer());
+    expect(noHeader.facts.nodes.filter((n) => n.label === 'Task')).toEqual([]);
+  });
+
   it('reads the last column of a space-separated table whose header ends in a label, for rows whose last word is units', () => {
     expect(formPairs('table-last-column.txt')).toEqual([
       '1|发展改革委|lead', '2|人力资源社会保障部|lead', '3|财政部|lead', '4|发展改革委|lead', '4|工业和信息化部|lead',
