@@ -91,18 +91,28 @@ function blockLines(text: string, lines: Line[]): Line[] {
     else if ((m = ITEM.exec(piece) ?? ITEM_DIGIT_TITLE.exec(piece))) { lastItem = Number(numeralOf(m)); afterHeading = false; pieceLevel = 3; }
     else pieceLevel = 0;
   };
-  let cellTable = false;
-  const isNumberCell = (t: string): boolean => NUMBER_CELL_LINE.test(t) || (cellTable && BARE_NUMBER_LINE.test(t));
+  // A header printed cell by cell from a lone `序号`, without bars: its width (lines from 序号 to the first
+  // row number) and the lines since its last row began. A bare number opens a row only where a row is due
+  // (first, or a header's width of lines after the last), so a count cell printing `2` in row 1 does not.
+  let bare: { width: number; sinceRow: number } | undefined;
+  const bareRowAt = (t: string): RegExpExecArray | null => {
+    if (!bare || (bare.sinceRow >= 0 && bare.sinceRow !== bare.width)) return null;
+    return BARE_NUMBER_LINE.exec(t);
+  };
   for (let k = 0; k < lines.length; k++) {
     let l = lines[k]!;
-    // A header printed cell by cell from `序号`: its rows are numbered from 1 again.
-    if (LONE_SERIAL_HEADER.test(l.text)) { cellTable = true; lastItem = 0; }
-    const cell = NUMBER_CELL_LINE.exec(l.text) ?? (cellTable ? BARE_NUMBER_LINE.exec(l.text) : null);
+    // A new such header: its rows are numbered from 1 again.
+    if (LONE_SERIAL_HEADER.test(l.text)) { bare = { width: 0, sinceRow: -1 }; lastItem = 0; }
+    const cell = NUMBER_CELL_LINE.exec(l.text) ?? bareRowAt(l.text);
     const next = lines[k + 1];
     // `1 |` (or `1` under such a header) then its title: one item, the number's line joined to the title's.
-    if (cell && next && Number(cell[1]) === lastItem + 1 && !isNumberCell(next.text)) {
+    if (cell && next && Number(cell[1]) === lastItem + 1 && !NUMBER_CELL_LINE.test(next.text) && !BARE_NUMBER_LINE.test(next.text)) {
       l = { start: l.start, end: next.end, text: text.slice(l.start, next.end) };
       k++;
+      if (bare) bare.sinceRow = 2;
+    } else if (bare) {
+      if (bare.sinceRow < 0) bare.width++;
+      else bare.sinceRow++;
     }
     open(l.text);
     let start = l.start;

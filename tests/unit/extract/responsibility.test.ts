@@ -137,6 +137,10 @@ describe('every common list form', () => {
     const r = extractText('d', 'd.txt', text, '0'.repeat(64), gazetteer());
     expect(responsibilityPairs(r.facts)).toEqual(['1|区发展改革委|responsible', '2|区经济信息委|responsible']);
     expect(r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.title))).toEqual(['地区生产总值增长5.5%左右', '工业增加值增长7%左右']);
+    // A count column printing the next row's number is a cell, not a row: rows open a header's width apart.
+    const counted = ['重点项目表', '序号', '项目', '个数', '责任单位', '1', '新建基站', '2', '区经济信息委', '2', '改造管网', '5', '区住房城乡建委'].join('\n');
+    const c = extractText('c', 'c.txt', counted, '0'.repeat(64), gazetteer());
+    expect(responsibilityPairs(c.facts)).toEqual(['1|区经济信息委|responsible', '2|区住房城乡建委|responsible']);
     // Without the 序号 header a bare number alone on its line (a page number) opens no row.
     const noHeader = extractText('e', 'e.txt', text.replace('序号', '编号'), '0'.repeat(64), gazetteer());
     expect(noHeader.facts.nodes.filter((n) => n.label === 'Task')).toEqual([]);
