@@ -80,6 +80,10 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
     });
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    // A restarted JVM has an empty plan cache: plan again, one at a time, beside the requests already served.
+    const offRewarm = supervisor && config.warmPlansOnStart
+      ? supervisor.onChange((s) => { if (s.state === 'up') void warmPlans(db, warmStatements(), { log, concurrency: 1 }).then((r) => logWarmReport(r, log)); })
+      : undefined;
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
@@ -88,6 +92,7 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
       db,
       stop: () =>
         (stopping ??= (async () => {
+          offRewarm?.();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();
