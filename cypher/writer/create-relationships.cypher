@@ -2,23 +2,26 @@
 // description: A template like merge-relationships.cypher (__TYPE__ from RELATIONSHIP_TYPES only). For rows
 //   with an end that merge-nodes created in this transaction: no relationship can be there yet, so the
 //   MERGE's existence check (an expand over the other end, often an agency with thousands of tasks) is
-//   skipped and the relationship is created with its whole property map. Returns one count per row, which
-//   the writer checks: the end that exists may have been deleted by a concurrent removal, and MATCH skips
+//   skipped and the relationship is created with its whole property map. Returns the number created, which
+//   the writer checks against the relationships it sent: the end that exists may have been deleted by a concurrent removal, and MATCH skips
 //   such a row without a word.
 //   Rows are positional lists rather than maps: they are most of a load's parameter traffic, and map keys
 //   would be ~45% of the strings the driver encodes and Neo4j decodes (write-plan.ts); for the same reason
 //   `documents` and `evidenceDocs` come as positions in $docIds, the transaction's few document ids.
 //   `evidenceCount` is the length of the evidence lists, so readers count spans without reading a hub's lists.
+//   Rows group the relationships from one node (write-plan.ts createRows): an agency's thousands of
+//   RESPONSIBLE_FOR or a plan's HAS_TASK send and seek its id once (each seek is a locking index seek).
 //   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
 //   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
-// param rows: list of [from, to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props] — documents, evidenceDocs: integer positions in $docIds
+// param rows: list of [from, entries], entries: list of [to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props] — documents, evidenceDocs: integer positions in $docIds
 // param docIds: string[] — the transaction's bare document ids
 CYPHER replan=skip
-UNWIND $rows AS row
-MATCH (a:Entity {id: row[0]})
-MATCH (b:Entity {id: row[1]})
+UNWIND $rows AS group
+MATCH (a:Entity {id: group[0]})
+UNWIND group[1] AS row
+MATCH (b:Entity {id: row[0]})
 CREATE (a)-[r:__TYPE__]->(b)
-SET r = row[8]
-SET r.key = row[2], r.documents = [i IN row[3] | $docIds[i]], r.evidenceDocs = [i IN row[4] | $docIds[i]],
-    r.evidenceStarts = row[5], r.evidenceEnds = row[6], r.evidenceTexts = row[7], r.evidenceCount = size(row[4])
+SET r = row[7]
+SET r.key = row[1], r.documents = [i IN row[2] | $docIds[i]], r.evidenceDocs = [i IN row[3] | $docIds[i]],
+    r.evidenceStarts = row[4], r.evidenceEnds = row[5], r.evidenceTexts = row[6], r.evidenceCount = size(row[3])
 RETURN count(*) AS created

@@ -23,7 +23,7 @@ import { deleteUnsupported, stripOldVersions, type OldVersion } from './reset-su
 import { firstValue, run } from './run-cypher.ts';
 import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
 import { setPageKeys } from './page-key.ts';
-import { pageKeysToRecheck, planWrite, statesParams, type RelationshipPlan, type WritePlan } from './write-plan.ts';
+import { createRows, pageKeysToRecheck, planWrite, statesParams, type RelationshipPlan, type WritePlan } from './write-plan.ts';
 import { nextLoadTime } from './load-time.ts';
 
 export interface WriteOptions {
@@ -166,9 +166,9 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
   for (const [type, rows] of plan.relationships) {
     // A relationship at a node created just now cannot exist yet: create it without MERGE's check.
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
-    const fresh = rows.filter(isNew).map((r) => r.create);
+    const fresh = rows.filter(isNew);
     const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge());
-    if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { rows: fresh, docIds: plan.docIds }), fresh.length);
+    if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { rows: createRows(fresh), docIds: plan.docIds }), fresh.length);
     if (existing.length > 0) merges.push([type, existing]);
   }
   const loadedAt = opts.now ? opts.now().toISOString() : nextLoadTime();

@@ -26,12 +26,13 @@ export interface RelationshipPlan {
   from: string;
   to: string;
   /**
-   * Row for create-relationships.cypher (an end is new, so the relationship cannot exist): a positional
-   * list, [from, to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props].
-   * Most of a load's parameter traffic is these rows, and a map would carry ~11 key strings per row that
-   * the driver encodes and Neo4j decodes every time (about 45% of all strings sent). `documents` and
-   * `evidenceDocs` are positions in WritePlan.docIds (a string costs the driver ~1 µs to encode, a small
-   * integer next to nothing, and these are the same few document ids over and over).
+   * Entry for create-relationships.cypher (an end is new, so the relationship cannot exist), under its
+   * `from` (createRows groups them): a positional list, [to, key, documents, evidenceDocs, evidenceStarts,
+   * evidenceEnds, evidenceTexts, props]. Most of a load's parameter traffic is these rows, and a map would
+   * carry ~11 key strings per row that the driver encodes and Neo4j decodes every time (about 45% of all
+   * strings sent). `documents` and `evidenceDocs` are positions in WritePlan.docIds (a string costs the
+   * driver ~1 µs to encode, a small integer next to nothing, and these are the same few document ids over
+   * and over).
    */
   create: unknown[];
   /** Row for merge-relationships.cypher, built on demand: few rows of a load need it. */
@@ -98,7 +99,7 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
     relationships.set(type, rows.map((r) => ({
       from: r.from,
       to: r.to,
-      create: [r.from, r.to, r.key, r.docIds.map(docAt), r.evidenceDocs.map(docAt), toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts,
+      create: [r.to, r.key, r.docIds.map(docAt), r.evidenceDocs.map(docAt), toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts,
         toNeo4jParams(type === 'RESPONSIBLE_FOR' && taskKeys.has(r.to) ? { ...r.props, pageKey: pageKey(r.from, taskKeys.get(r.to)!) } : r.props)],
       merge: () => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created: toNeo4jParams(newRelationshipProps(r)) }),
     })));
@@ -164,6 +165,22 @@ function positions(list: readonly string[]): (s: string) => unknown {
     if (i === undefined) throw new Error(`${s} is not among ${list.length} listed values`);
     return i;
   };
+}
+
+/**
+ * create-relationships.cypher's rows: [from, entries], the entries (RelationshipPlan.create) of consecutive
+ * relationships from the same node under one row. Rows come sorted by their ends, so this keeps their
+ * order (the order transactions lock nodes in) and sends an agency's id once for its thousands of
+ * RESPONSIBLE_FOR, or a plan's for its HAS_TASK, instead of once per relationship; Neo4j seeks it once too.
+ */
+export function createRows(rows: readonly RelationshipPlan[]): unknown[][] {
+  const grouped: [string, unknown[][]][] = [];
+  let last: [string, unknown[][]] | undefined;
+  for (const r of rows) {
+    if (last?.[0] !== r.from) grouped.push(last = [r.from, []]);
+    last[1].push(r.create);
+  }
+  return grouped;
 }
 
 /** create-states.cypher's parameters: the rows and the two lists their positions point into. */

@@ -80,8 +80,8 @@ describe('planWrite', () => {
     expect(plan.docIds).toEqual(['docA', 'docB']);
     for (const rows of plan.relationships.values()) {
       for (const r of rows) {
-        const docs = (r.create[3] as unknown[]).map((i) => plan.docIds[Number(i)]);
-        const evidenceDocs = (r.create[4] as unknown[]).map((i) => plan.docIds[Number(i)]);
+        const docs = (r.create[2] as unknown[]).map((i) => plan.docIds[Number(i)]);
+        const evidenceDocs = (r.create[3] as unknown[]).map((i) => plan.docIds[Number(i)]);
         expect(docs.length).toBeGreaterThan(0);
         expect(new Set(evidenceDocs)).toEqual(new Set(docs));
       }
