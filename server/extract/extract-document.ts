@@ -19,6 +19,7 @@ import { splitListUnits } from './list-units.ts';
 import { SortedSpans, type Span } from './spans.ts';
 import { parseStructure, type DocumentStructure } from './structure.ts';
 import { attachLists } from './task-lists.ts';
+import { findHeadingLeads } from './heading-leads.ts';
 
 export interface ExtractInput {
   /** document id: the file's base name without extension */
@@ -69,7 +70,7 @@ export function extractText(id: string, file: string, original: string, sha256: 
     frontMatterJurisdiction: norm.frontMatter.jurisdiction,
   }, gaz);
   const lists = findResponsibilityLists(text);
-  const attached = attachLists(text, st.tasks, lists);
+  const attached = attachLists(text, st.tasks, lists, findHeadingLeads(text, st.headings));
   // A section (一、) kept for want of blocks is a task only with its list; without one it makes no plan.
   // One task makes a plan with a plan title, or with a list of its own (a page cut to its addressees and
   // one measure is still that measure's plan).

@@ -53,6 +53,12 @@ const ZONE = /^(高新|开发|保税|自贸|综保|经开|试验|示范|功能|�
 /** 南海新区, 综保区, 经开区: zones end like districts but are not. */
 const ZONE_END = /(新区|开发区|园区|综保区|保税区|片区|景区|试验区|示范区|经开区|高新区)$/;
 const DISTRICT_NAME = /^([\u4e00-\u9fff]{2,3}?[区县旗])/;
+/**
+ * A county named with one character (沁县, 泾县, 蠡县), read only as a government's name
+ * (`沁县人民政府办公室`): in prose one character before 县 is a word (市县, 两县, 各县).
+ */
+const ONE_CHARACTER_COUNTY = /^([\u4e00-\u9fff]县)(?=人民政府|政府)/;
+const NOT_ONE_CHARACTER_COUNTY = /^[市省州区乡镇村旗县两三各诸邻每全本该我此某其他外]/;
 const UNLISTED_CITY = /^([\u4e00-\u9fff]{2,4}?市)/;
 const NOT_CITY = /^(城市|都市|超市|各市|全市|本市|我市|该市|县级市|地级市|设区市|直辖市|计划单列市|副省级市|地级以上市|市场)/;
 /** Characters of verbs and function words, never in the name of an unlisted area (推进新区, 关于城市). */
@@ -170,11 +176,18 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, af
     }
   }
   if (best) return best.area;
+  const one = ONE_CHARACTER_COUNTY.exec(s);
+  if (one && !NOT_ONE_CHARACTER_COUNTY.test(s) && !NOT_IN_AREA_NAME.test(s[0]!)) {
+    return withCityOf({ name: one[1]!, level: 'district' }, gaz, city);
+  }
   const m = DISTRICT_NAME.exec(s);
   if (!m || ZONE.test(s) || ZONE_END.test(m[1]!)) return undefined;
   const governed = afterCity && /^(?:人民政府|政府)/.test(s.slice(m[1]!.length));
   if (!governed && NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
-  const area: Area = { name: m[1]!, level: 'district' };
+  return withCityOf({ name: m[1]!, level: 'district' }, gaz, city);
+}
+
+function withCityOf(area: Area, gaz: Gazetteer, city: string | undefined): Area {
   if (city) {
     area.city = city;
     const p = gaz.areas.get(city)?.province;

@@ -3,6 +3,7 @@
  * inside item 3 takes its own lists; item 3 keeps the rest). Tasks that are tasks only with a list
  * (sub-items, principles and goals: TaskBlock.needsList) are dropped when no list falls in them.
  */
+import type { SectionList } from './heading-leads.ts';
 import type { ResponsibilityList } from './responsibility.ts';
 import type { TaskBlock } from './structure.ts';
 
@@ -17,7 +18,7 @@ export interface TasksWithLists {
  * `tasks` in document order (nested tasks follow their parent); `lists` in any order. A list alone on its
  * line after sub-items (1)(2)… closes the whole item, so it goes to the item, not to the last sub-item.
  */
-export function attachLists(text: string, tasks: TaskBlock[], lists: ResponsibilityList[]): TasksWithLists {
+export function attachLists(text: string, tasks: TaskBlock[], lists: ResponsibilityList[], sectionLists: SectionList[] = []): TasksWithLists {
   const listsOf = new Map<TaskBlock, ResponsibilityList[]>();
   const byStart = [...lists].sort((x, y) => x.start - y.start);
   let i = -1;
@@ -26,12 +27,20 @@ export function attachLists(text: string, tasks: TaskBlock[], lists: Responsibil
     // The innermost task is the last one opened before the list that still encloses it.
     for (let k = i; k >= 0 && k >= i - 8; k--) {
       const t = tasks[k]!;
-      if (t.start <= list.start && list.end <= t.end && !(t.level === 4 && aloneOnLine(text, list))) {
+      if (t.start <= list.start && list.end <= t.end && !(t.level === 4 && aloneOnLine(text, list)) && !(t.level === 1 && onHeadingLine(text, t, list))) {
         const own = listsOf.get(t);
         if (own) own.push(list);
         else listsOf.set(t, [list]);
         break;
       }
+    }
+  }
+  // A heading that names the section's lead (一、X牵头工作) gives its list to each item below that prints none;
+  // sub-items stay in their item, and sections and principle blocks never take it.
+  for (const s of sectionLists) {
+    for (const t of tasks) {
+      if (t.start < s.start || t.start >= s.end || t.level === 4 || t.needsList || listsOf.has(t)) continue;
+      listsOf.set(t, [s.list]);
     }
   }
   // A section without a list was never a task: the tasks after it keep the order they have without it.
@@ -49,6 +58,17 @@ export function attachLists(text: string, tasks: TaskBlock[], lists: Responsibil
     if (own) keptLists.set(task, own);
   }
   return { tasks: kept, listsOf: keptLists, droppedSections };
+}
+
+/**
+ * A list printed on a section's heading line (`一、强化科技创新(区科技局牵头)`) with the section's text on
+ * the lines below is the heading's bracket, not the section's own list: only a section that is one work
+ * item, its list in its text (or the whole section on one line), reads as a task.
+ */
+function onHeadingLine(text: string, section: TaskBlock, list: ResponsibilityList): boolean {
+  const nl = text.indexOf('\n', section.start);
+  const lineEnd = nl < 0 || nl > section.end ? section.end : nl;
+  return list.end <= lineEnd && text.slice(lineEnd, section.end).trim() !== '';
 }
 
 function aloneOnLine(text: string, list: ResponsibilityList): boolean {

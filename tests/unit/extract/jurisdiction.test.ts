@@ -184,6 +184,16 @@ describe('document jurisdiction detection', () => {
     expect(of(`数字经济工作要点\n${items}\n深圳市人民政府办公厅\n2022年5月6日`)).toMatchObject({ jurisdiction: '深圳市', issuer: '深圳市人民政府办公厅' });
   });
 
+  it('reads a county named with one character from its government\'s signature, never 市县 or 各县 in a name', () => {
+    expect(of(`数字经济工作要点\n${items}\n沁县人民政府办公室\n2025年5月18日`)).toMatchObject({ jurisdiction: '沁县', jurisdictionLevel: 'district', issuer: '沁县人民政府办公室' });
+    // The signature above an announced attachment still signs the notice; its relative units are that county's.
+    const notice = extract('qx', ['各乡、镇人民政府:', '现将任务清单印发给你们。', '附件:1.任务清单', '沁县人民政府办公室', '2025年5月18日', '附件1', '任务清单',
+      '1.建设产业园。(责任单位:县发改局)', '2.打造生产基地。(责任单位:县商务局)'].join('\n'));
+    expect(where(unit(notice.facts, '县发改局'))).toEqual(['agency:沁县发改局', '沁县', 'district']);
+    expect(of(`数字经济工作要点\n${items}\n市县人民政府\n2025年5月18日`)).toMatchObject({ jurisdiction: '未知' });
+    expect(of(`数字经济工作要点\n${items}\n各县人民政府\n2025年5月18日`)).toMatchObject({ jurisdiction: '未知' });
+  });
+
   it('reads the prefix of the document\'s own number', () => {
     expect(of(`穗府办〔2021〕5号\n数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '广州市' });
     expect(of(`国办发〔2021〕11号\n数字经济工作要点\n${items}`)).toMatchObject({ jurisdiction: '全国', jurisdictionLevel: 'national' });

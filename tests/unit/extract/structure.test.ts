@@ -100,6 +100,14 @@ describe('numbered items', () => {
     expect(planFacts.nodes.filter((n) => n.label === 'Task').map((n) => `${String(n.props.path)}|${String(n.props.order)}`)).toEqual(['1|1']);
   });
 
+  it('reads no pair from a list printed on a 一、 heading line whose section text follows below it (the heading\'s bracket)', () => {
+    const text = ['示例政策举措', '一、强化科技创新(区科技局牵头)', '加快培育发展新质生产力。2025年,力争研发投入强度达到2.95%。', '二、扩大有效投资', '推进项目建设。'].join('\n');
+    expect(responsibilityPairs(extractText('h', 'h.txt', text, '0'.repeat(64), gazetteer()).facts)).toEqual([]);
+    // A section printed whole on its heading line is one work item: its list is its own.
+    const oneLine = ['示例政策举措', '一、强化科技创新,加快培育发展新质生产力。(区科技局牵头)', '二、扩大有效投资。推进项目建设。(区发改局负责)'].join('\n');
+    expect(responsibilityPairs(extractText('o', 'o.txt', oneLine, '0'.repeat(64), gazetteer()).facts)).toEqual(['1|区科技局|lead', '2|区发改局|responsible']);
+  });
+
   it('reads the tasks of the attachment a notice announces and prints below it, and no further attachment', () => {
     const notice = ['县人民政府办公室关于对重点工作进行责任分解的通知', '各镇人民政府:', '现将重点工作责任分解给你们。',
       '附件:1.县重点工作责任分解', '2.市重点事项责任分解', '2021年5月12日', '附件1', '县重点工作责任分解', '一、主要目标',
