@@ -144,7 +144,7 @@ export interface WarmReport {
   failed: { name: string; message: string }[];
   /** How long each statement took to plan, in the order they finished (to see which are worth warming). */
   timings: { name: string; ms: number }[];
-  /** Set when warming stopped early because the database went away (the rest would fail the same way). */
+  /** Why warming stopped early: the database went away (the rest would fail the same way), or the app stopped. */
   stopped?: string;
   ms: number;
 }
@@ -155,6 +155,8 @@ export interface WarmOptions {
   /** Longest one EXPLAIN may take before it is given up. */
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Ends the warming after the statements being planned (the app is stopping). */
+  signal?: AbortSignal;
 }
 
 /** Whether a failure is the database's (unreachable, restarting, disk full) rather than the statement's. */
@@ -172,6 +174,10 @@ export async function warmPlans(db: GraphDb, statements: readonly WarmStatement[
   let next = 0;
   const worker = async () => {
     while (report.stopped === undefined && next < statements.length) {
+      if (opts.signal?.aborted) {
+        report.stopped = 'the app is stopping';
+        break;
+      }
       const statement = statements[next++]!;
       const began = performance.now();
       try {
@@ -197,6 +203,6 @@ export async function warmPlans(db: GraphDb, statements: readonly WarmStatement[
 /** One line for the start-up log: how many statements were planned, in how long, and what did not plan. */
 export function logWarmReport(report: WarmReport, log: (line: string) => void): void {
   const failed = report.failed.length ? `; ${report.failed.length} did not plan (${report.failed.map((f) => f.name).join(', ')})` : '';
-  const stopped = report.stopped ? `; stopped, the database is unavailable: ${report.stopped}` : '';
+  const stopped = report.stopped ? `; stopped early: ${report.stopped}` : '';
   log(`Planned ${report.planned} hot statements in ${(report.ms / 1000).toFixed(1)} s${failed}${stopped}.`);
 }

@@ -29,6 +29,7 @@ afterAll(async () => {
 describe('the plans of a restarted embedded Neo4j', () => {
   it('are made again once the new JVM is up, every statement cleanly', async () => {
     const expected = `Planned ${warmStatements().length} hot statements in`;
+    await app!.warmed;
     expect(planned()).toEqual([expect.stringMatching(new RegExp(`^${expected} \\d+\\.\\d s\\.$`))]);
     await app!.connection.embedded!.restart('a test asked');
     await vi.waitFor(() => expect(planned()).toHaveLength(2), { timeout: 2 * EMBEDDED_START_BUDGET_MS, interval: 200 });

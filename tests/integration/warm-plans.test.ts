@@ -44,17 +44,33 @@ describe('the start', () => {
     const lines: string[] = [];
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password, LOAD_SEEDS_ON_START: 'false', ...env });
     const app = await start(config, { log: (l) => lines.push(l) });
-    await app.stop();
-    return lines;
+    return { app, lines };
   };
 
-  it('plans the hot statements before it listens, and says how many in how long', async () => {
-    const lines = await startWith({});
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Planned ${warmStatements().length} hot statements in \\d+\\.\\d s\\.$`)));
+  it('listens at once and plans the hot statements beside the first requests, then says how many in how long', async () => {
+    const { app, lines } = await startWith({});
+    try {
+      // start() has returned and the app answers before any statement could have been planned.
+      expect(lines.filter((l) => l.includes('hot statements'))).toEqual([]);
+      expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+      await app.warmed;
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Planned ${warmStatements().length} hot statements in \\d+\\.\\d s\\.$`)));
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('ends the warming when the app stops during it, without an error', async () => {
+    const { app, lines } = await startWith({});
+    await app.stop();
+    await app.warmed;
+    expect(lines).toContainEqual(expect.stringMatching(/^Planned \d+ hot statements in \d+\.\d s; stopped early: the app is stopping\.$/));
   });
 
   it('skips warming when WARM_PLANS_ON_START is false', async () => {
-    const lines = await startWith({ WARM_PLANS_ON_START: 'false' });
+    const { app, lines } = await startWith({ WARM_PLANS_ON_START: 'false' });
+    await app.warmed;
+    await app.stop();
     expect(lines.filter((l) => l.includes('hot statements'))).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ describe('warmPlans', () => {
     logWarmReport({ planned: 0, failed: [], timings: [], stopped: 'Neo4j is restarting', ms: 3 }, (l) => lines.push(l));
     expect(lines).toEqual([
       'Planned 70 hot statements in 4.2 s; 1 did not plan (api/search).',
-      'Planned 0 hot statements in 0.0 s; stopped, the database is unavailable: Neo4j is restarting.',
+      'Planned 0 hot statements in 0.0 s; stopped early: Neo4j is restarting.',
     ]);
   });
 });
