@@ -196,12 +196,27 @@ function withCityOf(area: Area, gaz: Gazetteer, city: string | undefined): Area 
   return area;
 }
 
+/**
+ * An area named whole where only an area's name can stand: a government signing, heading or issuing the
+ * document (建德市人民政府), or the start of a title followed by the year (谯城区2025年政府工作报告…). The
+ * name is read even when it has a character of verbs (建, 城, 新), which in prose rules a name out; its
+ * first character must not make it a group or a relative name (各县市政府, 本市政府).
+ */
+const SIGNED_AREA = /^([\u4e00-\u9fff]{2,3}?[区县旗]|[\u4e00-\u9fff]{2,4}?市)(?:人民政府|政府)(?:办公室|办公厅)?$/;
+const TITLED_AREA = /^([\u4e00-\u9fff]{2,3}?[区县旗]|[\u4e00-\u9fff]{2,4}?市)(?=(?:\d{4}|[〇零一二三四五六七八九○]{4})年)/;
+const SIGNING_SOURCES: ReadonlySet<Jurisdiction['source']> = new Set(['signature', 'header', 'issuer', 'title']);
+function signedArea(s: string, source: Jurisdiction['source']): Area | undefined {
+  const m = (SIGNING_SOURCES.has(source) ? SIGNED_AREA.exec(s) : null) ?? (source === 'title' ? TITLED_AREA.exec(s) : null);
+  if (!m || NOT_CITY.test(s) || NOT_ONE_CHARACTER_COUNTY.test(s) || ZONE.test(s) || ZONE_END.test(m[1]!)) return undefined;
+  return m[1]!.endsWith('市') ? { name: m[1]!, level: 'city' } : { name: m[1]!, level: 'district' };
+}
+
 /** The jurisdiction a name (an issuer, a front-matter value) stands for, if it says. */
 export function jurisdictionOfName(name: string, gaz: Gazetteer, source: Jurisdiction['source']): Jurisdiction | undefined {
   // Joint issuers (工业和信息化部、国家发展改革委, 工业和信息化部等十部门): the first one's area.
   const s = surfaceKey(name.trim().split(/[、,，\s]+/)[0]!).replace(/等[\u4e00-\u9fff]{0,4}部门$/, '');
   if (s === NATIONAL || s === '国家' || s === '中央') return nationalJurisdiction(source);
-  const area = areaAtStart(s, gaz);
+  const area = areaAtStart(s, gaz) ?? signedArea(s, source);
   if (area) return toJurisdiction(area, source);
   // A body's name, not a clause that happens to end in 部/署 (…关于稳增长的各项决策部署).
   if (s.length <= 24 && !s.includes('的') && isNationalName(agencyKey(s), gaz)) return nationalJurisdiction(source);

@@ -50,31 +50,67 @@ function lineAround(text: string, at: number): { start: number; end: number } {
 
 /**
  * A table whose cells are separated by single spaces (序号 工作任务 牵头负责部门 / 1 居民消费价格涨幅3%左右 发展改革委):
- * only a label in the last column can be told apart; each numbered row's last word is its list, kept only
- * when every unit in it reads as a unit.
+ * only the label columns at the end of the header can be told apart (序号 重点工作任务 主要责任单位 协同配合单位),
+ * and only as the last words of each numbered row. The last label column is the row's last word; the ones
+ * before it take one word each, the first of them every word left between the title and them — a cell of
+ * several units printed one per line (`2 任务。 区财政局` / `区税务局` / `区政府有关部门,…`). A row goes on over
+ * the lines that follow it as single words; a heading line (一、…) between rows is passed over. A row's
+ * lists are kept only when every unit in them reads as a unit.
  */
 function lastColumnRows(text: string, header: { start: number; end: number }, readCell: ReadCell): { lists: ResponsibilityList[]; end: number } {
   const lists: ResponsibilityList[] = [];
   const words = text.slice(header.start, header.end).trim().split(/\s+/);
-  const label = words[words.length - 1]!;
-  if (words.length < 3 || !/^序号/.test(words[0]!) || !BRACKETED_LABEL.test(label)) return { lists, end: header.end };
-  const role = roleOfLabel(label);
+  let firstLabel = words.length;
+  while (firstLabel > 2 && BRACKETED_LABEL.test(words[firstLabel - 1]!)) firstLabel--;
+  const labels = words.slice(firstLabel);
+  if (words.length < 3 || !/^序号/.test(words[0]!) || labels.length === 0) return { lists, end: header.end };
+  const roles = labels.map(roleOfLabel);
+  if (roles[roles.length - 1] === null) return { lists, end: header.end };
   let pos = header.end + 1;
-  while (pos < text.length && role !== null) {
+  while (pos < text.length) {
     const row = lineAround(text, pos);
     const line = text.slice(row.start, row.end);
-    if (line.trim() === '') { pos = row.end + 1; continue; }
+    if (line.trim() === '' || HEADING_LINE.test(line)) { pos = row.end + 1; continue; }
     if (!/^\s*\d{1,3}\s/.test(line)) break;
     pos = row.end + 1;
-    const trimmed = line.trimEnd();
-    const lastSpace = trimmed.search(/\s\S+$/);
-    if (lastSpace < 0) continue;
-    const units = readCell(row.start + lastSpace + 1, row.start + trimmed.length, role);
+    // The row's words: those of its line, then those of the single-word lines that continue it.
+    const cells = wordsOf(text, row.start, row.end).slice(2);
+    while (pos < text.length) {
+      const more = lineAround(text, pos);
+      const t = text.slice(more.start, more.end).trim();
+      if (t === '' || /\s/.test(t) || /^\d{1,3}$/.test(t) || HEADING_LINE.test(t)) break;
+      cells.push(...wordsOf(text, more.start, more.end));
+      pos = more.end + 1;
+    }
+    if (cells.length === 0) continue;
+    // The label columns from the end: one word each, the first label column the words left over.
+    const columns: Cell[][] = labels.map(() => []);
+    for (let w = cells.length - 1, c = labels.length - 1; w >= 0; w--, c = Math.max(0, c - 1)) columns[c]!.push(cells[w]!);
+    const units: ListedUnit[] = [];
+    columns.forEach((col, c) => {
+      const role = roles[c];
+      if (role === null || role === undefined) return;
+      for (const cell of col.reverse()) units.push(...readCell(cell.start, cell.end, role));
+    });
     if (units.length > 0 && units.every((u) => looksLikeUnit(u.name))) {
-      lists.push({ start: units[0]!.start, end: units[units.length - 1]!.end, units, explicit: role !== 'responsible' });
+      lists.push({ start: units[0]!.start, end: units[units.length - 1]!.end, units, explicit: roles.some((r) => r !== 'responsible') });
     }
   }
   return { lists, end: pos };
+}
+
+const HEADING_LINE = /^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/;
+
+/** The words of [start, end) split at spaces, a sentence's closing 。 left out of the word it ends. */
+function wordsOf(text: string, start: number, end: number): Cell[] {
+  const out: Cell[] = [];
+  const re = /\S+/g;
+  const line = text.slice(start, end);
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const b = m.index + m[0].length - (m[0].endsWith('。') ? 1 : 0);
+    out.push({ start: start + m.index, end: start + b });
+  }
+  return out;
 }
 
 // One cell alone on its line, as a table flattened cell by cell prints it: `责任单位 |`, `1 |`.

@@ -35,8 +35,18 @@ function numeralOf(m: RegExpExecArray): string {
 }
 // A block printed inside a line, after a space — or right after a closing bracket, as a list ends a block
 // and the next follows with no space (`…(省发改委负责)(二)公共…`, `…协办)2.重点…`): an item (3. / 3、), a
-// heading 二、 or (二).
-const INLINE_MARKER = new RegExp(`(?:\\s+|(?<=[)〕】]))(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、|[(](${NUMERAL})[)])`, 'g');
+// heading 二、 or (二). An item may also follow a sentence end with no space at all, as pages that lost
+// their line breaks print it (`…意见。1.对来…。责任单位:X、Y。2.对实际…`): see gluedItemContinues.
+const INLINE_MARKER = new RegExp(`(?:\\s+|(?<=[)〕】]))(?:(\\d{1,3})[.、](?!\\d)|(${NUMERAL})、|[(](${NUMERAL})[)])|(?<=[。;])(\\d{1,3})[.、](?!\\d)`, 'g');
+
+/**
+ * Whether an item number glued to the sentence before it (`。2.`) continues the item sequence rather than
+ * an enumeration inside the current item (`包括:1.X。2.Y。`): the piece before it must not itself print the
+ * number before it as a marker. Figures never match (1.5%, 1.2万 and 第2.3条 have a digit after the point).
+ */
+function gluedItemContinues(piece: string, n: number): boolean {
+  return !new RegExp(`(?<![\\d.])${n - 1}[.、](?!\\d)`).test(piece.slice(1));
+}
 // A row number alone in its table cell (`1 |`): a table flattened one cell per line, the title on the next line.
 const NUMBER_CELL_LINE = /^\|?\s*(\d{1,3})\s*\|$/;
 // The same table flattened without bars prints the bare number (`1`); a bare number is a row's only under
@@ -125,6 +135,9 @@ function blockLines(text: string, lines: Line[]): Line[] {
       if (m[1] !== undefined) {
         const n = Number(m[1]);
         expected = (afterSentence || afterTitle) && (n === lastItem + 1 || (n === 1 && afterHeading));
+      } else if (m[4] !== undefined) {
+        const n = Number(m[4]);
+        expected = (n === lastItem + 1 || (n === 1 && afterHeading)) && gluedItemContinues(text.slice(start, l.start + m.index), n);
       } else if (m[2] !== undefined) {
         expected = afterSentence && parseNumeral(m[2]) === lastH1 + 1;
       } else {

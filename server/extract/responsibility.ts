@@ -32,6 +32,9 @@ const CLOSERS: Record<string, string> = { '(': ')', '〔': '〕', '【': '】', 
 const MAX_LIST = 600;
 const CLAUSE_SEPARATORS = new Set([',', ';', '，', '；']);
 const ANY_VERB = /负责|牵头|主办|配合|参与|协助|协同|协办|落实/;
+// A label in brackets right after a word of its kind glosses that word in prose (各责任事项牵头单位(责任单位)对照…:
+// "the lead unit, or the responsible one"); it does not open a list as 【牵头单位】X、Y does.
+const GLOSSED_WORD = /(?:单位|部门|主体|机构|处室|科室)$/;
 
 /** Finds every responsibility list whose start lies in [from, to). */
 export function findResponsibilityLists(text: string, from = 0, to = text.length): ResponsibilityList[] {
@@ -47,7 +50,8 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
   while ((m = OPENERS.exec(text)) !== null && m.index < to) {
     const close = matchingClose(text, m.index);
     if (close < 0) continue;
-    const label = close - m.index <= 12 ? BRACKETED_LABEL.exec(text.slice(m.index + 1, close).trim()) : null;
+    const label = close - m.index <= 12 && !GLOSSED_WORD.test(text.slice(Math.max(0, m.index - 2), m.index))
+      ? BRACKETED_LABEL.exec(text.slice(m.index + 1, close).trim()) : null;
     const list = label ? readAfterLabel(text, m.index, close, label[0]) : readBracket(text, m.index, close, close > conventionAt);
     if (list) {
       lists.push(list);
@@ -298,6 +302,18 @@ function labelAfterSentence(text: string, start: number, end: number): number {
   return end;
 }
 
+/** The first 。 at or after `from` outside brackets, else `end`: where a field after a sentence ends. */
+function sentenceEnd(text: string, from: number, end: number): number {
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '〔' || c === '【' || c === '[') depth++;
+    else if ((c === ')' || c === '〕' || c === '】' || c === ']') && depth > 0) depth--;
+    else if (c === '。' && depth === 0) return i;
+  }
+  return end;
+}
+
 /**
  * Lines that start with a label (牵头单位:X, then 责任单位:Y、Z): a task-breakdown table flattened to text;
  * also a label after a sentence of the line (labelAfterSentence).
@@ -314,9 +330,20 @@ function readLabelLines(text: string, from: number, to: number): ResponsibilityL
     while (s < nl && /\s/.test(text[s]!)) s++;
     const blank = s === nl;
     const atStart = !blank && LINE_LABEL.test(text.slice(s, s + 16));
-    if (!blank && !atStart) s = labelAfterSentence(text, s, nl);
+    if (!blank && !atStart) {
+      // Labels after sentences of a line: a page that lost its line breaks runs items and their fields
+      // together (…。责任单位:X、Y。2.对…。责任单位:Z。), each field ending at its sentence's end.
+      current = null;
+      for (let at = labelAfterSentence(text, s, nl); at < nl;) {
+        const stop = sentenceEnd(text, at, nl);
+        const run = readLabelled(text, at, stop);
+        if (run) lists.push({ start: at, end: stop, ...run });
+        at = stop < nl ? labelAfterSentence(text, stop + 1, nl) : nl;
+      }
+      pos = nl + 1;
+      continue;
+    }
     const labelled = s < nl ? readLabelled(text, s, nl) : null;
-    if (!atStart && !blank) current = null;
     if (labelled) {
       if (current) {
         current.units.push(...labelled.units);

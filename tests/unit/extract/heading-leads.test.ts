@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../../server/extract/index.ts';
-import { gazetteer, responsibilityPairs } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, gazetteer, responsibilityPairs } from './helpers.ts';
 
 const pairs = (lines: string[]): string[] =>
   responsibilityPairs(extractText('g', 'g.txt', lines.join('\n'), '0'.repeat(64), gazetteer()).facts);
@@ -22,5 +24,13 @@ describe('task lists grouped under a heading that names their lead unit', () => 
   it('reads no heading that says more than who leads, nor one whose head is not a unit', () => {
     expect(pairs(['任务清单', '一、由县商务局牵头推进的消费提振工作', '1.办好消费季活动。'])).toEqual([]);
     expect(pairs(['任务清单', '一、加快推进产业项目落地牵头工作', '1.办好消费季活动。'])).toEqual([]);
+  });
+
+  it('reads the form fixture: each heading\'s unit for its items without a list, an item\'s own list kept, a heading saying more than who leads ignored', () => {
+    const text = readFileSync(path.join(FIXTURES, 'forms', 'heading-leads.txt'), 'utf8');
+    expect(pairs([text])).toEqual([
+      '1|县发改局|lead', '2|县发改局|lead', '3|县商务局|responsible', '3|县投促中心|responsible',
+      '4|县农业农村局|responsible', '4|县水利局|responsible', '5|县农业农村局|responsible', '5|县水利局|responsible',
+    ]);
   });
 });

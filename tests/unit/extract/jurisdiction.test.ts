@@ -272,6 +272,22 @@ describe('a user\'s city in the gazetteer folder', () => {
     expect(unit(fz.facts, '市人社局').id).toBe('agency:福州市人力资源和社会保障局');
   });
 
+  it('reads a signing city whose name has a character of verbs (建德市人民政府) as the document\'s area, and its 市X as its own', () => {
+    const r = extract('jd', plan('建德市人民政府', '关于推动经济高质量发展的若干政策', '市科技局'));
+    expect(r.document).toMatchObject({ jurisdiction: '建德市', issuer: '建德市人民政府' });
+    expect(unit(r.facts, '市科技局').props.jurisdiction).toBe('建德市');
+    // A group or a relative name signing is still no area: 各县市 / 本市 never become a city.
+    expect(extract('gx', plan('各县市政府', '关于推动经济高质量发展的若干政策', '市科技局')).document.jurisdiction).not.toBe('各县市');
+  });
+
+  it('reads the area that opens a title before its year (谯城区2025年…) even with a character of verbs in its name', () => {
+    const r = extract('qc', ['谯城区2025年政府工作报告重点工作任务分解表', '1.地区生产总值增长6.5%左右。(责任单位:区发改委)'].join('\n'));
+    expect(r.document).toMatchObject({ jurisdiction: '谯城区', jurisdictionLevel: 'district' });
+    expect(unit(r.facts, '区发改委').props.jurisdiction).toBe('谯城区');
+    // In prose the same words are no area: 城区2025年 / 主城区 name none.
+    expect(extract('zc', ['主城区2025年工作要点', '1.推进更新。(责任单位:区住建局)'].join('\n')).document.jurisdiction).not.toBe('主城区');
+  });
+
   it('names the file at fault when two files claim the home city', () => {
     expect(() => loadGazetteer([{ name: 'a.yaml', text: 'city: 福州\n' }, { name: 'b.yaml', text: 'city: 厦门\n' }])).toThrow(/b\.yaml.*home city/);
   });

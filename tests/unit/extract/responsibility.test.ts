@@ -264,3 +264,30 @@ describe('every common list form', () => {
   });
 });
 
+describe('pages that lost their line breaks and tables that lost their columns', () => {
+  it('reads items glued to the sentence before them (…意见。1.对…。责任单位:X、Y。2.…), each with the colon list after its last sentence', () => {
+    expect(formPairs('glued-items.txt')).toEqual([
+      '1|市委组织部|responsible', '1|市科技局|responsible', '2|市发改委|responsible', '2|市财政局|responsible',
+      '3|市商务局|lead', '3|市税务局|support', '5|市住建局|responsible',
+    ]);
+  });
+
+  it('splits no figure, date or article number after a sentence end, nor an enumeration inside an item, into items', () => {
+    const r = extractFile(path.join(FORMS, 'glued-items.txt'));
+    const titles = r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.title).slice(0, 6));
+    expect(titles).toEqual(['对来本市创新', '对实际投资 ', '对新引进的总', '支持人才安居', '优化人才服务']);
+  });
+
+  it('reads a label in brackets right after a word of its kind as a gloss in prose, not a list (牵头单位(责任单位)对照…)', () => {
+    expect(units('二、按时报告。各责任事项牵头单位(责任单位)对照目标任务要求,科学谋划,认真制定方案。')).toEqual([]);
+    expect(units('推进。【牵头单位】市发改委、市财政局\n下一行')).toEqual(['市发改委|lead', '市财政局|lead']);
+  });
+
+  it('reads a space-separated table with two label columns at its end, a lead cell printed one unit per line and headings between rows', () => {
+    expect(formPairs('table-label-columns.txt')).toEqual([
+      '1|区发改委|lead', '1|区政府各部门|support', '1|各乡镇人民政府|support',
+      '2|区政府有关部门|support', '2|区税务局|lead', '2|区财政局|lead',
+      '3|区交通局|support', '3|区住建局|lead', '3|区自然资源局|support',
+    ]);
+  });
+});
