@@ -72,8 +72,10 @@ const TAIL_AND = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)(?:以及|和|
 // 省文化厅(除标注为“牵头”单位外,列第一位的为牵头单位,下同): a rule glued to the last unit is not part of it.
 const RULE_BRACKET = /\(([^()]*)\)$/;
 // 各区、县(市)政府, 相关市、县政府: a group of areas printed in parts before its government.
-const AREA_ONLY = /^(?:各|相关|有关)[省市州盟区县旗乡镇街道()、]+$/;
+const AREA_ONLY = /^(?:各有关|各相关|各|相关|有关)[省市州盟区县旗乡镇街道()、]+$/;
 const AREA_GOVERNMENT = /^[省市州盟区县旗乡镇街道()、]+(?:人民政府|政府|管委会)$/;
+// 各区、县级市 / 各有关区、县级市: the second part is a level of area with no name, so it names no body of its own.
+const AREA_LEVEL = /^(?:县级市|县级区|自治[州县旗]|乡镇|街道)$/;
 // 哈尔滨、黑河、绥芬河市政府: city names printed bare before the last one's 市政府, which they share.
 const SHARED_GOVERNMENT = /^[\u4e00-\u9fff]{2,4}?([市县](?:人民)?政府)$/;
 const BARE_NAME = /^[\u4e00-\u9fff]{2,4}$/;
@@ -81,7 +83,7 @@ const AREA_NAMED = /^[\u4e00-\u9fff]{2,6}[市县]$/;
 
 /**
  * The units of a list run: splitUnits, then 及 / 以及 between two units splits, a tail is dropped, and
- * a group printed in parts (各区、县(市)政府) is joined again.
+ * a group printed in parts (各区、县(市)政府, 各区、县级市) is joined again.
  */
 export function splitListUnits(text: string, start: number, end: number): UnitMention[] {
   const pieces: UnitMention[] = [];
@@ -101,7 +103,7 @@ export function splitListUnits(text: string, start: number, end: number): UnitMe
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const next = pieces[i + 1];
-    if (next && AREA_ONLY.test(p.name) && AREA_GOVERNMENT.test(next.name) && text[p.end] === '、') {
+    if (next && AREA_ONLY.test(p.name) && (AREA_GOVERNMENT.test(next.name) || AREA_LEVEL.test(next.name)) && text[p.end] === '、') {
       joined.push({ name: text.slice(p.start, next.end), start: p.start, end: next.end });
       i++;
     } else joined.push(p);

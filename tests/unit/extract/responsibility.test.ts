@@ -200,6 +200,17 @@ describe('every common list form', () => {
     expect(units('推进。(省发改委、农委、统计局分别负责)')).toEqual(['省发改委|responsible', '农委|responsible', '统计局|responsible']);
   });
 
+  it('keeps a group of areas whose second part is a bare level of area (各区、县级市, 各有关区、县级市) as one unit after a second comma of the list', () => {
+    expect(units('推进。(牵头单位:市发展改革委,配合单位:市委组织部、市人社局,各区、县级市)')).toEqual([
+      '市发展改革委|lead', '市委组织部|support', '市人社局|support', '各区、县级市|support',
+    ]);
+    expect(units('推进。(牵头单位:市农业局,配合单位:市科协,各有关区、县级市)')).toEqual([
+      '市农业局|lead', '市科协|support', '各有关区、县级市|support',
+    ]);
+    // A named county-level city is a body of its own and stays apart.
+    expect(units('推进。(牵头单位:市农业局,配合单位:各区、从化市)')).toEqual(['市农业局|lead', '各区|support', '从化市|support']);
+  });
+
   it('reads city names printed bare before the last one\'s 市政府 as those cities\' governments, and 相关市、县政府 as one group', () => {
     const lists = findResponsibilityLists('推进。(哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)');
     expect(lists.flatMap((l) => l.units.map((u) => `${u.name}|${u.end - u.start}`))).toEqual([
