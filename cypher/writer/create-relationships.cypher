@@ -9,19 +9,22 @@
 //   would be ~45% of the strings the driver encodes and Neo4j decodes (write-plan.ts); for the same reason
 //   `documents` and `evidenceDocs` come as positions in $docIds, the transaction's few document ids.
 //   `evidenceCount` is the length of the evidence lists, so readers count spans without reading a hub's lists.
-//   Rows group the relationships from one node (write-plan.ts createRows): an agency's thousands of
-//   RESPONSIBLE_FOR or a plan's HAS_TASK send and seek its id once (each seek is a locking index seek).
+//   Rows group the relationships at one node (write-plan.ts createRows), by their start or, when $byTo,
+//   their end: an agency's thousands of RESPONSIBLE_FOR, or the MENTIONS of a few indicators, send and
+//   seek its id once (each seek is a locking index seek).
 //   CYPHER replan=skip: the plan is a unique-index seek whatever the statistics, and a load that grows the
 //   graph fast made Neo4j re-plan it every few transactions (docs/loading.md, Query plans).
-// param rows: list of [from, entries], entries: list of [to, key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props] — documents, evidenceDocs: integer positions in $docIds
+// param rows: list of [end, entries], entries: list of [other end, [key, documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts, props]] — documents, evidenceDocs: integer positions in $docIds
+// param byTo: boolean — each row's end is the relationships' end node (else their start node)
 // param docIds: string[] — the transaction's bare document ids
 CYPHER replan=skip
 UNWIND $rows AS group
-MATCH (a:Entity {id: group[0]})
-UNWIND group[1] AS row
-MATCH (b:Entity {id: row[0]})
+MATCH (g:Entity {id: group[0]})
+UNWIND group[1] AS entry
+MATCH (o:Entity {id: entry[0]})
+WITH CASE WHEN $byTo THEN o ELSE g END AS a, CASE WHEN $byTo THEN g ELSE o END AS b, entry[1] AS row
 CREATE (a)-[r:__TYPE__]->(b)
-SET r = row[7]
-SET r.key = row[1], r.documents = [i IN row[2] | $docIds[i]], r.evidenceDocs = [i IN row[3] | $docIds[i]],
-    r.evidenceStarts = row[4], r.evidenceEnds = row[5], r.evidenceTexts = row[6], r.evidenceCount = size(row[3])
+SET r = row[6]
+SET r.key = row[0], r.documents = [i IN row[1] | $docIds[i]], r.evidenceDocs = [i IN row[2] | $docIds[i]],
+    r.evidenceStarts = row[3], r.evidenceEnds = row[4], r.evidenceTexts = row[5], r.evidenceCount = size(row[2])
 RETURN count(*) AS created

@@ -168,7 +168,7 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
     const isNew = (r: RelationshipPlan) => created.has(r.from) || created.has(r.to);
     const fresh = rows.filter(isNew);
     const existing = rows.filter((r) => !isNew(r)).map((r) => r.merge());
-    if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { rows: createRows(fresh), docIds: plan.docIds }), fresh.length);
+    if (fresh.length > 0) send(tx.run(createRelationshipsCypher(type), { ...createRows(fresh), docIds: plan.docIds }), fresh.length);
     if (existing.length > 0) merges.push([type, existing]);
   }
   const loadedAt = opts.now ? opts.now().toISOString() : nextLoadTime();

@@ -26,8 +26,8 @@ export interface RelationshipPlan {
   from: string;
   to: string;
   /**
-   * Entry for create-relationships.cypher (an end is new, so the relationship cannot exist), under its
-   * `from` (createRows groups them): a positional list, [to, key, documents, evidenceDocs, evidenceStarts,
+   * Entry for create-relationships.cypher (an end is new, so the relationship cannot exist), under one of
+   * its ends (createRows groups them): a positional list, [key, documents, evidenceDocs, evidenceStarts,
    * evidenceEnds, evidenceTexts, props]. Most of a load's parameter traffic is these rows, and a map would
    * carry ~11 key strings per row that the driver encodes and Neo4j decodes every time (about 45% of all
    * strings sent). `documents` and `evidenceDocs` are positions in WritePlan.docIds (a string costs the
@@ -99,7 +99,7 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
     relationships.set(type, rows.map((r) => ({
       from: r.from,
       to: r.to,
-      create: [r.to, r.key, r.docIds.map(docAt), r.evidenceDocs.map(docAt), toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts,
+      create: [r.key, r.docIds.map(docAt), r.evidenceDocs.map(docAt), toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts,
         toNeo4jParams(type === 'RESPONSIBLE_FOR' && taskKeys.has(r.to) ? { ...r.props, pageKey: pageKey(r.from, taskKeys.get(r.to)!) } : r.props)],
       merge: () => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created: toNeo4jParams(newRelationshipProps(r)) }),
     })));
@@ -168,19 +168,24 @@ function positions(list: readonly string[]): (s: string) => unknown {
 }
 
 /**
- * create-relationships.cypher's rows: [from, entries], the entries (RelationshipPlan.create) of consecutive
- * relationships from the same node under one row. Rows come sorted by their ends, so this keeps their
- * order (the order transactions lock nodes in) and sends an agency's id once for its thousands of
- * RESPONSIBLE_FOR, or a plan's for its HAS_TASK, instead of once per relationship; Neo4j seeks it once too.
+ * create-relationships.cypher's parameters: each row is [end, entries], an entry [other end, create] per
+ * relationship at that end, grouped by whichever end the rows share more (`byTo`): an agency's thousands
+ * of RESPONSIBLE_FOR or a plan's HAS_TASK start from it, a task's MENTIONS and OF end at a few indicators.
+ * The statement sends and seeks the shared id once per group instead of once per relationship (a seek by
+ * id in a writing statement is a locking index seek). Rows come sorted by their ends; grouping by `to`
+ * sorts them by `to` first (stably, so by `from` within), so transactions still lock nodes in one order.
  */
-export function createRows(rows: readonly RelationshipPlan[]): unknown[][] {
+export function createRows(rows: readonly RelationshipPlan[]): { rows: unknown[][]; byTo: boolean } {
+  const byTo = new Set(rows.map((r) => r.to)).size < new Set(rows.map((r) => r.from)).size;
+  const ordered = byTo ? [...rows].sort((a, b) => byCodePoint(a.to, b.to)) : rows;
   const grouped: [string, unknown[][]][] = [];
   let last: [string, unknown[][]] | undefined;
-  for (const r of rows) {
-    if (last?.[0] !== r.from) grouped.push(last = [r.from, []]);
-    last[1].push(r.create);
+  for (const r of ordered) {
+    const [end, other] = byTo ? [r.to, r.from] : [r.from, r.to];
+    if (last?.[0] !== end) grouped.push(last = [end, []]);
+    last[1].push([other, r.create]);
   }
-  return grouped;
+  return { rows: grouped, byTo };
 }
 
 /** create-states.cypher's parameters: the rows and the two lists their positions point into. */

@@ -49,7 +49,7 @@ describe('page keys in a write plan', () => {
       const task = plan.nodes.find((n) => n.id === r.to)!.create[1] as { order?: { toNumber(): number }; number?: string };
       const plans = (plan.plansOf.get(r.to) ?? []).map((p) => (plan.nodes.find((n) => n.id === p)!.create[1] as { name: string }).name).sort();
       const want = pageKey(r.from, taskKey({ id: r.to, order: task.order?.toNumber(), number: task.number, plan: plans[0] ?? null }));
-      expect((r.create[7] as { pageKey?: string }).pageKey).toBe(want);
+      expect((r.create[6] as { pageKey?: string }).pageKey).toBe(want);
     }
   });
 

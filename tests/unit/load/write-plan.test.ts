@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../../../server/extract/graph-facts.ts';
 import { prepareDocument } from '../../../server/graph/writer/prepare-facts.ts';
-import { planWrite, statesParams } from '../../../server/graph/writer/write-plan.ts';
+import { createRows, planWrite, statesParams, type RelationshipPlan } from '../../../server/graph/writer/write-plan.ts';
 import { docA, docB } from '../../fixtures/facts/small-corpus.ts';
 
 const a = prepareDocument(docA.facts, docA.text);
@@ -80,8 +80,8 @@ describe('planWrite', () => {
     expect(plan.docIds).toEqual(['docA', 'docB']);
     for (const rows of plan.relationships.values()) {
       for (const r of rows) {
-        const docs = (r.create[2] as unknown[]).map((i) => plan.docIds[Number(i)]);
-        const evidenceDocs = (r.create[3] as unknown[]).map((i) => plan.docIds[Number(i)]);
+        const docs = (r.create[1] as unknown[]).map((i) => plan.docIds[Number(i)]);
+        const evidenceDocs = (r.create[2] as unknown[]).map((i) => plan.docIds[Number(i)]);
         expect(docs.length).toBeGreaterThan(0);
         expect(new Set(evidenceDocs)).toEqual(new Set(docs));
       }
@@ -94,5 +94,24 @@ describe('planWrite', () => {
     const ends = [...(plan.relationships.get('RESPONSIBLE_FOR') ?? []), ...(plan.relationships.get('HAS_TASK') ?? [])].map((r) => r.to);
     expect(new Set(plan.pageKeyIds)).toEqual(new Set([...tasks, ...ends]));
     expect(plan.pageKeyIds.length).toBeLessThan(plan.nodes.length);
+  });
+
+  it('groups create rows under the end the relationships share more, each relationship once, in sorted groups', () => {
+    const rel = (from: string, to: string): RelationshipPlan => ({ from, to, create: [`${from}>${to}`], merge: () => ({}) });
+    const flat = (rows: unknown[][], byTo: boolean) => rows.flatMap(([end, entries]) =>
+      (entries as [string, string[]][]).map(([other, create]) => ({ from: byTo ? other : end as string, to: byTo ? end as string : other, create: create[0] })));
+    // Sorted by ends as planWrite sorts them: two starts, three ends.
+    const fromShared = [rel('a', 'x'), rel('a', 'y'), rel('a', 'z'), rel('b', 'x')];
+    const byFrom = createRows(fromShared);
+    expect(byFrom.byTo).toBe(false);
+    expect(byFrom.rows.map((r) => r[0])).toEqual(['a', 'b']);
+    expect(flat(byFrom.rows, false)).toEqual(fromShared.map((r) => ({ from: r.from, to: r.to, create: r.create[0] })));
+    // Four tasks mentioning two indicators: grouped by the indicator, sorted by it, the tasks in order within.
+    const toShared = [rel('t1', 'i2'), rel('t2', 'i1'), rel('t3', 'i2'), rel('t4', 'i1')];
+    const byTo = createRows(toShared);
+    expect(byTo.byTo).toBe(true);
+    expect(byTo.rows.map((r) => r[0])).toEqual(['i1', 'i2']);
+    expect(flat(byTo.rows, true).map((r) => r.create)).toEqual(['t2>i1', 't4>i1', 't1>i2', 't3>i2']);
+    expect(flat(byTo.rows, true).every((r) => r.create === `${r.from}>${r.to}`)).toBe(true);
   });
 });
