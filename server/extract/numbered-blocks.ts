@@ -13,6 +13,8 @@
  * ⑴–⒇ and circled ①–⑳ = (1)…(20), sub-items (a task only with a list of their own).
  */
 import { parseNumeral } from './chinese-number.ts';
+import { LABEL } from './list-labels.ts';
+import { looksLikeUnit, splitListUnits } from './list-units.ts';
 import type { Heading, Line, TaskBlock } from './structure.ts';
 
 const NUMERAL = '[一二三四五六七八九十百零〇]+';
@@ -47,6 +49,20 @@ const INLINE_MARKER = new RegExp(`(?:\\s+|(?<=[)〕】]))(?:(\\d{1,3})[.、](?!\
 function gluedItemContinues(piece: string, n: number): boolean {
   return !new RegExp(`(?<![\\d.])${n - 1}[.、](?!\\d)`).test(piece.slice(1));
 }
+// A page that lost its line breaks prints a block's own list line (`责任单位:X、Y`) with no sentence end, then
+// a space and the next block (`…责任单位:县财政局 2.落实…`, `…责任单位:县司法局 二、…`): the list ends the piece.
+const AFTER_LABEL_LIST = new RegExp(`(?:${LABEL.source})([^。;!?]*)$`);
+
+/** Whether the piece [from, to) ends in a label and its units only (`责任单位:县发改局(…)、县财政局`). */
+function endsInLabelList(text: string, from: number, to: number): boolean {
+  const m = AFTER_LABEL_LIST.exec(text.slice(from, to));
+  if (!m) return false;
+  const units = splitListUnits(text, to - m[1]!.length, to);
+  return units.length > 0 && units.every((u) => looksLikeUnit(u.name));
+}
+// `…责任分解 一、王丹县长牵头重点工作 1.全县…`: a heading after a title (no sentence end) still opens a block
+// where its short title is followed by its first item or (一).
+const HEADING_THEN_FIRST = /^[^\s。;!?,]{2,40}\s+(?:1[.、](?!\d)|[(]一[)])/;
 // A row number alone in its table cell (`1 |`): a table flattened one cell per line, the title on the next line.
 const NUMBER_CELL_LINE = /^\|?\s*(\d{1,3})\s*\|$/;
 // The same table flattened without bars prints the bare number (`1`); a bare number is a row's only under
@@ -129,7 +145,8 @@ function blockLines(text: string, lines: Line[]): Line[] {
     INLINE_MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = INLINE_MARKER.exec(l.text)) !== null) {
-      const afterSentence = m.index > 0 && SENTENCE_END.test(l.text[m.index - 1]!);
+      const afterSentence = m.index > 0 && (SENTENCE_END.test(l.text[m.index - 1]!)
+        || (/^\s/.test(m[0]) && endsInLabelList(text, start, l.start + m.index)));
       const afterTitle = pieceLevel === 1 || pieceLevel === 2;
       let expected: boolean;
       if (m[1] !== undefined) {
@@ -139,7 +156,8 @@ function blockLines(text: string, lines: Line[]): Line[] {
         const n = Number(m[4]);
         expected = (n === lastItem + 1 || (n === 1 && afterHeading)) && gluedItemContinues(text.slice(start, l.start + m.index), n);
       } else if (m[2] !== undefined) {
-        expected = afterSentence && parseNumeral(m[2]) === lastH1 + 1;
+        expected = parseNumeral(m[2]) === lastH1 + 1
+          && (afterSentence || HEADING_THEN_FIRST.test(l.text.slice(m.index + m[0].length)));
       } else {
         const n = parseNumeral(m[3]!);
         expected = (afterSentence && n === lastH2 + 1) || (n === 1 && pieceLevel === 1);

@@ -302,14 +302,18 @@ function labelAfterSentence(text: string, start: number, end: number): number {
   return end;
 }
 
-/** The first 。 at or after `from` outside brackets, else `end`: where a field after a sentence ends. */
+// The next block printed on the same line after a space (`…县农业农村局 2.落实…`, `…县财政局 二、…`), as a
+// page that lost its line breaks runs a list line into the next item or heading.
+const NEXT_BLOCK = /^\s+(?:\d{1,3}[.、](?!\d)|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/;
+
+/** The first 。 (or a space before the next block) at or after `from` outside brackets, else `end`: where a field after a sentence ends. */
 function sentenceEnd(text: string, from: number, end: number): number {
   let depth = 0;
   for (let i = from; i < end; i++) {
     const c = text[i]!;
     if (c === '(' || c === '〔' || c === '【' || c === '[') depth++;
     else if ((c === ')' || c === '〕' || c === '】' || c === ']') && depth > 0) depth--;
-    else if (c === '。' && depth === 0) return i;
+    else if (depth === 0 && (c === '。' || (/\s/.test(c) && NEXT_BLOCK.test(text.slice(i, Math.min(end, i + 8)))))) return i;
   }
   return end;
 }

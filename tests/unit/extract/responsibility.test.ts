@@ -283,6 +283,16 @@ describe('pages that lost their line breaks and tables that lost their columns',
     ]);
   });
 
+  it('reads a breakdown flattened onto one line: a heading after a title where its first item follows, each list line ending at the space before the next item or heading', () => {
+    expect(formPairs('one-line-breakdown.txt')).toEqual([
+      '1.1|县发改局|lead', '1.1|县统计局|support', '1.1|县财政局|support', '1.2|县财政局|lead',
+      '2.1|县司法局|lead', '2.1|县政府办公室|support', '2.2|县住建局|lead',
+    ]);
+    // An enumeration inside an item after a space (包括 1.学校建设 2.…) opens no item: it follows no list.
+    const r = extractFile(path.join(FORMS, 'one-line-breakdown.txt'));
+    expect(r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.path))).toEqual(['1.1', '1.2', '2.1', '2.2']);
+  });
+
   it('splits no figure, date or article number after a sentence end, nor an enumeration inside an item, into items', () => {
     const r = extractFile(path.join(FORMS, 'glued-items.txt'));
     const titles = r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.title).slice(0, 6));
