@@ -8,7 +8,7 @@
  * with the row's number.
  */
 import { BRACKETED_LABEL, roleOfLabel } from './list-labels.ts';
-import { looksLikeUnit } from './list-units.ts';
+import { looksLikeUnit, splitListUnits } from './list-units.ts';
 import type { ListedUnit, ResponsibilityList, Role } from './responsibility.ts';
 
 export interface Cell { start: number; end: number }
@@ -40,7 +40,8 @@ export function tableCells(text: string, start: number, end: number): Cell[] {
 type ReadCell = (start: number, end: number, role: Role) => ListedUnit[];
 
 // A line that may be a header row: a label word somewhere in it.
-const HEADER_HINT = /(?:牵头|责任|配合|主责|协办|参与|负责)(?:单位|部门)/g;
+// A header cell may wrap inside its words (`牵头 单位`).
+const HEADER_HINT = /(?:牵头|责任|配合|主责|协办|参与|负责|协同)\s?(?:单位|部门)/g;
 
 function lineAround(text: string, at: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', at) + 1;
@@ -150,22 +151,91 @@ function cellPerLineRows(text: string, at: number, readCell: ReadCell): { lists:
   let i = 0;
   for (; i < lines.length && LONE_CELL.test(lines[i]!.text) && !NUMBER_CELL.test(lines[i]!.text); i++) header.push(LONE_CELL.exec(lines[i]!.text)![1]!);
   if (header.length < 3 || !/^序号/.test(header[0]!)) return undefined;
-  const columns = header.map((label, index) => ({ index, role: BRACKETED_LABEL.test(label) ? roleOfLabel(label) : null }))
-    .filter((c): c is { index: number; role: Role } => c.role !== null);
+  const columns = labelColumns(header);
   if (columns.length === 0) return undefined;
   const lists: ResponsibilityList[] = [];
+  const explicit = columns.some((c) => c.role !== 'responsible');
   let end = lines[i - 1]!.end;
-  for (let n = 1; i + header.length <= lines.length && Number(NUMBER_CELL.exec(lines[i]!.text)?.[1]) === n; n++, i += header.length) {
+  // Rows are numbered on from their first number (a page may show only the end of a table: 24, 25, …).
+  const firstRow = Number(NUMBER_CELL.exec(lines[i]?.text ?? '')?.[1]);
+  for (let n = firstRow; i < lines.length && Number(NUMBER_CELL.exec(lines[i]!.text)?.[1]) === n; n++) {
+    const width = rowWidth(lines, i, n, header.length);
     const units: ListedUnit[] = [];
-    for (const col of columns) {
-      const cell = lines[i + col.index]!;
-      const inner = tableCells(text, cell.start, cell.end)[0];
-      if (inner) units.push(...readCell(inner.start, inner.end, col.role));
+    // Counted cells hold what the header says only when the row is as wide as the header and its label
+    // cells read as units; else (a merged cell, a closing bar line) the cells are matched by what they hold.
+    const counted = width === header.length
+      ? columns.map((col) => [col, tableCells(text, lines[i + col.index]!.start, lines[i + col.index]!.end)[0]] as const)
+      : [];
+    const byCount = counted.length > 0 && counted.every(([, c]) => c === undefined || isUnitsCell(text, c));
+    for (const [col, cell] of byCount ? counted : unitCells(text, lines.slice(i + 1, i + width), columns)) {
+      if (cell) units.push(...readCell(cell.start, cell.end, col.role));
     }
-    if (units.length > 0) lists.push({ start: units[0]!.start, end: units[units.length - 1]!.end, units, explicit: columns.some((c) => c.role !== 'responsible') });
-    end = lines[i + header.length - 1]!.end;
+    if (units.length > 0) lists.push({ start: units[0]!.start, end: units[units.length - 1]!.end, units, explicit });
+    end = lines[i + width - 1]!.end;
+    i += width;
   }
   return { lists, end };
+}
+
+/**
+ * The label columns of a header: a cell that is a label (牵头单位, `牵头 单位` wrapped inside its words), or
+ * two labels joined (责任主体与协同单位): one column whose units the header does not tell apart — beside a
+ * lead column they are the ones who support it, else they are responsible.
+ */
+function labelColumns(header: string[]): { index: number; role: Role }[] {
+  const cols: { index: number; role: Role | null; joined: boolean }[] = header.map((cell, index) => {
+    const label = cell.replace(/\s+/g, '');
+    if (BRACKETED_LABEL.test(label)) return { index, role: roleOfLabel(label), joined: false };
+    const parts = label.split(/与|和|及|、/);
+    if (parts.length > 1 && parts.every((p) => BRACKETED_LABEL.test(p) && roleOfLabel(p) !== null)) {
+      const roles = new Set(parts.map((p) => roleOfLabel(p)));
+      return { index, role: roles.size === 1 ? [...roles][0]! : 'responsible', joined: roles.size > 1 };
+    }
+    return { index, role: null, joined: false };
+  });
+  const hasLead = cols.some((c) => c.role === 'lead' && !c.joined);
+  return cols.filter((c): c is { index: number; role: Role; joined: boolean } => c.role !== null)
+    .map((c) => ({ index: c.index, role: c.joined && hasLead ? 'support' : c.role }));
+}
+
+/** Whether a cell holds units only (市政局、相关街道), not a name of a person, a date or a sentence. */
+function isUnitsCell(text: string, c: Cell): boolean {
+  const units = splitListUnits(text, c.start, c.end);
+  return units.length > 0 && units.every((u) => looksLikeUnit(u.name));
+}
+
+// A line of a table exported cell by cell that only closes a row or prints an empty cell: `|`, `||`.
+const PIPES_ONLY = /^\s*\|+\s*$/;
+
+/**
+ * How many lines row `n` starting at lines[at] takes: the header's width when the next row's number stands
+ * there (or the table ends there); else up to the next row's number — a row with a merged cell prints fewer
+ * cells than its header, an exported row may close with a line of bars — and for the last row, its lines
+ * that end in a bar.
+ */
+function rowWidth(lines: TextLine[], at: number, n: number, headerWidth: number): number {
+  const isNext = (k: number): boolean => Number(NUMBER_CELL.exec(lines[k]?.text ?? '')?.[1]) === n + 1;
+  if (at + headerWidth >= lines.length || isNext(at + headerWidth)) return Math.min(headerWidth, lines.length - at);
+  for (let k = at + 1; k < Math.min(lines.length, at + 2 * headerWidth); k++) if (isNext(k)) return k - at;
+  let k = at + 1;
+  while (k < lines.length && k < at + headerWidth && /\|\s*$/.test(lines[k]!.text)) k++;
+  return k - at;
+}
+
+/**
+ * The cells of a row whose count differs from its header's, matched to the label columns by what they hold:
+ * the first run of cells that read as units only (a name, a person, a date or a sentence does not), one
+ * cell per label column in order. Nothing when the run and the columns do not match.
+ */
+function unitCells(text: string, rowLines: TextLine[], columns: { index: number; role: Role }[]): [{ index: number; role: Role }, Cell][] {
+  const cells = rowLines.filter((l) => !PIPES_ONLY.test(l.text)).map((l) => tableCells(text, l.start, l.end)[0]).filter((c): c is Cell => c !== undefined);
+  const isUnits = (c: Cell): boolean => isUnitsCell(text, c);
+  const from = cells.findIndex(isUnits);
+  if (from < 0) return [];
+  let to = from;
+  while (to < cells.length && isUnits(cells[to]!)) to++;
+  if (to - from !== columns.length) return [];
+  return columns.map((col, k) => [col, cells[from + k]!]);
 }
 
 /**

@@ -132,7 +132,9 @@ function blockLines(text: string, lines: Line[]): Line[] {
     const cell = NUMBER_CELL_LINE.exec(l.text) ?? bareRowAt(l.text);
     const next = lines[k + 1];
     // `1 |` (or `1` under such a header) then its title: one item, the number's line joined to the title's.
-    if (cell && next && Number(cell[1]) === lastItem + 1 && !NUMBER_CELL_LINE.test(next.text) && !BARE_NUMBER_LINE.test(next.text)) {
+    // The first row under such a header may take any number: a page may show only the end of a table (24 |).
+    const firstRow = bare !== undefined && bare.sinceRow < 0 && lastItem === 0;
+    if (cell && next && (Number(cell[1]) === lastItem + 1 || firstRow) && !NUMBER_CELL_LINE.test(next.text) && !BARE_NUMBER_LINE.test(next.text)) {
       l = { start: l.start, end: next.end, text: text.slice(l.start, next.end) };
       k++;
       if (bare) bare.sinceRow = 2;

@@ -293,6 +293,15 @@ describe('pages that lost their line breaks and tables that lost their columns',
     expect(r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.path))).toEqual(['1.1', '1.2', '2.1', '2.2']);
   });
 
+  it('reads a table exported one cell per line whose rows are narrower than its header (a merged cell), by what the cells hold, rows numbered from 7', () => {
+    // Header: `牵头 单位` wrapped inside its words; 责任主体与协同单位 joins two labels, beside a lead column: support.
+    expect(formPairs('table-cells-merged.txt')).toEqual([
+      '7|住建局|support', '7|园林局|lead', '7|相关街道|support',
+      '8|住建局|lead', '8|各街道|support',
+      '9|交通局|lead', '9|各街道|support', '9|城管局|support',
+    ]);
+  });
+
   it('splits no figure, date or article number after a sentence end, nor an enumeration inside an item, into items', () => {
     const r = extractFile(path.join(FORMS, 'glued-items.txt'));
     const titles = r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.title).slice(0, 6));
