@@ -73,7 +73,8 @@ const TAIL_AND = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)(?:以及|和|
 const RULE_BRACKET = /\(([^()]*)\)$/;
 // 各区、县(市)政府, 相关市、县政府: a group of areas printed in parts before its government.
 const AREA_ONLY = /^(?:各有关|各相关|各|相关|有关)[省市州盟区县旗乡镇街道()、]+$/;
-const AREA_GOVERNMENT = /^[省市州盟区县旗乡镇街道()、]+(?:人民政府|政府|管委会)$/;
+// 各县、区人民政府(管委会): the government may carry its other body in a bracket, as a unit's name may.
+const AREA_GOVERNMENT = /^[省市州盟区县旗乡镇街道()、]+(?:人民政府|政府|管委会)(?:\([^()]*\))?$/;
 // 各区、县级市 / 各有关区、县级市: the second part is a level of area with no name, so it names no body of its own.
 const AREA_LEVEL = /^(?:县级市|县级区|自治[州县旗]|乡镇|街道)$/;
 // 哈尔滨、黑河、绥芬河市政府: city names printed bare before the last one's 市政府, which they share.

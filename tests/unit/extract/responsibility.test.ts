@@ -207,6 +207,10 @@ describe('every common list form', () => {
     expect(units('推进。(牵头单位:市农业局,配合单位:市科协,各有关区、县级市)')).toEqual([
       '市农业局|lead', '市科协|support', '各有关区、县级市|support',
     ]);
+    // The government of such a group may carry its other body in a bracket.
+    expect(units('推进。(市生态环境局牵头,市发展和改革局参与,各县、区人民政府(管委会)负责落实)')).toEqual([
+      '市生态环境局|lead', '市发展和改革局|support', '各县、区人民政府(管委会)|support',
+    ]);
     // A named county-level city is a body of its own and stays apart.
     expect(units('推进。(牵头单位:市农业局,配合单位:各区、从化市)')).toEqual(['市农业局|lead', '各区|support', '从化市|support']);
   });
