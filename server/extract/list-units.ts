@@ -77,6 +77,10 @@ const AREA_ONLY = /^(?:各有关|各相关|各|相关|有关)[省市州盟区县
 const AREA_GOVERNMENT = /^[省市州盟区县旗乡镇街道()、]+(?:人民政府|政府|管委会)(?:\([^()]*\))?$/;
 // 各区、县级市 / 各有关区、县级市: the second part is a level of area with no name, so it names no body of its own.
 const AREA_LEVEL = /^(?:县级市|县级区|自治[州县旗]|乡镇|街道)$/;
+// 各省、自治区、直辖市人民政府: a group may name several kinds of area, each without a name, before their government.
+const AREA_KIND = '(?:自治区|自治州|自治县|自治旗|直辖市|计划单列市|副省级市|县级市|地级市|设区市|[省市州盟区县旗乡镇]|街道)';
+const AREA_KINDS = new RegExp(`^${AREA_KIND}+$`);
+const AREA_KINDS_GOVERNMENT = new RegExp(`^${AREA_KIND}+(?:人民政府|政府)$`);
 // 哈尔滨、黑河、绥芬河市政府: city names printed bare before the last one's 市政府, which they share.
 const SHARED_GOVERNMENT = /^[\u4e00-\u9fff]{2,4}?([市县](?:人民)?政府)$/;
 const BARE_NAME = /^[\u4e00-\u9fff]{2,4}$/;
@@ -103,13 +107,30 @@ export function splitListUnits(text: string, start: number, end: number): UnitMe
   const joined: UnitMention[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
-    const next = pieces[i + 1];
-    if (next && AREA_ONLY.test(p.name) && (AREA_GOVERNMENT.test(next.name) || AREA_LEVEL.test(next.name)) && text[p.end] === '、') {
-      joined.push({ name: text.slice(p.start, next.end), start: p.start, end: next.end });
-      i++;
-    } else joined.push(p);
+    const last = AREA_ONLY.test(p.name) ? areaGroupEnd(text, pieces, i) : i;
+    joined.push(last === i ? p : { name: text.slice(p.start, pieces[last]!.end), start: p.start, end: pieces[last]!.end });
+    i = last;
   }
   return withSharedGovernment(text, joined);
+}
+
+/**
+ * The index of the last piece of an area group that starts at pieces[i] (各区、县(市)政府, 各区、县级市,
+ * 各省、自治区、直辖市人民政府), or i when the pieces after it are not the group's parts. Pieces are joined
+ * only across 、; the middle ones are kinds of area without a name (自治区), the last a government of
+ * them or one more such kind.
+ */
+function areaGroupEnd(text: string, pieces: readonly UnitMention[], i: number): number {
+  let end = i;
+  for (let k = i + 1; pieces[k] && text[pieces[k - 1]!.end] === '、'; k++) {
+    const q = pieces[k]!.name;
+    // A government closes the group; only a group of three or more parts joins a kind's government:
+    // 各区、县级市人民政府 stays two bodies (the districts, and the county-level cities' governments).
+    if (AREA_GOVERNMENT.test(q) || (k > i + 1 && AREA_KINDS_GOVERNMENT.test(q))) return k;
+    if (!AREA_LEVEL.test(q) && !AREA_KINDS.test(q)) break;
+    end = k;
+  }
+  return end;
 }
 
 /**

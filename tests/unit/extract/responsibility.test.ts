@@ -200,6 +200,17 @@ describe('every common list form', () => {
     expect(units('推进。(省发改委、农委、统计局分别负责)')).toEqual(['省发改委|responsible', '农委|responsible', '统计局|responsible']);
   });
 
+  it('keeps a group naming several kinds of area (各省、自治区、直辖市人民政府) as one unit beside the ministries of a national list', () => {
+    expect(units('推进。(国家发展改革委、财政部牵头,各省、自治区、直辖市人民政府负责)')).toEqual([
+      '国家发展改革委|lead', '财政部|lead', '各省、自治区、直辖市人民政府|support',
+    ]);
+    expect(units('推进。(责任单位:工业和信息化部、各省、自治区、直辖市)')).toEqual([
+      '工业和信息化部|responsible', '各省、自治区、直辖市|responsible',
+    ]);
+    // A named area after the kinds is a body of its own and stays apart.
+    expect(units('推进。(责任单位:各省、自治区、新疆生产建设兵团)')).toEqual(['各省、自治区|responsible', '新疆生产建设兵团|responsible']);
+  });
+
   it('keeps a group of areas whose second part is a bare level of area (各区、县级市, 各有关区、县级市) as one unit after a second comma of the list', () => {
     expect(units('推进。(牵头单位:市发展改革委,配合单位:市委组织部、市人社局,各区、县级市)')).toEqual([
       '市发展改革委|lead', '市委组织部|support', '市人社局|support', '各区、县级市|support',
