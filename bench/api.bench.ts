@@ -17,7 +17,7 @@ import { curatedQueries } from '../server/graph/queries/curated.ts';
 import { LEAN_PARAMS } from '../server/graph/queries/graph-elements.ts';
 import { neighbourPageParams, neighbourPages, neighbourTypeReads, type TypeCount } from '../server/graph/queries/nodes.ts';
 import { toNeo4jParams } from '../server/graph/neo4j-params.ts';
-import { toLuceneQuery, toPinyinKey } from '../server/graph/queries/search.ts';
+import { searchParams } from '../server/graph/queries/search.ts';
 import { intOption, log, openBenchGraph, percentile } from './bench-graph.ts';
 
 const SECONDS = intOption('--seconds', 10);
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const cases: Case[] = [
       {
         name: `search ?q=${q}`, url: `${app.url}/api/search?q=${encodeURIComponent(q)}`,
-        cypher: [{ text: loadApiCypher('search'), params: { q, lucene: toLuceneQuery(q), useLucene: true, pinyin: toPinyinKey(q), labels: null, limit: 20 } }],
+        cypher: [{ text: loadApiCypher('search'), params: searchParams(q, null, 20) }],
       },
       {
         name: `neighbors of ${hub} (limit 50)`, url: `${app.url}/api/nodes/${encodeURIComponent(hub)}/neighbors?limit=50`,

@@ -26,7 +26,7 @@ import { TOUCH_LABELS } from './queries/explore-further.ts';
 import { LEAN_PARAMS } from './queries/graph-elements.ts';
 import { neighbourPageParams, neighbourTypeReads, type NeighborQuery } from './queries/nodes.ts';
 import { OVERVIEW_ROLES } from './queries/overview.ts';
-import { toLuceneQuery, toPinyinKey } from './queries/search.ts';
+import { searchParams } from './queries/search.ts';
 
 /** One statement to plan: the exact text an endpoint sends and parameters like the ones it sends. */
 export interface WarmStatement {
@@ -52,11 +52,8 @@ function apiStatements(): WarmStatement[] {
   const api = (file: string, params: Record<string, unknown>, variant = ''): WarmStatement => ({
     name: `api/${file}${variant ? ` (${variant})` : ''}`, text: loadApiCypher(file), params,
   });
-  // As searchEntities builds them (search.ts): a Chinese search has no pinyin key, a Latin one has.
-  const search = (q: string, labels: string[] | null) => {
-    const lucene = toLuceneQuery(q);
-    return { q, lucene: lucene === '' ? '""' : lucene, useLucene: lucene !== '', pinyin: toPinyinKey(q), labels, limit: 20 };
-  };
+  // As searchEntities sends them (search.ts): a Chinese search has no pinyin key, a Latin one has.
+  const search = (q: string, labels: string[] | null) => searchParams(q, labels, 20);
   const neighbours: NeighborQuery = { direction: 'both', limit: 50, offset: 0 };
   const page = { type: 'RESPONSIBLE_FOR', offset: 0, limit: 50, keyed: false };
   // One statement per relationship type; the same parameters for each (nodes.ts neighbourTypeReads).

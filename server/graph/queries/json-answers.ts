@@ -1,19 +1,19 @@
 /*
  * Answers kept as their JSON bytes, per graph state and request: the analysis views' (issue 17) and the read
- * endpoints' (issue 16). The views
- * answer hundreds of kilobytes (workload and a year pair of Plans over time about 730 kB on the bench graph),
- * and the answer only changes when documents do; serialising it for each request put the same work on the one
- * event loop once per client: eight clients opening a view after a load waited for eight serialisations, and
- * a year pair also filtered its matching and recounted every agency's movement per request. So each answer is
- * computed, serialised and hashed (its ETag) once per graph state and request, and every request after that
- * sends the same bytes — or 304 when the browser already holds them. An answer of more than a few kilobytes is
- * also kept gzipped (compressed once, off the event loop): the views' answers repeat the same keys and ids
- * thousands of times and shrink about tenfold, so each client receives and the browser reads far fewer bytes.
- * docs/analysis-performance.md measures it. The read endpoints (a document with its spans, a node's neighbours,
- * search, a page of a curated query) are cheaper each, but the same few are asked for again and again — the
- * document a planner reads, the hub everyone expands — and on two cores thirty-two such requests at once queue
- * behind each other's Cypher; from the cache each costs one look-up of the graph's state (shared by requests
- * arriving together, graph-state-cache.ts) and a write of bytes. docs/api.md ("Answers kept per graph state").
+ * endpoints' (issue 16). The views answer hundreds of kilobytes (workload and a year pair of Plans over time about
+ * 730 kB on the bench graph), and the answer only changes when documents do; serialising it for each request put
+ * the same work on the one event loop once per client: eight clients opening a view after a load waited for eight
+ * serialisations, and a year pair also filtered its matching and recounted every agency's movement per request. So
+ * each answer is computed, serialised and hashed (its ETag) once per graph state and request, and every request
+ * after that sends the same bytes — or 304 when the browser already holds them. An answer of more than a few
+ * kilobytes is also kept gzipped (compressed once, off the event loop, when a client that accepts gzip first
+ * asks): the views' answers repeat the same keys and ids thousands of times and shrink about tenfold, so each
+ * client receives and the browser reads far fewer bytes. docs/analysis-performance.md measures it. The read
+ * endpoints (a document with its spans, a node's neighbours, search, a page of a curated query) are cheaper each,
+ * but the same few are asked for again and again — the document a planner reads, the hub everyone expands — and on
+ * two cores thirty-two such requests at once queue behind each other's Cypher; from the cache each costs one
+ * look-up of the graph's state (shared by requests arriving together, graph-state-cache.ts) and a write of bytes.
+ * docs/api.md ("Answers kept per graph state").
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
