@@ -9,6 +9,7 @@
  */
 import { BRACKETED_LABEL, roleOfLabel } from './list-labels.ts';
 import { looksLikeUnit, splitListUnits } from './list-units.ts';
+import { H1, H2 } from './numbered-blocks.ts';
 import type { ListedUnit, ResponsibilityList, Role } from './responsibility.ts';
 
 export interface Cell { start: number; end: number }
@@ -71,7 +72,7 @@ function lastColumnRows(text: string, header: { start: number; end: number }, re
   while (pos < text.length) {
     const row = lineAround(text, pos);
     const line = text.slice(row.start, row.end);
-    if (line.trim() === '' || HEADING_LINE.test(line)) { pos = row.end + 1; continue; }
+    if (line.trim() === '' || isHeadingLine(line)) { pos = row.end + 1; continue; }
     if (!/^\s*\d{1,3}\s/.test(line)) break;
     pos = row.end + 1;
     // The row's words: those of its line, then those of the single-word lines that continue it.
@@ -79,7 +80,7 @@ function lastColumnRows(text: string, header: { start: number; end: number }, re
     while (pos < text.length) {
       const more = lineAround(text, pos);
       const t = text.slice(more.start, more.end).trim();
-      if (t === '' || /\s/.test(t) || /^\d{1,3}$/.test(t) || HEADING_LINE.test(t)) break;
+      if (t === '' || /\s/.test(t) || /^\d{1,3}$/.test(t) || isHeadingLine(t)) break;
       cells.push(...wordsOf(text, more.start, more.end));
       pos = more.end + 1;
     }
@@ -100,7 +101,8 @@ function lastColumnRows(text: string, header: { start: number; end: number }, re
   return { lists, end: pos };
 }
 
-const HEADING_LINE = /^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/;
+/** A heading line between a table's rows (一、…, (一)…), by the body's own heading markers. */
+const isHeadingLine = (line: string): boolean => H1.test(line.trimStart()) || H2.test(line.trimStart());
 
 /** The words of [start, end) split at spaces, a sentence's closing 。 left out of the word it ends. */
 function wordsOf(text: string, start: number, end: number): Cell[] {
