@@ -94,6 +94,17 @@ describe('every common list form', () => {
     ]);
   });
 
+  it('reads a clause that ends in 落实 as a duty, as division plans hand the ministries\' work to the provinces, and not 落实 after an adverb or a modal', () => {
+    // (X、Y按职责分工负责,各省级人民政府落实): all carry it out; after a 牵头 clause the implementers support.
+    expect(formPairs('division-implement.txt')).toEqual([
+      '1|各省级人民政府|responsible', '1|商务部|responsible', '1|国家发展改革委|responsible',
+      '2|各地区|support', '2|商务部|lead',
+      '3|各省、自治区、直辖市人民政府|responsible', '3|文化和旅游部|responsible',
+    ]);
+    expect(units('推进。(各部门要切实落实)')).toEqual([]);
+    expect(units('推进。(各县区认真落实)')).toEqual([]);
+  });
+
   it('applies the first-position convention to its own list and every later list without printed roles', () => {
     expect(formPairs('convention.txt')).toEqual([
       '1|区农业农村局|responsible', '1|区工信局|responsible',
