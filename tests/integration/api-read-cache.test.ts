@@ -34,6 +34,8 @@ const json = async (p: string, headers: Record<string, string> = {}) => {
   expect(res.status).toBe(200);
   return res.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
+const runQuery = (name: string, params: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}/api/queries/${name}`, { method: 'POST', headers: { ...WRITE, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ params }) });
 const searchNames = async (q: string) => (await json(`search?q=${encodeURIComponent(q)}`)).results.map((r: { name: string }) => r.name) as string[];
 
 /** Loads one file as the CLI loader does: straight into the database, not through the app. */
@@ -72,6 +74,14 @@ describe('a read answer while the graph holds', () => {
     const a = await get(`nodes/${id}/neighbors`);
     const b = await get(`nodes/${id}/neighbors?offset=0&limit=50&direction=both`);
     expect(a.status).toBe(200);
+    expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
+  });
+
+  it('is the same for a curated query whose parameters come in another order or with their defaults written out', async () => {
+    const a = await runQuery('tasks-of-agency', { agency: 'agency:长乐区政府' });
+    const b = await runQuery('tasks-of-agency', { offset: 0, limit: 50, agency: 'agency:长乐区政府' });
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
     expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
   });
 });
@@ -114,6 +124,33 @@ describe('a read answer after the graph changed', () => {
       expect((await json(`nodes/${id}`)).node.properties.note).toBe('changed by hand');
     } finally {
       await app.db.write("MATCH (n:Entity {id: 'agency:长乐区政府'}) REMOVE n.note");
+    }
+  });
+
+  it('counts a curated query\'s totals once per graph state: a later page reuses them, a client asking for no kept answer counts again', async () => {
+    const totals = async (offset: number, headers: Record<string, string> = {}) => {
+      const res = await runQuery('tasks-of-agency', { agency: 'agency:长乐区政府', limit: 1, offset }, headers);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { totals: { direct: number; viaGroup: number; all: number } }).totals;
+    };
+    const first = await totals(0);
+    expect(first.direct).toBeGreaterThan(0);
+    // By hand, 长乐区政府's direct task goes to another agency: the graph's counts stay as they were, so only
+    // a recount sees the totals change.
+    const [taken] = await app.db.write<{ task: string; props: Record<string, unknown> }>(`
+      MATCH (a:Entity {id: 'agency:长乐区政府'})-[r:RESPONSIBLE_FOR]->(t:Task), (other:Agency)
+      WHERE other <> a AND NOT (other)-[:MEMBER_OF]-(a)
+      WITH r, t, other, properties(r) AS props LIMIT 1
+      DELETE r CREATE (other)-[:RESPONSIBLE_FOR {role: 'swapped-by-test'}]->(t)
+      RETURN t.id AS task, props`);
+    expect(taken).toBeDefined();
+    try {
+      expect(await totals(1)).toEqual(first);
+      expect(await totals(1, { 'Cache-Control': 'no-cache' })).toEqual({ ...first, direct: first.direct - 1, all: first.all - 1 });
+    } finally {
+      await app.db.write(`
+        MATCH ()-[s:RESPONSIBLE_FOR {role: 'swapped-by-test'}]->(t:Task {id: $task}), (a:Entity {id: 'agency:长乐区政府'})
+        DELETE s CREATE (a)-[r:RESPONSIBLE_FOR]->(t) SET r = $props`, { task: taken!.task, props: taken!.props });
     }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { listCuratedQueries, runCuratedQuery } from '../../graph/queries/curated.ts';
+import { listCuratedQueries, runCuratedQuery, validateCuratedParams } from '../../graph/queries/curated.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
@@ -28,7 +28,9 @@ export function queryRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.post('/queries/:name', async (req, res) => {
     const { name } = parseInput(QueryPath, req.params, 'path');
     const body = parseInput(RunQueryBody, req.body ?? {}, 'body');
-    await sendReadAnswer(req, res, deps.db, { name, params: body.params }, limits.timeoutMs, () => runCuratedQuery(deps.db, name, body.params, limits));
+    // Keyed by the parameters as checked (defaults in, header order), so equal requests share one answer.
+    const { params } = validateCuratedParams(name, body.params);
+    await sendReadAnswer(req, res, deps.db, { name, params }, limits.timeoutMs, (fresh) => runCuratedQuery(deps.db, name, params, limits, fresh));
   });
   return router;
 }

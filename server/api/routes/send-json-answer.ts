@@ -25,10 +25,10 @@ export async function sendJsonAnswer(req: Request, res: Response, answer: JsonAn
  * A read endpoint's answer, kept per graph state (json-answers.ts) under the endpoint's path and its parsed
  * input, so equal requests share one key whatever order or spelling their query string had. A client that
  * sends `Cache-Control: no-cache` (a browser's hard reload, a benchmark timing the uncached read) is answered
- * from the graph again.
+ * from the graph again, and `compute` is told so, for the parts it keeps apart (a curated query's totals).
  */
-export async function sendReadAnswer(req: Request, res: Response, db: GraphDb, input: unknown, timeoutMs: number, compute: () => Promise<unknown>): Promise<void> {
+export async function sendReadAnswer(req: Request, res: Response, db: GraphDb, input: unknown, timeoutMs: number, compute: (fresh: boolean) => Promise<unknown>): Promise<void> {
   const fresh = /\bno-cache\b/i.test(req.get('cache-control') ?? '') || /\bno-cache\b/i.test(req.get('pragma') ?? '');
   const key = `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}|${JSON.stringify(input)}`;
-  await sendJsonAnswer(req, res, await cachedReadJson(db, key, timeoutMs, compute, fresh));
+  await sendJsonAnswer(req, res, await cachedReadJson(db, key, timeoutMs, () => compute(fresh), fresh));
 }

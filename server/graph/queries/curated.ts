@@ -15,6 +15,7 @@ import { AppError } from '../../errors.ts';
 import { CYPHER_DIR, loadCypher } from '../cypher-files.ts';
 import type { GraphDb } from '../graph-db.ts';
 import { loadApiCypher } from './api-cypher.ts';
+import { GraphStateCache } from './graph-state-cache.ts';
 import { parseQueryFile, type QueryHeader, type QueryParamDef } from './query-header.ts';
 import { runGraphQuery, type QueryLimits, type QueryResult } from './query-result.ts';
 
@@ -80,7 +81,12 @@ export interface CuratedResult extends QueryResult {
   page?: { offset: number; limit: number; shown: number };
 }
 
-export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unknown, limits: QueryLimits): Promise<CuratedResult> {
+/**
+ * A curated query's parameters checked against its header, with its defaults filled in and in the header's
+ * order: pure, so a request can be keyed by what it asks for (an omitted limit and `limit: 50` are one request)
+ * before anything is read.
+ */
+export function validateCuratedParams(name: string, rawParams: unknown): { query: CuratedQuery; params: Record<string, unknown> } {
   const query = curatedQueries().get(name);
   if (!query) throw AppError.notFound(`No curated query named '${name}'`, { name, available: [...curatedQueries().keys()] });
   const parsed = paramsSchemaFor(query.header).safeParse(rawParams ?? {});
@@ -92,7 +98,20 @@ export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unkn
     const first = issues[0]!;
     throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${first.field}' of query '${name}': ${first.message}`, { issues });
   }
-  const params = { ...parsed.data } as Record<string, unknown>;
+  return { query, params: { ...parsed.data } as Record<string, unknown> };
+}
+
+/**
+ * Totals per graph state, kept apart from the pages: they count every result whatever page is asked for, so
+ * paging through an agency's 10,213 tasks counts them once, not once per page (for a hub, the count is most of
+ * a page's cost). Keyed by the query and its parameters other than the page's.
+ */
+const totalsAnswers = new GraphStateCache<Record<string, number> | undefined>(1024);
+const PAGE_PARAMS = new Set(['limit', 'offset']);
+
+/** `fresh` (the client asked for no kept answer) counts the totals again too. */
+export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unknown, limits: QueryLimits, fresh = false): Promise<CuratedResult> {
+  const { query, params } = validateCuratedParams(name, rawParams);
   for (const p of query.header.params) {
     if (p.parsed.kind !== 'entity') continue;
     const value = params[p.name] as string;
@@ -105,13 +124,17 @@ export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unkn
     }
     params[p.name] = hit.id;
   }
+  const totals = query.totals;
+  const totalsKey = `${name}|${JSON.stringify(Object.entries(params).filter(([k]) => !PAGE_PARAMS.has(k)))}`;
   // The totals count without sorting, so they run beside the page rather than after it.
-  const [result, totalRows] = await Promise.all([
+  const [result, totalRow] = await Promise.all([
     runGraphQuery(db, query.text, params, limits, { refRows: true }),
-    query.totals ? db.read<Record<string, number>>(query.totals, params, { timeoutMs: limits.timeoutMs }) : Promise.resolve([]),
+    totals
+      ? totalsAnswers.get(db, totalsKey, limits.timeoutMs, async () => (await db.read<Record<string, number>>(totals, params, { timeoutMs: limits.timeoutMs }))[0], fresh)
+      : Promise.resolve(undefined),
   ]);
   const answer: CuratedResult = { query: name, ...result };
-  if (totalRows[0]) answer.totals = totalRows[0];
+  if (totalRow) answer.totals = totalRow;
   if (typeof params.limit === 'number' && typeof params.offset === 'number') {
     answer.page = { offset: params.offset, limit: params.limit, shown: result.rows.length };
   }
