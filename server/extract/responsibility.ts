@@ -266,20 +266,47 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
       if (clause.includes(':') || (TIME_FIELD.test(clause) && !verb)) break;
       if (verb) cb -= verb.verb.length;
       if (text[ca] === '由') ca++;
-      const marked = new Set<UnitMention>();
-      const units = (cb > ca ? splitListUnits(text, ca, cb) : []).map((u) => {
-        const mark = u.name.endsWith(')') ? LEAD_MARK.exec(u.name) : null;
-        if (!mark) return u;
-        const unit = { name: u.name.slice(0, mark.index), start: u.start, end: u.start + mark.index };
-        marked.add(unit);
-        return unit;
-      });
+      // X会同Y负责: X leads, working with Y — two clauses, the first closed by a lead (in a 配合 clause both
+      // support).
+      const jointly = jointlyAt(text, ca, cb);
+      if (jointly > 0) clauses.push({ ...unitsOf(text, ca, jointly), verb: verb?.role === 'support' ? 'support' : 'lead' });
+      const { units, marked } = unitsOf(text, jointly > 0 ? jointly + 2 : ca, cb);
       if (!labelled && verb && units.length === 0) return [];
       clauses.push({ units, verb: verb?.role ?? null, marked });
     }
     if (c === '。') break;
   }
   return clauses;
+}
+
+/** The units of [a, b) of a clause, a lead marked on a unit (市发改委(牵头)) taken off its name. */
+function unitsOf(text: string, a: number, b: number): { units: UnitMention[]; marked: Set<UnitMention> } {
+  const marked = new Set<UnitMention>();
+  const units = (b > a ? splitListUnits(text, a, b) : []).map((u) => {
+    const mark = u.name.endsWith(')') ? LEAD_MARK.exec(u.name) : null;
+    if (!mark) return u;
+    const unit = { name: u.name.slice(0, mark.index), start: u.start, end: u.start + mark.index };
+    marked.add(unit);
+    return unit;
+  });
+  return { units, marked };
+}
+
+// 会同 ends a body's name and starts the bodies it works with (商务部会同有关部门负责). Not where 会 closes a
+// name of its own (市旅游协会同…, 管委会同…) or where 会同 is a county's name (会同县).
+const JOINTLY_AFTER_NAME = /(?:协|学|商|委员|工|联合|基金|理事|管委|总|分|议|大|社)$/;
+
+/** Where a depth-0 会同 joins two runs of units in [a, b), or -1. */
+function jointlyAt(text: string, a: number, b: number): number {
+  let depth = 0;
+  for (let i = a; i < b - 2; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && c === '会' && text[i + 1] === '同' && i > a && !/[、,;]/.test(text[i - 1]!)
+      && text[i + 2] !== '县' && !JOINTLY_AFTER_NAME.test(text.slice(a, i))) return i;
+  }
+  return -1;
 }
 
 /**

@@ -100,9 +100,21 @@ describe('every common list form', () => {
       '1|各省级人民政府|responsible', '1|商务部|responsible', '1|国家发展改革委|responsible',
       '2|各地区|support', '2|商务部|lead',
       '3|各省、自治区、直辖市人民政府|responsible', '3|文化和旅游部|responsible',
+      '5|商务部|lead', '5|有关部门|support',
+      '6|人力资源社会保障部|lead', '6|教育部|support',
     ]);
     expect(units('推进。(各部门要切实落实)')).toEqual([]);
     expect(units('推进。(各县区认真落实)')).toEqual([]);
+  });
+
+  it('reads X会同Y负责 as X leading with Y in support, and not 会同 that is a county\'s name or follows a name ending in 会', () => {
+    expect(units('推进。(由市商务局会同市财政局负责)')).toEqual(['市商务局|lead', '市财政局|support']);
+    expect(units('推进。(责任单位:市发改委会同市财政局)')).toEqual(['市发改委|lead', '市财政局|support']);
+    expect(units('推进。(国家发展改革委牵头,财政部会同有关部门配合)')).toEqual(['国家发展改革委|lead', '财政部|support', '有关部门|support']);
+    expect(units('推进。(洪江市、会同县人民政府负责)')).toEqual(['洪江市人民政府|responsible', '会同县人民政府|responsible']);
+    expect(units('推进。(市工商联会同市商务局负责)')).toEqual(['市工商联|lead', '市商务局|support']);
+    // 协会 / 管委会 end in 会: the 同 after them starts no 会同, so no 市旅游协 is cut off the name.
+    expect(units('推进。(市旅游协会同市体育局负责)')).not.toContain('市旅游协|lead');
   });
 
   it('applies the first-position convention to its own list and every later list without printed roles', () => {
