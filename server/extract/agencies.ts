@@ -11,7 +11,7 @@ import type { FactsBuilder } from './facts-builder.ts';
 import type { Area, EntityEntry, Gazetteer, JurisdictionLevel } from './gazetteer.ts';
 import { NATIONAL, RELATIVE_PREFIX, agencyKey, expandPrefix, levelOfName, scopedAgencyKey, surfaceKey } from './gazetteer.ts';
 import type { Evidence } from './graph-facts.ts';
-import { UNKNOWN, areaAtStart, areaInside, isNationalName, type Jurisdiction } from './jurisdiction.ts';
+import { UNKNOWN, areaAtStart, areaInside, isNationalName, isUnplacedCounty, type Jurisdiction } from './jurisdiction.ts';
 
 export interface ResolvedAgency {
   id: string;
@@ -89,7 +89,9 @@ function provinceArea(name: string): UnitArea {
 function entryIn(area: UnitArea, key: string, gaz: Gazetteer): EntityEntry | undefined {
   if (area.level === 'unknown') return undefined;
   const e = gaz.agencyByKey.get(scopedAgencyKey(area.name, key));
-  if (!e || area.level !== 'district' || !area.city) return e;
+  // A shared county name no clue placed (a Guangzhou plan's 鼓楼区) is not the one a city's file lists.
+  if (!e || area.level !== 'district') return e;
+  if (!area.city) return isUnplacedCounty(area, gaz) ? undefined : e;
   const city = gaz.areas.get(e.jurisdiction ?? '')?.city;
   return city === undefined || city === area.city ? e : undefined;
 }
@@ -123,8 +125,9 @@ function placeUnit(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer
     // 区X in a city document (some district's X), 市X in a provincial one: the document's own area.
     return { area: areaOf(j), ...same };
   }
-  const named = areaAtStart(key, gaz, j.city);
-  if (named) return { area: areaOf(named), ...same };
+  const named = areaAtStart(key, gaz, j.city, j.province);
+  // A shared county name no clue placed is kept per document (see scopedName).
+  if (named) return { area: isUnplacedCounty(named, gaz) ? { ...areaOf(named), document: j.document } : areaOf(named), ...same };
   // 国家税务总局福建省税务局, 人行福州中心支行: a body named after an area inside its name is that area's.
   const inside = areaInside(key, gaz);
   if (inside) return { area: areaOf(inside), ...same };
@@ -144,7 +147,10 @@ function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
   if (area.name === home) return key;
   if (area.level === 'district') {
     // Two districts' 各街道办事处 are two groups; the home city's districts need no city in front.
-    const inArea = key.includes(area.name) ? key : withArea(area.name, key, /^[区县]/);
+    // A county-level city's leading 市 is its own (建德市's 市政府各部门 → 建德市政府各部门), as in placeUnit.
+    const inArea = key.includes(area.name) ? key : withArea(area.name, key, area.name.endsWith('市') ? /^[区县市]/ : /^[区县]/);
+    // 鼓楼区 of a city no clue names: which of the four is not known, so it is this document's alone.
+    if (area.document !== undefined && isUnplacedCounty(area, gaz)) return `${inArea}@${area.document}`;
     return area.city && area.city !== home && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
   }
   if (key.includes(area.name) || areaInside(key, gaz)?.name === area.name) return key;
@@ -168,10 +174,15 @@ export function resolveAgency(printed: string, gaz: Gazetteer, j: Jurisdiction):
   // The document matters only where units are kept per document (see placeUnit).
   const perDocument = j.level === 'unknown' || (j.level === 'district' && !j.city);
   const key = `${j.level}\u0000${j.name}\u0000${j.city ?? ''}\u0000${j.province ?? ''}\u0000${perDocument ? j.document ?? '' : ''}\u0000${printed}`;
+  // A unit kept per document in a document that is not (a shared county name no clue placed: its id ends
+  // in @document) is remembered under its document too.
+  const ownKey = `${key}\u0000${j.document ?? ''}`;
   let a = cache.get(key);
+  if (a && !perDocument && a.id.includes('@')) a = cache.get(ownKey);
   if (!a) {
     if (cache.size >= RESOLVED_LIMIT) cache.clear();
     cache.set(key, (a = resolveUncached(printed, gaz, j)));
+    if (!perDocument && a.id.includes('@')) cache.set(ownKey, a);
   }
   return a;
 }
@@ -209,7 +220,7 @@ function resolveUncached(printed: string, gaz: Gazetteer, j: Jurisdiction): Reso
       const scoped = scopedName(name, district, gaz);
       return {
         ...base, id: agencyNodeId(scoped), name, group: false, level: 'district', governs: districtName,
-        governsId: districtNodeId(scoped.slice(0, -'政府'.length)), gazetteerAliases: [`${districtName}人民政府`],
+        governsId: districtNodeId(scoped.replace(/政府(?=(@[^@]*)?$)/, '')), gazetteerAliases: [`${districtName}人民政府`],
         jurisdiction: district.level === 'unknown' ? jurisdiction : districtName, jurisdictionLevel: district.level,
       };
     }

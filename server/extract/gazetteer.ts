@@ -74,7 +74,17 @@ const GazetteerFile = z.object({
   indicators: z.array(z.unknown()).default([]),
   areas: z.array(z.unknown()).default([]),
   docNumbers: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** province → city (or DIRECT) → its county-level divisions (counties.yaml); checked against the areas */
+  counties: z.record(z.string().min(1), z.record(z.string().min(1), z.array(z.string()))).default({}),
 }).strict();
+
+/** The key under a province in counties.yaml for its divisions directly under it, with no city (仙桃市). */
+export const DIRECT = '直辖';
+/** A county-level division's name: 区, 县, 县级市, 旗 (自治县, 林区, 特区 and 矿区 end so too). */
+const COUNTY_NAME = /^[\u4e00-\u9fff]{1,15}[区县市旗]$/;
+export function isCountyName(name: string): boolean {
+  return COUNTY_NAME.test(name);
+}
 
 export class GazetteerError extends Error {
   override readonly name = 'GazetteerError';
@@ -115,6 +125,11 @@ export interface Gazetteer {
   areaByFirst: Map<number, { surface: string; area: Area }[]>;
   /** districts by city full name → surface form → district area (from district entities) */
   districtsOf: Map<string, Map<string, Area>>;
+  /**
+   * county-level division name → every division of that name in the country (counties.yaml), each with its
+   * province and city (none for one directly under its province). Several for a shared name (鼓楼区 ×4).
+   */
+  counties: Map<string, Area[]>;
   /** document-number prefixes, longest first */
   docNumbers: { prefix: string; jurisdiction: string }[];
 }
@@ -195,6 +210,7 @@ export function loadGazetteer(sources: string | GazetteerSource[]): Gazetteer {
   const areas: z.infer<typeof AreaEntry>[] = [];
   const docNumbers: Record<string, string> = {};
   const declared: FileScope[] = [];
+  const counties: CountyList[] = [];
   for (const f of files) {
     let data: unknown;
     try {
@@ -240,12 +256,50 @@ export function loadGazetteer(sources: string | GazetteerSource[]): Gazetteer {
       areas.push(r.data);
     });
     Object.assign(docNumbers, d.docNumbers);
+    for (const [province, cities] of Object.entries(d.counties)) {
+      for (const [city, names] of Object.entries(cities)) counties.push({ file: f.name, province, city, names });
+    }
     // A file's header declares its area (a user's guangzhou.yaml: jurisdiction: 广州市, province: 广东省).
     if (scope && scope.level !== 'national') declared.push(scope);
   }
   const built = buildGazetteer(home.replace(/市$/, ''), entities, indicators);
   addAreas(built, areas, docNumbers, declared);
+  addCounties(built, counties);
   return built;
+}
+
+/** One city's list of counties.yaml, with the file it came from (for error messages). */
+interface CountyList {
+  file: string;
+  province: string;
+  city: string;
+  names: string[];
+}
+
+/**
+ * Adds the county table, checked against the areas: its provinces and cities must be those areas.yaml lists
+ * (a municipality is the city of its own divisions), so a typo names its entry instead of placing counties
+ * in a city that does not exist.
+ */
+function addCounties(gaz: Gazetteer, lists: CountyList[]): void {
+  for (const { file, province, city, names } of lists) {
+    const where = `${file}: counties → ${province} → ${city}`;
+    const p = gaz.areas.get(province);
+    if (p?.level !== 'province') throw new GazetteerError(`${where}: ${province} is not a province-level area of areas.yaml`);
+    const municipality = p.city === province;
+    const c = city === DIRECT ? undefined : gaz.areas.get(city);
+    if (city !== DIRECT && !(municipality ? city === province : c?.level === 'city' && c.province === province)) {
+      throw new GazetteerError(`${where}: ${city} is not ${municipality ? 'the municipality itself' : `a city of ${province} in areas.yaml`} (or ${DIRECT} for divisions with no city)`);
+    }
+    for (const name of names) {
+      if (!isCountyName(name)) throw new GazetteerError(`${where}: "${name}" is not the name of a county-level division (it ends in 区, 县, 市 or 旗)`);
+      const area: Area = { name, level: 'district', province };
+      if (city !== DIRECT) area.city = city;
+      const known = gaz.counties.get(name);
+      if (!known) gaz.counties.set(name, [area]);
+      else if (!known.some((k) => k.city === area.city && k.province === province)) known.push(area);
+    }
+  }
 }
 
 /** The level an area's full name implies: 省/自治区 → province, 市/州/盟/地区 → city, 区/县/旗 → district. */
@@ -325,7 +379,7 @@ export function buildGazetteer(city: string, rawEntities: EntityEntry[], indicat
     .sort((a, b) => b.surface.length - a.surface.length || (a.surface < b.surface ? -1 : 1));
   const gaz: Gazetteer = {
     city, home, entities, indicators, byKey, agencyByKey: new Map(), byName, indicatorByAlias, scanNames,
-    areas: new Map(), areaNames: [], areaByFirst: new Map(), districtsOf: new Map(), docNumbers: [],
+    areas: new Map(), areaNames: [], areaByFirst: new Map(), districtsOf: new Map(), counties: new Map(), docNumbers: [],
   };
   addAreas(gaz, [], {}, home ? [{ jurisdiction: home, level: 'city' }] : []);
   return gaz;

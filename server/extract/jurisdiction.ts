@@ -53,6 +53,14 @@ const ZONE = /^(高新|开发|保税|自贸|综保|经开|试验|示范|功能|�
 /** 南海新区, 综保区, 经开区: zones end like districts but are not. */
 const ZONE_END = /(新区|开发区|园区|综保区|保税区|片区|景区|试验区|示范区|经开区|高新区)$/;
 const DISTRICT_NAME = /^([\u4e00-\u9fff]{2,3}?[区县旗])/;
+
+/**
+ * Is a district-like name a zone (高新区, 南海新区, 城区), never a division? The county table's generator
+ * (scripts/gazetteer/counties-from-stats.ts) leaves out what this says, so the table and the shape rules agree.
+ */
+export function isZoneName(name: string): boolean {
+  return ZONE.test(name) || ZONE_END.test(name);
+}
 /**
  * A county named with one character (沁县, 泾县, 蠡县), read only as a government's name
  * (`沁县人民政府办公室`): in prose one character before 县 is a word (市县, 两县, 各县).
@@ -138,7 +146,7 @@ export function nationalJurisdiction(source: Jurisdiction['source']): Jurisdicti
  * district of the gazetteer, found within `city` when given), an unlisted X市/X省/X区. undefined when
  * the name starts with none.
  */
-export function areaAtStart(name: string, gaz: Gazetteer, city?: string): Area | undefined {
+export function areaAtStart(name: string, gaz: Gazetteer, city?: string, province?: string): Area | undefined {
   const s = surfaceKey(name);
   const hit = gaz.areaByFirst.get(s.charCodeAt(0))?.find((a) => s.startsWith(a.surface) && !/^(大学|学院)/.test(s.slice(a.surface.length)));
   if (hit) {
@@ -151,12 +159,15 @@ export function areaAtStart(name: string, gaz: Gazetteer, city?: string): Area |
       const d = districtAtStart(rest, gaz, hit.area.city ?? hit.area.name, true);
       if (d) return d;
     }
-    return hit.area;
+    // 朝阳区, 长沙县: a city's short name followed by 区/县/旗 that the county table lists is that division.
+    const county = /^[区县旗]/.test(rest) ? placeCounty(hit.surface + rest[0]!, gaz, cluesOf(city, province, gaz)) : undefined;
+    return county ?? hit.area;
   }
-  const d = districtAtStart(s, gaz, city);
+  const d = districtAtStart(s, gaz, city, false, province);
   if (d) return d;
   const c = UNLISTED_CITY.exec(s);
-  if (c && !NOT_CITY.test(s) && !NOT_IN_AREA_NAME.test(c[1]!.slice(0, -1))) return { name: c[1]!, level: 'city' };
+  // A county-level city (建德市, 仙桃市) is the table's district; any other X市 is read as a city by its shape.
+  if (c && !NOT_CITY.test(s) && !NOT_IN_AREA_NAME.test(c[1]!.slice(0, -1))) return placeCounty(c[1]!, gaz, cluesOf(city, province, gaz)) ?? { name: c[1]!, level: 'city' };
   const p = UNLISTED_PROVINCE.exec(s);
   if (p && !NOT_IN_AREA_NAME.test(p[1]!.replace(/(省|自治区)$/, ''))) return { name: p[1]!, level: 'province', province: p[1]! };
   return undefined;
@@ -167,7 +178,7 @@ export function areaAtStart(name: string, gaz: Gazetteer, city?: string): Area |
  * X区/X县. Printed right after its city's name and before its government (南昌市新建区人民政府), a name
  * is a district even when it has a character of verbs (新建区): the guard is for names found in prose.
  */
-function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, afterCity = false): Area | undefined {
+function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, afterCity = false, province?: string): Area | undefined {
   const cities = city ? [city] : [...gaz.districtsOf.keys()];
   let best: { surface: string; area: Area } | undefined;
   for (const c of cities) {
@@ -175,25 +186,83 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, af
       if (s.startsWith(surface) && /[区县市旗]$/.test(surface) && (!best || surface.length > best.surface.length)) best = { surface, area };
     }
   }
-  if (best) return best.area;
+  if (best) {
+    // A district a city's file lists (Fuzhou's 鼓楼区) is not the one of another province's document (江苏's).
+    const placed = !city && province && best.area.province !== province ? placeCounty(best.area.name, gaz, cluesOf(undefined, province, gaz)) : undefined;
+    return placed && placed.province === province ? placed : best.area;
+  }
   const one = ONE_CHARACTER_COUNTY.exec(s);
   if (one && !NOT_ONE_CHARACTER_COUNTY.test(s) && !NOT_IN_AREA_NAME.test(s[0]!)) {
-    return withCityOf({ name: one[1]!, level: 'district' }, gaz, city);
+    return withCityOf({ name: one[1]!, level: 'district' }, gaz, city, afterCity, province);
   }
   const m = DISTRICT_NAME.exec(s);
   if (!m || ZONE.test(s) || ZONE_END.test(m[1]!)) return undefined;
   const governed = afterCity && /^(?:人民政府|政府)/.test(s.slice(m[1]!.length));
   if (!governed && NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
-  return withCityOf({ name: m[1]!, level: 'district' }, gaz, city);
+  return withCityOf({ name: m[1]!, level: 'district' }, gaz, city, afterCity, province);
 }
 
-function withCityOf(area: Area, gaz: Gazetteer, city: string | undefined): Area {
+/**
+ * The city and province of a district found by its shape. Printed after its city (南昌市新建区), it is that
+ * city's; otherwise a division the county table lists is placed by the table (`city` and `province` are only
+ * clues: 嘉鱼县 in a Wuhan document is still 咸宁市's), and an unlisted one is the city's given.
+ */
+function withCityOf(area: Area, gaz: Gazetteer, city: string | undefined, printed: boolean, province?: string): Area {
+  const listed = printed ? undefined : placeCounty(area.name, gaz, cluesOf(city, province, gaz));
+  if (listed) return listed;
   if (city) {
     area.city = city;
     const p = gaz.areas.get(city)?.province;
     if (p) area.province = p;
   }
   return area;
+}
+
+/** The areas that place a county-level name: a city (with its province), else a province. */
+export interface CountyClues {
+  /** cities, strongest clue first */
+  cities: readonly string[];
+  /** provinces, strongest clue first */
+  provinces: readonly string[];
+}
+
+function cluesOf(city: string | undefined, province: string | undefined, gaz: Gazetteer): CountyClues {
+  const p = province ?? (city ? gaz.areas.get(city)?.province : undefined);
+  return { cities: city ? [city] : [], provinces: p ? [p] : [] };
+}
+
+/**
+ * The county-level division `name` of the county table (counties.yaml) with its city and province: the only
+ * one of that name in the country, else the only one in the first clue city that has one, else in the first
+ * clue province that has any. A name several cities share (鼓楼区, 朝阳区) is never placed by a guess: when no
+ * clue decides, the area has no city (and the province, when the clue province holds all of them). A division
+ * directly under its province (仙桃市) has no city. undefined when the table does not list the name.
+ */
+export function placeCounty(name: string, gaz: Gazetteer, clues: CountyClues): Area | undefined {
+  const listed = gaz.counties.get(name);
+  if (!listed) return undefined;
+  if (listed.length === 1) return { ...listed[0]! };
+  for (const c of clues.cities) {
+    const inCity = listed.find((a) => a.city === c);
+    if (inCity) return { ...inCity };
+  }
+  for (const p of clues.provinces) {
+    const inProvince = listed.filter((a) => a.province === p);
+    if (inProvince.length === 1) return { ...inProvince[0]! };
+    if (inProvince.length > 1) return { name, level: 'district', province: p };
+  }
+  return { name, level: 'district' };
+}
+
+/**
+ * Is `area` a county-level name that several divisions share (within its province, when that is known) and
+ * that no clue placed? Its city is not known, so its units are kept per document, like an unknown area's.
+ */
+export function isUnplacedCounty(area: { name: string; level: string; city?: string; province?: string }, gaz: Gazetteer): boolean {
+  if (area.level !== 'district' || area.city !== undefined) return false;
+  const listed = gaz.counties.get(area.name);
+  if (!listed) return false;
+  return (area.province === undefined ? listed : listed.filter((a) => a.province === area.province)).length > 1;
 }
 
 /**
@@ -205,10 +274,10 @@ function withCityOf(area: Area, gaz: Gazetteer, city: string | undefined): Area 
 const SIGNED_AREA = /^([\u4e00-\u9fff]{2,3}?[区县旗]|[\u4e00-\u9fff]{2,4}?市)(?:人民政府|政府)(?:办公室|办公厅)?$/;
 const TITLED_AREA = /^([\u4e00-\u9fff]{2,3}?[区县旗]|[\u4e00-\u9fff]{2,4}?市)(?=(?:\d{4}|[〇零一二三四五六七八九○]{4})年)/;
 const SIGNING_SOURCES: ReadonlySet<Jurisdiction['source']> = new Set(['signature', 'header', 'issuer', 'title']);
-function signedArea(s: string, source: Jurisdiction['source']): Area | undefined {
+function signedArea(s: string, source: Jurisdiction['source'], gaz: Gazetteer): Area | undefined {
   const m = (SIGNING_SOURCES.has(source) ? SIGNED_AREA.exec(s) : null) ?? (source === 'title' ? TITLED_AREA.exec(s) : null);
   if (!m || NOT_CITY.test(s) || NOT_ONE_CHARACTER_COUNTY.test(s) || ZONE.test(s) || ZONE_END.test(m[1]!)) return undefined;
-  return m[1]!.endsWith('市') ? { name: m[1]!, level: 'city' } : { name: m[1]!, level: 'district' };
+  return placeCounty(m[1]!, gaz, { cities: [], provinces: [] }) ?? (m[1]!.endsWith('市') ? { name: m[1]!, level: 'city' } : { name: m[1]!, level: 'district' });
 }
 
 /** The jurisdiction a name (an issuer, a front-matter value) stands for, if it says. */
@@ -216,7 +285,7 @@ export function jurisdictionOfName(name: string, gaz: Gazetteer, source: Jurisdi
   // Joint issuers (工业和信息化部、国家发展改革委, 工业和信息化部等十部门): the first one's area.
   const s = surfaceKey(name.trim().split(/[、,，\s]+/)[0]!).replace(/等[\u4e00-\u9fff]{0,4}部门$/, '');
   if (s === NATIONAL || s === '国家' || s === '中央') return nationalJurisdiction(source);
-  const area = areaAtStart(s, gaz) ?? signedArea(s, source);
+  const area = areaAtStart(s, gaz) ?? signedArea(s, source, gaz);
   if (area) return toJurisdiction(area, source);
   // A body's name, not a clause that happens to end in 部/署 (…关于稳增长的各项决策部署).
   if (s.length <= 24 && !s.includes('的') && isNationalName(agencyKey(s), gaz)) return nationalJurisdiction(source);
@@ -347,6 +416,20 @@ function withCity(j: Jurisdiction, text: string, gaz: Gazetteer): Jurisdiction {
   if (j.level !== 'district') return j;
   const cities = namedAreas(text, gaz, 'city');
   if (j.city && [...cities.keys()].some((c) => c.name === j.city)) return j;
+  if (gaz.counties.has(j.name)) {
+    // A division the county table lists is placed by the table, with the cities and provinces the text
+    // names most as clues for a shared name; no clue keeps the city its file or printed form gave.
+    const byCount = (m: Map<Area, number>): string[] => [...m].sort((a, b) => b[1] - a[1]).map(([a]) => a.name);
+    const provinces = byCount(namedAreas(text, gaz, 'province'));
+    const placed = placeCounty(j.name, gaz, { cities: byCount(cities), provinces: j.province ? [j.province, ...provinces] : provinces })!;
+    if (j.city && !placed.city) return j;
+    const out: Jurisdiction = { ...j };
+    delete out.city;
+    delete out.province;
+    if (placed.city) out.city = placed.city;
+    if (placed.province) out.province = placed.province;
+    return out;
+  }
   const city = mostNamed(cities);
   if (!city || city.name === j.city) return j;
   const out: Jurisdiction = { ...j, city: city.name };

@@ -101,11 +101,13 @@ describe('jurisdiction-aware agencies', () => {
     expect(where(unit(tianhe.facts, '天河区政府'))).toEqual(['agency:广州市天河区政府', '天河区', 'district']);
   });
 
-  it('keeps a district plan\'s 市X apart per document when the text never names the district\'s city', () => {
-    const text = ['下陆区人民政府办公室关于印发重点工作责任分解的通知', '1. 推进项目建设。(责任单位:区发改局、市发改委)', '2. 完善数据共享。'].join('\n');
-    const r = extract('xl', text);
-    expect(where(unit(r.facts, '区发改局'))).toEqual(['agency:下陆区发改局', '下陆区', 'district']);
-    expect(where(unit(r.facts, '市发改委'))).toEqual(['agency:市发改委@xl', '未知', 'unknown']);
+  it('keeps a district plan\'s units apart per document when nothing says which of the cities with a district of that name it is', () => {
+    // 新华区 is 石家庄's, 沧州's and 平顶山's; the text names none of them.
+    const text = ['新华区人民政府办公室关于印发重点工作责任分解的通知', '1. 推进项目建设。(责任单位:区发改局、市发改委)', '2. 完善数据共享。'].join('\n');
+    const r = extract('xh', text);
+    expect(r.document).toMatchObject({ jurisdiction: '新华区', jurisdictionLevel: 'district' });
+    expect(where(unit(r.facts, '区发改局'))).toEqual(['agency:新华区发改局@xh', '新华区', 'district']);
+    expect(where(unit(r.facts, '市发改委'))).toEqual(['agency:市发改委@xh', '未知', 'unknown']);
   });
 
   it('reads a county-level city\'s 市X as its own, not its prefecture\'s', () => {
@@ -189,7 +191,7 @@ describe('document jurisdiction detection', () => {
     // The signature above an announced attachment still signs the notice; its relative units are that county's.
     const notice = extract('qx', ['各乡、镇人民政府:', '现将任务清单印发给你们。', '附件:1.任务清单', '沁县人民政府办公室', '2025年5月18日', '附件1', '任务清单',
       '1.建设产业园。(责任单位:县发改局)', '2.打造生产基地。(责任单位:县商务局)'].join('\n'));
-    expect(where(unit(notice.facts, '县发改局'))).toEqual(['agency:沁县发改局', '沁县', 'district']);
+    expect(where(unit(notice.facts, '县发改局'))).toEqual(['agency:长治市沁县发改局', '沁县', 'district']);
     expect(of(`数字经济工作要点\n${items}\n市县人民政府\n2025年5月18日`)).toMatchObject({ jurisdiction: '未知' });
     expect(of(`数字经济工作要点\n${items}\n各县人民政府\n2025年5月18日`)).toMatchObject({ jurisdiction: '未知' });
   });
