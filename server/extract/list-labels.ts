@@ -32,10 +32,11 @@ export type VerbRole = 'lead' | 'support' | 'duty';
  * The verb that closes a clause of an unlabelled list, at the clause's end. `duty` (负责, 按职责分工负责)
  * is responsible on its own, support beside a 牵头 clause and lead beside a 配合 clause. 落实 on its own
  * is a duty too: a division plan hands the ministries' work to the provinces to carry out
- * (商务部、国家发展改革委按职责分工负责,各省级人民政府落实; 各地区抓好落实) — but only right after a
- * body's name: an adverb or a modal before it (各部门要切实落实, 各县区认真落实) is a sentence, not a list.
+ * (商务部、国家发展改革委按职责分工负责,各省级人民政府落实; 各地区抓好落实), and so is 实施 (各县(市、区)政府
+ * 具体实施) — but only right after a body's name: an adverb or a modal before it (各部门要切实落实,
+ * 各县区认真落实, 分步实施) is a sentence, not a list.
  */
-const CLOSING_VERB = /(?:分别|共同|各自|具体)?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:抓好|组织|切实)?(?:负责|落实)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|主办|配合(?:落实)?|参与|协助|协同|协办|(?<=[府局委办厅部署院区县市镇乡会组室心处站所队)]|单位|部门|街道|机构)(?:抓好|组织|切实)?落实)$/;
+const CLOSING_VERB = /(?:分别|共同|各自|具体)?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:抓好|组织|切实)?(?:负责|落实)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|主办|配合(?:落实)?|参与|协助|协同|协办|(?<=[府局委办厅部署院区县市镇乡会组室心处站所队)]|单位|部门|街道|机构)(?:抓好|组织|切实|具体|负责)?(?:落实|实施))$/;
 
 export function closingVerb(clause: string): { verb: string; role: VerbRole } | null {
   const m = CLOSING_VERB.exec(clause);

@@ -94,7 +94,7 @@ describe('every common list form', () => {
     ]);
   });
 
-  it('reads a clause that ends in 落实 as a duty, as division plans hand the ministries\' work to the provinces, and not 落实 after an adverb or a modal', () => {
+  it('reads a clause that ends in 落实 or 实施 as a duty, as division plans hand the ministries\' work to the provinces, and not one after an adverb or a modal', () => {
     // (X、Y按职责分工负责,各省级人民政府落实): all carry it out; after a 牵头 clause the implementers support.
     expect(formPairs('division-implement.txt')).toEqual([
       '1|各省级人民政府|responsible', '1|商务部|responsible', '1|国家发展改革委|responsible',
@@ -105,6 +105,11 @@ describe('every common list form', () => {
     ]);
     expect(units('推进。(各部门要切实落实)')).toEqual([]);
     expect(units('推进。(各县区认真落实)')).toEqual([]);
+    expect(units('推进。(市发改委牵头,市财政局等部门配合,各县(市、区)政府具体实施)')).toEqual([
+      '市发改委|lead', '市财政局|support', '各县(市、区)政府|support',
+    ]);
+    expect(units('推进。(各区县政府负责实施)')).toEqual(['各区县政府|responsible']);
+    expect(units('推进。(试点先行、逐步实施)')).toEqual([]);
   });
 
   it('reads X会同Y负责 as X leading with Y in support, and not 会同 that is a county\'s name or follows a name ending in 会', () => {
