@@ -37,10 +37,14 @@ export function leftOutBecause(county: StatsCounty, cityName: string): string | 
   return undefined;
 }
 
+/** Rows in code order: the output never depends on the order of the input. */
+function byCodeOrder<T extends { code: string }>(xs: readonly T[]): T[] {
+  return [...xs].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
 /** The province → city → divisions tree, in code order; the municipality is the city of its own divisions. */
 export function countyTree(t: StatsTables): { province: string; cities: { city: string; counties: string[] }[] }[] {
   const byCode = new Map(t.cities.map((c) => [c.code, c]));
-  const byCodeOrder = <T extends { code: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return byCodeOrder(t.provinces).map((p) => {
     const cities = new Map<string, string[]>();
     for (const county of byCodeOrder(t.areas.filter((a) => a.provinceCode === p.code))) {
@@ -62,7 +66,7 @@ export function countiesYaml(t: StatsTables, source: Source): string {
   const listed = tree.reduce((n, p) => n + p.cities.reduce((m, c) => m + c.counties.length, 0), 0);
   const leftOut = new Map<string, string[]>();
   const cityName = new Map(t.cities.map((c) => [c.code, c.name]));
-  for (const a of t.areas) {
+  for (const a of byCodeOrder(t.areas)) {
     const why = leftOutBecause(a, cityName.get(a.cityCode) ?? '');
     if (why && !leftOut.get(why)?.includes(a.name)) leftOut.set(why, [...(leftOut.get(why) ?? []), a.name]);
   }

@@ -420,9 +420,12 @@ function withCity(j: Jurisdiction, text: string, gaz: Gazetteer): Jurisdiction {
     // A division the county table lists is placed by the table, with the cities and provinces the text
     // names most as clues for a shared name; no clue keeps the city its file or printed form gave.
     const byCount = (m: Map<Area, number>): string[] => [...m].sort((a, b) => b[1] - a[1]).map(([a]) => a.name);
-    const provinces = byCount(namedAreas(text, gaz, 'province'));
-    const placed = placeCounty(j.name, gaz, { cities: byCount(cities), provinces: j.province ? [j.province, ...provinces] : provinces })!;
-    if (j.city && !placed.city) return j;
+    const named = byCount(namedAreas(text, gaz, 'province'));
+    const provinces = named.length > 0 || !j.province ? named : [j.province];
+    const placed = placeCounty(j.name, gaz, { cities: byCount(cities), provinces })!;
+    // No clue for a shared name: the city the file or the printed form gave stays (鼓楼区 is Fuzhou's), unless
+    // the text names another province (a Jiangsu 鼓楼区 is Nanjing's or Xuzhou's, never Fuzhou's).
+    if (j.city && !placed.city && (placed.province === undefined || placed.province === j.province)) return j;
     const out: Jurisdiction = { ...j };
     delete out.city;
     delete out.province;
