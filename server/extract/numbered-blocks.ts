@@ -69,6 +69,9 @@ const NUMBER_CELL_LINE = /^\|?\s*(\d{1,3})\s*\|$/;
 // a header printed one cell per line from a lone `序号` (a page number or a figure alone on its line is not).
 const BARE_NUMBER_LINE = /^\s*(\d{1,3})\s*$/;
 const LONE_SERIAL_HEADER = /^\s*\|?\s*序号\s*\|?\s*$/;
+// A column printed before 序号 that groups the rows (分类 / 类别 …): its cell is merged over its group, so it is
+// printed only on the first row of each group — those rows are one line wider than the others.
+const GROUP_COLUMN = /^\s*\|?\s*(?:分类|类别|类型|领域|板块|方面|大类|门类|工作类别|任务类别|项目类别)\s*\|?\s*$/;
 // Where a block may start inside a line: after a sentence end or a closing bracket.
 const SENTENCE_END = /[。;!?)〕】]/;
 const APPENDIX = /^附件/;
@@ -118,17 +121,24 @@ function blockLines(text: string, lines: Line[]): Line[] {
     else pieceLevel = 0;
   };
   // A header printed cell by cell from a lone `序号`, without bars: its width (lines from 序号 to the first
-  // row number) and the lines since its last row began. A bare number opens a row only where a row is due
-  // (first, or a header's width of lines after the last), so a count cell printing `2` in row 1 does not.
-  let bare: { width: number; sinceRow: number } | undefined;
+  // row number), the group columns printed before 序号 and the lines since its last row began. A bare number
+  // opens a row only where a row is due (first, or a header's width of lines after the last), so a count cell
+  // printing `2` in row 1 does not. With group columns a row is due a group cell earlier or later as well: the
+  // width may hold the first row's group cell, and each group's first row prints its own.
+  let bare: { width: number; groups: number; sinceRow: number } | undefined;
   const bareRowAt = (t: string): RegExpExecArray | null => {
-    if (!bare || (bare.sinceRow >= 0 && bare.sinceRow !== bare.width)) return null;
+    if (!bare || (bare.sinceRow >= 0 && Math.abs(bare.sinceRow - bare.width) > bare.groups)) return null;
     return BARE_NUMBER_LINE.exec(t);
   };
   for (let k = 0; k < lines.length; k++) {
     let l = lines[k]!;
     // A new such header: its rows are numbered from 1 again.
-    if (LONE_SERIAL_HEADER.test(l.text)) { bare = { width: 0, sinceRow: -1 }; lastItem = 0; }
+    if (LONE_SERIAL_HEADER.test(l.text)) {
+      let groups = 0;
+      while (k - groups - 1 >= 0 && GROUP_COLUMN.test(lines[k - groups - 1]!.text)) groups++;
+      bare = { width: 0, groups, sinceRow: -1 };
+      lastItem = 0;
+    }
     const cell = NUMBER_CELL_LINE.exec(l.text) ?? bareRowAt(l.text);
     const next = lines[k + 1];
     // `1 |` (or `1` under such a header) then its title: one item, the number's line joined to the title's.

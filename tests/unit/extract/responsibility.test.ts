@@ -336,6 +336,16 @@ describe('pages that lost their line breaks and tables that lost their columns',
     expect(r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.path))).toEqual(['1.1', '1.2', '2.1', '2.2']);
   });
 
+  it('reads a table exported one cell per line whose group column (分类) before 序号 is printed only on each group\'s first row, a row for every number', () => {
+    // Header 分类 / 序号 / 事项 / 责任单位 / 牵头单位: the 责任单位 column before the lead column, each gives its role.
+    expect(formPairs('table-group-column.txt')).toEqual([
+      '1|区发改局|lead', '1|区发改局|responsible', '1|区统计局|responsible', '2|区发改局|lead', '2|区发改局|responsible',
+      '3|区数据局|responsible', '3|区行政服务中心|lead', '3|区行政服务中心|responsible', '4|区财政局|lead', '4|区财政局|responsible',
+    ]);
+    const r = extractFile(path.join(FORMS, 'table-group-column.txt'));
+    expect(r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.path))).toEqual(['1', '2', '3', '4']);
+  });
+
   it('reads a table exported one cell per line whose rows are narrower than its header (a merged cell), by what the cells hold, rows numbered from 7', () => {
     // Header: `牵头 单位` wrapped inside its words; 责任主体与协同单位 joins two labels, beside a lead column: support.
     expect(formPairs('table-cells-merged.txt')).toEqual([
