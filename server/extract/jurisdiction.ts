@@ -191,13 +191,17 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, af
     const placed = !city && province && best.area.province !== province ? placeCounty(best.area.name, gaz, cluesOf(undefined, province, gaz)) : undefined;
     return placed && placed.province === province ? placed : best.area;
   }
+  const long = longCountyAt(s, gaz);
+  if (long) return withCityOf({ name: long, level: 'district' }, gaz, city, afterCity, province);
   const one = ONE_CHARACTER_COUNTY.exec(s);
   if (one && !NOT_ONE_CHARACTER_COUNTY.test(s) && !NOT_IN_AREA_NAME.test(s[0]!)) {
     return withCityOf({ name: one[1]!, level: 'district' }, gaz, city, afterCity, province);
   }
   const m = DISTRICT_NAME.exec(s);
   if (!m || ZONE.test(s) || ZONE_END.test(m[1]!)) return undefined;
-  const governed = afterCity && /^(?:人民政府|政府)/.test(s.slice(m[1]!.length));
+  // Before its government a name is a district's even with a character of verbs (南昌市新建区人民政府), when
+  // printed after its city or when the county table lists it (莲都区人民政府办公室).
+  const governed = (afterCity || gaz.counties.has(m[1]!)) && /^(?:人民政府|政府)/.test(s.slice(m[1]!.length));
   if (!governed && NOT_IN_AREA_NAME.test(m[1]!.slice(0, -1))) return undefined;
   return withCityOf({ name: m[1]!, level: 'district' }, gaz, city, afterCity, province);
 }
@@ -207,6 +211,26 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, af
  * city's; otherwise a division the county table lists is placed by the table (`city` and `province` are only
  * clues: 嘉鱼县 in a Wuhan document is still 咸宁市's), and an unlisted one is the city's given.
  */
+/**
+ * Listed divisions whose names are longer than the shape X区/X县 reads (和林格尔县, 长阳土家族自治县, 鄂温克族自治旗),
+ * by the code of their first character, longest first. Such a name is no word of prose, so it is read wherever
+ * a district may start.
+ */
+const longCounties = new WeakMap<Gazetteer, Map<number, string[]>>();
+function longCountyAt(s: string, gaz: Gazetteer): string | undefined {
+  let byFirst = longCounties.get(gaz);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const name of [...gaz.counties.keys()].filter((n) => n.length > 4 && !n.endsWith('市')).sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
+      const list = byFirst.get(name.charCodeAt(0));
+      if (list) list.push(name);
+      else byFirst.set(name.charCodeAt(0), [name]);
+    }
+    longCounties.set(gaz, byFirst);
+  }
+  return byFirst.get(s.charCodeAt(0))?.find((n) => s.startsWith(n));
+}
+
 function withCityOf(area: Area, gaz: Gazetteer, city: string | undefined, printed: boolean, province?: string): Area {
   const listed = printed ? undefined : placeCounty(area.name, gaz, cluesOf(city, province, gaz));
   if (listed) return listed;

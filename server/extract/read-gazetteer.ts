@@ -1,5 +1,5 @@
 /*
- * Reads the gazetteer from disk: a folder of per-jurisdiction YAML files (seeds/gazetteer/: fuzhou.yaml,
+ * Reads the gazetteer from disk: a folder of YAML files (seeds/gazetteer/: fuzhou.yaml, counties.yaml,
  * national.yaml, areas.yaml, and any city a user adds) or one YAML file. The second place in
  * server/extract/ that touches the file system; parsing stays in gazetteer.ts, which is pure.
  */

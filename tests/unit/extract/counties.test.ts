@@ -133,6 +133,21 @@ describe('county-level divisions of other kinds', () => {
     expect(jurisdictionOfName('各县人民政府', gazetteer(), 'issuer')).toBeUndefined();
   });
 
+  it('reads a listed division whose name is longer than the X区/X县 shape (鄂温克族自治旗, 长阳土家族自治县) with its city', () => {
+    expect(area('鄂温克族自治旗人民政府办公室')).toEqual({ level: 'district', name: '鄂温克族自治旗', city: '呼伦贝尔市', province: '内蒙古自治区' });
+    const r = extract('cy', notice('长阳土家族自治县人民政府办公室', '县发改局'));
+    expect(where(unit(r.facts, '县发改局'))).toEqual(['agency:宜昌市长阳土家族自治县发改局', '长阳土家族自治县', 'district']);
+  });
+
+  it('reads a listed district before its government though its name has a character of verbs (来源: 莲都区人民政府办公室)', () => {
+    const text = ['2023年重点工作责任分解', '来源: 莲都区人民政府办公室   发布时间: 2023-04-17', '1. 推进项目建设。(责任单位:区发改局)', '2. 完善数据共享。'].join('\n');
+    const r = extract('ld', text);
+    expect(r.document).toMatchObject({ jurisdiction: '莲都区', jurisdictionLevel: 'district' });
+    expect(where(unit(r.facts, '区发改局'))).toEqual(['agency:丽水市莲都区发改局', '莲都区', 'district']);
+    // In prose the guard stands: 新建区 is 南昌's, 加快新建区域 names no district.
+    expect(jurisdictionOfName('加快新建区域建设', gazetteer(), 'text')).toBeUndefined();
+  });
+
   it('never reads a zone as a division: the table lists none, and 浦东新区 or 苏州工业园区 stay unplaced', () => {
     const gaz = gazetteer();
     expect([...gaz.counties.keys()].filter(isZoneName)).toEqual([]);
