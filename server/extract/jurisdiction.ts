@@ -10,6 +10,9 @@
  * 结合X实际; 我区/我市/我省 with the district, city or province the text names most; one city named in
  * the title. Failing all, the home city of the gazetteer when the text names it, else `unknown` — whose
  * units are kept apart per document, so a guess never merges them into a known city's agencies.
+ * A county or district gets its city and province from the county table (counties.yaml: placeCounty) when its
+ * name is unique in the country or a clue of the text decides between the cities that share it; otherwise its
+ * units stay per document too.
  */
 import type { Area, Gazetteer, JurisdictionLevel } from './gazetteer.ts';
 import { NATIONAL, agencyKey, scopedAgencyKey, surfaceKey } from './gazetteer.ts';
@@ -207,11 +210,6 @@ function districtAtStart(s: string, gaz: Gazetteer, city: string | undefined, af
 }
 
 /**
- * The city and province of a district found by its shape. Printed after its city (南昌市新建区), it is that
- * city's; otherwise a division the county table lists is placed by the table (`city` and `province` are only
- * clues: 嘉鱼县 in a Wuhan document is still 咸宁市's), and an unlisted one is the city's given.
- */
-/**
  * Listed divisions whose names are longer than the shape X区/X县 reads (和林格尔县, 长阳土家族自治县, 鄂温克族自治旗),
  * by the code of their first character, longest first. Such a name is no word of prose, so it is read wherever
  * a district may start.
@@ -231,6 +229,11 @@ function longCountyAt(s: string, gaz: Gazetteer): string | undefined {
   return byFirst.get(s.charCodeAt(0))?.find((n) => s.startsWith(n));
 }
 
+/**
+ * The city and province of a district found by its shape. Printed after its city (南昌市新建区), it is that
+ * city's; otherwise a division the county table lists is placed by the table (`city` and `province` are only
+ * clues: 嘉鱼县 in a Wuhan document is still 咸宁市's), and an unlisted one is the city's given.
+ */
 function withCityOf(area: Area, gaz: Gazetteer, city: string | undefined, printed: boolean, province?: string): Area {
   const listed = printed ? undefined : placeCounty(area.name, gaz, cluesOf(city, province, gaz));
   if (listed) return listed;

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../../server/extract/extract-document.ts';
 import { loadGazetteer } from '../../../server/extract/gazetteer.ts';
-import type { GraphFacts, NodeFact } from '../../../server/extract/graph-facts.ts';
 import { isZoneName, jurisdictionOfName, placeCounty } from '../../../server/extract/jurisdiction.ts';
-import { FIXTURES, gazetteer, ROOT } from './helpers.ts';
+import { FIXTURES, gazetteer, ROOT, unit, where } from './helpers.ts';
 
 const SHA = '0'.repeat(64);
 
@@ -25,17 +24,6 @@ function notice(issuer: string, units: string, prose = ''): string {
 
 function extract(id: string, text: string): ReturnType<typeof extractText> {
   return extractText(id, `${id}.txt`, text, SHA, gazetteer());
-}
-
-/** The agency node responsible for the first task under the printed unit `printed`. */
-function unit(facts: GraphFacts, printed: string): NodeFact {
-  const rel = facts.relationships.find((r) => r.type === 'RESPONSIBLE_FOR' && r.evidence.some((e) => e.text === printed));
-  if (!rel) throw new Error(`no RESPONSIBLE_FOR printed as ${printed}`);
-  return facts.nodes.find((n) => n.id === rel.from)!;
-}
-
-function where(n: NodeFact): [string, unknown, unknown] {
-  return [n.id, n.props.jurisdiction, n.props.jurisdictionLevel];
 }
 
 /** The jurisdiction a government's name stands for, without the clue it came from. */
