@@ -65,10 +65,13 @@ export function looksLikeUnit(name: string): boolean {
 
 // 等, 等有关部门, 等省直有关单位, 等部门: the named units stay, the tail goes.
 const TAIL_WORDS = '等(?:\\d+|[一二三四五六七八九十]+)?个?(?:[省市区县](?:直|级)?)?(?:各)?(?:有关|相关)?';
+// The tail's kind of body, maybe two kinds: 等部门(单位) glosses it in a bracket, 等有关部门和单位 joins them.
+const TAIL_KIND = '(?:部门|单位|机构)(?:[(（](?:部门|单位|机构)[)）]|(?:和|及|与)(?:部门|单位|机构)(?![\\u4e00-\\u9fff(（]))?';
 // 等数字经济工作领导小组成员单位: the members of a named group are a tail too.
-const TAIL = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)?$|等[\\u4e00-\\u9fff]{2,16}成员单位$`);
-// 能源局等省有关部门和各地级以上市人民政府: a tail, then 和/及 and one more unit.
-const TAIL_AND = new RegExp(`${TAIL_WORDS}(?:部门|单位|机构)(?:以及|和|及|与)`);
+const TAIL = new RegExp(`${TAIL_WORDS}(?:${TAIL_KIND})?$|等[\\u4e00-\\u9fff]{2,16}成员单位$`);
+// 能源局等省有关部门和各地级以上市人民政府, 省市场监管局等部门(单位)和各市(州)人民政府: a tail, then 和/及 and one
+// more unit — not the tail's second kind (等有关部门和单位).
+const TAIL_AND = new RegExp(`${TAIL_WORDS}${TAIL_KIND}(?:以及|和|及|与)(?!(?:部门|单位|机构)$)`);
 // 省文化厅(除标注为“牵头”单位外,列第一位的为牵头单位,下同): a rule glued to the last unit is not part of it.
 const RULE_BRACKET = /\(([^()]*)\)$/;
 // 各区、县(市)政府, 相关市、县政府: a group of areas printed in parts before its government.
@@ -179,7 +182,8 @@ function splitAtAnd(text: string, p: UnitMention): UnitMention[] {
       const leftEnd = text[i - 1] === '以' ? i - 1 : i;
       const left = text.slice(p.start, leftEnd);
       const right = text.slice(i + 1, p.end);
-      if (looksLikeUnit(left) && looksLikeUnit(right)) {
+      // 各有关部门及单位: a bare kind after 及 names no body of its own.
+      if (looksLikeUnit(left) && looksLikeUnit(right) && !GENERIC_PIECE.test(right)) {
         return [{ name: left, start: p.start, end: leftEnd }, ...splitAtAnd(text, { name: right, start: i + 1, end: p.end })];
       }
     }

@@ -252,7 +252,7 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
     const c = i < b ? text[i]! : ',';
     if (c === '(') { depth++; continue; }
     if (c === ')' && depth > 0) { depth--; continue; }
-    if (depth > 0 || !(CLAUSE_SEPARATORS.has(c) || c === '。')) continue;
+    if (depth > 0 || !(CLAUSE_SEPARATORS.has(c) || c === '。' || (c === '、' && closesClause(text, s, i)))) continue;
     let ca = s;
     let cb = i;
     s = i + 1;
@@ -277,6 +277,17 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
     if (c === '。') break;
   }
   return clauses;
+}
+
+/**
+ * Whether [a, b) before a 、 is a clause closed by its verb after a body's name: 省政务服务和数字化建设管理局牵头、
+ * 中省直有关部门配合 joins two clauses with 、 where lists of the genre mostly use a comma. A 、 after a unit
+ * with no verb (市发改委、市财政局负责) still parts two units of one clause.
+ */
+function closesClause(text: string, a: number, b: number): boolean {
+  const clause = text.slice(a, b).trim();
+  const verb = closingVerb(clause);
+  return verb !== null && endsLikeUnit(clause.slice(0, clause.length - verb.verb.length));
 }
 
 /** The units of [a, b) of a clause, a lead marked on a unit (市发改委(牵头)) taken off its name. */

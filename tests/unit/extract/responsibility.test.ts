@@ -187,7 +187,25 @@ describe('every common list form', () => {
       '3|市公安局|responsible', '3|市委网信办|responsible', '3|市直各委、办、局|responsible',
       '4|各设区市人民政府|responsible', '4|省国资委|responsible', '4|省财政厅|responsible',
       '5|市直有关部门、单位|responsible', '5|福州新区管委会(长乐区政府)|responsible',
+      '6|各市(州)人民政府|responsible', '6|省发展改革委(省数据局)|responsible', '6|省市场监管局|responsible', '6|科技厅|responsible',
+      '7|各州、市人民政府|responsible', '7|省投资促进局|responsible', '7|省财政厅|responsible',
     ]);
+  });
+
+  it('drops a tail whose kind is glossed in a bracket or joined by a second kind (等部门(单位), 等有关部门和单位), not the unit after it', () => {
+    expect(units('推进。(省市场监管局等部门(单位)和各市(州)人民政府按职责分工负责)')).toEqual([
+      '省市场监管局|responsible', '各市(州)人民政府|responsible',
+    ]);
+    expect(units('推进。(责任单位:省财政厅等有关部门和单位)')).toEqual(['省财政厅|responsible']);
+    expect(units('推进。(责任单位:省财政厅等有关部门及单位,各州、市人民政府)')).toEqual(['省财政厅|responsible', '各州、市人民政府|responsible']);
+  });
+
+  it('reads clauses joined by 、 after their verbs (X牵头、Y配合) as two clauses, and 、 between units as one clause', () => {
+    expect(units('推进。(责任部门:省政务服务和数字化建设管理局牵头、中省直有关部门配合)')).toEqual([
+      '省政务服务和数字化建设管理局|lead', '中省直有关部门|support',
+    ]);
+    expect(units('推进。(省发展改革委负责、各市政府配合)')).toEqual(['省发展改革委|lead', '各市政府|support']);
+    expect(units('推进。(省商务厅、省财政厅配合)')).toEqual(['省商务厅|support', '省财政厅|support']);
   });
 
   it('gives nothing for rules about lists, abbreviations, dates, document numbers, examples or prose', () => {
