@@ -36,7 +36,7 @@ export type VerbRole = 'lead' | 'support' | 'duty';
  * 具体实施) — but only right after a body's name: an adverb or a modal before it (各部门要切实落实,
  * 各县区认真落实, 分步实施) is a sentence, not a list.
  */
-const CLOSING_VERB = /(?:分别|共同|各自|具体)?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:抓好|组织|切实)?(?:负责|落实)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|主办|配合(?:落实)?|参与|协助|协同|协办|(?<=[府局委办厅部署院区县市镇乡会组室心处站所队)]|单位|部门|街道|机构)(?:抓好|组织|切实|具体|负责)?(?:落实|实施))$/;
+const CLOSING_VERB = /(?:分别|共同|各自|具体)?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?(?:抓好|组织|切实)?(?:负责|落实|牵头)|(?:按照?)?分工(?:负责|落实)|分别负责|共同负责|具体负责|负责落实|牵头(?:负责|落实)?|负责|主办|配合(?:落实)?|参与|协助|协同|协办|(?<=[府局委办厅部署院区县市镇乡会组室心处站所队)]|单位|部门|街道|机构)(?:抓好|组织|切实|具体|负责)?(?:落实|实施))$/;
 
 export function closingVerb(clause: string): { verb: string; role: VerbRole } | null {
   const m = CLOSING_VERB.exec(clause);
@@ -45,7 +45,8 @@ export function closingVerb(clause: string): { verb: string; role: VerbRole } | 
   // 分别牵头 leads like 牵头: the adverb before the verb does not change its role. 主办 / 协办 (X主办,Y协办)
   // read as the label words 主办单位 / 协办单位 do.
   const bare = verb.replace(/^(?:分别|共同|各自|具体)/, '');
-  const role: VerbRole = bare.startsWith('牵头') || bare === '主办' ? 'lead' : /^(?:配合|参与|协助|协同|协办)/.test(bare) ? 'support' : 'duty';
+  // 按职责牵头 (X、Y、Z按职责牵头,…按职责分工负责) leads: each leads the part of the work its duties cover.
+  const role: VerbRole = bare.includes('牵头') || bare === '主办' ? 'lead' : /^(?:配合|参与|协助|协同|协办)/.test(bare) ? 'support' : 'duty';
   return { verb, role };
 }
 

@@ -236,6 +236,9 @@ interface Clause {
   marked: Set<UnitMention>;
 }
 
+// A post held by a person (分管副省长, 协管副秘书长, 常务副市长): not a body.
+const POST = /^[\u4e00-\u9fff]{0,6}(?:省长|市长|区长|县长|州长|旗长|秘书长|书记|主席)$/;
+
 // 市发改委(牵头), 市财政局(牵头单位): a lead marked on the unit itself.
 const LEAD_MARK = /\((?:牵头|主责|主办)(?:单位|部门)?\)$/;
 
@@ -271,6 +274,8 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
       const jointly = jointlyAt(text, ca, cb);
       if (jointly > 0) clauses.push({ ...unitsOf(text, ca, jointly), verb: verb?.role === 'support' ? 'support' : 'lead' });
       const { units, marked } = unitsOf(text, jointly > 0 ? jointly + 2 : ca, cb);
+      // (分管副省长、协管副秘书长负责,省发展改革委牵头,…): a clause of posts names people, as a 领导 label does.
+      if (units.length > 0 && units.every((u) => POST.test(u.name))) continue;
       if (!labelled && verb && units.length === 0) return [];
       clauses.push({ units, verb: verb?.role ?? null, marked });
     }

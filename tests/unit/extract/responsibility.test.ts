@@ -91,7 +91,19 @@ describe('every common list form', () => {
       '3|市交通运输局|responsible', '3|市商务局|responsible',
       '4|各区政府|support', '4|市政务服务中心|lead', '4|市数据局|lead',
       '5|各有关部门|support', '5|市发展改革委|lead',
+      '8|各区政府|support', '8|市商务局|lead', '8|市委编办|lead', '8|市政府办公室|lead', '8|市直有关部门(单位)|support',
+      '9|市发展改革委|lead', '9|市工信局|support', '9|市财政局|support',
     ]);
+  });
+
+  it('reads 按职责牵头 as a lead, and skips a clause of posts held by people (分管副省长、协管副秘书长负责) while reading the bodies after it', () => {
+    expect(units('推进。(省政府办公厅、省委编办、商务厅按职责牵头,省直有关部门(单位)及各市(州)人民政府按职责分工负责)')).toEqual([
+      '省政府办公厅|lead', '省委编办|lead', '商务厅|lead', '省直有关部门(单位)|support', '各市(州)人民政府|support',
+    ]);
+    expect(units('能耗下降2.5%(分管副省长、协管副秘书长负责,省发展改革委牵头,省工业和信息化厅、省财政厅配合)')).toEqual([
+      '省发展改革委|lead', '省工业和信息化厅|support', '省财政厅|support',
+    ]);
+    expect(units('推进。(分管副市长负责)')).toEqual([]);
   });
 
   it('reads a clause that ends in 落实 or 实施 as a duty, as division plans hand the ministries\' work to the provinces, and not one after an adverb or a modal', () => {
