@@ -63,7 +63,14 @@ export const COMMA_CONVENTION = /(?:逗号|,)(?:之)?前(?:的)?(?:单位|部门
  * A clause after a list that remarks on it rather than naming a unit: (责任单位:市直各部门,各县市区,
  * 以下均需各县市区落实,不再逐一列出) — it refers to other items or states a requirement; the list ends there.
  */
-export const REMARK = /^(?:以下|以上|上述|其中|另外|均需|均应|均由|不再|需|须|请)/;
+export const REMARK = /^(?:此项|以下|以上|上述|其中|另外|均需|均应|均由|不再|需|须|请)/;
+
+/**
+ * A remark that the later items' lists leave a body out (此项及以下任务均需各县(市、区)落实,不再列出;
+ * 以下均需各区市政府落实,不再一一列出): it says that from here every item carries its list, so a bare
+ * bracket at an item's end (市人社局) is that item's list, as it is after the first-position convention.
+ */
+export const NOT_LISTED_AGAIN = /不再(?:一一|逐一|逐项|单独|重复|另行)?(?:列出|列明|列举)/;
 
 /**
  * A clause that states a rule about lists rather than naming units: the convention itself, 下同,

@@ -2,13 +2,16 @@
  * The units of a list: where a printed list splits into names, which tails are not names (等, 等有关部门),
  * which pieces belong together (市直各委、办、局; 各区、县(市)政府) and what a unit looks like — the
  * guard that keeps brackets of prose (explanations, examples, rules) from being read as lists.
- * Names may contain brackets (市工信局(大数据局), 各县(市、区)政府), so splitting counts bracket depth.
+ * Names may contain brackets (市工信局(大数据局), 各县(市、区)政府, 各縣〔市、區〕政府), so splitting counts bracket depth.
  */
 import { isRuleClause } from './list-labels.ts';
 
 export interface UnitMention { name: string; start: number; end: number }
 
 const SEPARATORS = new Set(['、', ',', ';', '，', '；']);
+// A name's own bracket may be round or 〔〕 (各縣〔市、區〕政府, as a list in round brackets prints its group).
+const OPEN = new Set(['(', '（', '〔']);
+const CLOSE = new Set([')', '）', '〕']);
 const GENERIC_PIECE = /^(?:单位|部门|机构)$/;
 
 function pushTrimmed(text: string, a: number, b: number, pieces: UnitMention[]): void {
@@ -25,8 +28,8 @@ export function splitUnits(text: string, start: number, end: number): UnitMentio
   let s = start;
   for (let i = start; i < end; i++) {
     const c = text[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c) && depth > 0) depth--;
     else if (depth === 0 && SEPARATORS.has(c)) { pushTrimmed(text, s, i, pieces); s = i + 1; }
   }
   pushTrimmed(text, s, end, pieces);
@@ -176,8 +179,8 @@ function splitAtAnd(text: string, p: UnitMention): UnitMention[] {
   let depth = 0;
   for (let i = p.start; i < p.end; i++) {
     const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c) && depth > 0) depth--;
     else if (depth === 0 && c === '及') {
       const leftEnd = text[i - 1] === '以' ? i - 1 : i;
       const left = text.slice(p.start, leftEnd);

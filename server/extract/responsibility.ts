@@ -11,7 +11,7 @@
  * date or give examples are not lists: every piece of an unlabelled list must read as a unit.
  * Spans index the normalised text.
  */
-import { BRACKETED_LABEL, closingVerb, COMMA_CONVENTION, CONVENTION, isRuleClause, LABEL, LINE_LABEL, REMARK, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
+import { BRACKETED_LABEL, closingVerb, COMMA_CONVENTION, CONVENTION, isRuleClause, LABEL, LINE_LABEL, NOT_LISTED_AGAIN, REMARK, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
 import { readTables } from './list-tables.ts';
 import { endsLikeUnit, looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
@@ -44,6 +44,10 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
   const firstAt = convention ? convention.index : Infinity;
   const commaAt = comma ? comma.index : Infinity;
   const conventionAt = Math.min(firstAt, commaAt);
+  // Bare brackets are lists once the document says its items carry lists: a convention, or a remark that
+  // the later lists leave a body out (…落实,不再列出). Only a convention gives them roles other than responsible.
+  const notListed = NOT_LISTED_AGAIN.exec(text);
+  const bareAt = Math.min(conventionAt, notListed ? notListed.index : Infinity);
   const lists: ResponsibilityList[] = [];
   OPENERS.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -52,7 +56,7 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
     if (close < 0) continue;
     const label = close - m.index <= 12 && !GLOSSED_WORD.test(text.slice(Math.max(0, m.index - 2), m.index))
       ? BRACKETED_LABEL.exec(text.slice(m.index + 1, close).trim()) : null;
-    const list = label ? readAfterLabel(text, m.index, close, label[0]) : readBracket(text, m.index, close, close > conventionAt);
+    const list = label ? readAfterLabel(text, m.index, close, label[0]) : readBracket(text, m.index, close, close > bareAt);
     if (list) {
       lists.push(list);
       OPENERS.lastIndex = Math.max(close + 1, list.end);
@@ -104,13 +108,13 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
-function readBracket(text: string, open: number, close: number, conventionActive: boolean): ResponsibilityList | null {
+function readBracket(text: string, open: number, close: number, barePermitted: boolean): ResponsibilityList | null {
   const inner = open + 1;
   if (hasColon(text, inner, close)) {
     const units = readLabelled(text, inner, close);
     if (units) return { start: open, end: close + 1, ...units };
   }
-  const bareAllowed = conventionActive && standsAlone(text, open, close);
+  const bareAllowed = barePermitted && standsAlone(text, open, close);
   const units = readUnlabelled(text, inner, close, bareAllowed);
   return units ? { start: open, end: close + 1, ...units } : null;
 }
@@ -264,7 +268,8 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
     if (cb > ca) {
       const clause = text.slice(ca, cb);
       if (isRuleClause(clause)) { if (c === '。') break; continue; }
-      if (labelled && REMARK.test(clause)) break;
+      // A remark after the units ends the run, in a bracket without a label too (市人社局,此项及以下任务均需…).
+      if (REMARK.test(clause) && (labelled || clauses.length > 0)) break;
       const verb = closingVerb(clause);
       if (clause.includes(':') || (TIME_FIELD.test(clause) && !verb)) break;
       if (verb) cb -= verb.verb.length;

@@ -212,6 +212,27 @@ describe('every common list form', () => {
     expect(units('推进。(责任单位:省财政厅等有关部门及单位,各州、市人民政府)')).toEqual(['省财政厅|responsible', '各州、市人民政府|responsible']);
   });
 
+  it('keeps a group whose areas are printed in 〔〕 inside a round-bracket list (各县〔市、区〕政府) as one unit', () => {
+    const t = '市税务局、市财政局,各县〔市、区〕政府';
+    expect(splitUnits(t, 0, t.length).map((u) => u.name)).toEqual(['市税务局', '市财政局', '各县〔市、区〕政府']);
+    expect(units('推进。(市税务局、市财政局,各县〔市、区〕政府,列第一位的为牵头单位,下同。以下均需各县〔市、区〕政府落实,不再列出)')).toEqual([
+      '市税务局|lead', '市财政局|support', '各县〔市、区〕政府|support',
+    ]);
+  });
+
+  it('reads bare one-unit brackets as lists once a list remarks that the later lists leave a body out (…落实,不再列出)', () => {
+    expect(units('1.甲。〔市人社局,此项及以下任务均需各县(市、区)落实,不再列出。各责任单位按职责分工落实〕\n2.乙。(市人社局)\n3.丙。(市发改委、市财政局)')).toEqual([
+      '市人社局|responsible', '市人社局|responsible', '市发改委|responsible', '市财政局|responsible',
+    ]);
+    // Before the remark a bare bracket is still no list, nor is one without any remark or convention.
+    expect(units('1.甲。(市人社局)\n2.乙。(市发改委,以下均需各县落实,不再列出)\n3.丙。(市财政局)')).toEqual([
+      '市发改委|responsible', '市财政局|responsible',
+    ]);
+    expect(units('1.甲。(市人社局)\n2.乙。(市发改委)')).toEqual([]);
+    // The remark does not make prose brackets lists: every piece must still read as a unit.
+    expect(units('推进。(市发改委,以下均需各县落实,不再列出)\n2.乙。(以下简称“数据局”)')).toEqual(['市发改委|responsible']);
+  });
+
   it('reads clauses joined by 、 after their verbs (X牵头、Y配合) as two clauses, and 、 between units as one clause', () => {
     expect(units('推进。(责任部门:省政务服务和数字化建设管理局牵头、中省直有关部门配合)')).toEqual([
       '省政务服务和数字化建设管理局|lead', '中省直有关部门|support',
