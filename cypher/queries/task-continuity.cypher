@@ -16,8 +16,10 @@ UNWIND [{side: 'from', plan: $from}, {side: 'to', plan: $to}] AS s
 MATCH (p:Entity:Plan {id: s.plan})-[:HAS_TASK]->(t:Task)
 CALL (t) {
   OPTIONAL MATCH (ag:Agency)-[r:RESPONSIBLE_FOR]->(t)
-  WITH ag, r ORDER BY r.rank, ag.name
-  RETURN collect(ag) AS agencies, collect(r.role) AS roles
+  // An agency printed in two lists of one task is one entry, at its first place, with its strongest role.
+  WITH ag, collect(r.role) AS rs, min(r.rank) AS first
+  ORDER BY first, ag.name
+  RETURN collect(ag) AS agencies, collect(coalesce(head([role IN ['lead', 'responsible', 'support'] WHERE role IN rs]), rs[0])) AS roles
 }
 RETURN s.side AS side, t.id AS taskId, t.number AS number, t.section AS section, t.title AS title, t.text AS text,
        [x IN agencies | x.name] AS responsible, roles,

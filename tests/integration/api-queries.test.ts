@@ -75,6 +75,29 @@ describe('POST /api/queries/:name on the fixture graph', () => {
     expect(rows.find((r) => r.number === '4')!.responsible).toEqual(['市科技局', '市工信局', '鼓楼区政府', '长乐区政府']);
   });
 
+  it('plan-outline and task-continuity list an agency printed in two lists of one task once, at its first place, with its stronger role', async () => {
+    // As a duty table prints it: 鼓楼区政府 among the 配合 units (rank 2) and again in a 牵头 column after the list.
+    await app.db.write(`
+      MATCH (p:Plan {id: $plan})-[:HAS_TASK]->(t:Task {number: '4'}), (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
+      WHERE a.name = '鼓楼区政府'
+      CREATE (a)-[:RESPONSIBLE_FOR {role: 'lead', rank: 9, key: 'lead', addedByTest: true}]->(t)`, { plan: PLAN_2019 });
+    try {
+      const { body } = await run('plan-outline', { plan: PLAN_2019 });
+      const task4 = (body.rows as Row[]).find((r) => r.number === '4')!;
+      expect(task4.responsible).toEqual(['市科技局', '市工信局', '鼓楼区政府', '长乐区政府']);
+      expect(task4.roles).toEqual(['lead', 'support', 'lead', 'support']);
+      // The canvas still gets both relationships.
+      expect((task4.rels as unknown[]).length).toBe(5);
+      // The year-pair comparison reads the same one entry per agency.
+      const pair = await run('task-continuity', { from: PLAN_2019, to: PLAN_2021 });
+      const from4 = (pair.body.rows as Row[]).find((r) => r.side === 'from' && r.number === '4')!;
+      expect(from4.responsible).toEqual(['市科技局', '市工信局', '鼓楼区政府', '长乐区政府']);
+      expect(from4.roles).toEqual(['lead', 'support', 'lead', 'support']);
+    } finally {
+      await app.db.write('MATCH ()-[r:RESPONSIBLE_FOR {addedByTest: true}]->() DELETE r');
+    }
+  });
+
   it('district-contents finds the park, the company in the park, the institution and the tasks mentioning them', async () => {
     const { body } = await run('district-contents', { district: DISTRICT });
     const rows = body.rows as Row[];
