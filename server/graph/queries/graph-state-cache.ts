@@ -64,7 +64,7 @@ export function graphStateKey(db: GraphDb, timeoutMs: number): Promise<string> {
  * Answers per graph state and key: a new state empties the cache, at most `max` answers are kept (the oldest
  * goes first), and a failed computation (timeout, database down) is not remembered. Promises are kept, so
  * two requests arriving together share one computation; `fresh` computes again even when an answer is kept
- * (a client that asked for no cached answer), and keeps the new one. With `weigh`, answers are also dropped,
+ * (a client that asked for no cached answer), and keeps the new one (see `fresh`). With `weigh`, answers are also dropped,
  * oldest first, while their weights together exceed `budget` (answers kept as JSON bytes range from 1 kB to
  * megabytes).
  */
@@ -91,6 +91,7 @@ export class GraphStateCache<T> {
   }
 
   async get(db: GraphDb, key: string, timeoutMs: number, compute: () => Promise<T>, fresh = false): Promise<T> {
+    if (fresh) return this.fresh(key, compute);
     const state = await graphStateKey(db, timeoutMs);
     if (state !== this.state) {
       this.answers.clear();
@@ -98,16 +99,27 @@ export class GraphStateCache<T> {
       this.weight = 0;
       this.state = state;
     }
-    if (fresh) this.drop(key);
-    let answer = this.answers.get(key);
-    if (!answer) {
-      answer = compute();
-      const made = answer;
-      made.catch(() => { if (this.answers.get(key) === made) this.drop(key); });
-      if (this.answers.size >= this.max) this.drop(this.answers.keys().next().value!);
-      this.answers.set(key, made);
-      if (this.weigh) made.then((a) => this.weighed(key, made, a), () => undefined);
-    }
-    return answer;
+    return this.answers.get(key) ?? this.keep(key, compute());
+  }
+
+  /**
+   * A fresh answer is computed at once, without first reading the state: under load that read queues behind the
+   * statements like any other, and a client asking for a fresh answer gets one whatever the state. It is kept
+   * under the state the cache is on. That state was read before the computation began, so the answer is of it or
+   * of a later one; and every request that is not fresh reads the state first and empties the cache when it
+   * changed, so no answer is ever served for a state older than the graph it was read from.
+   */
+  private fresh(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.keep(key, compute());
+  }
+
+  /** Keeps `made` as the answer of `key` (replacing one kept), unless it fails; the oldest goes past `max`. */
+  private keep(key: string, made: Promise<T>): Promise<T> {
+    this.drop(key);
+    made.catch(() => { if (this.answers.get(key) === made) this.drop(key); });
+    if (this.answers.size >= this.max) this.drop(this.answers.keys().next().value!);
+    this.answers.set(key, made);
+    if (this.weigh) made.then((a) => this.weighed(key, made, a), () => undefined);
+    return made;
   }
 }

@@ -163,4 +163,28 @@ describe('a read answer kept as JSON', () => {
     expect(JSON.parse((await cachedReadJson(db, key, 1000, compute, true)).body.toString())).toEqual({ n: 2 });
     expect(JSON.parse((await cachedReadJson(db, key, 1000, compute, false)).body.toString())).toEqual({ n: 2 });
   });
+
+  it('asked for fresh, is computed at once without waiting for a read of the state, and kept for the state after it', async () => {
+    const { db, reads, finish, load } = gatedStateDb();
+    const key = `read|${Math.random()}`;
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    const kept = cachedReadJson(db, key, 1000, compute, false);
+    finish();
+    expect(JSON.parse((await kept).body.toString())).toEqual({ n: 1 });
+    const readsBefore = reads();
+    // The state read stays held: a fresh answer does not wait for it.
+    expect(JSON.parse((await cachedReadJson(db, key, 1000, compute, true)).body.toString())).toEqual({ n: 2 });
+    expect(reads()).toBe(readsBefore);
+    const again = cachedReadJson(db, key, 1000, compute, false);
+    await settle();
+    finish();
+    expect(JSON.parse((await again).body.toString())).toEqual({ n: 2 });
+    // After a load the next request reads the graph again, whatever was kept fresh before it.
+    load();
+    const afterLoad = cachedReadJson(db, key, 1000, compute, false);
+    await settle();
+    finish();
+    expect(JSON.parse((await afterLoad).body.toString())).toEqual({ n: 3 });
+  });
 });
