@@ -4,10 +4,10 @@
  * GET /api/documents/:id finds them without reading a hub fact's evidence lists.
  */
 import { describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPES } from '../../../server/extract/graph-facts.ts';
-import { prepareDocument } from '../../../server/graph/writer/prepare-facts.ts';
-import { createRows, planWrite, statesParams, type RelationshipPlan } from '../../../server/graph/writer/write-plan.ts';
-import { docA, docB } from '../../fixtures/facts/small-corpus.ts';
+import { RELATIONSHIP_TYPES } from '../../../../server/extract/graph-facts.ts';
+import { prepareDocument } from '../../../../server/graph/writer/prepare-facts.ts';
+import { createRows, planWrite, statesParams, type RelationshipPlan } from '../../../../server/graph/writer/write-plan.ts';
+import { docA, docB } from '../../../fixtures/facts/small-corpus.ts';
 
 const a = prepareDocument(docA.facts, docA.text);
 const b = prepareDocument(docB.facts, docB.text);

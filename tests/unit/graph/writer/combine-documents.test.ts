@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { combineDocuments, newNodeProps, newRelationshipProps } from '../../../server/graph/writer/combine-documents.ts';
-import { prepareDocument } from '../../../server/graph/writer/prepare-facts.ts';
-import { ALIAS_TEXT_LIMIT, cappedAliasText } from '../../../server/graph/writer/search-keys.ts';
-import { docA, docB } from '../../fixtures/facts/small-corpus.ts';
+import { combineDocuments, newNodeProps, newRelationshipProps } from '../../../../server/graph/writer/combine-documents.ts';
+import { prepareDocument } from '../../../../server/graph/writer/prepare-facts.ts';
+import { ALIAS_TEXT_LIMIT, cappedAliasText } from '../../../../server/graph/writer/search-keys.ts';
+import { docA, docB } from '../../../fixtures/facts/small-corpus.ts';
 
 const a = prepareDocument(docA.facts, docA.text);
 const b = prepareDocument(docB.facts, docB.text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FactsError, lockOrder, prepareDocument } from '../../../server/graph/writer/prepare-facts.ts';
-import { docA, docB } from '../../fixtures/facts/small-corpus.ts';
+import { FactsError, lockOrder, prepareDocument } from '../../../../server/graph/writer/prepare-facts.ts';
+import { docA, docB } from '../../../fixtures/facts/small-corpus.ts';
 
 describe('prepareDocument', () => {
   it('shapes nodes with search keys and relationships with a role key and parallel evidence lists', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentReadings } from '../../../server/graph/writer/document-readings.ts';
+import { documentReadings } from '../../../../server/graph/writer/document-readings.ts';
 
 describe('documentReadings', () => {
   it('counts tasks, distinct unit-task pairs whatever the roles, entities, targets and warnings', () => {

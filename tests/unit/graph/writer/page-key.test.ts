@@ -4,10 +4,10 @@
  * last — and a write must give a new task's relationships the key the graph would give them.
  */
 import { describe, expect, it } from 'vitest';
-import { cypherInteger, pageKey, taskKey, type TaskKeyFacts } from '../../../server/graph/writer/page-key.ts';
-import { prepareDocument } from '../../../server/graph/writer/prepare-facts.ts';
-import { pageKeysToRecheck, planWrite } from '../../../server/graph/writer/write-plan.ts';
-import { docA, docB } from '../../fixtures/facts/small-corpus.ts';
+import { cypherInteger, pageKey, taskKey, type TaskKeyFacts } from '../../../../server/graph/writer/page-key.ts';
+import { prepareDocument } from '../../../../server/graph/writer/prepare-facts.ts';
+import { pageKeysToRecheck, planWrite } from '../../../../server/graph/writer/write-plan.ts';
+import { docA, docB } from '../../../fixtures/facts/small-corpus.ts';
 
 const byKey = (tasks: TaskKeyFacts[]) => [...tasks].sort((x, y) => (taskKey(x) < taskKey(y) ? -1 : 1)).map((t) => t.id);
 
