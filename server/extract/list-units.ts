@@ -59,8 +59,12 @@ export function endsLikeUnit(text: string): boolean {
   return BODY_END.test(text);
 }
 
+// 有结对任务的单位, 承担试点任务的部门: a group named by the work its members have — its 的 is not prose.
+const DESCRIBED_GROUP = /^(?:有|承担|涉及|负有)[\u4e00-\u9fff]{1,8}(?:任务|职责|工作|项目)的(?:单位|部门)$/;
+
 /** Whether a piece reads as a unit: ends in a body word, is a group (各有关部门, 各地) or a named area. */
 export function looksLikeUnit(name: string): boolean {
+  if (DESCRIBED_GROUP.test(name)) return true;
   if (name.length < 2 || name.length > 30 || PROSE.test(name)) return false;
   const core = name.replace(/\([^()]*\)$/, '');
   return BODY_END.test(core) || GROUP.test(name) || AREA.test(core);

@@ -48,6 +48,10 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
   // the later lists leave a body out (…落实,不再列出). Only a convention gives them roles other than responsible.
   const notListed = NOT_LISTED_AGAIN.exec(text);
   const bareAt = Math.min(conventionAt, notListed ? notListed.index : Infinity);
+  // A document that prints a list in 〔〕 at an item's end (〔规划司牵头〕) uses 〔〕 as its items' list place, as
+  // a ministry's work points do: its bare 〔〕 brackets of units are lists too (〔新能源司、电力司〕), before that
+  // list and after it. 〔〕 is not a bracket of explanations; round brackets stay as they were.
+  const hexListed = listsInHexBrackets(text);
   const lists: ResponsibilityList[] = [];
   OPENERS.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -56,7 +60,8 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
     if (close < 0) continue;
     const label = close - m.index <= 12 && !GLOSSED_WORD.test(text.slice(Math.max(0, m.index - 2), m.index))
       ? BRACKETED_LABEL.exec(text.slice(m.index + 1, close).trim()) : null;
-    const list = label ? readAfterLabel(text, m.index, close, label[0]) : readBracket(text, m.index, close, close > bareAt);
+    const bare = close > bareAt || (hexListed && text[m.index] === '〔');
+    const list = label ? readAfterLabel(text, m.index, close, label[0]) : readBracket(text, m.index, close, bare);
     if (list) {
       lists.push(list);
       OPENERS.lastIndex = Math.max(close + 1, list.end);
@@ -75,6 +80,15 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
     } else l.units.forEach((u, i) => { u.role = i === 0 ? 'lead' : 'support'; });
   }
   return lists;
+}
+
+/** Whether some 〔〕 bracket of the text standing at a sentence or line end reads as a list with a label or a verb. */
+function listsInHexBrackets(text: string): boolean {
+  for (let open = text.indexOf('〔'); open >= 0; open = text.indexOf('〔', open + 1)) {
+    const close = matchingClose(text, open);
+    if (close > 0 && standsAlone(text, open, close) && readBracket(text, open, close, false)) return true;
+  }
+  return false;
 }
 
 /** Where the first comma between a list's units stands (outside brackets); past its end if none. */
@@ -219,7 +233,8 @@ function readUnlabelled(text: string, a: number, b: number, bareAllowed: boolean
 /**
  * The role of each clause. 牵头 → lead, 配合/参与 → support; 负责 (and 按职责分工负责) is support beside a
  * 牵头 clause, lead beside a 配合 clause, else the label's role. A clause without a verb shares the verb
- * of the next clause that has one (X,Y负责); after a 牵头 clause it is support (X牵头,Y、Z).
+ * of the next clause that has one (X,Y负责), except a support verb when no clause leads (X,Y参与: X is the
+ * label's role); after a 牵头 clause it is support (X牵头,Y、Z).
  */
 function clauseRoles(clauses: Clause[], labelRole: Role): Role[] {
   const hasLead = clauses.some((c) => c.verb === 'lead');
@@ -228,7 +243,9 @@ function clauseRoles(clauses: Clause[], labelRole: Role): Role[] {
   return clauses.map((c, i) => {
     if (c.verb !== null) return ofVerb(c.verb);
     const next = clauses.slice(i + 1).find((d) => d.verb !== null);
-    if (next) return ofVerb(next.verb!);
+    // (规划司、核电司,核电中心,局内各单位参与): before a support clause, with no lead printed, the units without a
+    // verb are the ones the others support — a list is not all support.
+    if (next) return next.verb === 'support' && !hasLead ? labelRole : ofVerb(next.verb!);
     return clauses.slice(0, i).some((d) => d.verb === 'lead') ? 'support' : labelRole;
   });
 }

@@ -367,6 +367,36 @@ describe('every common list form', () => {
       '区发改委|lead', '各街道|responsible', '区商务局|lead', '各街道|responsible', '区发改委|responsible', '区国资中心|responsible',
     ]);
   });
+
+  it('reads bare 〔〕 brackets of units as lists, before and after it, in a document that prints a list with a verb in 〔〕 at an item\'s end', () => {
+    const text = '1.甲。〔新能源司、电力司,华中能源监管局〕\n2.乙。〔规划司牵头,局内各单位参与〕\n3.丙。〔油气司〕\n4.丁。(规划司)\n5.戊。见国能发〔2022〕';
+    // The round bracket stays no list: the document prints its lists in 〔〕 and round brackets explain.
+    expect(units(text)).toEqual([
+      '新能源司|responsible', '电力司|responsible', '华中能源监管局|responsible', '规划司|lead', '局内各单位|support', '油气司|responsible',
+    ]);
+    expect(units('1.甲。〔新能源司、电力司〕\n2.乙。〔油气司〕')).toEqual([]);
+    expect(units('1.甲。(规划司牵头)\n2.乙。〔油气司〕')).toEqual(['规划司|lead']);
+  });
+
+  it('reads the units before a support clause as the responsible ones when no clause leads (X、Y,Z,W参与), and as support after a lead', () => {
+    expect(units('推进。〔规划司、核电司,核电中心,局内各单位参与〕')).toEqual([
+      '规划司|responsible', '核电司|responsible', '核电中心|responsible', '局内各单位|support',
+    ]);
+    expect(units('推进。(规划司牵头,核电司,局内各单位参与)')).toEqual(['规划司|lead', '核电司|support', '局内各单位|support']);
+    expect(units('推进。(市发改委,市财政局负责)')).toEqual(['市发改委|responsible', '市财政局|responsible']);
+  });
+
+  it('reads a group named by the work its members have (有结对任务的单位) as a unit, and other brackets with 的 as prose', () => {
+    expect(units('1.甲。〔机关党委(人事司),有结对任务的单位〕\n2.乙。〔规划司牵头〕')).toEqual([
+      '机关党委(人事司)|responsible', '有结对任务的单位|responsible', '规划司|lead',
+    ]);
+    expect(units('推进。(有条件的地区负责)')).toEqual([]);
+  });
+
+  it('reads the first-position convention worded 第一责任单位为牵头单位, glued to a list line under a (一) block', () => {
+    const text = '(一)推进完善机制。\n责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n时限要求:持续推进\n(二)严格落实政策。\n责任单位:市建设局\n时限要求:持续推进';
+    expect(units(text)).toEqual(['市发改委|lead', '市财政局|support', '市建设局|lead']);
+  });
 });
 
 describe('pages that lost their line breaks and tables that lost their columns', () => {
