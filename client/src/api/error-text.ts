@@ -34,7 +34,26 @@ export const ERROR_MESSAGES = {
 /** Codes the client itself gives a failure: no answer at all, or one that is not our JSON. */
 const CLIENT_CODES: Record<string, MessageKey> = { NETWORK: 'err.NETWORK', BAD_RESPONSE: 'err.BAD_RESPONSE' };
 
-interface Issue { field?: unknown; reason?: unknown; label?: unknown; value?: unknown }
+interface Issue { field?: unknown; reason?: unknown; label?: unknown; value?: unknown; candidates?: unknown }
+
+/** One of the nodes an ambiguous name could mean, with its area (server: curated.ts, entityOf). */
+export interface EntityCandidate { id: string; name: string; jurisdiction: string | null }
+
+/** The candidates of an ambiguous-entity issue, or null when the issue is not one (or is malformed). */
+export function ambiguousCandidates(issue: Issue | undefined): EntityCandidate[] | null {
+  if (issue?.reason !== 'ambiguous-entity' || !Array.isArray(issue.candidates)) return null;
+  const ok = issue.candidates.filter((c): c is EntityCandidate => !!c && typeof c.id === 'string' && typeof c.name === 'string');
+  return ok.length ? ok.map((c) => ({ id: c.id, name: c.name, jurisdiction: typeof c.jurisdiction === 'string' ? c.jurisdiction : null })) : null;
+}
+
+/** A candidate's area as the UI says it: the area's own name, or "area unknown" in the UI's language. */
+export const candidateArea = (lang: Lang, c: EntityCandidate): string => c.jurisdiction ?? tf(lang, 'hjAreaUnknown');
+
+/** "“市发改委” could be any of 3: 丽水市发改委 (丽水市), …": the name typed and every node it may mean, with areas. */
+export function ambiguousEntityText(lang: Lang, value: string, label: string, candidates: readonly EntityCandidate[]): string {
+  const list = candidates.map((c) => (lang === 'zh' ? `${c.name}(${candidateArea(lang, c)})` : `${c.name} (${candidateArea(lang, c)})`)).join(lang === 'zh' ? '、' : ', ');
+  return tf(lang, 'hjAmbiguousEntity', { name: value, n: candidates.length, label: entityWord(lang, label), list });
+}
 
 /** The code's message with what the details add: "no agency named X", the id not found, the field that was wrong. */
 export function apiErrorText(lang: Lang, code: string, details?: unknown, status?: number): string {
@@ -43,6 +62,8 @@ export function apiErrorText(lang: Lang, code: string, details?: unknown, status
   if (issue?.reason === 'unknown-entity' && typeof issue.value === 'string') {
     return tf(lang, 'unknownEntity', { name: issue.value, label: entityWord(lang, typeof issue.label === 'string' ? issue.label : '') });
   }
+  const candidates = ambiguousCandidates(issue);
+  if (candidates && typeof issue?.value === 'string') return ambiguousEntityText(lang, issue.value, typeof issue.label === 'string' ? issue.label : '', candidates);
   if (code === 'VALIDATION_FAILED' && typeof issue?.field === 'string' && /^[A-Za-z_]\w*$/.test(issue.field)) {
     return tf(lang, 'err.VALIDATION_FAILED.field', { field: issue.field });
   }

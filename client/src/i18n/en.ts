@@ -682,4 +682,11 @@ export const en: Messages = {
   exTitleOption: 'Title',
   exTitlePlaceholder: 'Image title (optional)',
   exSizeByDegree: 'Node size: relationships on the canvas',
+  // Journeys with real documents (h-journeys: same-named agencies, the upload preview, other areas' tables)
+  hjAmbiguousEntity: '“{name}” could be any of {n}: {list}. Pick one',
+  hjAmbiguousPick: 'Pick {name} ({area})',
+  hjUnresolvedUnits: '{n} units not in the gazetteer: {units}',
+  hjArea: 'Area',
+  hjWorkloadCsvTitle: 'Save this table in its current order as a CSV file (with areas)',
+  hjAreaUnknown: 'area unknown',
 };

@@ -681,6 +681,13 @@ export const zh = {
   exTitleOption: '标题',
   exTitlePlaceholder: '图片标题（可留空）',
   exSizeByDegree: '节点大小：画布上的关系数',
+  // 真实文档的使用旅程（h-journeys：同名机构的歧义、上传预览、各地区的表格）
+  hjAmbiguousEntity: '“{name}”可指 {n} 个{label}:{list}。请选择其中一个',
+  hjAmbiguousPick: '选择 {name}({area})',
+  hjUnresolvedUnits: '{n} 个单位不在名录中:{units}',
+  hjArea: '地区',
+  hjWorkloadCsvTitle: '把这张表按当前排序存为 CSV 文件(含地区)',
+  hjAreaUnknown: '地区不明',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -6,7 +6,8 @@
 import type { QueryDef, QueryParam } from '../api/types.ts';
 import { entityWord, translate, type Lang } from '../i18n/index.ts';
 import { tf } from '../i18n/format.ts';
-import { formErrorText } from '../state/form-errors.ts';
+import { formErrorText, type FormError } from '../state/form-errors.ts';
+import { candidateArea } from '../api/error-text.ts';
 import type { Actions } from '../state/actions.ts';
 import { parseEntityParamLabel } from '../state/query-results.ts';
 import type { State, Store } from '../state/store.ts';
@@ -69,6 +70,24 @@ function readParams(form: HTMLElement, def: QueryDef): { params: Record<string, 
   return { params: out };
 }
 
+/**
+ * A name several agencies share (市发改委 of two cities): one button per candidate, with its area, that puts it
+ * in the field by id and runs the form again, so the user chooses instead of the server guessing.
+ */
+function candidateButtons(form: HTMLFormElement, fe: Extract<FormError, { kind: 'ambiguous-entity' }>, lang: Lang): HTMLElement {
+  return h('div', { class: 'form-candidates' }, fe.candidates.map((c) => h('button', {
+    type: 'button', class: 'btn small form-candidate', 'data-id': c.id,
+    title: tf(lang, 'hjAmbiguousPick', { name: c.name, area: candidateArea(lang, c) }),
+    onclick: () => {
+      const input = form.querySelector<HTMLInputElement>(`[data-param="${CSS.escape(fe.param)}"]`);
+      if (!input) return;
+      input.value = c.name;
+      input.dataset.id = c.id;
+      form.requestSubmit();
+    },
+  }, c.name, h('span', { class: 'muted' }, ` · ${candidateArea(lang, c)}`))));
+}
+
 export function mountQueries(el: HTMLElement, store: Store, actions: Actions): void {
   const lang = () => store.get().lang;
   const draw = (s: State) => {
@@ -101,7 +120,7 @@ export function mountQueries(el: HTMLElement, store: Store, actions: Actions): v
       const fe = s.formError?.query === form.dataset.query ? s.formError : null;
       if (box) {
         box.hidden = !fe;
-        box.textContent = fe ? formErrorText(s.lang, fe) : '';
+        replace(box, fe ? formErrorText(s.lang, fe) : '', fe?.kind === 'ambiguous-entity' ? candidateButtons(form, fe, s.lang) : null);
         // The queries panel scrolls: bring the message into view rather than leave it below the fold.
         if (fe) box.scrollIntoView({ block: 'nearest' });
       }

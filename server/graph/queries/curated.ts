@@ -101,6 +101,34 @@ export function validateCuratedParams(name: string, rawParams: unknown): { query
   return { query, params: { ...parsed.data } as Record<string, unknown> };
 }
 
+type EntityHit = { id: string; name: string; jurisdiction: string | null; rank: number };
+
+/**
+ * The id an entity parameter names, from resolve-entity's hits (best first). An id is exact; a name or alias
+ * that several nodes share at the best rank (市发改委 is an alias of every city's development commission once
+ * two cities' plans are loaded) is refused with the candidates and their areas, rather than answered for
+ * whichever id sorts first: the user would get another city's tasks without being told.
+ */
+export function entityOf(query: string, p: QueryParamDef, value: string, hits: readonly EntityHit[]): string {
+  const label = p.parsed.kind === 'entity' ? p.parsed.label : '';
+  const best = hits[0];
+  if (!best) {
+    throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${p.name}' of query '${query}': no ${label} with id or name '${value}'`, {
+      // reason/label/value let a client say "no agency named X" in its own language.
+      issues: [{ field: p.name, message: `no ${label} with id or name '${value}'`, reason: 'unknown-entity', label, value }],
+    });
+  }
+  const tied = [...new Map(hits.filter((h) => h.rank === best.rank).map((h) => [h.id, h])).values()];
+  if (best.rank > 0 && tied.length > 1) {
+    const candidates = tied.map((h) => ({ id: h.id, name: h.name, jurisdiction: h.jurisdiction ?? null }));
+    const listed = candidates.map((c) => `${c.name} (${c.jurisdiction ?? 'area unknown'})`).join(', ');
+    throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${p.name}' of query '${query}': '${value}' names several ${label} nodes: ${listed}; pass one's id`, {
+      issues: [{ field: p.name, message: `'${value}' names several ${label} nodes; pass one's id`, reason: 'ambiguous-entity', label, value, candidates }],
+    });
+  }
+  return best.id;
+}
+
 /**
  * Totals per graph state, kept apart from the pages: they count every result whatever page is asked for, so
  * paging through an agency's 10,213 tasks counts them once, not once per page (for a hub, the count is most of
@@ -115,14 +143,8 @@ export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unkn
   for (const p of query.header.params) {
     if (p.parsed.kind !== 'entity') continue;
     const value = params[p.name] as string;
-    const [hit] = await db.read<{ id: string }>(loadApiCypher('resolve-entity'), { value, label: p.parsed.label }, { timeoutMs: limits.timeoutMs });
-    if (!hit) {
-      throw new AppError(400, 'VALIDATION_FAILED', `Invalid parameter '${p.name}' of query '${name}': no ${p.parsed.label} with id or name '${value}'`, {
-        // reason/label/value let a client say "no agency named X" in its own language.
-        issues: [{ field: p.name, message: `no ${p.parsed.label} with id or name '${value}'`, reason: 'unknown-entity', label: p.parsed.label, value }],
-      });
-    }
-    params[p.name] = hit.id;
+    const hits = await db.read<EntityHit>(loadApiCypher('resolve-entity'), { value, label: p.parsed.label }, { timeoutMs: limits.timeoutMs });
+    params[p.name] = entityOf(name, p, value, hits);
   }
   const totals = query.totals;
   const totalsKey = `${name}|${JSON.stringify(Object.entries(params).filter(([k]) => !PAGE_PARAMS.has(k)))}`;

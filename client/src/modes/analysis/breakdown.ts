@@ -15,6 +15,7 @@ import {
   type Breakdown, type BreakdownRow, type BreakdownUnit, type PlanChoice, type Subject,
 } from './breakdown-model.ts';
 import { saveView, savedView } from './analysis-state.ts';
+import { attachSuggest } from '../../panels/suggest.ts';
 
 export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void {
   const t = (key: MessageKey) => translate(ctx.store.get().lang, key);
@@ -67,7 +68,23 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
   const byPlan = h('button', { type: 'button', id: 'bd-by-plan', class: 'bd-toggle', onclick: () => { if (plans[0]) void show({ kind: 'plan', value: planSelect.value || plans[0].id }); } });
   const byAgency = h('button', { type: 'button', id: 'bd-by-agency', class: 'bd-toggle', onclick: () => { subject = { kind: 'agency', value: agencyInput.value.trim() }; remember(); data = null; draw(); agencyInput.focus(); } });
   const planSelect = h('select', { id: 'bd-plan', onchange: () => void show({ kind: 'plan', value: planSelect.value }) });
-  const agencyInput = h('input', { id: 'bd-agency', type: 'search', onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === 'Enter') showAgency(); } });
+  const agencyInput = h('input', {
+    id: 'bd-agency', type: 'search',
+    // Enter with the suggestions open picks the highlighted one (suggest.ts); otherwise the name as typed is
+    // resolved exactly by the server, which names the candidates of a name several agencies share.
+    onkeydown: (e: Event) => {
+      if ((e as KeyboardEvent).key !== 'Enter' || agencyBox.querySelector<HTMLElement>('.suggest:not([hidden])')) return;
+      e.stopImmediatePropagation();
+      showAgency();
+    },
+  });
+  // The same suggestions as the search box, each with its area: 市发改委 is printed by every city.
+  const agencyBox = h('span', { class: 'bd-agency-box' }, agencyInput);
+  attachSuggest(agencyInput, {
+    lang: () => ctx.store.get().lang,
+    labels: 'Agency',
+    onPick: (hit) => { agencyInput.value = hit.name; void show({ kind: 'agency', value: hit.id }); },
+  });
   const agencyGo = h('button', { type: 'button', id: 'bd-agency-go', onclick: () => showAgency() });
   const showAgency = () => { const v = agencyInput.value.trim(); if (v) void show({ kind: 'agency', value: v }); };
   const count = h('span', { class: 'bd-count', id: 'bd-count' });
@@ -76,7 +93,7 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
   const statusEl = h('span', { class: 'bd-status', id: 'bd-status' });
   const table = h('div', { class: 'bd-scroll' });
   const root = h('div', { class: 'bd', id: 'breakdown' },
-    h('div', { class: 'bd-controls' }, h('span', { class: 'bd-toggles', role: 'group' }, byPlan, byAgency), planSelect, agencyInput, agencyGo, count, xlsx, csv, statusEl),
+    h('div', { class: 'bd-controls' }, h('span', { class: 'bd-toggles', role: 'group' }, byPlan, byAgency), planSelect, agencyBox, agencyGo, count, xlsx, csv, statusEl),
     table);
   host.append(root);
 
@@ -119,7 +136,7 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
     byPlan.setAttribute('aria-pressed', String(!agencyMode));
     byAgency.setAttribute('aria-pressed', String(agencyMode));
     planSelect.hidden = agencyMode;
-    agencyInput.hidden = !agencyMode;
+    agencyBox.hidden = !agencyMode;
     agencyGo.hidden = !agencyMode;
     agencyInput.placeholder = t('bdAgencyPlaceholder');
     agencyGo.textContent = t('bdShow');

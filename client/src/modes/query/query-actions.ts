@@ -4,6 +4,7 @@
  * hands it to the large-graph view so the page stays responsive.
  */
 import { ApiError, type Api } from '../../api/client.ts';
+import { ambiguousEntityText, type EntityCandidate } from '../../api/error-text.ts';
 import type { ApiGraph, QueryDef } from '../../api/types.ts';
 import { capElements, LARGE_THRESHOLD } from '../../large-graph/cap.ts';
 import { settings } from '../../settings.ts';
@@ -75,8 +76,11 @@ export function createQueryActions(store: Store, api: Api, hooks: QueryHooks) {
       } catch (e) {
         const lang = store.get().lang;
         const unknown = e instanceof UnknownEntityError;
-        const message = unknown ? tf(lang, 'qmUnknownEntity', { param: e.param, name: e.value, label: entityWord(lang, e.label) }) : e instanceof Error ? e.message : String(e);
-        const code = unknown ? 'UNKNOWN_ENTITY' : e instanceof ApiError ? e.code : 'NETWORK';
+        const ambiguous = e instanceof AmbiguousEntityError;
+        const message = unknown ? tf(lang, 'qmUnknownEntity', { param: e.param, name: e.value, label: entityWord(lang, e.label) })
+          : ambiguous ? `$${e.param}: ${ambiguousEntityText(lang, e.value, e.label, e.candidates)}`
+          : e instanceof Error ? e.message : String(e);
+        const code = unknown ? 'UNKNOWN_ENTITY' : ambiguous ? 'AMBIGUOUS_ENTITY' : e instanceof ApiError ? e.code : 'NETWORK';
         const details = e instanceof ApiError ? e.details : undefined;
         store.dispatch('cypherFailed', (s) => ({
           query: { ...s.query, status: 'error', error: { code, message, details, offset: null, line: null, column: null }, run: s.query.run + 1 },
@@ -133,10 +137,17 @@ export class UnknownEntityError extends Error {
   }
 }
 
+export class AmbiguousEntityError extends Error {
+  constructor(readonly param: string, readonly value: string, readonly label: string, readonly candidates: EntityCandidate[]) {
+    super(`$${param}: '${value}' names ${candidates.length} nodes`);
+  }
+}
+
 /**
  * Replaces, in place, a name typed for a parameter the query compares with an id by that entity's id: an
  * exact name or alias match among the search suggestions (of the node's label when the query names one).
- * Throws UnknownEntityError when nothing is called that, so the console says so instead of returning no rows.
+ * Throws UnknownEntityError when nothing is called that, so the console says so instead of returning no rows,
+ * and AmbiguousEntityError when several are, naming each with its area.
  */
 export async function resolveNames(api: Pick<Api, 'search'>, text: string, params: Record<string, unknown>): Promise<ResolvedParam[]> {
   const resolved: ResolvedParam[] = [];
@@ -148,8 +159,13 @@ export async function resolveNames(api: Pick<Api, 'search'>, text: string, param
     for (const value of values) {
       if (!value.trim() || looksLikeEntityId(value)) { ids.push(value); continue; }
       const hits = await api.search(value.trim(), 20, label || undefined);
-      const hit = hits.find((h) => h.name === value.trim()) ?? hits.find((h) => h.matched === value.trim());
+      // A name first, then an alias, as the server resolves a curated form's; several nodes called that
+      // (市发改委 of two cities) are the user's choice to make, not the first suggestion's.
+      const named = hits.filter((h) => h.name === value.trim());
+      const matches = [...new Map((named.length ? named : hits.filter((h) => h.matched === value.trim())).map((h) => [h.id, h])).values()];
+      const hit = matches[0];
       if (!hit) throw new UnknownEntityError(name, value.trim(), label);
+      if (matches.length > 1) throw new AmbiguousEntityError(name, value.trim(), label, matches.map((h) => ({ id: h.id, name: h.name, jurisdiction: h.jurisdiction ?? null })));
       ids.push(hit.id);
       resolved.push({ param: name, name: value.trim(), id: hit.id });
     }

@@ -128,7 +128,7 @@ export function mountQueryView(host: HTMLElement, store: Store, actions: Actions
       // Said from the code in the UI's language; the server's own words (Neo4j's English for a syntax
       // error, which the analyst may need) stay folded underneath.
       error.dataset.code = e.code;
-      if (e.code === 'UNKNOWN_ENTITY') replace(error, e.message);
+      if (e.code === 'UNKNOWN_ENTITY' || e.code === 'AMBIGUOUS_ENTITY') replace(error, e.message);
       else {
         const head = e.line !== null ? t('qmSyntaxAt', { line: e.line, column: e.column ?? 0 }) : apiErrorText(s.lang, e.code, e.details);
         const said = e.line !== null ? apiErrorText(s.lang, e.code, e.details) : '';
