@@ -127,7 +127,7 @@ describe('the workload view', () => {
     await page.click('.analysis-tabs button[data-view="workload"]');
     await page.locator('#workload-table tbody tr').first().waitFor({ timeout: 60_000 });
     expect(await page.locator('#collab-canvas').count()).toBe(0);
-    const totals = async () => page.$$eval('#workload-table tbody tr', (rows) => rows.map((r) => Number(r.children[6]!.textContent)));
+    const totals = async () => page.$$eval('#workload-table tbody tr', (rows) => rows.map((r) => Number(r.children[7]!.textContent)));
     const ranked = await totals();
     expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
     await page.click('#workload-table th[data-sort="total"]');

@@ -6,7 +6,7 @@
  */
 import { roleName, translate, labelName, type Lang, type MessageKey } from '../i18n/index.ts';
 import { h, replace } from '../panels/dom.ts';
-import { countChanges, failureText, fill, inPrintedOrder, unresolvedUnits, type Failure } from './upload-model.ts';
+import { countChanges, failureText, fill, inPrintedOrder, unresolvedUnits, warningLines, type Failure } from './upload-model.ts';
 import type { DocumentCounts, DocumentPreview } from './upload-types.ts';
 
 export type ItemState =
@@ -157,9 +157,14 @@ function previewCard(item: UploadItem, lang: Lang, phase: Phase, handlers: Dialo
         u.name, u.role ? h('em', {}, roleName(lang, u.role)) : null)))));
   const more = p.tasks.length > TASKS_SHOWN ? h('li', { class: 'muted' }, t('upMore', { n: p.tasks.length - TASKS_SHOWN })) : null;
 
-  const warnings = p.warnings.map((w) => {
-    const known = ['no-structure', 'no-lists', 'unresolved-unit', 'empty', 'extractor'].includes(w.code);
-    const text = known ? t(`upWarn.${w.code}` as MessageKey, { unit: w.unit ?? '' }) : w.code;
+  const warnings = warningLines(p.warnings).map((w) => {
+    if (w.units) {
+      const text = w.units.length === 1 ? t('upWarn.unresolved-unit', { unit: w.units[0]! })
+        : t('hjUnresolvedUnits', { n: w.units.length, units: w.units.join(lang === 'zh' ? '、' : ', ') });
+      return h('li', { class: 'up-warn-units' }, text);
+    }
+    const known = ['no-structure', 'no-lists', 'empty', 'extractor'].includes(w.code);
+    const text = known ? t(`upWarn.${w.code}` as MessageKey) : w.code;
     return h('li', {}, lang === 'en' && w.code === 'extractor' ? `${text}: ${w.message}` : text);
   });
 

@@ -78,3 +78,21 @@ export function inPrintedOrder(units: readonly PreviewUnit[]): PreviewUnit[] {
 export function unresolvedUnits(p: DocumentPreview): string[] {
   return [...new Set(p.tasks.flatMap((t) => t.units.filter((u) => !u.resolved).map((u) => u.name)))];
 }
+
+/** A preview's warnings as lines: every unit the gazetteer does not know on one line, where the first stood. */
+export type WarningLine = { code: 'unresolved-unit'; units: string[] } | { code: string; message: string; units?: undefined };
+
+/**
+ * A city's opinions naming 36 bureaus the gazetteer does not have gave 36 lines of "unit not in the gazetteer",
+ * pushing the tasks out of the dialog: they are one line, the units listed once each in order.
+ */
+export function warningLines(warnings: readonly DocumentPreview['warnings'][number][]): WarningLine[] {
+  const out: WarningLine[] = [];
+  let units: string[] | null = null;
+  for (const w of warnings) {
+    if (w.code !== 'unresolved-unit') { out.push({ code: w.code, message: w.message }); continue; }
+    if (!units) out.push({ code: 'unresolved-unit', units: (units = []) });
+    if (w.unit && !units.includes(w.unit)) units.push(w.unit);
+  }
+  return out;
+}

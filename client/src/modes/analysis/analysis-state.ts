@@ -27,7 +27,7 @@ export const ViewStateSchemas = {
   }),
   workload: z.object({
     ...filters,
-    sort: z.object({ key: z.string().regex(/^(name|led|supported|responsible|inherited|total|year:.{1,10})$/), desc: z.boolean() }),
+    sort: z.object({ key: z.string().regex(/^(name|area|led|supported|responsible|inherited|total|year:.{1,10})$/), desc: z.boolean() }),
     picked: id.nullable(),
   }),
   breakdown: z.object({ kind: z.enum(['plan', 'agency']), value: z.string().max(300) }),

@@ -11,12 +11,13 @@ export interface WorkloadAnswer { agencies: AgencyWorkload[]; years: string[]; t
 
 export const COUNT_KEYS = ['led', 'supported', 'responsible', 'inherited', 'total'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
-/** A column to sort by: the name, a count, or one year's total (`year:2019`). */
-export type SortKey = 'name' | CountKey | `year:${string}`;
+/** A column to sort by: the name, the area, a count, or one year's total (`year:2019`). */
+export type SortKey = 'name' | 'area' | CountKey | `year:${string}`;
 export interface Sort { key: SortKey; desc: boolean }
 
+// An agency of no known area has '' here; sortWorkload puts it after every area in either direction.
 const valueOf = (a: AgencyWorkload, key: SortKey): number | string =>
-  key === 'name' ? a.name : key.startsWith('year:') ? a.years[key.slice(5)]?.total ?? 0 : a[key as CountKey];
+  key === 'name' ? a.name : key === 'area' ? a.jurisdiction ?? '' : key.startsWith('year:') ? a.years[key.slice(5)]?.total ?? 0 : a[key as CountKey];
 
 /** A sorted copy; ties fall back to total (descending), then name and id, so the order is stable. */
 export function sortWorkload(agencies: readonly AgencyWorkload[], sort: Sort): AgencyWorkload[] {
@@ -24,14 +25,26 @@ export function sortWorkload(agencies: readonly AgencyWorkload[], sort: Sort): A
   return [...agencies].sort((x, y) => {
     const a = valueOf(x, sort.key);
     const b = valueOf(y, sort.key);
+    if (sort.key === 'area' && (a === '') !== (b === '')) return a === '' ? 1 : -1;
     const c = typeof a === 'string' ? a.localeCompare(b as string, 'zh') : a - (b as number);
     return c * dir || y.total - x.total || x.name.localeCompare(y.name, 'zh') || x.id.localeCompare(y.id);
   });
 }
 
-/** Clicking a header: the same column flips direction; a new one starts descending, names ascending. */
+/** Clicking a header: the same column flips direction; a new one starts descending, names and areas ascending. */
 export function nextSort(current: Sort, key: SortKey): Sort {
-  return current.key === key ? { key, desc: !current.desc } : { key, desc: key !== 'name' };
+  return current.key === key ? { key, desc: !current.desc } : { key, desc: key !== 'name' && key !== 'area' };
+}
+
+/**
+ * The table as rows of text, in the order shown, for the CSV file: rank, agency (a group marked), area, each
+ * count, each year's total. An analyst comparing two cities' 市发改委 needs the area in the file as on screen.
+ */
+export function workloadRows(sorted: readonly AgencyWorkload[], years: readonly string[], groupWord: string): string[][] {
+  return sorted.map((a, i) => [
+    String(i + 1), a.group ? `${a.name} (${groupWord})` : a.name, a.jurisdiction ?? '',
+    ...COUNT_KEYS.map((k) => String(a[k])), ...years.map((y) => String(a.years[y]?.total ?? 0)),
+  ]);
 }
 
 export interface BarSeries { name: string; stack?: string; data: number[] }

@@ -16,8 +16,10 @@ import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } fr
 import { mountChart } from './echarts-view.ts';
 import { saveView, savedView } from './analysis-state.ts';
 import {
-  agencySeries, nextSort, sortWorkload, topAgencySeries, type AgencyWorkload, type Sort, type SortKey, type WorkloadAnswer,
+  agencySeries, nextSort, sortWorkload, topAgencySeries, workloadRows, type AgencyWorkload, type Sort, type SortKey, type WorkloadAnswer,
 } from './workload-model.ts';
+import { csvFileName, toCsv } from '../../panels/result-table.ts';
+import { download } from '../../export/export-canvas.ts';
 
 const TOP_IN_CHART = 8;
 const COLUMNS: [SortKey, MessageKey][] = [
@@ -98,7 +100,7 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
       onclick: () => { sort = nextSort(sort, key); remember(); draw(); },
     }, label);
     return h('table', { class: 'workload-table', id: 'workload-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, t('workloadRank')), head('name', t('workloadAgency')),
+      h('thead', {}, h('tr', {}, h('th', {}, t('workloadRank')), head('name', t('workloadAgency')), head('area', t('hjArea')),
         ...COLUMNS.map(([k, label]) => head(k, t(label))), ...years.map((y) => head(`year:${y}`, yearLabel(y))), h('th', {}, ''))),
       h('tbody', {}, ...sorted.map((a, i) => h('tr', {
         'data-agency': a.id, class: a.id === picked ? 'picked' : '',
@@ -106,12 +108,22 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
       },
       h('td', {}, i + 1),
       h('td', {}, a.name, a.group ? h('span', { class: 'muted' }, ` (${t('workloadGroup')})`) : null),
+      h('td', { class: a.jurisdiction ? 'wl-area' : 'wl-area muted' }, a.jurisdiction ?? t('hjAreaUnknown')),
       ...COLUMNS.map(([k]) => h('td', {}, a[k as keyof typeof a] as number)),
       ...years.map((y) => h('td', {}, a.years[y]?.total ?? 0)),
       h('td', {}, h('button', {
         class: 'btn small', 'data-tasks': a.id, title: say(lang(), 'workloadTasksTitle', { name: a.name }),
         onclick: (e: Event) => { e.stopPropagation(); void showTasks(a); },
       }, t('workloadTasks')))))));
+  };
+
+  // The table as shown (its sort, the area of each agency) as a CSV file that Excel opens (BOM, quoting).
+  const exportCsv = () => {
+    if (!answer) return;
+    const years = answer.years;
+    const header = [t('workloadRank'), t('workloadAgency'), t('hjArea'), ...COLUMNS.map(([, k]) => t(k)), ...years.map(yearLabel)];
+    const blob = new Blob([toCsv(header, workloadRows(sortWorkload(answer.agencies, sort), years, t('workloadGroup')))], { type: 'text/csv;charset=utf-8' });
+    download(blob, csvFileName([t('analysisWorkloadTitle'), filter.year, filter.jurisdiction].filter(Boolean).join('-')));
   };
 
   // The exported chart says which filters and which agency it shows.
@@ -123,7 +135,8 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
     const lng = lang();
     const controls = h('div', { class: 'an-controls' }, ...filterControls(lng, 'workload', choices, filter, (patch) => { filter = { ...filter, ...patch }; remember(); void load(); }),
       picked ? h('button', { class: 'btn small', id: 'workload-top', onclick: () => { picked = null; remember(); draw(); } }, t('workloadShowTop')) : null,
-      exportButtons(lng, 'workload', 'workload', { png: (s) => chart.png(s), svg: () => chart.svg(), caption }, (text) => ctx.actions.toast(text, 'error')));
+      exportButtons(lng, 'workload', 'workload', { png: (s) => chart.png(s), svg: () => chart.svg(), caption }, (text) => ctx.actions.toast(text, 'error')),
+      status === 'ok' && answer?.agencies.length ? h('button', { class: 'btn small', id: 'workload-csv', type: 'button', title: t('hjWorkloadCsvTitle'), onclick: exportCsv }, t('tblCsv')) : null);
     if (status !== 'ok' || !answer) {
       root.replaceChildren(controls, h('p', { class: status === 'error' ? 'error' : 'hint', id: 'workload-status' },
         status === 'error' ? say(lng, 'workloadFailed', { reason: error }) : t('workloadLoading')));
