@@ -378,6 +378,16 @@ describe('every common list form', () => {
     expect(units('1.甲。(规划司牵头)\n2.乙。〔油气司〕')).toEqual(['规划司|lead']);
   });
 
+  it('extracts the exact pairs of a bureau\'s work points whose (一) blocks close with 〔〕 lists of its departments, mostly bare', () => {
+    expect(formPairs('hex-bracket-lists.txt')).toEqual([
+      '1|华中监管局|responsible', '1|新能源司|responsible', '1|电力司|responsible',
+      '2|油气司|responsible',
+      '3|规划司|lead',
+      '4|局内各单位|support', '4|核电中心|responsible', '4|核电司|responsible', '4|规划司|responsible',
+      '5|有结对任务的单位|responsible', '5|机关党委（人事司）|responsible',
+    ]);
+  });
+
   it('reads the units before a support clause as the responsible ones when no clause leads (X、Y,Z,W参与), and as support after a lead', () => {
     expect(units('推进。〔规划司、核电司,核电中心,局内各单位参与〕')).toEqual([
       '规划司|responsible', '核电司|responsible', '核电中心|responsible', '局内各单位|support',
