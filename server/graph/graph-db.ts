@@ -95,6 +95,9 @@ export interface DbAvailability {
   onDown?: (listener: (refusal: AppError) => void) => () => void;
 }
 
+/** What `explain` puts before the statement: Neo4j's error positions count it, a caller shifts them back. */
+export const EXPLAIN_PREFIX = 'EXPLAIN ';
+
 export class GraphDb {
   constructor(
     readonly driver: Driver,
@@ -130,6 +133,24 @@ export class GraphDb {
         }
       }
       return await session.executeRead((tx) => collect(tx, cypher, toNeo4jParams(params), opts.maxRows, started), config);
+    });
+  }
+
+  /**
+   * Plans `cypher` with EXPLAIN in one READ transaction, one attempt (a transient failure must not spend a
+   * caller's time budget on retries), and answers Neo4j's query type ('r', 'w', 'rw', 's') and plan tree.
+   * `metadata` names the transaction for the console's watchdog.
+   */
+  async explain(cypher: string, params: Record<string, unknown>, opts: { timeoutMs: number; metadata?: Record<string, string> }): Promise<{ queryType: string; plan: unknown }> {
+    const session = this.session('READ');
+    return this.guarded(session, async () => {
+      const tx = session.beginTransaction({ timeout: opts.timeoutMs, ...(opts.metadata ? { metadata: opts.metadata } : {}) });
+      try {
+        const result = await tx.run(`${EXPLAIN_PREFIX}${cypher}`, toNeo4jParams(params));
+        return { queryType: result.summary.queryType, plan: result.summary.plan };
+      } finally {
+        await tx.close();
+      }
     });
   }
 

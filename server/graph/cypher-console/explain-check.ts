@@ -9,8 +9,7 @@
  * message and position (neo4j-errors.ts).
  */
 import { AppError } from '../../errors.ts';
-import type { GraphDb } from '../graph-db.ts';
-import { toNeo4jParams } from '../neo4j-params.ts';
+import { EXPLAIN_PREFIX, type GraphDb } from '../graph-db.ts';
 import { toAppError } from '../neo4j-errors.ts';
 import { ALLOWED_PROCEDURES } from './deny-list.ts';
 
@@ -65,8 +64,6 @@ export function planViolation(plan: PlanNode | undefined | false): string | unde
   return undefined;
 }
 
-const PREFIX = 'EXPLAIN ';
-
 /** Neo4j counts positions in the text it was sent; the user wants them in the text they typed. */
 export function withoutPrefixOffset(err: AppError, shift: number): AppError {
   const details = err.details as { position?: { line: number; column: number; offset: number } } | undefined;
@@ -84,22 +81,12 @@ export function withoutPrefixOffset(err: AppError, shift: number): AppError {
 export async function explainCheck(
   db: GraphDb, query: string, params: Record<string, unknown>, timeoutMs: number, metadata?: Record<string, string>,
 ): Promise<void> {
-  const session = db.session('READ');
   let queryType: string;
   let plan: PlanNode | false;
   try {
-    const tx = session.beginTransaction({ timeout: timeoutMs, ...(metadata ? { metadata } : {}) });
-    try {
-      const result = await tx.run(`${PREFIX}${query}`, toNeo4jParams(params));
-      queryType = result.summary.queryType;
-      plan = result.summary.plan as PlanNode | false;
-    } finally {
-      await tx.close();
-    }
+    ({ queryType, plan } = (await db.explain(query, params, { timeoutMs, ...(metadata ? { metadata } : {}) })) as { queryType: string; plan: PlanNode | false });
   } catch (err) {
-    throw withoutPrefixOffset(toAppError(err), PREFIX.length);
-  } finally {
-    await session.close();
+    throw withoutPrefixOffset(err instanceof AppError ? err : toAppError(err), EXPLAIN_PREFIX.length);
   }
   if (queryType !== 'r') {
     const what = queryType === 'w' || queryType === 'rw' ? 'writes to the graph' : queryType === 's' ? 'changes the schema or administers the database' : `is of type '${queryType}'`;
