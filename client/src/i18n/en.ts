@@ -688,5 +688,6 @@ export const en: Messages = {
   hjUnresolvedUnits: '{n} units not in the gazetteer: {units}',
   hjArea: 'Area',
   hjWorkloadCsvTitle: 'Save this table in its current order as a CSV file (with areas)',
+  hjNoTasks: 'No tasks read (no numbered task items): the graph gets only the document and what it mentions',
   hjAreaUnknown: 'area unknown',
 };

@@ -687,6 +687,7 @@ export const zh = {
   hjUnresolvedUnits: '{n} 个单位不在名录中:{units}',
   hjArea: '地区',
   hjWorkloadCsvTitle: '把这张表按当前排序存为 CSV 文件(含地区)',
+  hjNoTasks: '未读出任务(没有编号的任务条目):添加后图中只有这份文档及其提到的内容',
   hjAreaUnknown: '地区不明',
 } as const;
 

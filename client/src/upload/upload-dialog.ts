@@ -182,8 +182,10 @@ function previewCard(item: UploadItem, lang: Lang, phase: Phase, handlers: Dialo
       h('dt', {}, t('upFieldKind')), h('dd', {}, kind)),
     h('div', { class: 'up-counts muted' }, counts),
     warnings.length ? h('div', { class: 'up-warnings' }, h('strong', {}, t('upWarnings', { n: warnings.length })), h('ul', {}, warnings)) : null,
-    h('details', { class: 'up-section up-tasks', open: open || null },
-      h('summary', {}, t('upTasks', { n: p.tasks.length })), h('ul', { class: 'up-task-list' }, tasks, more)),
+    // A news report or a covering notice has no numbered tasks: say what adding it does, not an empty list.
+    p.tasks.length === 0 ? h('p', { class: 'up-no-tasks muted' }, t('hjNoTasks'))
+      : h('details', { class: 'up-section up-tasks', open: open || null },
+        h('summary', {}, t('upTasks', { n: p.tasks.length })), h('ul', { class: 'up-task-list' }, tasks, more)),
     p.entities.length ? h('details', { class: 'up-section' },
       h('summary', {}, t('upEntities', { n: p.entities.length })),
       h('div', { class: 'up-chips' }, p.entities.map((e) => h('span', { class: 'up-chip' }, h('em', {}, labelName(lang, e.label)), e.name)))) : null,

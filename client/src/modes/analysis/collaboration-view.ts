@@ -5,6 +5,7 @@
  * explored graph untouched. The panel above holds the filters, the cluster legend and, after a click on an
  * edge, the tasks the two agencies share with the sentence that names each.
  */
+import { agencyLabels } from './agency-labels.ts';
 import './collaboration.css';
 import cytoscape, { type Core, type EdgeSingular } from 'cytoscape';
 import { ApiError } from '../../api/client.ts';
@@ -66,7 +67,9 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   };
 
   const reason = (e: unknown) => (e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e));
-  const nameOf = (id: string) => network?.nodes.find((n) => n.id === id)?.name ?? id;
+  // Names that two agencies of the network share (各街道办事处 of two counties) carry their area.
+  let labels = new Map<string, string>();
+  const nameOf = (id: string) => labels.get(id) ?? network?.nodes.find((n) => n.id === id)?.name ?? id;
 
   const load = async () => {
     const mine = ++request;
@@ -137,12 +140,13 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
     if (!network || network.nodes.length === 0) return;
     const maxWeight = Math.max(...network.edges.map((e) => e.weight));
     const maxStrength = Math.max(...network.nodes.map((n) => n.strength));
+    labels = agencyLabels(network.nodes, lang());
     cy = cytoscape({
       container: overlay.el,
       elements: [
         ...network.nodes.map((n) => ({
           group: 'nodes' as const,
-          data: { id: n.id, name: n.name, colour: clusterColour(n.cluster), size: nodeSize(n.strength, maxStrength), cluster: n.cluster },
+          data: { id: n.id, name: nameOf(n.id), colour: clusterColour(n.cluster), size: nodeSize(n.strength, maxStrength), cluster: n.cluster },
           classes: n.group ? 'group' : '',
         })),
         ...network.edges.map((e) => ({ group: 'edges' as const, data: { ...e, width: edgeWidth(e.weight, maxWeight) } })),
@@ -202,7 +206,7 @@ export function mountCollaboration(host: HTMLElement, ctx: ModeContext): () => v
   const legend = () => {
     if (!network) return null;
     const sizes = new Map<number, string[]>();
-    for (const n of network.nodes) sizes.set(n.cluster, [...(sizes.get(n.cluster) ?? []), n.name]);
+    for (const n of network.nodes) sizes.set(n.cluster, [...(sizes.get(n.cluster) ?? []), nameOf(n.id)]);
     const listed = [...sizes.entries()].sort((x, y) => x[0] - y[0]).slice(0, CLUSTERS_LISTED);
     return h('ul', { class: 'collab-legend', id: 'collab-clusters' },
       ...listed.map(([c, names]) => h('li', { 'data-cluster': c },

@@ -49,9 +49,12 @@ export function workloadRows(sorted: readonly AgencyWorkload[], years: readonly 
 
 export interface BarSeries { name: string; stack?: string; data: number[] }
 
-/** The first `top` agencies' totals per year, one series per agency (in the table's order). */
-export function topAgencySeries(sorted: readonly AgencyWorkload[], years: readonly string[], top: number): BarSeries[] {
-  return sorted.slice(0, top).map((a) => ({ name: a.name, data: years.map((y) => a.years[y]?.total ?? 0) }));
+/**
+ * The first `top` agencies' totals per year, one series per agency (in the table's order), each named by
+ * `label` (the name, with the area where two listed agencies share it: ECharts merges same-named series).
+ */
+export function topAgencySeries(sorted: readonly AgencyWorkload[], years: readonly string[], top: number, label: (a: AgencyWorkload) => string = (a) => a.name): BarSeries[] {
+  return sorted.slice(0, top).map((a) => ({ name: label(a), data: years.map((y) => a.years[y]?.total ?? 0) }));
 }
 
 /** One agency's tasks per year, stacked by how it holds them; the labels come from the caller's language. */

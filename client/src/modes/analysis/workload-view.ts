@@ -10,6 +10,7 @@ import { translate, type MessageKey } from '../../i18n/index.ts';
 import { h } from '../../panels/dom.ts';
 import type { ModeContext } from '../mode.ts';
 import { canvasOverlay } from './chart-overlay.ts';
+import { agencyLabels } from './agency-labels.ts';
 import { filterCaption, filterChoices, filterControls, followDocuments, say } from './chart-filters.ts';
 import { captionText, exportButtons } from './analysis-export.ts';
 import { getAnalysis, type AnalysisFilterChoices, type AnalysisFilterValues } from './collaboration-model.ts';
@@ -77,9 +78,10 @@ export function mountWorkload(host: HTMLElement, ctx: ModeContext): () => void {
   const drawChart = (sorted: AgencyWorkload[]) => {
     const years = answer?.years ?? [];
     const one = picked ? sorted.find((a) => a.id === picked) : undefined;
+    const labels = agencyLabels(sorted.slice(0, TOP_IN_CHART), lang());
     const series = one
       ? agencySeries(one, years, { led: t('workloadLed'), supported: t('workloadSupported'), responsible: t('workloadResponsible'), inherited: t('workloadInherited') })
-      : topAgencySeries(sorted, years, TOP_IN_CHART);
+      : topAgencySeries(sorted, years, TOP_IN_CHART, (a) => labels.get(a.id) ?? a.name);
     chart.set({
       // Short, so a sort or a click redraws at once (and a screenshot never catches bars half grown).
       animationDuration: 200, animationDurationUpdate: 200,
