@@ -2,7 +2,9 @@
  * Responsibility lists: who does a task, as plans print it. The forms (docs/extraction.md lists them):
  *   labelled brackets      (责任单位:X、Y) 〔牵头单位:X;配合单位:Y〕 (负责部门:X、Y;适用范围:…)
  *   unlabelled brackets    (X、Y负责) (X牵头,Y、Z按职责分工负责) (X、Y等按职责分工负责)
- *   bare brackets          (X、Y、Z) — only once the document has stated the first-position convention
+ *   bare brackets          (X、Y、Z) — closing a numbered item's last sentence (1.…。(厦门海关)); elsewhere only
+ *                          after the first-position convention or a 不再列出 remark, or, for 〔〕, in a document
+ *                          that prints a list with a label or verb in 〔〕
  *   label lines            牵头单位:X / 责任单位:Y、Z on their own lines (flattened task tables), or after a
  *                          sentence of the line, or as 【牵头单位】X、Y
  *   tables                 a header row of label cells over rows of the same shape (list-tables.ts)
@@ -50,7 +52,7 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
   const bareAt = Math.min(conventionAt, notListed ? notListed.index : Infinity);
   // A document that prints a list in 〔〕 at an item's end (〔规划司牵头〕) uses 〔〕 as its items' list place, as
   // a ministry's work points do: its bare 〔〕 brackets of units are lists too (〔新能源司、电力司〕), before that
-  // list and after it. 〔〕 is not a bracket of explanations; round brackets stay as they were.
+  // list and after it. 〔〕 is not a bracket of explanations; round ones elsewhere need the evidence above.
   const hexListed = listsInHexBrackets(text);
   const lists: ResponsibilityList[] = [];
   OPENERS.lastIndex = from;
@@ -60,7 +62,7 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
     if (close < 0) continue;
     const label = close - m.index <= 12 && !GLOSSED_WORD.test(text.slice(Math.max(0, m.index - 2), m.index))
       ? BRACKETED_LABEL.exec(text.slice(m.index + 1, close).trim()) : null;
-    const bare = close > bareAt || (hexListed && text[m.index] === '〔');
+    const bare = close > bareAt || (hexListed && text[m.index] === '〔') || closesItemLine(text, m.index, close);
     const list = label ? readAfterLabel(text, m.index, close, label[0]) : readBracket(text, m.index, close, bare);
     if (list) {
       lists.push(list);
@@ -89,6 +91,22 @@ function listsInHexBrackets(text: string): boolean {
     if (close > 0 && standsAlone(text, open, close) && readBracket(text, open, close, false)) return true;
   }
   return false;
+}
+
+// A numbered item's marker at a line start: 1. 1、 (一)
+const ITEM_LINE = /^\s*(?:\d{1,3}(?:[.、](?!\d))|\([一二三四五六七八九十]{1,3}\))/;
+
+/**
+ * Whether the bracket closes a numbered item's line right after its last sentence (1.…。(廈門海關)): there a plan
+ * that prints no label puts the item's list column, so the bracket names who does the item. A bracket inside a
+ * sentence, or on a line that is no item, still needs the document's evidence (a convention, a remark, 〔〕).
+ */
+function closesItemLine(text: string, open: number, close: number): boolean {
+  if (text[open - 1] !== '。') return false;
+  const after = text[close + 1];
+  if (!(after === undefined || after === '\n' || after === '\r')) return false;
+  const lineStart = text.lastIndexOf('\n', open) + 1;
+  return ITEM_LINE.test(text.slice(lineStart, lineStart + 8));
 }
 
 /** Where the first comma between a list's units stands (outside brackets); past its end if none. */

@@ -224,11 +224,12 @@ describe('every common list form', () => {
     expect(units('1.甲。〔市人社局,此项及以下任务均需各县(市、区)落实,不再列出。各责任单位按职责分工落实〕\n2.乙。(市人社局)\n3.丙。(市发改委、市财政局)')).toEqual([
       '市人社局|responsible', '市人社局|responsible', '市发改委|responsible', '市财政局|responsible',
     ]);
-    // Before the remark a bare bracket is still no list, nor is one without any remark or convention.
-    expect(units('1.甲。(市人社局)\n2.乙。(市发改委,以下均需各县落实,不再列出)\n3.丙。(市财政局)')).toEqual([
+    // Before the remark a bare bracket that closes no numbered item is still no list, nor is one without any remark
+    // or convention.
+    expect(units('推进甲。(市人社局)\n2.乙。(市发改委,以下均需各县落实,不再列出)\n推进丙。(市财政局)')).toEqual([
       '市发改委|responsible', '市财政局|responsible',
     ]);
-    expect(units('1.甲。(市人社局)\n2.乙。(市发改委)')).toEqual([]);
+    expect(units('推进甲。(市人社局)\n推进乙。(市发改委)')).toEqual([]);
     // The remark does not make prose brackets lists: every piece must still read as a unit.
     expect(units('推进。(市发改委,以下均需各县落实,不再列出)\n2.乙。(以下简称“数据局”)')).toEqual(['市发改委|responsible']);
   });
@@ -368,23 +369,34 @@ describe('every common list form', () => {
     ]);
   });
 
-  it('reads bare 〔〕 brackets of units as lists, before and after it, in a document that prints a list with a verb in 〔〕 at an item\'s end', () => {
-    const text = '1.甲。〔新能源司、电力司,华中能源监管局〕\n2.乙。〔规划司牵头,局内各单位参与〕\n3.丙。〔油气司〕\n4.丁。(规划司)\n5.戊。见国能发〔2022〕';
-    // The round bracket stays no list: the document prints its lists in 〔〕 and round brackets explain.
+  it('reads bare 〔〕 brackets of units at a line end as lists, before and after it, in a document that prints a list with a verb in 〔〕', () => {
+    // Brackets at the end of a line that is no numbered item: only the 〔〕 ones are lists, as the document prints its
+    // lists in 〔〕; a round one and a document number stay no list.
+    const text = '甲。〔新能源司、电力司,华中能源监管局〕\n乙。〔规划司牵头,局内各单位参与〕\n丙。〔油气司〕\n丁。(规划司)\n戊。见国能发〔2022〕';
     expect(units(text)).toEqual([
       '新能源司|responsible', '电力司|responsible', '华中能源监管局|responsible', '规划司|lead', '局内各单位|support', '油气司|responsible',
     ]);
-    expect(units('1.甲。〔新能源司、电力司〕\n2.乙。〔油气司〕')).toEqual([]);
-    expect(units('1.甲。(规划司牵头)\n2.乙。〔油气司〕')).toEqual(['规划司|lead']);
+    expect(units('甲。〔新能源司、电力司〕\n乙。〔油气司〕')).toEqual([]);
+    expect(units('甲。(规划司牵头)\n乙。〔油气司〕')).toEqual(['规划司|lead']);
   });
 
-  it('extracts the exact pairs of a bureau\'s work points whose (一) blocks close with 〔〕 lists of its departments, mostly bare', () => {
+  it('reads a bare bracket that closes a numbered item\'s last sentence as the item\'s list, and no other bare bracket', () => {
+    expect(units('1.提升鲜活农产品通关效率。实施预约通关保障。(厦门海关)\n2.深化物流一体化。推广离港确认模式。(厦门海关、市交通局)')).toEqual([
+      '厦门海关|responsible', '厦门海关|responsible', '市交通局|responsible',
+    ]);
+    expect(units('(一)开展消费帮扶。组织干部购买农产品。(机关工会)')).toEqual(['机关工会|responsible']);
+    // Not after a sentence's end, not at a line's end, not a line that is no item, not a piece that is no unit.
+    expect(units('1.报送市政府办公室(市督查室)汇总。\n2.推进。(市发改委)等部门研究\n推进。(市发改委)\n3.推进。(2023年底前)\n4.推进。(以下简称“数据局”)')).toEqual([]);
+  });
+
+  it('extracts the exact pairs of a bureau\'s work points whose (一) blocks close with 〔〕 lists of its departments, mostly bare, and one round', () => {
     expect(formPairs('hex-bracket-lists.txt')).toEqual([
       '1|华中监管局|responsible', '1|新能源司|responsible', '1|电力司|responsible',
       '2|油气司|responsible',
       '3|规划司|lead',
       '4|局内各单位|support', '4|核电中心|responsible', '4|核电司|responsible', '4|规划司|responsible',
       '5|有结对任务的单位|responsible', '5|机关党委（人事司）|responsible',
+      '6|机关工会|responsible',
     ]);
   });
 
