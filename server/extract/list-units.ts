@@ -49,21 +49,17 @@ export function splitUnits(text: string, start: number, end: number): UnitMentio
 // The last word of a body: 局 委 办 厅 部 院 政府 中心 公司 单位 部门 组 会 室 署 行 所 队 馆 社 站 …
 const BODY_END = /(?:[局委办厅部院府司团会组室署行所队馆社站处科校台联协关商]|中心|中央|单位|部门|机构|企业|大学|学校|党组|街道)$/;
 // Phrases of what to do whose last character ends body names too (出台 台, 推行 行, 部署 署, 督办 办, 招商 商), and
-// openings of such phrases (力争年内出台, 全面推行, 加大招商): a bracket with no label and no verb (市发改委、市工信局)
-// is a list only if none of its pieces is one.
+// openings of such phrases (力争年内出台, 全面推行, 加大招商): no unit is named so, though a bracket at an item's end
+// (`(统筹部署)`, `(省里统一部署实施)`) may read like a list.
 const ACTION_END = /(?:出台|推行|运行|试行|先行|执行|施行|实行|招商|部署|督办|承办|举办|兴办|开办|攻关|互联|落实|实施|办理|督查|检查|审查|推广|推动|推进|完成|开展|建设|发展|管理|服务|保障)$/;
 const ACTION_START = /^(?:力争|争取|确保|加大|加快|加强|全面|逐步|持续|积极|切实|深入|大力|进一步|不断|主动|做好|抓好|跟踪|及时|定期|适时|按期|按时|分步|分批|年内|年底|当年|每年|每季度|每月)/;
 
-/** Whether a piece of a bracket with no label and no verb reads as a body, not as a phrase of what to do. */
-export function looksLikeBareUnit(name: string): boolean {
-  return looksLikeUnit(name) && !ACTION_END.test(name) && !ACTION_START.test(name) && !name.includes('已');
-}
 
 // A named area acting as a unit in lists: 高新区, 长乐区, 福清市, 各乡镇.
 const AREA = /^[\u4e00-\u9fff]{1,7}(?:区|县|市|镇|乡|旗|州)$/;
 const GROUP = /^(?:[省市区县]直|市属|区属)?各|^(?:有关|相关)(?:部门|单位|方面)$/;
 // Characters of clauses, not of names; and words that open an example or an explanation.
-const PROSE = /[的将把被应须或:“”"《》]|(?<!自)由|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
+const PROSE = /[的将把被应须或已:“”"《》]|(?<!自)由|自行(?!车)|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
 
 /** Whether text ends in a body word (…办公室, …局): a bracket right after it names the same body. */
 export function endsLikeUnit(text: string): boolean {
@@ -76,7 +72,7 @@ const DESCRIBED_GROUP = /^(?:有|承担|涉及|负有)[\u4e00-\u9fff]{1,8}(?:任
 /** Whether a piece reads as a unit: ends in a body word, is a group (各有关部门, 各地) or a named area. */
 export function looksLikeUnit(name: string): boolean {
   if (DESCRIBED_GROUP.test(name)) return true;
-  if (name.length < 2 || name.length > 30 || PROSE.test(name)) return false;
+  if (name.length < 2 || name.length > 30 || PROSE.test(name) || ACTION_END.test(name) || ACTION_START.test(name)) return false;
   const core = name.replace(/\([^()]*\)$/, '');
   return BODY_END.test(core) || GROUP.test(name) || AREA.test(core);
 }

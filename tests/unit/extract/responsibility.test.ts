@@ -389,8 +389,8 @@ describe('every common list form', () => {
     expect(units('1.报送市政府办公室(市督查室)汇总。\n2.推进。(市发改委)等部门研究\n推进。(市发改委)\n3.推进。(2023年底前)\n4.推进。(以下简称“数据局”)')).toEqual([]);
   });
 
-  it('reads no bare bracket closing an item that says what to do or when, though its last character ends body names (出台, 推行, 部署, 督办, 招商)', () => {
-    const items = ['力争年内出台', '全面推行', '加大招商', '统筹部署', '市政府督查室跟踪督办', '市委市政府已部署', '持续攻关', '重点实施'];
+  it('reads no bracket closing an item that says what to do or when as a list, though its pieces end as bodies do (出台, 推行, 部署, 督办, 招商)', () => {
+    const items = ['力争年内出台', '全面推行', '加大招商', '统筹部署', '市政府督查室跟踪督办', '市委市政府已部署', '持续攻关', '重点实施', '省里统一部署实施', '各单位自行组织'];
     expect(units(items.map((b, i) => `${i + 1}.推进数据共享。建设平台。(${b})`).join('\n'))).toEqual([]);
     // Bodies whose names end in such a character stay units.
     expect(units('1.推进审计监督。(审计署、海关总署)\n2.开展招商引资。(市招商办)')).toEqual(['审计署|responsible', '海关总署|responsible', '市招商办|responsible']);
