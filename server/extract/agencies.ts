@@ -41,8 +41,9 @@ interface UnitArea {
 
 const GOVERNMENT = /^(.{1,8}?[区县市旗])政府$/;
 // A group: 各…, 市直/省直…, the governments of a kind of place (县级市人民政府, split from 各区、县级市人民政府)
-// and those of unnamed places of a kind (相关市、县政府).
-const GROUP = /^(市直|市属|市级|区直|区属|县直|县属|省直|省属|省级)?各|各有关|各相关|有关单位$|^(市直|市属|区直|县直|省直|省属)|^(县级市|设区市|地级市|直辖市|计划单列市)政府$|政府各(部门|委|单位|直属)|^(相关|有关)[省市州盟区县旗乡镇街道、()]+(人民)?政府$/;
+// and those of unnamed places of a kind (相关市、县政府), or of places counted (四市人民政府: the four cities a
+// document named before, 两区政府 — a count is no place name, though 四市 reads like 石狮市).
+const GROUP = /^(市直|市属|市级|区直|区属|县直|县属|省直|省属|省级)?各|各有关|各相关|有关单位$|^(市直|市属|区直|县直|省直|省属)|^(县级市|设区市|地级市|直辖市|计划单列市)政府$|政府各(部门|委|单位|直属)|^(相关|有关)[省市州盟区县旗乡镇街道、()]+(人民)?政府$|^[两二三四五六七八九十]{1,2}个?[省市州盟区县旗]+(人民)?政府$/;
 
 export function agencyNodeId(canonical: string): string {
   return `agency:${canonical}`;
@@ -154,13 +155,15 @@ function scopedName(key: string, area: UnitArea, gaz: Gazetteer): string {
     return area.city && area.city !== home && !inArea.startsWith(area.city) ? `${area.city}${inArea}` : inArea;
   }
   if (key.includes(area.name) || areaInside(key, gaz)?.name === area.name) return key;
-  // A municipality (北京市) is a province whose units print 市 as well as 省.
-  return withArea(area.name, key, area.level === 'city' ? /^市/ : area.name.endsWith('市') ? /^[市省]/ : /^省/);
+  // A municipality (北京市) is a province whose units print 市 as well as 省; an autonomous region's print
+  // 自治区 (自治区交通运输厅 → 内蒙古自治区交通运输厅, not 内蒙古自治区自治区交通运输厅).
+  return withArea(area.name, key, area.level === 'city' ? /^市/ : area.name.endsWith('市') ? /^[市省]/ : area.name.endsWith('自治区') ? /^(自治区|省)/ : /^省/);
 }
 
-/** The area's name in front of a unit; a leading 市/省/区 that stood for the area gives way (市政府各部门 → 广州市政府各部门). */
+/** The area's name in front of a unit; a leading 市/省/区/自治区 that stood for the area gives way (市政府各部门 → 广州市政府各部门). */
 function withArea(name: string, key: string, own: RegExp): string {
-  return `${name}${own.test(key) && key.length > 1 ? key.slice(1) : key}`;
+  const prefix = own.exec(key)?.[0] ?? '';
+  return `${name}${prefix !== '' && key.length > prefix.length ? key.slice(prefix.length) : key}`;
 }
 
 const resolved = new WeakMap<Gazetteer, Map<string, ResolvedAgency>>();

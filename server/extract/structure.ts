@@ -73,7 +73,9 @@ export function splitLines(text: string): Line[] {
 
 // A title printed over two lines (福州市加快推进数字化全面赋能经济社会 / 高质量发展实施方案): a line of
 // name characters only, not a heading, date, document number or bracketed note, that runs into a
-// line ending like a title. Only two lines are joined: a third line above is the issuer or a note.
+// line ending like a title. Only two lines are joined: a third line above is the issuer or a note —
+// unless that line ends in 关于 (内蒙古自治区人民政府关于 / 推动呼包鄂乌一体化发展 / 若干举措的通知): no issuer
+// or note ends so, it is the first third of a title broken over three lines, and it names the issuer.
 const TITLE_FRAGMENT = /^[^(\s][\u4e00-\u9fffA-Za-z0-9()“”《》〈〉\-—]{3,39}$/;
 
 function isTitleFragment(l: Line): boolean {
@@ -81,12 +83,17 @@ function isTitleFragment(l: Line): boolean {
     && !ITEM.test(l.text) && !/^\d{4}年/.test(l.text) && !/[号日]$/.test(l.text) && !META_LINE.test(l.text);
 }
 
-/** head[i], or head[i-1] + head[i] as one line when a title runs over both. */
+/** head[i], or head[i-1] + head[i] (head[i-2] too when it ends in 关于) as one line when a title runs over them. */
 export function titleAt(head: Line[], i: number): Line {
   const l = head[i]!;
   const prev = head[i - 1];
   if (!prev || !PLAN_SUFFIX.test(l.text) || /[。:,;]/.test(l.text) || !isTitleFragment(prev)) return l;
   if (prev.text.length + l.text.length > 80) return l;
+  const first = head[i - 2];
+  if (first && !prev.text.endsWith('关于') && first.text.endsWith('关于') && isTitleFragment(first)
+    && first.text.length + prev.text.length + l.text.length <= 80) {
+    return { start: first.start, end: l.end, text: first.text + prev.text + l.text };
+  }
   return { start: prev.start, end: l.end, text: prev.text + l.text };
 }
 

@@ -22,6 +22,16 @@ describe('the header of a document', () => {
     expect(text.slice(st.bodyStart).startsWith('为加快发展')).toBe(true);
   });
 
+  it('joins a notice title broken over three lines whose first line ends in 关于, and reads its issuer\'s area from it', () => {
+    const text = ['内蒙古自治区人民政府关于', '推动呼包鄂乌一体化发展', '若干举措的通知', '为加快建设城市群,现就有关举措通知如下。',
+      '一、增强基础设施体系', '(一)打造1小时铁路经济圈,运营四市动车组。(责任单位:自治区发展改革委、财政厅)'].join('\n');
+    expect(parseStructure(text).documentTitle).toBe('内蒙古自治区人民政府关于推动呼包鄂乌一体化发展若干举措的通知');
+    const doc = extract(text).facts.documents[0]!;
+    expect([doc.jurisdiction, doc.issuer]).toEqual(['内蒙古自治区', '内蒙古自治区人民政府']);
+    // A line above a two-line title that does not end in 关于 is the issuer or a note, never part of it.
+    expect(parseStructure('内蒙古自治区人民政府\n推动呼包鄂乌一体化发展\n若干举措的通知\n一、总体要求').documentTitle).toBe('推动呼包鄂乌一体化发展若干举措的通知');
+  });
+
   it('does not join a document number, a date or a bracketed note to the title', () => {
     expect(parseStructure('泉政文〔2023〕12号\n三年行动方案\n一、总体要求').planTitle).toBe('三年行动方案');
     expect(parseStructure('(此件公开发布)\n数字乡村建设实施方案\n一、总体要求').planTitle).toBe('数字乡村建设实施方案');
