@@ -55,8 +55,20 @@ const ACTION_END = /(?:出台|推行|运行|试行|先行|执行|施行|实行|�
 const ACTION_START = /^(?:力争|争取|确保|加大|加快|加强|逐步|持续|积极|切实|深入|大力|进一步|不断|主动|做好|抓好|跟踪|及时|定期|适时|按期|按时|分步|分批|年内|年底|当年|每年|每季度|每月)/;
 
 
-// A named area acting as a unit in lists: 高新区, 长乐区, 福清市, 各乡镇.
-const AREA = /^[\u4e00-\u9fff]{1,7}(?:区|县|市|镇|乡|旗|州)$/;
+// Words that end in a body's last character but name a place, a thing, an event, a trade, a direction or a way of
+// serving, never a body: 政务大厅 (厅), 省级平台 (台), 政府网站 (站), 新格局 (局), 跨境电商 (商), 推介会 and 座谈会
+// (会), 东部 (部), 暂行 (行), 一网通办 and 帮办代办 (办). A bare bracket closing an item holds a phrase of the item
+// as often as its unit; with no label and no verb, only its last word tells them apart.
+const THING_END = /(?:大厅|平台|网站|格局|布局|大局|开局|电商|客商|外商|暂行|[东西南北中全内外局]部|(?:座谈|推介|发布|听证|推进|现场|交流|洽谈|博览|展览|交易|运动|招聘|研讨|调度|例|年|晚|峰|茶话|见面|说明|培训|动员|办公|务虚|讲评|评审|论证)会|(?:[网省城全]|异地|跨[\u4e00-\u9fff]{0,2})通办|[就代即帮秒近次窗]办|[网掌]上办)$/;
+
+/** Whether a piece of a bracket with no label and no verb names a body by its last word, not only its last character. */
+export function looksLikeBareUnit(name: string): boolean {
+  return looksLikeUnit(name) && !THING_END.test(name.replace(/\([^()]*\)$/, ''));
+}
+
+// A named area acting as a unit in lists: 高新区, 长乐区, 福清市, 各乡镇. 全市, 本区, 我县 are the document's
+// own area as a scope of the work (…全覆盖。(全市)), not an area that does it.
+const AREA = /^(?![全本我该此][区县市镇乡旗州]$)[\u4e00-\u9fff]{1,7}(?:区|县|市|镇|乡|旗|州)$/;
 const GROUP = /^(?:[省市区县]直|市属|区属)?各|^(?:有关|相关)(?:部门|单位|方面)$/;
 // Characters of clauses, not of names; and words that open an example or an explanation.
 const PROSE = /[的将把被应须或已:“”"《》]|(?<!自)由|自行(?!车)|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
@@ -113,7 +125,7 @@ export function splitListUnits(text: string, start: number, end: number): UnitMe
   for (const u of splitUnits(text, start, end)) {
     const bare = u.name.endsWith(')') ? withoutRule(text, u) : u;
     for (const p of bare.name.includes('等') ? splitAfterTail(text, bare) : [bare]) {
-      for (const q of p.name.includes('及') ? splitAtAnd(text, p) : [p]) {
+      for (const q of (p.name.includes('及') ? splitAtAnd(text, p) : [p]).flatMap((r) => (/\s/.test(r.name) ? splitAtSpace(text, r) : [r]))) {
         const tail = q.name.includes('等') ? TAIL.exec(q.name) : null;
         const cut = tail && tail.index > 0 ? q.start + tail.index : q.end;
         if (cut === q.end) pieces.push(q);
@@ -183,6 +195,35 @@ function splitAfterTail(text: string, u: UnitMention): UnitMention[] {
   if (!m || m.index === 0) return [u];
   const right = u.start + m.index + m[0].length;
   return [{ name: text.slice(u.start, u.start + m.index), start: u.start, end: u.start + m.index }, { name: text.slice(right, u.end), start: right, end: u.end }];
+}
+
+// A unit that opens with its level (市财政局, 区住建局, 各乡镇): where a layout parts names with spaces, what follows a
+// body's name is the next unit only if it opens so; 国家税务总局 福州市税务局 is one body printed in two parts.
+const LEVEL_START = /^(?:[省市区县州盟旗乡镇]|各)[\u4e00-\u9fff]/;
+
+/**
+ * 市发改委 市财政局 市商务局 → three units: a list printed with spaces between its names (flattened table cells, PDF
+ * text) glued them into one unit ending in 局. A space splits only after a body's word and before a unit that
+ * opens with its level.
+ */
+function splitAtSpace(text: string, p: UnitMention): UnitMention[] {
+  let depth = 0;
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i]!;
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c) && depth > 0) depth--;
+    else if (depth === 0 && /\s/.test(c)) {
+      let j = i;
+      while (j < p.end && /\s/.test(text[j]!)) j++;
+      const left = text.slice(p.start, i);
+      const right = text.slice(j, p.end);
+      if (BODY_END.test(left) && looksLikeUnit(left) && LEVEL_START.test(right) && looksLikeUnit(right.replace(/\s.*$/s, ''))) {
+        return [{ name: left, start: p.start, end: i }, ...splitAtSpace(text, { name: right, start: j, end: p.end })];
+      }
+      i = j - 1;
+    }
+  }
+  return [p];
 }
 
 /** 市级各有关部门及各县市区政府 → two units; 及 inside a name (or joining non-units) stays. */

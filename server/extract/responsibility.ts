@@ -15,7 +15,7 @@
  */
 import { BRACKETED_LABEL, closingVerb, COMMA_CONVENTION, CONVENTION, isRuleClause, LABEL, LINE_LABEL, NOT_LISTED_AGAIN, REMARK, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
 import { readTables } from './list-tables.ts';
-import { endsLikeUnit, looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
+import { endsLikeUnit, looksLikeBareUnit, looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
 export type Role = 'lead' | 'support' | 'responsible';
 export { splitUnits, type UnitMention } from './list-units.ts';
@@ -243,7 +243,9 @@ function readUnlabelled(text: string, a: number, b: number, bareAllowed: boolean
   const clauses = readClauses(text, a, b, false);
   if (clauses.length === 0) return null;
   if (clauses[clauses.length - 1]!.verb === null && !bareAllowed) return null;
-  if (!clauses.every((c) => c.units.length > 0 && c.units.every((u) => looksLikeUnit(u.name)))) return null;
+  // With no verb anywhere only the units' own words say it is a list: each must end in a body's word (looksLikeBareUnit).
+  const fits = clauses.every((c) => c.verb === null) ? looksLikeBareUnit : looksLikeUnit;
+  if (!clauses.every((c) => c.units.length > 0 && c.units.every((u) => fits(u.name)))) return null;
   const units = rolesOf(clauses, 'responsible');
   return { units, explicit: units.some((u) => u.role !== 'responsible') };
 }

@@ -1,0 +1,50 @@
+/*
+ * Precision of list units: brackets and label runs whose text ends like a body but names none. Each input is a
+ * form found while reading the extractor's units on pages of the genre (docs/extraction.md, "Precision").
+ */
+import { describe, expect, it } from 'vitest';
+import { findResponsibilityLists } from '../../../server/extract/responsibility.ts';
+import { looksLikeBareUnit, splitListUnits } from '../../../server/extract/list-units.ts';
+
+const units = (text: string): string[] => findResponsibilityLists(text).flatMap((l) => l.units.map((u) => `${u.name}|${u.role}`));
+const items = (brackets: string[]): string => brackets.map((b, i) => `${i + 1}.推进政务服务标准化。建设平台。(${b})`).join('\n');
+
+describe('bare brackets closing an item', () => {
+  it('read no unit from a place, a thing, an event, a trade or a direction whose last character ends body names (大厅, 平台, 网站, 格局, 电商, 座谈会, 东部)', () => {
+    expect(units(items(['政务大厅', '省级平台', '政府网站', '新格局', '跨境电商', '推介会', '座谈会', '东部', '暂行']))).toEqual([]);
+  });
+
+  it('read no unit from a slogan of service ending in 办 (一网通办, 跨省通办, 马上就办, 帮办代办)', () => {
+    expect(units(items(['一网通办', '跨省通办', '马上就办', '帮办代办', '一件事一次办', '掌上办']))).toEqual([]);
+  });
+
+  it('read no unit from the document\'s own area named as the scope of the work (全市, 本区, 我县)', () => {
+    expect(units(items(['全市', '本区', '我县']))).toEqual([]);
+  });
+
+  it('still read bodies whose names end in those characters, and named areas', () => {
+    expect(units(items(['市政务服务中心', '市委办', '海关总署', '市交通办', '市总工会', '市委统战部', '鼓楼区', '各乡镇']))).toEqual([
+      '市政务服务中心|responsible', '市委办|responsible', '海关总署|responsible', '市交通办|responsible',
+      '市总工会|responsible', '市委统战部|responsible', '鼓楼区|responsible', '各乡镇|responsible',
+    ]);
+    expect(looksLikeBareUnit('市文明办')).toBe(true);
+    expect(looksLikeBareUnit('一网通办')).toBe(false);
+  });
+
+  it('keep reading a labelled or verb-closed list whatever its units end in', () => {
+    expect(units('1.建设政务大厅。(责任单位:市行政服务中心管理委员会)\n2.开展招商。(市商务局牵头,全市各级各部门配合)')).toEqual([
+      '市行政服务中心管理委员会|responsible', '市商务局|lead', '全市各级各部门|support',
+    ]);
+  });
+});
+
+describe('units printed with spaces between them', () => {
+  it('read a bracket of names parted by spaces as several units, not one glued name (市发改委 市财政局 市商务局)', () => {
+    expect(units('1.加强统筹协调。(市发改委 市财政局 市商务局)')).toEqual(['市发改委|responsible', '市财政局|responsible', '市商务局|responsible']);
+  });
+
+  it('keep a body printed in two parts whole when the second part does not open with its level (国家税务总局 福州市税务局)', () => {
+    const t = '国家税务总局 福州市税务局、福州市 鼓楼区人民政府';
+    expect(splitListUnits(t, 0, t.length).map((u) => u.name)).toEqual(['国家税务总局 福州市税务局', '福州市 鼓楼区人民政府']);
+  });
+});
