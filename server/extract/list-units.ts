@@ -59,7 +59,7 @@ const ACTION_START = /^(?:力争|争取|确保|加大|加快|加强|逐步|持�
 // serving, never a body: 政务大厅 (厅), 省级平台 (台), 政府网站 (站), 新格局 (局), 跨境电商 (商), 推介会 and 座谈会
 // (会), 东部 (部), 暂行 (行), 一网通办 and 帮办代办 (办). A bare bracket closing an item holds a phrase of the item
 // as often as its unit; with no label and no verb, only its last word tells them apart.
-const THING_END = /(?:大厅|平台|网站|格局|布局|大局|开局|电商|客商|外商|暂行|[东西南北中全内外局]部|(?:座谈|推介|发布|听证|推进|现场|交流|洽谈|博览|展览|交易|运动|招聘|研讨|调度|例|年|晚|峰|茶话|见面|说明|培训|动员|办公|务虚|讲评|评审|论证)会|(?:[网省城全]|异地|跨[\u4e00-\u9fff]{0,2})通办|[就代即帮秒近次窗]办|[网掌]上办)$/;
+const THING_END = /(?:大厅|平台|网站|格局|布局|大局|开局|电商|客商|外商|暂行|[东西南北中全内外局]部|(?:座谈|推介|发布|听证|推进|现场|交流|洽谈|博览|展览|交易|运动|招聘|研讨|调度|例|年|晚|峰|茶话|见面|说明|培训|动员|办公|务虚|讲评|评审|论证|常务|全体)会|(?:[网省城全]|异地|跨[\u4e00-\u9fff]{0,2})通办|[就代即帮秒近次窗]办|[网掌]上办)$/;
 
 /** Whether a piece of a bracket with no label and no verb names a body by its last word, not only its last character. */
 export function looksLikeBareUnit(name: string): boolean {
@@ -85,9 +85,20 @@ const DESCRIBED_GROUP = /^(?:有|承担|涉及|负有)[\u4e00-\u9fff]{1,8}(?:任
 export function looksLikeUnit(name: string): boolean {
   if (DESCRIBED_GROUP.test(name)) return true;
   if (name.length < 2 || name.length > 30 || PROSE.test(name) || ACTION_END.test(name) || ACTION_START.test(name)) return false;
+  if (COUNTED.test(name) || REFERENCE.test(name) || NAMED_ROLE.test(name) || name.endsWith('干部')) return false;
   const core = name.replace(/\([^()]*\)$/, '');
-  return BODY_END.test(core) || GROUP.test(name) || AREA.test(core);
+  return BODY_END.test(core) || (GROUP.test(name) && !PEOPLE_OR_WORK.test(core)) || AREA.test(core);
 }
+
+// (新增50家企业), (3家单位): a count of bodies is a figure of the task, not who does it.
+const COUNTED = /(?:\d+|[一二三四五六七八九十百千两几]+)(?:家|个|所|项|批|名|户)/;
+// (以上单位按职责分工负责): the units named before, not one more.
+const REFERENCE = /^(?:以上|上述|前述|下列|以下)/;
+// (市发改委为第一责任单位): a sentence that gives a unit its role, not a unit's name.
+const NAMED_ROLE = /为[\u4e00-\u9fff]{0,4}(?:单位|部门)$/;
+// (各分管领导), (各级领导干部), (各项任务): 各 opens groups of people and of work too, which do no task as bodies do
+// (干部 ends in 部 as a body does, so it is refused above for any name).
+const PEOPLE_OR_WORK = /(?:领导|干部|人员|同志|代表|群众|职工|党员|任务|事项|项目|工作|指标|措施|环节)$/;
 
 // 等, 等有关部门, 等省直有关单位, 等部门: the named units stay, the tail goes.
 const TAIL_WORDS = '等(?:\\d+|[一二三四五六七八九十]+)?个?(?:[省市区县](?:直|级)?)?(?:各)?(?:有关|相关)?';
@@ -183,9 +194,12 @@ function withSharedGovernment(text: string, units: UnitMention[]): UnitMention[]
   return units;
 }
 
+// 区发改局(局长王俊), 市财政局(联系人:张三): the person who answers for a unit, printed after it, is not its name.
+const PERSON = /^[\u4e00-\u9fff]{0,8}(?:局长|主任|书记|[省市区县]长|部长|处长|科长|所长|站长|厅长|主席|负责人|联系人|责任人)[::]?\s*[\u4e00-\u9fff·]{0,4}$/;
+
 function withoutRule(text: string, u: UnitMention): UnitMention {
   const m = RULE_BRACKET.exec(u.name);
-  if (!m || !isRuleClause(m[1]!)) return u;
+  if (!m || !(isRuleClause(m[1]!) || PERSON.test(m[1]!))) return u;
   const end = u.end - m[0].length;
   return { name: text.slice(u.start, end), start: u.start, end };
 }

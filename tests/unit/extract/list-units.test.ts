@@ -38,6 +38,31 @@ describe('bare brackets closing an item', () => {
   });
 });
 
+describe('pieces that end like a body but name none', () => {
+  it('read no unit from a count of bodies, which is a figure of the task ((新增50家企业), (3家单位))', () => {
+    expect(units(items(['新增50家企业', '3家单位', '两个部门']))).toEqual([]);
+  });
+
+  it('read no unit from a reference to the units named before ((以上单位按职责分工负责), (上述部门))', () => {
+    expect(units(items(['以上单位按职责分工负责', '上述部门']))).toEqual([]);
+  });
+
+  it('read no glued phrase from a sentence that gives a unit its role ((市发改委为第一责任单位))', () => {
+    expect(units(items(['市发改委为第一责任单位']))).toEqual([]);
+  });
+
+  it('read no unit from a group of people or of work opened by 各 ((各分管领导), (各级领导干部), (各项任务))', () => {
+    expect(units(items(['各分管领导', '各级领导干部', '各项任务', '市政府常务会']))).toEqual([]);
+    expect(units(items(['各有关部门', '市直各单位', '各县(市、区)']))).toEqual(['各有关部门|responsible', '市直各单位|responsible', '各县(市、区)|responsible']);
+  });
+
+  it('read a unit without the person printed after it in a bracket (区发改局(局长王俊), 市财政局(分管副局长李明))', () => {
+    expect(units('1.完善公共服务体系。\n牵头单位:区发改局(局长王俊)\n责任单位:市财政局(分管副局长李明)、市工信局(大数据局)')).toEqual([
+      '区发改局|lead', '市财政局|responsible', '市工信局(大数据局)|responsible',
+    ]);
+  });
+});
+
 describe('units printed with spaces between them', () => {
   it('read a bracket of names parted by spaces as several units, not one glued name (市发改委 市财政局 市商务局)', () => {
     expect(units('1.加强统筹协调。(市发改委 市财政局 市商务局)')).toEqual(['市发改委|responsible', '市财政局|responsible', '市商务局|responsible']);
