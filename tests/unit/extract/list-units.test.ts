@@ -63,6 +63,17 @@ describe('pieces that end like a body but name none', () => {
   });
 });
 
+describe('a group glued to the clause after it', () => {
+  it('reads no unit from a 各 group followed by 按职责分工 and a word that is no verb of the genre (a reworded copy of 粤府办〔2023〕5号)', () => {
+    const t = '  2.对具有稳固收益、可获得较好预期投资回报的交通及相关站场服务设施、水利、都会基础设施、节能降碳等领域重点项目,原则上推行市场化运作,激励支持民间资源介入。'
+      + '(省生长改造委、交通运输厅、水利厅、住房城乡建设厅、能源局等省有关部门和各地级以上市人民政府按职责分工卖力)';
+    expect(units(t).filter((u) => u.includes('按职责'))).toEqual([]);
+    expect(units('2.推进。(省发展改革委、交通运输厅等省有关部门和各地级以上市人民政府按职责分工负责)')).toEqual([
+      '省发展改革委|responsible', '交通运输厅|responsible', '各地级以上市人民政府|responsible',
+    ]);
+  });
+});
+
 describe('units printed with spaces between them', () => {
   it('read a bracket of names parted by spaces as several units, not one glued name (市发改委 市财政局 市商务局)', () => {
     expect(units('1.加强统筹协调。(市发改委 市财政局 市商务局)')).toEqual(['市发改委|responsible', '市财政局|responsible', '市商务局|responsible']);
