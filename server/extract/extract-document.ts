@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { emitAgency, resolveAgency } from './agencies.ts';
-import { decodeBytes } from './decode.ts';
 import { EntityRecogniser, type EntityMention } from './entities.ts';
 import { FactsBuilder } from './facts-builder.ts';
 import { findFigures, type Figure } from './figures.ts';
@@ -20,6 +19,7 @@ import { SortedSpans, type Span } from './spans.ts';
 import { parseStructure, type DocumentStructure } from './structure.ts';
 import { attachLists } from './task-lists.ts';
 import { findHeadingLeads } from './heading-leads.ts';
+import { decodeDocumentBytes } from './read-docx.ts';
 
 export interface ExtractInput {
   /** document id: the file's base name without extension */
@@ -48,9 +48,9 @@ function recogniserFor(gaz: Gazetteer): EntityRecogniser {
   return r;
 }
 
-/** Decodes and extracts one document. Throws DecodeError if the bytes are not text. */
+/** Decodes (text or Word .docx) and extracts one document. Throws DecodeError if the bytes are neither. */
 export function extractDocument(input: ExtractInput): ExtractResult {
-  const decoded = decodeBytes(input.bytes, input.file);
+  const decoded = decodeDocumentBytes(input.bytes, input.file);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   return { ...extractText(input.id, input.file, decoded.text, sha256, input.gazetteer), encoding: decoded.encoding };
 }

@@ -7,7 +7,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What a folder argument contributes; a file named explicitly is read whatever its extension. */
-export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx']);
 
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -50,7 +50,7 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     }
     if (s.isDirectory()) {
       const found = walkDocuments(a);
-      if (found.length === 0) throw new InputError(`${a}: folder contains no .txt, .md or .html files`);
+      if (found.length === 0) throw new InputError(`${a}: folder contains no .txt, .md, .html or .docx files`);
       for (const f of found) files.push(f);
     } else files.push(a);
   }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { AppError } from '../errors.ts';
 import { DecodeError } from '../extract/decode.ts';
 import { DOCUMENT_EXTENSIONS, documentIdOf } from '../extract/read-document-file.ts';
+import { CONVERT_TO_DOCX, SAVE_AS_DOCX } from '../extract/read-docx.ts';
 import type { GraphDb } from '../graph/graph-db.ts';
 import { zeroCounters, type WriteCounters } from '../graph/writer/counters.ts';
 import { ENTITY_LABELS, type DocumentCounts } from '../graph/writer/document-readings.ts';
@@ -76,8 +77,11 @@ function documentName(sent: string, index: number): string {
   if (!name) throw AppError.badRequest(`${where} has no file name; the document id is the file name without its extension`, { file: sent });
   if (/[\u0000-\u001f\u007f]/.test(name)) throw AppError.badRequest(`${where}: the file name contains control characters`, { file: sent });
   const ext = path.extname(name).toLowerCase();
+  if (CONVERT_TO_DOCX.has(ext)) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${name}: ${ext} files are not read; ${SAVE_AS_DOCX}`, { file: name, extensions: UPLOAD_EXTENSIONS });
+  }
   if (!DOCUMENT_EXTENSIONS.has(ext)) {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${name}: only ${UPLOAD_EXTENSIONS.join(', ')} files are read (text, Markdown, HTML)`, { file: name, extensions: UPLOAD_EXTENSIONS });
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${name}: only ${UPLOAD_EXTENSIONS.join(', ')} files are read (text, Markdown, HTML, Word .docx)`, { file: name, extensions: UPLOAD_EXTENSIONS });
   }
   const id = documentIdOf(name);
   if (!id || id.startsWith('.')) throw AppError.badRequest(`${name}: the file name needs a name before its extension (it becomes the document id)`, { file: name });
@@ -93,7 +97,7 @@ function checkFile(name: string, bytes: Uint8Array, gazetteer: Gazetteer): Check
     extracted = extractFile(name, bytes, gazetteer);
   } catch (err) {
     if (err instanceof DecodeError) {
-      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${err.message}; upload text (UTF-8 or GBK/GB18030), Markdown or HTML`, { file: name });
+      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${err.message}; upload text (UTF-8 or GBK/GB18030), Markdown, HTML or Word .docx`, { file: name });
     }
     throw err;
   }

@@ -320,9 +320,9 @@ export const en: Messages = {
   exLegend: 'Legend in images',
   // Upload (client/src/upload/) and the arrival overview (client/src/panels/overview.ts), issue 14.
   upAdd: 'Add documents',
-  upAddTitle: 'Upload .txt, .md or .html files (or drop them on the window); you see a preview before anything is written',
+  upAddTitle: 'Upload .txt, .md, .html or Word .docx files (or drop them on the window); you see a preview before anything is written',
   upDrop: 'Drop to add these files',
-  upDropHint: '.txt, .md, .html; UTF-8 or GBK/GB18030; previewed before anything is written',
+  upDropHint: '.txt, .md, .html, .docx (Word); UTF-8 or GBK/GB18030; previewed before anything is written',
   upDialogTitle: 'Add documents: preview',
   upIntro: 'This is what was read from the files. Nothing is written until you confirm; Cancel writes nothing.',
   upReading: 'Reading {n} of {m}: {file}',
@@ -354,7 +354,7 @@ export const en: Messages = {
   'upWarn.empty': 'The file holds no text',
   'upWarn.extractor': 'Another note from extraction',
   upFailedHeading: 'Files that could not be read ({n})',
-  upFailType: 'Only .txt, .md and .html files are read',
+  upFailType: 'Only .txt, .md, .html and .docx files are read',
   upFailBinary: 'Not a text file (binary, or an encoding that cannot be read); upload UTF-8 or GBK text',
   upFailEmpty: 'The file is empty: it holds no text',
   upFailUnreadable: 'What was read from this file cannot be stored',
@@ -690,4 +690,6 @@ export const en: Messages = {
   hjWorkloadCsvTitle: 'Save this table in its current order as a CSV file (with areas)',
   hjNoTasks: 'No tasks read (no numbered task items): the graph gets only the document and what it mentions',
   hjAreaUnknown: 'area unknown',
+  // Word documents (h-docx): a .doc, .wps or password-protected file is refused with what to do instead
+  hdSaveAsDocx: 'This format is not read (.doc, .wps or a password-protected Word document); save it as .docx in Word or WPS, then add that file',
 };

@@ -319,9 +319,9 @@ export const zh = {
   exLegend: '图片含图例',
   // Upload (client/src/upload/) and the arrival overview (client/src/panels/overview.ts), issue 14.
   upAdd: '添加文档',
-  upAddTitle: '上传 .txt、.md、.html 文件(也可拖放到窗口);写入前先预览',
+  upAddTitle: '上传 .txt、.md、.html、.docx 文件(也可拖放到窗口);写入前先预览',
   upDrop: '松开即可添加这些文件',
-  upDropHint: '.txt、.md、.html;UTF-8 或 GBK/GB18030;写入前先预览',
+  upDropHint: '.txt、.md、.html、.docx(Word);UTF-8 或 GBK/GB18030;写入前先预览',
   upDialogTitle: '添加文档:预览',
   upIntro: '以下是从文件中读出的内容。确认后才会写入图谱;取消则不写入任何内容。',
   upReading: '正在读取 {n}/{m}:{file}',
@@ -353,7 +353,7 @@ export const zh = {
   'upWarn.empty': '文件中没有文字',
   'upWarn.extractor': '提取时的其他提示',
   upFailedHeading: '无法读取的文件({n})',
-  upFailType: '只能读取 .txt、.md、.html 文件',
+  upFailType: '只能读取 .txt、.md、.html、.docx 文件',
   upFailBinary: '不是文本文件(二进制或无法识别的编码);请上传 UTF-8 或 GBK 文本',
   upFailEmpty: '文件是空的,没有文字',
   upFailUnreadable: '从这份文件读出的内容无法保存',
@@ -689,6 +689,8 @@ export const zh = {
   hjWorkloadCsvTitle: '把这张表按当前排序存为 CSV 文件(含地区)',
   hjNoTasks: '未读出任务(没有编号的任务条目):添加后图中只有这份文档及其提到的内容',
   hjAreaUnknown: '地区不明',
+  // Word documents (h-docx): a .doc, .wps or password-protected file is refused with what to do instead
+  hdSaveAsDocx: '无法读取这种格式(.doc、.wps 或加密的 Word 文档);请在 Word 或 WPS 中另存为 .docx 后再添加',
 } as const;
 
 export type MessageKey = keyof typeof zh;

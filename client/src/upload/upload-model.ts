@@ -7,7 +7,7 @@ import { ApiError } from '../api/client.ts';
 import { translate, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { DocumentCounts, DocumentPreview, PreviewUnit } from './upload-types.ts';
 
-export type FailureKind = 'type' | 'binary' | 'empty' | 'unreadable' | 'tooLarge' | 'name' | 'forbidden' | 'network' | 'other';
+export type FailureKind = 'type' | 'convert' | 'binary' | 'empty' | 'unreadable' | 'tooLarge' | 'name' | 'forbidden' | 'network' | 'other';
 
 export interface Failure { kind: FailureKind; limit?: number; status?: number; detail: string }
 
@@ -22,7 +22,11 @@ export function failureOf(e: unknown): Failure {
     const limit = (e.details as { limit?: unknown } | undefined)?.limit;
     return { kind: 'tooLarge', status, detail, ...(typeof limit === 'number' ? { limit } : {}) };
   }
-  if (status === 415) return { kind: /only .* files are read/.test(detail) ? 'type' : 'binary', status, detail };
+  if (status === 415) {
+    // A .doc or .wps: the server says to save it as .docx, which the user needs to read in their language.
+    const kind = /save it as \.docx/.test(detail) ? 'convert' : /only .* files are read/.test(detail) ? 'type' : 'binary';
+    return { kind, status, detail };
+  }
   if (status === 422) return { kind: /is empty|holds no text/.test(detail) ? 'empty' : 'unreadable', status, detail };
   if (status === 400) return { kind: 'name', status, detail };
   if (status === 403) return { kind: 'forbidden', status, detail };
@@ -35,7 +39,7 @@ export function tooLarge(size: number, maxFileBytes: number): Failure | null {
 }
 
 const FAILURE_KEYS: Record<FailureKind, MessageKey> = {
-  type: 'upFailType', binary: 'upFailBinary', empty: 'upFailEmpty', unreadable: 'upFailUnreadable', tooLarge: 'upFailTooLarge',
+  type: 'upFailType', convert: 'hdSaveAsDocx', binary: 'upFailBinary', empty: 'upFailEmpty', unreadable: 'upFailUnreadable', tooLarge: 'upFailTooLarge',
   name: 'upFailName', forbidden: 'upFailForbidden', network: 'upFailNetwork', other: 'upFailOther',
 };
 

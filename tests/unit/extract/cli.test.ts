@@ -52,7 +52,7 @@ describe('the extract command', () => {
     const empty = await run(mkdtempSync(path.join(tmpdir(), 'extract-empty-')));
     expect(empty.code).not.toBe(0);
     expect(empty.stdout).toBe('');
-    expect(empty.stderr).toMatch(/contains no \.txt, \.md or \.html files/);
+    expect(empty.stderr).toMatch(/contains no \.txt, \.md, \.html or \.docx files/);
   }, 30000);
 
   it('reads a gazetteer folder given with --gazetteer, here one user city file, and names a bad file in it', async () => {

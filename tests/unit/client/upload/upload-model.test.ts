@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../client/src/api/client.ts';
 import { countChanges, failureOf, failureText, inPrintedOrder, tooLarge, unresolvedUnits, uploadSummary } from '../../../../client/src/upload/upload-model.ts';
 import type { DocumentCounts, DocumentPreview, PreviewUnit } from '../../../../client/src/upload/upload-types.ts';
+import { SAVE_AS_DOCX } from '../../../../server/extract/read-docx.ts';
 
 const counts = (tasks: number, extra: Partial<DocumentCounts> = {}): DocumentCounts => ({ tasks, responsibilities: 0, entities: 0, targets: 0, observations: 0, warnings: 0, ...extra });
 const unit = (name: string, role: string | null, rank: number | null, resolved = true): PreviewUnit => ({ id: `agency:${name}`, name, role, rank, resolved });
@@ -21,7 +22,14 @@ describe('failureOf and failureText', () => {
     const type = failureOf(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'a.pdf: only .txt, .md, .html files are read (text, Markdown, HTML)'));
     expect([binary.kind, type.kind]).toEqual(['binary', 'type']);
     expect(failureText('zh', binary)).toBe('不是文本文件(二进制或无法识别的编码);请上传 UTF-8 或 GBK 文本');
-    expect(failureText('en', type)).toBe('Only .txt, .md and .html files are read (a.pdf: only .txt, .md, .html files are read (text, Markdown, HTML))');
+    expect(failureText('en', type)).toBe('Only .txt, .md, .html and .docx files are read (a.pdf: only .txt, .md, .html files are read (text, Markdown, HTML))');
+  });
+
+  it('tells a .doc or .wps refusal apart and says in either language to save it as .docx', () => {
+    const old = failureOf(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `plan.doc: .doc files are not read; ${SAVE_AS_DOCX}`));
+    expect(old.kind).toBe('convert');
+    expect(failureText('zh', old)).toContain('另存为 .docx');
+    expect(failureText('en', old)).toMatch(/^This format is not read .*save it as \.docx.*\(plan\.doc: /);
   });
 
   it('tells an empty file from one whose facts cannot be stored, and gives the size limit of a 413 in MB', () => {
