@@ -87,9 +87,24 @@ const DESCRIBED_GROUP = /^(?:有|承担|涉及|负有)[\u4e00-\u9fff]{1,8}(?:任
 export function looksLikeUnit(name: string): boolean {
   if (DESCRIBED_GROUP.test(name)) return true;
   if (name.length < 2 || name.length > 30 || PROSE.test(name) || ACTION_END.test(name) || ACTION_START.test(name)) return false;
-  if (COUNTED.test(name) || REFERENCE.test(name) || NAMED_ROLE.test(name) || name.endsWith('干部')) return false;
+  if (COUNTED.test(name) || REFERENCE.test(name) || NAMED_ROLE.test(name) || CLAUSE.test(name) || name.endsWith('干部')) return false;
   const core = name.replace(/\([^()]*\)$/, '');
   return BODY_END.test(core) || (GROUP.test(name) && !PEOPLE_OR_WORK.test(core)) || AREA.test(core);
+}
+
+// Cells of a flattened task table that name no unit: 同上 (as in the row above), 待定, 无, 暂无, 略.
+const PLACEHOLDER = /^(?:同上|同前|见上|待定|另定|无|暂无|略|\/|—+|-+)$/;
+// A clause after a label or before a verb, not a name (各县区要高度重视, 各级各部门按照属地管理原则抓好落实,
+// 各责任单位主要负责同志负总责): a modal 要, 按照, or the people who answer for a unit. (按职责 stays: a label's run
+// may end in its verb 按职责分工负责.)
+const CLAUSE = /要(?!素|情|件)[\u4e00-\u9fff]|按(?:照|要求|规定)|负总责|负责同志|主要领导/;
+
+/**
+ * Whether a piece printed under a label names no unit: a placeholder cell or a clause. A label vouches for
+ * its run being units (全区经济运行各专班 ends in no body word), so only these are left out there.
+ */
+export function namesNoUnit(name: string): boolean {
+  return PLACEHOLDER.test(name) || CLAUSE.test(name);
 }
 
 // (新增50家企业), (3家单位): a count of bodies is a figure of the task, not who does it.

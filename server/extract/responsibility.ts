@@ -15,7 +15,7 @@
  */
 import { BRACKETED_LABEL, closingVerb, COMMA_CONVENTION, CONVENTION, isRuleClause, LABEL, LINE_LABEL, NOT_LISTED_AGAIN, REMARK, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
 import { readTables } from './list-tables.ts';
-import { endsLikeUnit, looksLikeBareUnit, looksLikeUnit, splitListUnits, type UnitMention } from './list-units.ts';
+import { endsLikeUnit, looksLikeBareUnit, looksLikeUnit, namesNoUnit, splitListUnits, type UnitMention } from './list-units.ts';
 
 export type Role = 'lead' | 'support' | 'responsible';
 export { splitUnits, type UnitMention } from './list-units.ts';
@@ -315,7 +315,11 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
       // support).
       const jointly = jointlyAt(text, ca, cb);
       if (jointly > 0) clauses.push({ ...unitsOf(text, ca, jointly), verb: verb?.role === 'support' ? 'support' : 'lead' });
-      const { units, marked } = unitsOf(text, jointly > 0 ? jointly + 2 : ca, cb);
+      const of = unitsOf(text, jointly > 0 ? jointly + 2 : ca, cb);
+      const marked = of.marked;
+      // Under a label, a placeholder cell (同上, 待定) or a clause (各县区要高度重视) is left out; without one, the
+      // unit guard of the caller refuses the whole bracket instead.
+      const units = labelled ? of.units.filter((u) => !namesNoUnit(u.name)) : of.units;
       // (分管副省长、协管副秘书长负责,省发展改革委牵头,…): a clause of posts names people, as a 领导 label does.
       if (units.length > 0 && units.every((u) => POST.test(u.name))) continue;
       if (!labelled && verb && units.length === 0) return [];

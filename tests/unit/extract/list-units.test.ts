@@ -74,6 +74,26 @@ describe('a group glued to the clause after it', () => {
   });
 });
 
+describe('runs under a label', () => {
+  it('read no unit from a placeholder cell of a flattened task table (同上, 待定, 无)', () => {
+    expect(units('1.加强统筹。\n责任单位:同上\n2.推进。\n牵头单位:待定\n配合单位:无')).toEqual([]);
+  });
+
+  it('read no unit from a clause printed after the label (各县区要高度重视, 各级各部门按照属地管理原则抓好落实)', () => {
+    expect(units('1.加强统筹。\n责任单位:各县区要高度重视\n2.推进。(责任单位:各级各部门按照属地管理原则抓好落实)')).toEqual([]);
+  });
+
+  it('read no unit from the people who answer for units ((各责任单位主要负责同志负总责))', () => {
+    expect(units('(一)加强组织领导。各责任单位要高度重视。(各责任单位主要负责同志负总责)')).toEqual([]);
+  });
+
+  it('still read units whose run ends in the verb 按职责分工负责, and units no body word ends (全区经济运行各专班)', () => {
+    expect(units('1.推进。(责任单位:市发改委、各县区按照职责分工负责)\n2.增长。\n责任单位:立山经济开发区,全区经济运行各专班')).toEqual([
+      '市发改委|responsible', '各县区|responsible', '立山经济开发区|responsible', '全区经济运行各专班|responsible',
+    ]);
+  });
+});
+
 describe('units printed with spaces between them', () => {
   it('read a bracket of names parted by spaces as several units, not one glued name (市发改委 市财政局 市商务局)', () => {
     expect(units('1.加强统筹协调。(市发改委 市财政局 市商务局)')).toEqual(['市发改委|responsible', '市财政局|responsible', '市商务局|responsible']);
