@@ -117,6 +117,10 @@ const W_NAMESPACES = new Set([
 ]);
 const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
+// Sticky: matched where the parser stands, without copying the rest of the document.
+const START_TAG = /<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntities(s: string, where: () => string): string {
@@ -187,10 +191,11 @@ function parseXml(xml: string): XmlElement {
       stack.pop();
       i = e + 1;
     } else {
-      const tag = /^<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(xml.slice(i, i + 65536));
+      START_TAG.lastIndex = i;
+      const tag = START_TAG.exec(xml);
       if (!tag) throw new Error(`malformed start tag at character ${i}`);
       const rawAttrs = new Map<string, string>();
-      for (const a of tag[2]!.matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      for (const a of tag[2]!.matchAll(ATTRIBUTE)) {
         rawAttrs.set(a[1]!, decodeEntities(a[2] ?? a[3] ?? '', at(i)));
       }
       let prefixes = top.prefixes;
@@ -227,7 +232,13 @@ const isOn = (el: XmlElement | undefined): boolean => el !== undefined && !['0',
 
 // ---------------------------------------------------------------- numbering
 
-interface Level { start: number; format: string; text: string; suffix: string; restart: number | undefined }
+interface Level {
+  start: number; format: string; text: string; suffix: string; restart: number | undefined;
+  /** The paragraph style this level is linked to (Word's numbered headings: 标题 1 → level 0). */
+  style: string | undefined;
+  /** w:isLgl: every number in the text printed as decimal (1.1 under 第一章). */
+  legal: boolean;
+}
 interface NumberingInstance { key: string; levels: Map<number, Level> }
 
 const COUNTING_DIGITS = '零一二三四五六七八九';
@@ -315,6 +326,8 @@ function readLevels(el: XmlElement, into: Map<number, Level>): void {
       text: val(child(lvl, 'w:lvlText')) ?? '',
       suffix: val(child(lvl, 'w:suff')) ?? 'tab',
       restart,
+      style: val(child(lvl, 'w:pStyle')),
+      legal: isOn(child(lvl, 'w:isLgl')),
     });
   }
 }
@@ -366,12 +379,12 @@ function readStyleNumbering(root: XmlElement | undefined): Map<string, { numId?:
   for (const id of own.keys()) {
     let numId: string | undefined;
     let ilvl: number | undefined;
+    // The nearest style up the w:basedOn chain that says decides; a loop in the chain ends the walk.
     const seen = new Set<string>();
-    for (let s = own.get(id); s && !seen.has(s.basedOn ?? ''); s = s.basedOn ? own.get(s.basedOn) : undefined) {
-      numId ??= s.numId;
-      ilvl ??= s.ilvl;
-      if (s.basedOn) seen.add(s.basedOn);
-      else break;
+    for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = own.get(at)?.basedOn) {
+      seen.add(at);
+      numId ??= own.get(at)?.numId;
+      ilvl ??= own.get(at)?.ilvl;
     }
     if (numId !== undefined) out.set(id, { numId, ...(ilvl !== undefined ? { ilvl } : {}) });
   }
@@ -382,6 +395,12 @@ function readStyleNumbering(root: XmlElement | undefined): Map<string, { numId?:
 class ListCounter {
   private readonly counters = new Map<string, (number | undefined)[]>();
   constructor(private readonly instances: Map<string, NumberingInstance>) {}
+
+  /** The level a list links to a paragraph style, for a style that names the list but not its level. */
+  levelOfStyle(numId: string, styleId: string): number | undefined {
+    for (const [l, level] of this.instances.get(numId)?.levels ?? []) if (level.style === styleId) return l;
+    return undefined;
+  }
 
   prefix(numId: string, ilvl: number): string {
     const inst = this.instances.get(numId);
@@ -400,7 +419,7 @@ class ListCounter {
     const text = level.text.replace(/%([1-9])/g, (_, d: string) => {
       const l = Number(d) - 1;
       const lvl = inst.levels.get(l);
-      return formatListNumber(counts[l] ?? startOf(l), l === ilvl ? level.format : lvl?.format ?? 'decimal');
+      return formatListNumber(counts[l] ?? startOf(l), level.legal ? 'decimal' : l === ilvl ? level.format : lvl?.format ?? 'decimal');
     });
     if (text === '') return '';
     // Word puts a tab after the number by default; in text a space stands for it after a bare number or
@@ -463,9 +482,11 @@ function inlineText(el: XmlElement, out: string[], ctx: Context, blocks: string[
 function paragraphText(p: XmlElement, ctx: Context): { text: string; after: string[] } {
   const pPr = child(p, 'w:pPr');
   const numPr = child(pPr, 'w:numPr');
-  const fromStyle = ctx.styleNumbering.get(val(child(pPr, 'w:pStyle')) ?? '');
+  const style = val(child(pPr, 'w:pStyle'));
+  const fromStyle = style === undefined ? undefined : ctx.styleNumbering.get(style);
   const numId = val(child(numPr, 'w:numId')) ?? fromStyle?.numId;
-  const ilvl = intVal(child(numPr, 'w:ilvl')) ?? fromStyle?.ilvl ?? 0;
+  const linked = numId !== undefined && style !== undefined ? ctx.lists.levelOfStyle(numId, style) : undefined;
+  const ilvl = intVal(child(numPr, 'w:ilvl')) ?? fromStyle?.ilvl ?? linked ?? 0;
   const out: string[] = [];
   const after: string[] = [];
   inlineText(p, out, ctx, after);

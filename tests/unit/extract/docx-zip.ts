@@ -16,25 +16,23 @@ export function zip(parts: readonly ZipPart[]): Uint8Array {
     const raw = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
     const body = p.stored ? raw : deflateRawSync(raw);
     const name = Buffer.from(p.name, 'utf8');
-    const head = Buffer.alloc(30);
+    // The local header and the central directory entry hold the same fields, the central one 2 bytes later.
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(p.flags ?? 0, at);
+      b.writeUInt16LE(p.stored ? 0 : 8, at + 2);
+      b.writeUInt32LE(crc32(raw), at + 8);
+      b.writeUInt32LE(body.length, at + 12);
+      b.writeUInt32LE(p.size ?? raw.length, at + 16);
+      b.writeUInt16LE(name.length, at + 20);
+      return b;
+    };
+    const head = fields(Buffer.alloc(30), 6);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(p.flags ?? 0, 6);
-    head.writeUInt16LE(p.stored ? 0 : 8, 8);
-    head.writeUInt32LE(crc32(raw), 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(p.size ?? raw.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
+    const dir = fields(Buffer.alloc(46), 8);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(p.flags ?? 0, 8);
-    dir.writeUInt16LE(p.stored ? 0 : 8, 10);
-    dir.writeUInt32LE(crc32(raw), 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(p.size ?? raw.length, 24);
-    dir.writeUInt16LE(name.length, 28);
     dir.writeUInt32LE(offset, 42);
     locals.push(head, name, body);
     central.push(dir, name);

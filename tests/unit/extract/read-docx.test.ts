@@ -39,6 +39,14 @@ describe('the text of a .docx', () => {
     expect(readDocx(docx(body))).toBe('由市发改委牵头\n');
   });
 
+  it('prints a text box once, on lines after the paragraph that anchors it', () => {
+    const box = `<w:txbxContent>${p('附件：任务清单')}</w:txbxContent>`;
+    const body = '<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+      + `<mc:Choice Requires="wps"><w:drawing>${box}</w:drawing></mc:Choice><mc:Fallback><w:pict>${box}</w:pict></mc:Fallback>`
+      + `</mc:AlternateContent></w:r></w:p>${p('下一段')}`;
+    expect(readDocx(docx(body))).toBe('正文\n附件：任务清单\n下一段\n');
+  });
+
   it('decodes XML entities and character references', () => {
     expect(readDocx(docx(p('A&amp;B &lt;规划&gt; &#x4E00;&#20108;&quot;')))).toBe('A&B <规划> 一二"\n');
   });
@@ -96,6 +104,14 @@ describe('Word numbering printed as text', () => {
       + '<w:style w:type="paragraph" w:styleId="Task"><w:basedOn w:val="List1"/></w:style>';
     const body = [p('甲', '<w:pStyle w:val="Task"/>'), p('乙', '<w:pStyle w:val="Task"/>')].join('');
     expect(readDocx(docx(body, { numbering: numbering(lvl(0, 'decimal', '%1、')), styles }))).toBe('1、甲\n2、乙\n');
+  });
+
+  it('numbers headings whose styles name the list, each at the level the list links to its style', () => {
+    const styles = ['Heading1', 'Heading2'].map((id) => `<w:style w:type="paragraph" w:styleId="${id}"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`).join('');
+    const levels = lvl(0, 'chineseCounting', '第%1章', '<w:pStyle w:val="Heading1"/><w:suff w:val="nothing"/>')
+      + lvl(1, 'decimal', '%1.%2', '<w:pStyle w:val="Heading2"/><w:isLgl/><w:suff w:val="space"/>');
+    const body = [p('总则', '<w:pStyle w:val="Heading1"/>'), p('目标', '<w:pStyle w:val="Heading2"/>'), p('任务', '<w:pStyle w:val="Heading2"/>'), p('保障', '<w:pStyle w:val="Heading1"/>')].join('');
+    expect(readDocx(docx(body, { numbering: numbering(levels), styles }))).toBe('第一章总则\n1.1 目标\n1.2 任务\n第二章保障\n');
   });
 
   it('prints bullets as nothing, since a bullet is no number an item is found by', () => {
