@@ -72,8 +72,9 @@ const AREA = /^(?![全本我该此][区县市镇乡旗州]$)[\u4e00-\u9fff]{1,7}
 const GROUP = /^(?:[省市区县]直|市属|区属)?各|^(?:有关|相关)(?:部门|单位|方面)$/;
 // Characters of clauses, not of names; and words that open an example or an explanation. 按职责 / 按照 open a
 // clause: a reworded copy printed 各地级以上市人民政府按职责分工卖力, whose closing word is no verb of the genre,
-// and since 各 opens groups the whole clause passed for one.
-const PROSE = /[的将把被应须或已:“”"《》]|(?<!自)由|自行(?!车)|按(?:职责|照|要求|规定)|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
+// and since 各 opens groups the whole clause passed for one. 应 and 将 are a clause's but for 应急 (市应急管理局), 供应
+// (供应链) and 将乐 (将乐县).
+const PROSE = /[的把被须或已:“”"《》]|(?<!供)应(?!急)|将(?!乐)|(?<!自)由|自行(?!车)|按(?:职责|照|要求|规定)|^(?:如|例如|比如|包括|含|即|指|详见|参见|见|注)/;
 
 /** Whether text ends in a body word (…办公室, …局): a bracket right after it names the same body. */
 export function endsLikeUnit(text: string): boolean {

@@ -94,6 +94,15 @@ describe('runs under a label', () => {
   });
 });
 
+describe('characters of clauses inside names', () => {
+  it('read units named with 应急, 供应 or 将乐 in a list without a label ((市应急管理局牵头,市公安局配合))', () => {
+    expect(units('1.加强应急管理。(市应急管理局牵头,市公安局配合)\n2.保障供应。(市供应链管理中心、将乐县人民政府负责)')).toEqual([
+      '市应急管理局|lead', '市公安局|support', '市供应链管理中心|responsible', '将乐县人民政府|responsible',
+    ]);
+    expect(units('1.推进。(各地应加快推进)')).toEqual([]);
+  });
+});
+
 describe('units printed with spaces between them', () => {
   it('read a bracket of names parted by spaces as several units, not one glued name (市发改委 市财政局 市商务局)', () => {
     expect(units('1.加强统筹协调。(市发改委 市财政局 市商务局)')).toEqual(['市发改委|responsible', '市财政局|responsible', '市商务局|responsible']);
