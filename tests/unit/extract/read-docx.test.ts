@@ -131,6 +131,7 @@ describe('a .docx made by LibreOffice reads like the text it was made from', () 
   it.each([
     ['a plain list document', 'jingmen-2022-gov-open-division'],
     ['a table flattened one cell per line', 'shapingba-2022-work-report-targets-table'],
+    ['a table whose group column is merged down its rows', 'liandu-2023-work-report-duties-table'],
   ])('gives %s the same responsibility pairs as its genre text', (_what, slug) => {
     const fromText = responsibilityPairs(extractFile(path.join(GENRE, `${slug}.txt`)).facts);
     const fromWord = responsibilityPairs(extractFile(path.join(DOCX, `${slug}.docx`)).facts);
