@@ -18,6 +18,12 @@ export interface TasksWithLists {
  * `tasks` in document order (nested tasks follow their parent); `lists` in any order. A list alone on its
  * line after sub-items (1)(2)… closes the whole item, so it goes to the item, not to the last sub-item.
  */
+/**
+ * An event notice's section naming who organises it (一、组织机构 / 主办单位:X / 承办单位:Y): its labelled lines
+ * name the event's organisers, not who answers for a task, so the section takes no list and is no task.
+ */
+const ORGANISERS_SECTION = /^(?:组织机构|组织单位|组织架构|组织形式|活动组织|大赛组织|会议组织|主办单位|主承办单位|主办和承办单位)[。:：]?$/;
+
 export function attachLists(text: string, tasks: TaskBlock[], lists: ResponsibilityList[], sectionLists: SectionList[] = []): TasksWithLists {
   const listsOf = new Map<TaskBlock, ResponsibilityList[]>();
   const byStart = [...lists].sort((x, y) => x.start - y.start);
@@ -27,6 +33,7 @@ export function attachLists(text: string, tasks: TaskBlock[], lists: Responsibil
     // The innermost task is the last one opened before the list that still encloses it.
     for (let k = i; k >= 0 && k >= i - 8; k--) {
       const t = tasks[k]!;
+      if (ORGANISERS_SECTION.test(t.title.trim()) && t.start <= list.start && list.end <= t.end) break;
       if (t.start <= list.start && list.end <= t.end && !(t.level === 4 && aloneOnLine(text, list)) && !(t.level === 1 && onHeadingLine(text, t, list))) {
         const own = listsOf.get(t);
         if (own) own.push(list);

@@ -389,6 +389,14 @@ describe('every common list form', () => {
     expect(units('1.报送市政府办公室(市督查室)汇总。\n2.推进。(市发改委)等部门研究\n推进。(市发改委)\n3.推进。(2023年底前)\n4.推进。(以下简称“数据局”)')).toEqual([]);
   });
 
+  it('reads an event notice\'s organisers (一、组织机构 / 主办单位:X / 承办单位:Y) as no task of theirs, and the tasks of a plan as before', () => {
+    const notice = '关于举办2024年数字经济创新大赛的通知\n\n各县(市)区政府,市直各有关单位:\n为推动数字经济发展,决定举办创新大赛。现将有关事项通知如下:\n'
+      + '一、组织机构\n主办单位:市人民政府\n承办单位:市大数据委、市工信局\n协办单位:市数字经济协会\n二、参赛对象\n全市各类企业。\n三、时间安排\n2024年5月至9月。\n';
+    expect(responsibilityPairs(extractText('n', 'n.txt', notice, '0'.repeat(64), gazetteer()).facts)).toEqual([]);
+    const plan = '2024年数字经济工作要点\n\n一、推进大赛组织\n主办单位:市大数据委\n协办单位:市工信局\n';
+    expect(responsibilityPairs(extractText('p', 'p.txt', plan, '0'.repeat(64), gazetteer()).facts)).toEqual(['1|市大数据委|lead', '1|市工信局|support']);
+  });
+
   it('reads no bracket closing an item that says what to do or when as a list, though its pieces end as bodies do (出台, 推行, 部署, 督办, 招商)', () => {
     const items = ['力争年内出台', '全面推行', '加大招商', '统筹部署', '市政府督查室跟踪督办', '市委市政府已部署', '持续攻关', '重点实施', '省里统一部署实施', '各单位自行组织'];
     expect(units(items.map((b, i) => `${i + 1}.推进数据共享。建设平台。(${b})`).join('\n'))).toEqual([]);
