@@ -496,18 +496,39 @@ function paragraphText(p: XmlElement, ctx: Context): { text: string; after: stri
   return { text: prefix + body, after };
 }
 
-/** A table: rows in order, each cell's paragraphs as its lines, a blank line between cells. */
+/**
+ * What an empty cell prints as. The table rules read a table flattened one cell per line by counting
+ * lines, and blank lines do not count: a row with an empty cell would end a line early and every row
+ * after it would take the next row's units. `/` is how printed Chinese tables mark an empty cell, and it
+ * does not read as a unit.
+ */
+const EMPTY_CELL = '/';
+
+/**
+ * A table: rows in order, header row first, each cell's paragraphs as its lines, a blank line between
+ * cells. A cell merged across columns (w:gridSpan) is one cell, written once. A cell merged down rows
+ * (w:vMerge) is written in every row it covers: each of those rows has that value (a 牵头单位 merged over
+ * two tasks leads both), and a row missing a cell would shift the counting of every row after it.
+ */
 function tableText(tbl: XmlElement, lines: string[], ctx: Context): void {
   const cells: string[] = [];
+  // The text of the cell a vertical merge started in, by grid column.
+  const merged = new Map<number, string>();
   for (const tr of elements(tbl, 'w:tr')) {
+    let column = intVal(child(child(tr, 'w:trPr'), 'w:gridBefore')) ?? 0;
     for (const tc of elements(tr, 'w:tc')) {
-      // A vertically merged cell is printed once, in its first row; the rows below continue it.
-      const vMerge = child(child(tc, 'w:tcPr'), 'w:vMerge');
-      if (vMerge && (val(vMerge) ?? 'continue') === 'continue') continue;
-      const inner: string[] = [];
-      blockText(tc, inner, ctx);
-      const text = inner.join('\n').replace(/^\n+|\n+$/g, '').replace(/\n{2,}/g, '\n');
+      const tcPr = child(tc, 'w:tcPr');
+      const vMerge = child(tcPr, 'w:vMerge');
+      let text: string;
+      if (vMerge && (val(vMerge) ?? 'continue') === 'continue') text = merged.get(column) ?? EMPTY_CELL;
+      else {
+        const inner: string[] = [];
+        blockText(tc, inner, ctx);
+        text = inner.join('\n').replace(/^\s+|\s+$/g, '').replace(/\n\s*\n/g, '\n') || EMPTY_CELL;
+        if (vMerge) merged.set(column, text);
+      }
       cells.push(text);
+      column += intVal(child(tcPr, 'w:gridSpan')) ?? 1;
     }
   }
   if (cells.length > 0) lines.push(cells.join('\n\n'));

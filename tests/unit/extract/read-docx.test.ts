@@ -56,15 +56,36 @@ describe('the text of a .docx', () => {
     expect(readDocx(bytes)).toBe('正文\n');
   });
 
-  it('writes a table one cell per line with a blank line between cells, header row first, a merged cell once', () => {
-    const tc = (text: string, tcPr = '') => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${p(text)}</w:tc>`;
-    const table = '<w:tbl><w:tblPr/>'
-      + `<w:tr>${tc('分类')}${tc('序号')}${tc('责任单位')}</w:tr>`
-      + `<w:tr>${tc('发展目标', '<w:vMerge w:val="restart"/>')}${tc('1')}${tc('区发改局')}</w:tr>`
-      + `<w:tr>${tc('', '<w:vMerge/>')}${tc('2')}<w:tc>${p('区财政局')}${p('区税务局')}</w:tc></w:tr>`
-      + `<w:tr>${tc('合计：两项', '<w:gridSpan w:val="3"/>')}</w:tr></w:tbl>`;
+  const tc = (text: string, tcPr = '') => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${text ? p(text) : '<w:p/>'}</w:tc>`;
+  const tr = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+
+  it('writes a table one cell per line with a blank line between cells, header row first, a cell merged across columns once', () => {
+    const table = `<w:tbl><w:tblPr/>${tr(tc('序号'), tc('任务'), tc('责任单位'))}${tr(tc('1'), tc('任务甲'), `<w:tc>${p('区财政局')}${p('区税务局')}</w:tc>`)}`
+      + `${tr(tc('合计：一项', '<w:gridSpan w:val="3"/>'))}</w:tbl>`;
     expect(readDocx(docx(`${p('附件')}${table}${p('完')}`)))
-      .toBe('附件\n\n分类\n\n序号\n\n责任单位\n\n发展目标\n\n1\n\n区发改局\n\n2\n\n区财政局\n区税务局\n\n合计：两项\n\n完\n');
+      .toBe('附件\n\n序号\n\n任务\n\n责任单位\n\n1\n\n任务甲\n\n区财政局\n区税务局\n\n合计：一项\n\n完\n');
+  });
+
+  it('writes a cell merged down rows in every row it covers, and an empty cell as /, so no row is a line short', () => {
+    const table = `<w:tbl>${tr(tc('序号'), tc('牵头单位'), tc('配合单位'))}`
+      + `${tr(tc('1'), tc('区发改局', '<w:vMerge w:val="restart"/>'), tc('区统计局'))}`
+      + `${tr(tc('2'), tc('', '<w:vMerge/>'), tc(''))}</w:tbl>`;
+    expect(readDocx(docx(table))).toBe('序号\n\n牵头单位\n\n配合单位\n\n1\n\n区发改局\n\n区统计局\n\n2\n\n区发改局\n\n/\n');
+  });
+
+  it('gives a lead unit merged over two rows to both tasks and an empty cell no unit, shifting no row onto the next row\'s units', () => {
+    const body = p('某某县人民政府办公室关于印发2024年重点工作责任分解的通知') + p('各乡镇人民政府，县政府各部门：')
+      + `<w:tbl>${tr(tc('序号'), tc('重点工作'), tc('牵头单位'), tc('配合单位'))}`
+      + tr(tc('1'), tc('地区生产总值增长6%左右。'), tc('县发改局', '<w:vMerge w:val="restart"/>'), tc('县统计局'))
+      + tr(tc('2'), tc('固定资产投资增长8%。'), tc('', '<w:vMerge/>'), tc('县住建局'))
+      + tr(tc('3'), tc('一般公共预算收入增长5%。'), tc('县财政局'), tc(''))
+      + tr(tc('4'), tc('新增城镇就业2000人。'), tc('县人力社保局'), tc('县经信局'))
+      + '</w:tbl>';
+    const pairs = responsibilityPairs(extractDocument({ id: 't', file: 't.docx', bytes: docx(body), gazetteer: gazetteer() }).facts);
+    expect(pairs.filter((x) => !x.startsWith('3|'))).toEqual(['1|县发改局|lead', '1|县统计局|support', '2|县住建局|support', '2|县发改局|lead', '4|县人力社保局|lead', '4|县经信局|support']);
+    // Row 3's lead beside an empty 配合 cell is the table rules' to read; what matters here is that no
+    // unit of row 4 lands on row 3.
+    expect(pairs.filter((x) => x.startsWith('3|')).every((x) => x.startsWith('3|县财政局|'))).toBe(true);
   });
 });
 
