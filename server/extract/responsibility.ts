@@ -73,6 +73,7 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
   for (const l of readLabelLines(text, from, to)) lists.push(l);
   if (from === 0 && to === text.length) for (const l of readTables(text, (a, b, role) => readCell(text, a, b, role))) lists.push(l);
   lists.sort((a, b) => a.start - b.start);
+  for (let i = lists.length - 1; i >= 0; i--) if (isSiteCredit(text, lists[i]!)) lists.splice(i, 1);
   for (const l of lists) {
     if (l.explicit || l.end <= conventionAt) continue;
     // The convention stated last before the list's end is the one it follows.
@@ -82,6 +83,24 @@ export function findResponsibilityLists(text: string, from = 0, to = text.length
     } else l.units.forEach((u, i) => { u.role = i === 0 ? 'lead' : 'support'; });
   }
   return lists;
+}
+
+// A web page's own lines: its footer names who runs the site (主办单位:X 承办单位:Y) beside its registration
+// numbers and links, and a page copied as text keeps them after the document's last item.
+const SITE_CHROME = /网站标识码|ICP备|公网安备|版权所有|Copyright|©|技术支持[:：]|网站地图|联系我们|网站声明|建议使用.{0,12}浏览器|分辨率/i;
+const SITE_LABEL = /^[(\[【〔]?(?:主办|承办|协办|运维|维护)(?:单位)?[:：]/;
+
+/** Whether a list is a web page's credit line (主办单位:X) among the page's footer lines (two lines either side). */
+function isSiteCredit(text: string, list: ResponsibilityList): boolean {
+  if (!SITE_LABEL.test(text.slice(list.start, list.end))) return false;
+  let a = list.start;
+  for (let n = 0; n < 3 && a > 0; n++) a = Math.max(0, text.lastIndexOf('\n', a - 1));
+  let b = list.end;
+  for (let n = 0; n < 3 && b < text.length; n++) {
+    const next = text.indexOf('\n', b + 1);
+    b = next < 0 ? text.length : next;
+  }
+  return SITE_CHROME.test(text.slice(a, b));
 }
 
 /** Whether some 〔〕 bracket of the text standing at a sentence or line end reads as a list with a label or a verb. */

@@ -397,6 +397,14 @@ describe('every common list form', () => {
     expect(responsibilityPairs(extractText('p', 'p.txt', plan, '0'.repeat(64), gazetteer()).facts)).toEqual(['1|市大数据委|lead', '1|市工信局|support']);
   });
 
+  it('reads a web page\'s footer credits (主办单位:X beside 网站标识码, ICP备, 网站地图) as no list, and the last item\'s own list before them', () => {
+    const page = '某市2024年数字政府工作要点\n\n一、夯实数字底座\n1.建设一体化数据平台。(牵头单位:市大数据局;配合单位:市财政局)\n2.推进政务云扩容。(责任单位:市大数据局)\n'
+      + '主办单位:某市人民政府办公室\n承办单位:某市大数据中心\n网站标识码:3501000001 闽ICP备05000000号\n联系我们 | 网站地图 | 主办:某市人民政府办公室\n';
+    expect(responsibilityPairs(extractText('w', 'w.txt', page, '0'.repeat(64), gazetteer()).facts)).toEqual([
+      '1|市大数据局|lead', '1|市财政局|support', '2|市大数据局|responsible',
+    ]);
+  });
+
   it('reads no bracket closing an item that says what to do or when as a list, though its pieces end as bodies do (出台, 推行, 部署, 督办, 招商)', () => {
     const items = ['力争年内出台', '全面推行', '加大招商', '统筹部署', '市政府督查室跟踪督办', '市委市政府已部署', '持续攻关', '重点实施', '省里统一部署实施', '各单位自行组织'];
     expect(units(items.map((b, i) => `${i + 1}.推进数据共享。建设平台。(${b})`).join('\n'))).toEqual([]);
