@@ -337,6 +337,12 @@ const OUR_DISTRICT = /我区|本区|全区|我县|本县|全县/g;
  */
 const REPORTED_ISSUER = /(?<![\u4e00-\u9fff])(?:近日|日前)?([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|政府))(?:近日|日前|正式)?(?:印发|发布|出台)了?《/g;
 /**
+ * A news report of a ministry's or national bureau's plan names it the same way, often without 《》:
+ * 近日国家能源局印发2022年…工作要点的通知. Read only when the name is a national body's (isNationalName), in the
+ * opening lines.
+ */
+const REPORTED_NATIONAL_ISSUER = /(?<![\u4e00-\u9fff])(?:近日|日前|近期)?((?:国务院|国家|中共中央|中央|中华人民共和国)?[\u4e00-\u9fff]{1,12}?(?:部|委员会|委|总局|局|署|办公厅))(?:近日|日前|正式)?(?:联合)?(?:印发|发布|出台)了?《?[^。\n]{2,60}?(?:通知|方案|意见|要点|规划|计划|措施|办法)/;
+/**
  * The body is scanned for 我市 and area names up to this many characters: the clues are in the
  * opening paragraphs, and counting names over a whole long document would cost more than the rest
  * of its extraction.
@@ -558,6 +564,9 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
     const reported = jurisdictionOfName(m[1]!, gaz, 'text');
     if (reported) return result(reported, issuer);
   }
+  const national = REPORTED_NATIONAL_ISSUER.exec(body.slice(0, 400));
+  const reportedNational = national ? jurisdictionOfName(national[1]!, gaz, 'text') : undefined;
+  if (reportedNational?.level === 'national') return result(reportedNational, issuer);
   // A title that names one area inside it (国家数字经济创新发展试验区(福州)工作方案).
   const inTitle = [...namedAreas(surfaceKey(doc.titles.join('\n')), gaz, 'city').keys()];
   if (inTitle.length === 1) return result(toJurisdiction(inTitle[0]!, 'title'), issuer);

@@ -243,6 +243,14 @@ describe('document jurisdiction detection', () => {
     expect(extract('g', report('日前渝中区人民政府')).document).toMatchObject({ jurisdiction: '渝中区' });
   });
 
+  it('reads a national body a news report says issued the plan (近日国家能源局印发…的通知), with or without 《》, as national', () => {
+    const report = (lead: string): string => `能源局:2022年乡村振兴工作要点\n${lead}\n一、协调推动基础设施建设\n(一)持续提升供电保障能力。推进农村电网建设。〔新能源司、电力司牵头〕`;
+    expect(extract('n', report('近日国家能源局印发2022年乡村振兴定点帮扶工作要点的通知。')).document).toMatchObject({ jurisdiction: '全国', jurisdictionLevel: 'national' });
+    expect(unit(extract('n2', report('日前,工业和信息化部印发《2022年工作要点》。')).facts, '新能源司').props).toMatchObject({ jurisdiction: '全国' });
+    // A local body reported the same way is not national, and says nothing without a government's name.
+    expect(extract('l', report('近日,区发改委印发2022年工作要点的通知。')).document).toMatchObject({ jurisdiction: '未知' });
+  });
+
   it('does not take the issuer of a cited notice (根据《国务院办公厅关于印发…的通知》) as the document\'s', () => {
     const text = `2022年红谷滩区政务公开工作要点\n根据《国务院办公厅关于印发2022年政务公开工作要点的通知》(国办发〔2022〕8号)、《江西省人民政府办公厅关于印发2022年江西省政务公开工作要点的通知》等文件精神,结合我区实际,制定本工作要点。\n${items.replace('市人社局', '区人社局')}`;
     expect(of(text)).toMatchObject({ jurisdiction: '红谷滩区', jurisdictionLevel: 'district' });
