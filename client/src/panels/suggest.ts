@@ -14,6 +14,11 @@ export interface SuggestOptions {
   lang: () => Lang;
   labels?: string;
   onPick: (hit: SearchHit) => void;
+  /**
+   * Float the list over the page (fixed, placed under the field when shown) instead of inside the field's box:
+   * for a field in a panel that clips what overflows it, such as the 分工表's agency field above the canvas.
+   */
+  floating?: boolean;
 }
 
 /** Groups hits by label, keeping the server's order inside a group and the order groups first appear. */
@@ -28,7 +33,7 @@ export function groupHits(hits: readonly SearchHit[]): [string, SearchHit[]][] {
 }
 
 export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): void {
-  const box = h('div', { class: 'suggest', role: 'listbox', hidden: true });
+  const box = h('div', { class: opts.floating ? 'suggest suggest-floating' : 'suggest', role: 'listbox', hidden: true });
   input.insertAdjacentElement('afterend', box);
   input.setAttribute('autocomplete', 'off');
   let hits: SearchHit[] = [];
@@ -36,6 +41,15 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
   let seq = 0;
 
   const close = () => { box.hidden = true; };
+  const show = () => {
+    if (opts.floating) {
+      const r = input.getBoundingClientRect();
+      box.style.left = `${Math.round(r.left)}px`;
+      box.style.top = `${Math.round(r.bottom + 2)}px`;
+      box.style.minWidth = `${Math.round(r.width)}px`;
+    }
+    box.hidden = false;
+  };
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
     close();
@@ -69,19 +83,19 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
       active = 0;
       // Answers that arrive after the field lost focus (the form was submitted) must not pop up over it.
       if (document.activeElement !== input) return;
-      box.hidden = false;
+      show();
       draw();
     } catch (e) {
       // A failed search says so (the database may be down) instead of looking like "no results".
       if (my !== seq) return;
       hits = [];
       replace(box, h('div', { class: 'suggest-empty suggest-error', id: 'suggest-error', role: 'alert' }, tf(opts.lang(), 'searchFailed', { reason: errorText(opts.lang(), e) })));
-      box.hidden = false;
+      show();
     }
   }, settings.searchDebounceMs);
 
   input.addEventListener('input', () => search(input.value));
-  input.addEventListener('focus', () => { if (hits.length && input.value) { box.hidden = false; draw(); } });
+  input.addEventListener('focus', () => { if (hits.length && input.value) { show(); draw(); } });
   input.addEventListener('blur', () => setTimeout(close, 150));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -7,6 +7,11 @@ import type { Store } from '../state/store.ts';
 export function mountToast(el: HTMLElement, store: Store): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   store.subscribe((s, prev) => {
+    // A message said in the other language would stay up to 5 s beside a UI that no longer speaks it.
+    if (s.lang !== prev.lang && !el.hidden) {
+      el.hidden = true;
+      if (timer) clearTimeout(timer);
+    }
     if (s.toast === prev.toast || !s.toast) return;
     const text = s.toast.text;
     el.textContent = (messageKeys() as string[]).includes(text) ? translate(s.lang, text as MessageKey) : text;

@@ -112,7 +112,8 @@ export async function breakdown(db: GraphDb, kind: Breakdown['kind'], value: str
   return { kind, subject: { id: subject.id ?? value, name: subject.name ?? value }, columns: columnsOf(rows), rows, total: res.totals?.tasks ?? rows.length };
 }
 
-export interface PlanChoice { id: string; name: string; year: number | null; tasks: number }
+/** `jurisdiction`: the area of the document that describes the plan, null when unknown. */
+export interface PlanChoice { id: string; name: string; year: number | null; tasks: number; jurisdiction: string | null }
 
 /** Plans with numbered tasks, newest first: what the 分工表 view offers. */
 export function plansWithTasks(db: GraphDb, limits: QueryLimits): Promise<PlanChoice[]> {

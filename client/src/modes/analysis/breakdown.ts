@@ -83,6 +83,7 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
   attachSuggest(agencyInput, {
     lang: () => ctx.store.get().lang,
     labels: 'Agency',
+    floating: true,
     onPick: (hit) => { agencyInput.value = hit.name; void show({ kind: 'agency', value: hit.id }); },
   });
   const agencyGo = h('button', { type: 'button', id: 'bd-agency-go', onclick: () => showAgency() });
@@ -142,7 +143,7 @@ export function mountBreakdown(host: HTMLElement, ctx: ModeContext): () => void 
     agencyGo.textContent = t('bdShow');
     planSelect.setAttribute('aria-label', t('bdPlan'));
     planSelect.replaceChildren(...plans.map((p) => h('option', { value: p.id, selected: subject?.kind === 'plan' && subject.value === p.id },
-      `${p.name} · ${tf(lang, 'bdTasksN', { n: p.tasks })}`)));
+      [p.name, p.jurisdiction, tf(lang, 'bdTasksN', { n: p.tasks })].filter(Boolean).join(' · '))));
     xlsx.textContent = t('bdExportXlsx');
     csv.textContent = t('bdExportCsv');
     const ready = status === 'ok' && data !== null && subject !== null;
