@@ -520,7 +520,7 @@ export const en: Messages = {
   libRemove: 'Remove',
   libCancel: 'Cancel',
   libColTitle: 'Title',
-  libColIssuer: 'Issuer / jurisdiction',
+  libColIssuer: 'Issuer',
   libColIssued: 'Date',
   libColKind: 'Kind',
   libColFile: 'File',
@@ -554,7 +554,6 @@ export const en: Messages = {
   removeKeep: 'Facts other documents also state stay.',
   removeConfirm: 'Remove',
   removing: 'Removing…',
-  removeDone: 'Removed “{title}”',
   // Analysis · task breakdown (分工表) and targets against results (issue 17): the two views and the columns of
   // task-breakdown, agency-breakdown and targets-vs-results.
   analysisBreakdownTitle: 'Task breakdown',
@@ -689,6 +688,8 @@ export const en: Messages = {
   hjArea: 'Area',
   hjWorkloadCsvTitle: 'Save this table in its current order as a CSV file (with areas)',
   hjNoTasks: 'No tasks read (no numbered task items): the graph gets only the document and what it mentions',
+  hjRemoveDone: 'Removed “{title}”: {nodes} nodes and {relationships} relationships left the graph (what other documents also state stays)',
+  hjRemoveOffCanvas: '; {n} nodes left the canvas with them',
   hjAreaUnknown: 'area unknown',
   // Word documents (h-docx): a .doc, .wps or password-protected file is refused with what to do instead
   hdSaveAsDocx: 'This format is not read (.doc, .wps or a password-protected Word document); save it as .docx in Word or WPS, then add that file',

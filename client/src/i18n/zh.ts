@@ -519,7 +519,7 @@ export const zh = {
   libRemove: '移除',
   libCancel: '取消',
   libColTitle: '标题',
-  libColIssuer: '发文机关 / 地区',
+  libColIssuer: '发文机关',
   libColIssued: '日期',
   libColKind: '类型',
   libColFile: '文件',
@@ -553,7 +553,6 @@ export const zh = {
   removeKeep: '其他文档也支持的事实会保留。',
   removeConfirm: '确认移除',
   removing: '正在移除…',
-  removeDone: '已移除《{title}》',
   // Analysis · task breakdown (分工表) and targets against results (issue 17): the two views and the columns of
   // task-breakdown, agency-breakdown and targets-vs-results.
   analysisBreakdownTitle: '分工表',
@@ -688,6 +687,8 @@ export const zh = {
   hjArea: '地区',
   hjWorkloadCsvTitle: '把这张表按当前排序存为 CSV 文件(含地区)',
   hjNoTasks: '未读出任务(没有编号的任务条目):添加后图中只有这份文档及其提到的内容',
+  hjRemoveDone: '已移除《{title}》:图谱中删去 {nodes} 个节点、{relationships} 条关系(其他文档也支持的保留)',
+  hjRemoveOffCanvas: ';画布上随之移除 {n} 个节点',
   hjAreaUnknown: '地区不明',
   // Word documents (h-docx): a .doc, .wps or password-protected file is refused with what to do instead
   hdSaveAsDocx: '无法读取这种格式(.doc、.wps 或加密的 Word 文档);请在 Word 或 WPS 中另存为 .docx 后再添加',

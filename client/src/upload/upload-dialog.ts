@@ -181,7 +181,8 @@ function previewCard(item: UploadItem, lang: Lang, phase: Phase, handlers: Dialo
       h('dt', {}, t('upFieldIssued')), h('dd', {}, orNot(p.document.issued)),
       h('dt', {}, t('upFieldKind')), h('dd', {}, kind)),
     h('div', { class: 'up-counts muted' }, counts),
-    warnings.length ? h('div', { class: 'up-warnings' }, h('strong', {}, t('upWarnings', { n: warnings.length })), h('ul', {}, warnings)) : null,
+    // Counted as the counts line and the library count them (one per unknown unit), though those share a line.
+    warnings.length ? h('div', { class: 'up-warnings' }, h('strong', {}, t('upWarnings', { n: p.warnings.length })), h('ul', {}, warnings)) : null,
     // A news report or a covering notice has no numbered tasks: say what adding it does, not an empty list.
     p.tasks.length === 0 ? h('p', { class: 'up-no-tasks muted' }, t('hjNoTasks'))
       : h('details', { class: 'up-section up-tasks', open: open || null },

@@ -10,7 +10,7 @@ import type { LibraryPage, LibraryQuery, LibrarySortKey } from './library-types.
 export const LIBRARY_PAGE_SIZE = 50;
 
 export function initialLibraryQuery(): LibraryQuery {
-  return { q: '', year: '', issuer: '', kind: '', sort: 'issued', order: null, offset: 0, limit: LIBRARY_PAGE_SIZE };
+  return { q: '', year: '', issuer: '', kind: '', jurisdiction: '', sort: 'issued', order: null, offset: 0, limit: LIBRARY_PAGE_SIZE };
 }
 
 /** The query after a click on a sortable header; back to the first page. */
@@ -20,7 +20,7 @@ export function sortBy(q: LibraryQuery, answered: Pick<LibraryPage, 'sort' | 'or
 }
 
 /** A filter changed: back to the first page. */
-export function filtered(q: LibraryQuery, patch: Partial<Pick<LibraryQuery, 'q' | 'year' | 'issuer' | 'kind'>>): LibraryQuery {
+export function filtered(q: LibraryQuery, patch: Partial<Pick<LibraryQuery, 'q' | 'year' | 'issuer' | 'kind' | 'jurisdiction'>>): LibraryQuery {
   return { ...q, ...patch, offset: 0 };
 }
 
@@ -38,6 +38,7 @@ export function turnPage(q: LibraryQuery, total: number, step: 1 | -1): LibraryQ
 export function libraryParams(q: LibraryQuery): Record<string, string | number | undefined> {
   return {
     q: q.q.trim() || undefined, year: q.year || undefined, issuer: q.issuer || undefined, kind: q.kind || undefined,
+    jurisdiction: q.jurisdiction || undefined,
     sort: q.sort, order: q.order ?? undefined, limit: q.limit, offset: q.offset,
   };
 }

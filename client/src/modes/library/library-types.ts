@@ -18,6 +18,8 @@ export type LibrarySortKey = DocumentSortKey;
 
 export interface LibraryQuery {
   q: string; year: string; issuer: string; kind: string;
+  /** An area as facets.jurisdictions lists it ('' = all): an archive of several cities is read one area at a time. */
+  jurisdiction: string;
   sort: LibrarySortKey;
   /** null: the server's default for the key (newest and largest first, names A to Z) */
   order: 'asc' | 'desc' | null;

@@ -30,9 +30,13 @@ const count = (k: keyof DocumentCounts) => (d: LibraryRow) => (d.counts ? String
 
 const COLUMNS: Column[] = [
   { id: 'title', head: 'libColTitle', sort: 'title', cell: (d) => h('span', { class: 'lib-title' }, d.title || d.docId) },
+  // The area has its own column (and filter): squeezed behind the issuer it was cut off (福州市人民政府 · 福…), and in
+  // an archive of several cities it is what tells two 市政府办公室 apart. An issuer not read says so, muted: a
+  // bare dash reads as 一 in a CJK font.
+  { id: 'jurisdiction', head: 'hjArea', cell: (d, ctx) => d.jurisdiction ?? h('span', { class: 'muted' }, translate(ctx.store.get().lang, 'hjAreaUnknown')) },
   {
     id: 'issuer', head: 'libColIssuer', sort: 'issuer',
-    cell: (d) => h('span', {}, d.issuer ?? '—', d.jurisdiction ? h('span', { class: 'muted lib-juris' }, ` · ${d.jurisdiction}`) : null),
+    cell: (d, ctx) => d.issuer ?? h('span', { class: 'muted' }, translate(ctx.store.get().lang, 'upNotRead')),
   },
   { id: 'issued', head: 'libColIssued', sort: 'issued', cell: (d) => d.issued ?? d.year ?? '—' },
   { id: 'kind', head: 'libColKind', cell: (d, ctx) => kindName(ctx.store.get().lang, d.kind) },
@@ -61,8 +65,9 @@ export function mountLibrary(host: HTMLElement, ctx: ModeContext): () => void {
     year: h('select', { id: 'lib-year' }) as HTMLSelectElement,
     issuer: h('select', { id: 'lib-issuer' }) as HTMLSelectElement,
     kind: h('select', { id: 'lib-kind' }) as HTMLSelectElement,
+    jurisdiction: h('select', { id: 'lib-jurisdiction' }) as HTMLSelectElement,
   };
-  const labels = { year: h('span', {}), issuer: h('span', {}), kind: h('span', {}) };
+  const labels = { year: h('span', {}), issuer: h('span', {}), kind: h('span', {}), jurisdiction: h('span', {}) };
   const range = h('span', { id: 'lib-range', class: 'lib-range' });
   const prev = h('button', { id: 'lib-prev', class: 'btn', type: 'button' }) as HTMLButtonElement;
   const next = h('button', { id: 'lib-next', class: 'btn', type: 'button' }) as HTMLButtonElement;
@@ -72,6 +77,7 @@ export function mountLibrary(host: HTMLElement, ctx: ModeContext): () => void {
     h('div', { class: 'lib-bar' },
       search,
       h('label', { class: 'lib-filter' }, labels.year, selects.year),
+      h('label', { class: 'lib-filter' }, labels.jurisdiction, selects.jurisdiction),
       h('label', { class: 'lib-filter' }, labels.issuer, selects.issuer),
       h('label', { class: 'lib-filter' }, labels.kind, selects.kind),
       h('span', { class: 'lib-paging' }, prev, range, next)),
@@ -102,7 +108,7 @@ export function mountLibrary(host: HTMLElement, ctx: ModeContext): () => void {
   const ask = (q: LibraryQuery) => { query = q; void load(); };
 
   search.addEventListener('input', debounce(() => ask(filtered(query, { q: search.value })), 250));
-  for (const key of ['year', 'issuer', 'kind'] as const) {
+  for (const key of ['year', 'issuer', 'kind', 'jurisdiction'] as const) {
     selects[key].addEventListener('change', () => ask(filtered(query, { [key]: selects[key].value })));
   }
   prev.addEventListener('click', () => ask(turnPage(query, page?.total ?? 0, -1)));
@@ -146,12 +152,14 @@ export function mountLibrary(host: HTMLElement, ctx: ModeContext): () => void {
     labels.year.textContent = t('libYear');
     labels.issuer.textContent = t('libIssuer');
     labels.kind.textContent = t('libKind');
+    labels.jurisdiction.textContent = t('hjArea');
     prev.textContent = t('libPrev');
     next.textContent = t('libNext');
     const f = page?.facets;
     fillSelect(selects.year, (f?.years ?? []).map((y) => ({ value: y.year, text: `${y.year} (${y.count})` })), query.year);
     fillSelect(selects.issuer, (f?.issuers ?? []).map((i) => ({ value: i.issuer, text: `${i.issuer} (${i.count})` })), query.issuer);
     fillSelect(selects.kind, (f?.kinds ?? []).map((k) => ({ value: k.kind, text: `${kindName(lang, k.kind)} (${k.count})` })), query.kind);
+    fillSelect(selects.jurisdiction, (f?.jurisdictions ?? []).map((j) => ({ value: j.jurisdiction, text: `${j.jurisdiction} (${j.count})` })), query.jurisdiction);
     if (page) {
       const r = pageRange(page);
       range.textContent = tf(lang, 'libRange', r);

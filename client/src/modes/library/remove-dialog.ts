@@ -6,12 +6,12 @@
  * UI's language inside the dialog, which stays open.
  */
 import { errorText } from '../../api/error-text.ts';
-import { translate, type MessageKey } from '../../i18n/index.ts';
+import { translate, type Lang, type MessageKey } from '../../i18n/index.ts';
 import { h, replace } from '../../panels/dom.ts';
 import type { ModeContext } from '../mode.ts';
 import { tf } from '../../i18n/format.ts';
 import { libraryApi } from './library-api.ts';
-import type { DocumentCounts } from './library-types.ts';
+import type { DocumentCounts, RemoveResult } from './library-types.ts';
 
 export interface RemovableDocument { docId: string; title: string; counts: DocumentCounts | null }
 
@@ -20,6 +20,16 @@ export async function goneFromGraph(ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
   const still = await libraryApi.existing(ids);
   return ids.filter((id) => !still.has(id));
+}
+
+/**
+ * What a removal did, from the server's counters: the nodes and relationships that left the graph (facts that
+ * only this document stated) and the nodes that left the canvas. A planner removing a county's report sees
+ * that 24 nodes went and 3 of them were on screen, not only that the title is gone.
+ */
+export function removedText(lang: Lang, title: string, counters: Record<string, number>, offCanvas: number): string {
+  const said = tf(lang, 'hjRemoveDone', { title, nodes: counters.nodesDeleted ?? 0, relationships: counters.relationshipsDeleted ?? 0 });
+  return offCanvas ? `${said}${tf(lang, 'hjRemoveOffCanvas', { n: offCanvas })}` : said;
 }
 
 export function confirmRemoval(ctx: ModeContext, doc: RemovableDocument): void {
@@ -48,8 +58,9 @@ export function confirmRemoval(ctx: ModeContext, doc: RemovableDocument): void {
     ok.disabled = cancel.disabled = true;
     replace(ok, t('removing'));
     error.hidden = true;
+    let result: RemoveResult;
     try {
-      await libraryApi.remove(doc.docId);
+      result = await libraryApi.remove(doc.docId);
     } catch (e) {
       error.textContent = errorText(store.get().lang, e);
       error.hidden = false;
@@ -59,13 +70,15 @@ export function confirmRemoval(ctx: ModeContext, doc: RemovableDocument): void {
     }
     close();
     store.dispatch('documentsChanged', (s) => ({ documentsVersion: s.documentsVersion + 1 }));
-    actions.toast(tf(store.get().lang, 'removeDone', { title }));
+    let gone: string[] | null = null;
     try {
-      const gone = await goneFromGraph(Object.keys(store.get().graph.nodes));
+      gone = await goneFromGraph(Object.keys(store.get().graph.nodes));
       if (gone.length) actions.remove(gone);
     } catch {
       // The document is gone either way; the canvas keeps what it had until the user clears it.
     }
+    // Said after the canvas is tidied, so the message can say what went from it too.
+    actions.toast(removedText(store.get().lang, title, result.counters, gone?.length ?? 0));
   });
   document.body.append(overlay);
   cancel.focus();
