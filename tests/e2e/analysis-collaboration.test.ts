@@ -145,7 +145,9 @@ describe('the workload view', () => {
     await page.waitForSelector('#workload-top');
     const cells = await row.locator('td').allTextContents();
     // 4 tasks named directly (responsible, no printed role) and 7 through 各县(市)区政府.
-    expect(cells.slice(2, 7).map(Number)).toEqual([0, 0, 4, 7, 11]);
+    // (rank, agency, area, then the five counts)
+    expect(cells[2]).toBe('长乐区');
+    expect(cells.slice(3, 8).map(Number)).toEqual([0, 0, 4, 7, 11]);
     await page.screenshot({ path: screenshotPath('workload') });
     await row.locator('button[data-tasks]').click();
     await page.waitForFunction(() => window.__app!.store.get().mode === 'explore');

@@ -91,7 +91,9 @@ describe('uploading a plan through the page', () => {
     // Units with their roles as printed: 牵头 / 配合 / 负责.
     expect(await card.locator('.up-task').nth(0).locator('.up-unit').allTextContents()).toEqual([`${NEW_AGENCY}牵头`, '晋安区工信局配合', '晋安区财政局配合']);
     expect(await card.locator('.up-task').nth(1).locator('.up-unit').allTextContents()).toEqual([`${NEW_AGENCY}负责`, '晋安区住建局负责']);
-    expect(await card.locator('.up-warnings').textContent()).toContain(`单位不在名录中:${NEW_AGENCY}`);
+    // Every unit the gazetteer does not know, on one line.
+    expect(await card.locator('.up-warnings li').count()).toBe(1);
+    expect(await card.locator('.up-warnings li').textContent()).toMatch(new RegExp(`^\\d+ 个单位不在名录中:.*${NEW_AGENCY}`));
     expect(await page.textContent('#upload-confirm')).toBe('确认添加 1 份');
     await page.screenshot({ path: screenshotPath('upload-preview') });
     expect(await graphCounts(app.db)).toEqual(before);
