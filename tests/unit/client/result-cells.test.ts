@@ -10,7 +10,7 @@ import { localCell } from '../../../client/src/state/result-cells.ts';
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 /** Names that are the same in both languages: formats, products and the other language's own name. */
-const SAME_IN_BOTH = /\b(?:Cypher|JSON|PNG|SVG|CSV|GraphML|WebGL|Canvas|English|KB|view|MATCH|RETURN|LIMIT|Agency|Task|Ctrl|Enter|Esc|Shift|id|true|false|E|txt|md|html|UTF|GBK|GB18030|Louvain|XLSX|TF-IDF)\b/g;
+const SAME_IN_BOTH = /\b(?:Cypher|JSON|PNG|SVG|CSV|GraphML|WebGL|Canvas|English|KB|view|MATCH|RETURN|LIMIT|Agency|Task|Ctrl|Enter|Esc|Shift|id|true|false|E|txt|md|html|UTF|GBK|GB18030|Louvain|XLSX|TF-IDF|docx|doc|wps|WPS|Word)\b/g;
 
 describe('the result cells of a curated query in the Explore drawer', () => {
   it('name roles, relationship types, labels and directions in the UI language', () => {
