@@ -84,6 +84,12 @@ describe('a read answer while the graph holds', () => {
     expect(b.status).toBe(200);
     expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
   });
+
+  it('runs a curated query whose defaults are empty (workload: every plan, every year) when no parameter is given', async () => {
+    const res = await runQuery('workload', {});
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+  });
 });
 
 describe('a read answer after the graph changed', () => {

@@ -28,9 +28,10 @@ export function queryRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.post('/queries/:name', async (req, res) => {
     const { name } = parseInput(QueryPath, req.params, 'path');
     const body = parseInput(RunQueryBody, req.body ?? {}, 'body');
-    // Keyed by the parameters as checked (defaults in, header order), so equal requests share one answer.
+    // Keyed by the parameters as checked (defaults in, header order), so equal requests share one answer; run
+    // with the parameters as sent, since a default ('' for "every plan") need not pass the check a value must.
     const { params } = validateCuratedParams(name, body.params);
-    await sendReadAnswer(req, res, deps.db, { name, params }, limits.timeoutMs, (fresh) => runCuratedQuery(deps.db, name, params, limits, fresh));
+    await sendReadAnswer(req, res, deps.db, { name, params }, limits.timeoutMs, (fresh) => runCuratedQuery(deps.db, name, body.params, limits, fresh));
   });
   return router;
 }
