@@ -5,8 +5,8 @@
  * given 市发改委 answered with 丽水's tasks without a word (the first id in sort order); the 分工表's agency
  * field had no suggestions, so the area could not be seen before asking; the workload table showed names only
  * and could not be saved as a table. Now the form names the three candidates with their areas and runs the
- * one picked, the 分工表 field suggests each agency with its area, and the workload table has an area column
- * that sorts and goes into its CSV.
+ * one picked, the console refuses the name the same way, the 分工表 field suggests each agency with its area,
+ * and the workload table has an area column that sorts and goes into its CSV.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,6 +90,19 @@ describe('three cities\' 市发改委 in one archive', () => {
     await happens('the English form to name the candidates', page.waitForFunction(() => /could be any of 3/.test(document.querySelector('#q-error-tasks-of-agency')?.textContent ?? '')));
     expect(await error.textContent()).toContain('丽水市发改委 (丽水市), 厦门市发改委 (厦门市), 福州市发展和改革委员会 (福州市). Pick one');
     await page.click('#lang-toggle');
+  });
+
+  it('refuses 市发改委 for an id parameter of the Query console, naming the three, instead of taking the first suggestion', async () => {
+    await page.click('button[data-mode="query"]');
+    await page.click('#qm-editor .cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('MATCH (a:Agency {id: $agency})-[r:RESPONSIBLE_FOR]->(t:Task) RETURN a, r, t');
+    await page.fill('#qm-params input[data-param="agency"]', '市发改委');
+    await page.click('#qm-run');
+    await happens('the console to refuse 市发改委', page.waitForSelector('#qm-error[data-code="AMBIGUOUS_ENTITY"]'));
+    expect(await page.textContent('#qm-error')).toBe('$agency: “市发改委”可指 3 个机构:丽水市发改委(丽水市)、厦门市发改委(厦门市)、福州市发展和改革委员会(福州市)。请选择其中一个');
+    await page.click('button[data-mode="explore"]');
   });
 
   it('suggests each 市发改委 with its area in the 分工表\'s agency field, and shows the one picked', async () => {

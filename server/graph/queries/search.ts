@@ -50,7 +50,11 @@ export async function searchEntities(db: GraphDb, q: string, labels: string[] | 
   return rows.map(({ id, labels: nodeLabels, name: rawName, aliases: rawAliases, jurisdiction, score, how }) => {
     const name = rawName ?? '';
     const aliases = rawAliases ?? [];
-    const matched = [name, ...aliases].find((a) => a.toLowerCase().includes(needle)) ?? (how.includes('pinyin') ? name : aliases.find((a) => a !== name) ?? name);
+    // A name or alias equal to the query first: 丽水市发改委 came up for 市发改委 by its name, which contains it,
+    // yet 市发改委 is its printed alias, and the console resolves a typed name by the alias that matched.
+    const all = [name, ...aliases];
+    const matched = all.find((a) => a.toLowerCase() === needle) ?? all.find((a) => a.toLowerCase().includes(needle))
+      ?? (how.includes('pinyin') ? name : aliases.find((a) => a !== name) ?? name);
     return {
       id,
       label: primaryLabel(nodeLabels),
