@@ -105,6 +105,9 @@ function isoDate(y: string, m: string, d: string): string {
 const FULL_DATE = /((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)/;
 // 发布时间: 2021-03-23 10:20 / 来源: 福州日报 2021年3月23日: metadata that dates the page.
 const DATE_META = /^(?:发布时间|发布日期|时间|日期|更新时间|来源|稿源|信息来源)\s*[:：]/;
+// 作者:  来源: 莲都区人民政府办公室  发布时间: 2023-04-17 08:50:33: a page's metadata fields on one line, the date
+// field not first.
+const DATE_FIELD = /(?:发布时间|发布日期|成文日期|更新时间|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)/;
 const DATE_ONLY = /^((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 // 新华社福州2021年3月23日电 / (2021年3月23日): a dateline that prints the year.
 const DATELINE_FULL = /^[^,。;!?]{0,20}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:电|消息|讯|[)])/;
@@ -122,7 +125,7 @@ function validDate(y: string, m: string, d: string): string | undefined {
  */
 export function publicationDate(head: Line[]): string | undefined {
   for (const l of head) {
-    const m = DATE_META.test(l.text) ? FULL_DATE.exec(l.text) : DATE_ONLY.exec(l.text);
+    const m = DATE_META.test(l.text) ? FULL_DATE.exec(l.text) : META_LINE.test(l.text) ? DATE_FIELD.exec(l.text) : DATE_ONLY.exec(l.text);
     const date = m ? validDate(m[1]!, m[2]!, m[3]!) : undefined;
     if (date) return date;
   }

@@ -57,6 +57,11 @@ describe('the date of a news item', () => {
     expect(dateOf('数字经济再提速\n日期:2022/5/6\n正文')).toBe('2022-05-06');
   });
 
+  it('comes from a metadata line whose date field is not its first (作者: 来源: X 发布时间: 2023-04-17), and not from another field\'s date', () => {
+    expect(dateOf('重点工作责任分解\n作者:   来源: 莲都区人民政府办公室   发布时间: 2023-04-17 08:50:33\n正文')).toBe('2023-04-17');
+    expect(dateOf('重点工作责任分解\n作者: 张三 2021-01-01\n正文')).toBeUndefined();
+  });
+
   it('comes from a line that is only a date, or a dateline that prints the year', () => {
     expect(dateOf('数字经济再提速\n2022.05.06\n正文')).toBe('2022-05-06');
     expect(dateOf('新华社厦门2022年5月6日电 记者从市数据局获悉,全市……')).toBe('2022-05-06');
