@@ -9,7 +9,7 @@ import { EntityRecogniser, type EntityMention } from './entities.ts';
 import { FactsBuilder } from './facts-builder.ts';
 import { findFigures, type Figure } from './figures.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { detectJurisdiction, type Jurisdiction } from './jurisdiction.ts';
+import { detectJurisdiction, planScope, type Jurisdiction } from './jurisdiction.ts';
 import { documentNodeId, type DocumentFact, type Evidence, type GraphFacts } from './graph-facts.ts';
 import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise.ts';
 import { citedPlanTitle, findPlanCitations, normalisePlanTitle, planNodeId, planYear } from './plan-references.ts';
@@ -99,11 +99,14 @@ export function extractText(id: string, file: string, original: string, sha256: 
   const skip = new SortedSpans(skipped);
   const citationSpans = new SortedSpans(citations);
 
+  // A plan title that names no area is the plan of this document's area (planScope), so two cities' 2024年数字政府
+  // 工作要点 stay two plans.
+  const scopeOf = (title: string): string | undefined => planScope(title, jurisdiction, gaz);
   let planId: string | undefined;
   let year: number | undefined;
   if (isPlan) {
     const title = st.planTitle ?? st.documentTitle;
-    planId = planNodeId(title);
+    planId = planNodeId(title, scopeOf(title));
     year = planYear(title) ?? (st.issued ? Number(st.issued.slice(0, 4)) : undefined);
     b.addNode(planId, 'Plan', normalisePlanTitle(title), [title], { year: year ?? null, issued: st.issued ?? null, document: id });
     const tl = st.titleLine ?? st.lines[0];
@@ -131,7 +134,7 @@ export function extractText(id: string, file: string, original: string, sha256: 
       }
     }
     emitMentions(b, taskId, recogniser.find(text, t.start, t.end, skip), ev);
-    for (const c of citationSpans.within(t.start, t.end)) emitCitedPlan(b, c.title, taskId, 'MENTIONS', ev(c.start, c.end));
+    for (const c of citationSpans.within(t.start, t.end)) emitCitedPlan(b, c.title, taskId, 'MENTIONS', ev(c.start, c.end), scopeOf);
     emitTargets(b, taskId, findFigures(text, t.start, t.end, gaz, year), ev);
   }
 
@@ -145,12 +148,13 @@ export function extractText(id: string, file: string, original: string, sha256: 
     else emitObservations(b, id, figures, reportDate(st, ev), seenObs, ev);
   }
   if (isPlan && st.bodyStart > 0) emitMentions(b, docNode, recogniser.find(text, 0, st.bodyStart, skip), ev);
-  const own = isPlan ? planNodeId(st.planTitle ?? st.documentTitle) : undefined;
+  const own = planId;
   for (const c of citations) {
-    const cited = planNodeId(citedPlanTitle(c.title));
+    const citedTitle = citedPlanTitle(c.title);
+    const cited = planNodeId(citedTitle, scopeOf(citedTitle));
     if (cited === own) continue;
-    if (planId) emitCitedPlan(b, c.title, planId, c.implements ? 'IMPLEMENTS' : 'REFERENCES', ev(c.start, c.end));
-    else emitCitedPlan(b, c.title, docNode, 'MENTIONS', ev(c.start, c.end));
+    if (planId) emitCitedPlan(b, c.title, planId, c.implements ? 'IMPLEMENTS' : 'REFERENCES', ev(c.start, c.end), scopeOf);
+    else emitCitedPlan(b, c.title, docNode, 'MENTIONS', ev(c.start, c.end), scopeOf);
   }
 
   const facts = b.build();
@@ -238,9 +242,9 @@ function emitMentions(b: FactsBuilder, from: string, mentions: EntityMention[], 
 }
 
 /** A cited notice (《X关于印发Y的通知》) stands for the plan Y it circulates; the notice title is an alias. */
-function emitCitedPlan(b: FactsBuilder, printed: string, from: string, type: 'MENTIONS' | 'IMPLEMENTS' | 'REFERENCES', e: Evidence): void {
+function emitCitedPlan(b: FactsBuilder, printed: string, from: string, type: 'MENTIONS' | 'IMPLEMENTS' | 'REFERENCES', e: Evidence, scopeOf: (title: string) => string | undefined): void {
   const title = citedPlanTitle(printed);
-  const id = planNodeId(title);
+  const id = planNodeId(title, scopeOf(title));
   b.addNode(id, 'Plan', normalisePlanTitle(title), [title, printed, e.text.replace(/^《|》$/g, '')], { year: planYear(title) ?? null });
   b.addRelationship(type, from, id, {}, [e]);
 }

@@ -575,6 +575,20 @@ export function detectJurisdiction(doc: DocumentClues, gaz: Gazetteer): { jurisd
   return result(unknownJurisdiction(doc.documentId), issuer);
 }
 
+/**
+ * What a plan's id is scoped by, so two areas' plans of one title stay two plans: a title that names no area
+ * (2024年数字政府工作要点, a cited 《政府工作报告》) is the plan of the document's area, or of the document alone
+ * when its area is unknown ('@' and its id). A title that names an area (2019年数字福州工作要点) or a national
+ * issuer (国务院…), and a national document's plans, are one plan wherever printed: undefined.
+ */
+export function planScope(title: string, j: Jurisdiction, gaz: Gazetteer): string | undefined {
+  const key = surfaceKey(title.replace(/^《|》$/g, ''));
+  if (j.level === 'national' || NATIONAL_PREFIX.test(key) || containsArea(key, gaz)) return undefined;
+  const own = j.name.replace(/(?:省|市|自治区|特别行政区)$/, '');
+  if (j.level !== 'unknown' && (key.includes(j.name) || (own.length >= 2 && key.includes(own)))) return undefined;
+  return j.level === 'unknown' ? `@${j.document ?? ''}` : j.name;
+}
+
 export function unknownJurisdiction(documentId: string): Jurisdiction {
   return { level: 'unknown', name: UNKNOWN, document: documentId, source: 'none' };
 }

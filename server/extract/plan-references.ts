@@ -31,8 +31,11 @@ const PLAN_WORD = '(?:方案|规划|意见|要点|计划|纲要|办法|细则|�
 const UNQUOTED = new RegExp(
   `(?:贯彻落实|贯彻|落实|根据|依据|按照|执行)(?:好|到)?(${ISSUER_START}[\u4e00-\u9fff()“”0-9\-—]{4,48}?${PLAN_WORD})(?=的|精神|要求|部署|[,;。、和及]|$)`, 'g');
 
-export function planNodeId(title: string): string {
-  return `plan:${normalisePlanTitle(title)}`;
+/** A plan's id: its title, after the area that scopes it or before the document it is kept to (jurisdiction.ts, planScope). */
+export function planNodeId(title: string, scope?: string): string {
+  const t = normalisePlanTitle(title);
+  if (scope === undefined) return `plan:${t}`;
+  return scope.startsWith('@') ? `plan:${t}${scope}` : `plan:${scope}${t}`;
 }
 
 export function normalisePlanTitle(title: string): string {

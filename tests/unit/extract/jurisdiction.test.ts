@@ -251,6 +251,18 @@ describe('document jurisdiction detection', () => {
     expect(extract('l', report('近日,区发改委印发2022年工作要点的通知。')).document).toMatchObject({ jurisdiction: '未知' });
   });
 
+  it('keeps two areas\' plans of one title apart: a title naming no area is its document\'s area\'s plan, or its document\'s alone', () => {
+    const plans = (id: string, text: string): string[] => extract(id, text).facts.nodes.filter((n) => n.label === 'Plan').map((n) => n.id).sort();
+    const report = (area: string) => `${area}人民政府办公室关于印发2024年政府工作报告重点工作分工方案的通知\n为落实《政府工作报告》,制定本方案。\n1.推进项目建设。(责任单位:区发改局)`;
+    expect(plans('a', report('莲都区'))).toEqual(['plan:莲都区2024年政府工作报告重点工作分工方案', 'plan:莲都区政府工作报告']);
+    expect(plans('b', report('沙坪坝区'))).toEqual(['plan:沙坪坝区2024年政府工作报告重点工作分工方案', 'plan:沙坪坝区政府工作报告']);
+    // A title naming its area, or a national document's plan, is one plan wherever it is printed.
+    expect(plans('c', '福州市人民政府关于印发2019年数字福州工作要点的通知\n1.建设平台。(责任单位:市大数据委)')).toEqual(['plan:2019年数字福州工作要点']);
+    expect(plans('d', '国务院办公厅关于印发2024年政务公开工作要点的通知\n1.推进公开。(责任单位:国家发展改革委)')).toEqual(['plan:2024年政务公开工作要点']);
+    // An unknown area keeps the plan to its document.
+    expect(plans('e', '2024年重点工作分工方案\n1.推进项目建设。(责任单位:区发改局)')).toEqual(['plan:2024年重点工作分工方案@e']);
+  });
+
   it('does not take the issuer of a cited notice (根据《国务院办公厅关于印发…的通知》) as the document\'s', () => {
     const text = `2022年红谷滩区政务公开工作要点\n根据《国务院办公厅关于印发2022年政务公开工作要点的通知》(国办发〔2022〕8号)、《江西省人民政府办公厅关于印发2022年江西省政务公开工作要点的通知》等文件精神,结合我区实际,制定本工作要点。\n${items.replace('市人社局', '区人社局')}`;
     expect(of(text)).toMatchObject({ jurisdiction: '红谷滩区', jurisdictionLevel: 'district' });
