@@ -178,6 +178,16 @@ function trimAtPunctuation(s: string, max: number): string {
   return s.slice(0, max);
 }
 
+/** The titles quoted one after another (、/和/及 between) that end where the circulating sentence says 印发. */
+function circulatedTitles(upToIssue: string): string | undefined {
+  // Only what joins the titles to the verb may stand between: 已经…研究通过, 经…同意, 现, 予以 — not more of a
+  // title (现将2023年《政府工作报告》重点任务分解落实方案印发 circulates a 方案, not the 报告).
+  const quoted = /(?:《[^《》]+》(?:[、和及]|\s)*)+(?=(?:(?:已经?|经)[^《》。,，]{0,26}(?:通过|同意|批准)[,，]?)?(?:现|特|一并)?(?:予以)?印发$)/.exec(upToIssue);
+  if (!quoted) return undefined;
+  const titles = [...quoted[0].matchAll(/《([^《》]+)》/g)].map((t) => t[1]!.trim());
+  return titles.length > 0 ? titles.join('、') : undefined;
+}
+
 export function parseStructure(text: string, frontTitle?: string, frontDate?: string): DocumentStructure {
   const lines = splitLines(text);
   const head = lines.slice(0, 40);
@@ -204,10 +214,19 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
       if (!documentTitle) documentTitle = l.text;
     }
   }
+  // A notice printed without its title line (it opens at the addressees): 现将《A》《B》印发给你们 / 《A》已经…研究
+  // 通过,现印发给你们. The circulated plans' names are the best title it has; its first sentence is not one.
+  let circulated: string | undefined;
   if (!planTitle) {
     for (let i = 0; i < head.length; i++) {
       const m = CIRCULATE.exec(head[i]!.text);
-      if (m) { planTitle = m[1]!; titleLine = head[i]; bodyLine = i + 1; break; }
+      if (m) {
+        planTitle = m[1]!;
+        titleLine = head[i];
+        bodyLine = i + 1;
+        circulated = circulatedTitles(head[i]!.text.slice(0, m.index + m[0].length));
+        break;
+      }
     }
   }
   for (let i = 0; i < head.length; i++) {
@@ -224,7 +243,7 @@ export function parseStructure(text: string, frontTitle?: string, frontDate?: st
       break;
     }
   }
-  if (!documentTitle) documentTitle = headlessTitle(lines.slice(0, 40));
+  if (!documentTitle) documentTitle = circulated ?? headlessTitle(lines.slice(0, 40));
 
   let issuer: DocumentStructure['issuer'];
   let issued: string | undefined = frontDate;

@@ -50,6 +50,21 @@ describe('the header of a document', () => {
   });
 });
 
+describe('the title of a notice printed without its title line', () => {
+  const titleOf = (text: string) => parseStructure(text).documentTitle;
+
+  it('is the name of the plan it circulates (《A》已经…研究通过,现印发给你们), or of each plan it circulates', () => {
+    expect(titleOf('各区人民政府,市直各单位:\n《厦门市加快发展动能转换的若干措施》已经第84次市政府常务会议研究通过,现印发给你们,请认真贯彻执行。\n一、总体要求'))
+      .toBe('厦门市加快发展动能转换的若干措施');
+    expect(titleOf('各乡镇人民政府:\n经县政府同意,现将《2025年县政府工作报告任务分解》《2025年十五件民盼实事任务分解》印发给你们。\n一、责任到人'))
+      .toBe('2025年县政府工作报告任务分解、2025年十五件民盼实事任务分解');
+  });
+
+  it('is not a quoted title that only begins the circulated plan\'s name (现将2023年《政府工作报告》重点任务分解落实方案印发)', () => {
+    expect(titleOf('各区人民政府:\n现将2023年《政府工作报告》重点任务分解落实方案印发给你们,请认真贯彻执行。\n一、总体要求')).not.toBe('政府工作报告');
+  });
+});
+
 describe('the date of a news item', () => {
   it('comes from a metadata line in any printed form', () => {
     expect(dateOf('数字经济再提速\n发布时间:2022-05-06 09:30\n正文')).toBe('2022-05-06');
