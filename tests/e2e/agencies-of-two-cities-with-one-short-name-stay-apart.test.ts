@@ -124,6 +124,24 @@ describe('three cities\' 市发改委 in one archive', () => {
     expect(await page.locator('#bd-table tbody tr').count()).toBeGreaterThan(0);
   });
 
+  it('answers Enter on 市发改委 in the search box, before any suggestion came, with the three to choose from, and takes a name only one agency has', async () => {
+    // The value is set without an input event, so no suggestion is on its way: Enter alone decides.
+    const typeThenEnter = async (text: string) => {
+      await page.evaluate((t) => { const i = document.querySelector<HTMLInputElement>('#search')!; i.value = t; i.focus(); }, text);
+      await page.keyboard.press('Enter');
+    };
+    const selectedBefore = await page.evaluate(() => window.__app!.store.get().selected);
+    await typeThenEnter('市发改委');
+    const items = page.locator('#search ~ .suggest .suggest-item');
+    await happens('the search box to show the three 市发改委', page.waitForFunction(() => document.querySelectorAll('#search ~ .suggest:not([hidden]) .suggest-item').length >= 3));
+    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expect.arrayContaining([FUZHOU, LISHUI, XIAMEN]));
+    expect(await page.evaluate(() => window.__app!.store.get().selected)).toBe(selectedBefore);
+    await page.screenshot({ path: screenshotPath('two-cities-search-enter') });
+    await page.keyboard.press('Escape');
+    await typeThenEnter('丽水市发改委');
+    await happens('丽水市发改委 to be selected', page.waitForFunction((id) => window.__app!.store.get().selected === id, LISHUI));
+  });
+
   it('answers the 分工表\'s 市发改委 typed without picking with the three candidates, not one city\'s table', async () => {
     await page.locator('#bd-agency').fill('市发改委');
     await page.click('#bd-agency-go');

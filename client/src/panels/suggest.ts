@@ -32,6 +32,17 @@ export function groupHits(hits: readonly SearchHit[]): [string, SearchHit[]][] {
   return [...m.entries()];
 }
 
+/**
+ * The hit Enter takes when no suggestion is shown yet: the one whose name or printed alias is what was typed.
+ * None when several are (市发改委 of three cities) or none is: then the suggestions are shown to choose from, since
+ * a fuzzy best hit would silently answer for another body than the one meant.
+ */
+export function exactHit(hits: readonly SearchHit[], typed: string): SearchHit | undefined {
+  const t = typed.trim().toLowerCase();
+  const exact = hits.filter((hit) => hit.name.toLowerCase() === t || (hit.matched ?? '').toLowerCase() === t);
+  return exact.length === 1 ? exact[0] : undefined;
+}
+
 export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): void {
   const box = h('div', { class: opts.floating ? 'suggest suggest-floating' : 'suggest', role: 'listbox', hidden: true });
   input.insertAdjacentElement('afterend', box);
@@ -107,8 +118,18 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
       e.preventDefault();
       if (!box.hidden && hits.length) pick(hits[active]);
       else if (input.value.trim()) {
-        // Enter before suggestions arrived: search now and take the best hit.
-        void api.search(input.value.trim(), 1, opts.labels).then((r) => pick(r[0]), () => undefined);
+        // Enter before suggestions arrived: search now; take the one exact hit, else show the hits to choose from.
+        const typed = input.value.trim();
+        const my = ++seq;
+        void api.search(typed, settings.searchLimit, opts.labels).then((r) => {
+          if (my !== seq) return;
+          const hit = exactHit(r, typed);
+          if (hit) { pick(hit); return; }
+          hits = r;
+          active = 0;
+          show();
+          draw();
+        }, () => undefined);
       }
     } else if (e.key === 'Escape') {
       close();

@@ -5,7 +5,7 @@ import { labelName, relName, translate } from '../../../client/src/i18n/index.ts
 import { zh } from '../../../client/src/i18n/zh.ts';
 import { DEFAULT_SETTINGS, resolveSettings, styleForLabel, validateSettings } from '../../../client/src/settings.ts';
 import { segments } from '../../../client/src/panels/document.ts';
-import { groupHits } from '../../../client/src/panels/suggest.ts';
+import { exactHit, groupHits } from '../../../client/src/panels/suggest.ts';
 
 describe('settings', () => {
   it('defaults validate; resolve fills gaps; nonsense is refused', () => {
@@ -59,6 +59,14 @@ describe('pure panel helpers', () => {
     const hit = (id: string, label: string, name: string) => ({ id, label, labels: ['Entity', label], name, matched: null, matchedBy: [], jurisdiction: null, score: 1 });
     const g = groupHits([hit('a', 'District', '长乐区'), hit('b', 'Agency', '长乐区政府'), hit('c', 'District', '长乐')]);
     expect(g.map(([l, hits]) => `${l}:${hits.length}`)).toEqual(['District:2', 'Agency:1']);
+  });
+  it('takes on Enter only the one hit whose name or printed alias is what was typed, none when several agencies share it', () => {
+    const hit = (id: string, name: string, matched: string | null) => ({ id, label: 'Agency', labels: ['Entity', 'Agency'], name, matched, matchedBy: [], jurisdiction: null, score: 1 });
+    const fgw = [hit('a', '福州市发展和改革委员会', '市发改委'), hit('b', '丽水市发改委', '市发改委'), hit('c', '厦门市发改委', '市发改委')];
+    expect(exactHit(fgw, '市发改委')).toBeUndefined();
+    expect(exactHit(fgw, '丽水市发改委')?.id).toBe('b');
+    expect(exactHit([hit('d', '长乐区政府', null), hit('e', '长乐区', null)], '长乐')).toBeUndefined();
+    expect(exactHit([hit('d', '长乐区政府', '长乐区政府')], ' 长乐区政府 ')?.id).toBe('d');
   });
   it('splits a document around the highlighted span', () => {
     expect(segments('abcdef', { start: 2, end: 4 })).toEqual([{ text: 'ab', focus: false }, { text: 'cd', focus: true }, { text: 'ef', focus: false }]);
