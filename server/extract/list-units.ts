@@ -21,16 +21,23 @@ function pushTrimmed(text: string, a: number, b: number, pieces: UnitMention[]):
   if (b > a) pieces.push({ name: text.slice(a, b), start: a, end: b });
 }
 
-/** Splits [start, end) of text into names at depth-0 separators; one-character pieces re-attach (委、办、局). */
-export function splitUnits(text: string, start: number, end: number): UnitMention[] {
-  const pieces: UnitMention[] = [];
+/** The positions of [start, end) outside a name's own brackets (市工信局(大数据局)), the brackets left out. */
+function* topLevel(text: string, start: number, end: number): Generator<number> {
   let depth = 0;
-  let s = start;
   for (let i = start; i < end; i++) {
     const c = text[i]!;
     if (OPEN.has(c)) depth++;
     else if (CLOSE.has(c) && depth > 0) depth--;
-    else if (depth === 0 && SEPARATORS.has(c)) { pushTrimmed(text, s, i, pieces); s = i + 1; }
+    else if (depth === 0) yield i;
+  }
+}
+
+/** Splits [start, end) of text into names at depth-0 separators; one-character pieces re-attach (委、办、局). */
+export function splitUnits(text: string, start: number, end: number): UnitMention[] {
+  const pieces: UnitMention[] = [];
+  let s = start;
+  for (const i of topLevel(text, start, end)) {
+    if (SEPARATORS.has(text[i]!)) { pushTrimmed(text, s, i, pieces); s = i + 1; }
   }
   pushTrimmed(text, s, end, pieces);
   // 市直各委、办、局(公司), 市直有关部门、单位: one-character and bare generic pieces belong to the name before them.
@@ -239,20 +246,15 @@ const LEVEL_START = /^(?:[省市区县州盟旗乡镇]|各)[\u4e00-\u9fff]/;
  * opens with its level.
  */
 function splitAtSpace(text: string, p: UnitMention): UnitMention[] {
-  let depth = 0;
-  for (let i = p.start; i < p.end; i++) {
-    const c = text[i]!;
-    if (OPEN.has(c)) depth++;
-    else if (CLOSE.has(c) && depth > 0) depth--;
-    else if (depth === 0 && /\s/.test(c)) {
-      let j = i;
-      while (j < p.end && /\s/.test(text[j]!)) j++;
-      const left = text.slice(p.start, i);
-      const right = text.slice(j, p.end);
-      if (BODY_END.test(left) && looksLikeUnit(left) && LEVEL_START.test(right) && looksLikeUnit(right.replace(/\s.*$/s, ''))) {
-        return [{ name: left, start: p.start, end: i }, ...splitAtSpace(text, { name: right, start: j, end: p.end })];
-      }
-      i = j - 1;
+  for (const i of topLevel(text, p.start, p.end)) {
+    // A run of spaces is one candidate, at its first space.
+    if (!/\s/.test(text[i]!) || (i > p.start && /\s/.test(text[i - 1]!))) continue;
+    let j = i;
+    while (j < p.end && /\s/.test(text[j]!)) j++;
+    const left = text.slice(p.start, i);
+    const right = text.slice(j, p.end);
+    if (BODY_END.test(left) && looksLikeUnit(left) && LEVEL_START.test(right) && looksLikeUnit(right.replace(/\s.*$/s, ''))) {
+      return [{ name: left, start: p.start, end: i }, ...splitAtSpace(text, { name: right, start: j, end: p.end })];
     }
   }
   return [p];
@@ -260,19 +262,14 @@ function splitAtSpace(text: string, p: UnitMention): UnitMention[] {
 
 /** 市级各有关部门及各县市区政府 → two units; 及 inside a name (or joining non-units) stays. */
 function splitAtAnd(text: string, p: UnitMention): UnitMention[] {
-  let depth = 0;
-  for (let i = p.start; i < p.end; i++) {
-    const c = text[i]!;
-    if (OPEN.has(c)) depth++;
-    else if (CLOSE.has(c) && depth > 0) depth--;
-    else if (depth === 0 && c === '及') {
-      const leftEnd = text[i - 1] === '以' ? i - 1 : i;
-      const left = text.slice(p.start, leftEnd);
-      const right = text.slice(i + 1, p.end);
-      // 各有关部门及单位: a bare kind after 及 names no body of its own.
-      if (looksLikeUnit(left) && looksLikeUnit(right) && !GENERIC_PIECE.test(right)) {
-        return [{ name: left, start: p.start, end: leftEnd }, ...splitAtAnd(text, { name: right, start: i + 1, end: p.end })];
-      }
+  for (const i of topLevel(text, p.start, p.end)) {
+    if (text[i] !== '及') continue;
+    const leftEnd = text[i - 1] === '以' ? i - 1 : i;
+    const left = text.slice(p.start, leftEnd);
+    const right = text.slice(i + 1, p.end);
+    // 各有关部门及单位: a bare kind after 及 names no body of its own.
+    if (looksLikeUnit(left) && looksLikeUnit(right) && !GENERIC_PIECE.test(right)) {
+      return [{ name: left, start: p.start, end: leftEnd }, ...splitAtAnd(text, { name: right, start: i + 1, end: p.end })];
     }
   }
   return [p];
