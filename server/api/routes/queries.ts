@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { listCuratedQueries, runCuratedQuery, validateCuratedParams } from '../../graph/queries/curated.ts';
+import { listCuratedQueries, runCheckedQuery, validateCuratedParams } from '../../graph/queries/curated.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { ApiRegistry } from '../openapi.ts';
 import { parseInput } from '../validate.ts';
@@ -28,10 +28,9 @@ export function queryRoutes(deps: AppDeps, registry: ApiRegistry): Router {
   router.post('/queries/:name', async (req, res) => {
     const { name } = parseInput(QueryPath, req.params, 'path');
     const body = parseInput(RunQueryBody, req.body ?? {}, 'body');
-    // Keyed by the parameters as checked (defaults in, header order), so equal requests share one answer; run
-    // with the parameters as sent, since a default ('' for "every plan") need not pass the check a value must.
-    const { params } = validateCuratedParams(name, body.params);
-    await sendReadAnswer(req, res, deps.db, { name, params }, limits.timeoutMs, (fresh) => runCuratedQuery(deps.db, name, body.params, limits, fresh));
+    // Checked once, and keyed by the parameters as checked (defaults in, header order), so equal requests share one answer.
+    const checked = validateCuratedParams(name, body.params);
+    await sendReadAnswer(req, res, deps.db, { name, params: checked.params }, limits.timeoutMs, (fresh) => runCheckedQuery(deps.db, checked, limits, fresh));
   });
   return router;
 }

@@ -138,8 +138,18 @@ const totalsAnswers = new GraphStateCache<Record<string, number> | undefined>(10
 const PAGE_PARAMS = new Set(['limit', 'offset']);
 
 /** `fresh` (the client asked for no kept answer) counts the totals again too. */
-export async function runCuratedQuery(db: GraphDb, name: string, rawParams: unknown, limits: QueryLimits, fresh = false): Promise<CuratedResult> {
-  const { query, params } = validateCuratedParams(name, rawParams);
+export function runCuratedQuery(db: GraphDb, name: string, rawParams: unknown, limits: QueryLimits, fresh = false): Promise<CuratedResult> {
+  return runCheckedQuery(db, validateCuratedParams(name, rawParams), limits, fresh);
+}
+
+/**
+ * Runs a query with parameters validateCuratedParams has checked, so a caller that keyed its answer by them
+ * does not check them a second time (a default such as '' for "every plan" is not a value the check accepts).
+ */
+export async function runCheckedQuery(db: GraphDb, checked: ReturnType<typeof validateCuratedParams>, limits: QueryLimits, fresh = false): Promise<CuratedResult> {
+  const { query } = checked;
+  const name = query.header.name;
+  const params = { ...checked.params };
   for (const p of query.header.params) {
     if (p.parsed.kind !== 'entity') continue;
     const value = params[p.name] as string;
