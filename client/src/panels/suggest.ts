@@ -84,12 +84,15 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
         hit.matched && hit.matched !== hit.name ? h('span', { class: 'suggest-matched' }, `${translate(lang, 'searchMatched')}: ${hit.matched}`) : null);
       }))));
   };
-  const search = debounce(async (q: string) => {
+  /** `enter`: asked for by Enter before suggestions came, which takes the one exact hit (exactHit) at once. */
+  const runSearch = async (q: string, enter: boolean) => {
     const my = ++seq;
     if (!q.trim()) { hits = []; close(); return; }
     try {
       const r = await api.search(q.trim(), settings.searchLimit, opts.labels);
       if (my !== seq) return;
+      const exact = enter ? exactHit(r, q) : undefined;
+      if (exact) { pick(exact); return; }
       hits = r;
       active = 0;
       // Answers that arrive after the field lost focus (the form was submitted) must not pop up over it.
@@ -103,7 +106,8 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
       replace(box, h('div', { class: 'suggest-empty suggest-error', id: 'suggest-error', role: 'alert' }, tf(opts.lang(), 'searchFailed', { reason: errorText(opts.lang(), e) })));
       show();
     }
-  }, settings.searchDebounceMs);
+  };
+  const search = debounce((q: string) => { void runSearch(q, false); }, settings.searchDebounceMs);
 
   input.addEventListener('input', () => search(input.value));
   input.addEventListener('focus', () => { if (hits.length && input.value) { show(); draw(); } });
@@ -117,20 +121,8 @@ export function attachSuggest(input: HTMLInputElement, opts: SuggestOptions): vo
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (!box.hidden && hits.length) pick(hits[active]);
-      else if (input.value.trim()) {
-        // Enter before suggestions arrived: search now; take the one exact hit, else show the hits to choose from.
-        const typed = input.value.trim();
-        const my = ++seq;
-        void api.search(typed, settings.searchLimit, opts.labels).then((r) => {
-          if (my !== seq) return;
-          const hit = exactHit(r, typed);
-          if (hit) { pick(hit); return; }
-          hits = r;
-          active = 0;
-          show();
-          draw();
-        }, () => undefined);
-      }
+      // Enter before suggestions arrived: search now; take the one exact hit, else show the hits to choose from.
+      else if (input.value.trim()) void runSearch(input.value, true);
     } else if (e.key === 'Escape') {
       close();
       input.blur();
