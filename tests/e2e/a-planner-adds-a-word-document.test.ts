@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { graphCounts } from '../../server/graph/writer/graph-state.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ROOT_DIR } from '../../server/version.ts';
-import { openAppPage, screenshotPath } from './app.ts';
+import { openAppPage, screenshotPath, uploadReviewReady } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -22,8 +22,6 @@ let app: RunningServer;
 let session: BrowserSession;
 let page: Page;
 
-const reviewReady = (p: Page) => p.waitForFunction(() =>
-  !document.querySelector('#upload-overlay')!.hasAttribute('hidden') && !document.querySelector('#upload-progress')!.textContent);
 
 beforeAll(async () => {
   ({ app, session, page } = await openAppPage({ width: 1366, height: 768 }));
@@ -42,7 +40,7 @@ describe('a planner adds a Word document', () => {
   it('previews a .docx with the tasks its Word numbering prints and their units, writing nothing yet', async () => {
     const before = await graphCounts(app.db);
     await page.setInputFiles('#upload-input', [WORD]);
-    await reviewReady(page);
+    await uploadReviewReady(page);
     const card = page.locator(`.up-doc[data-file="${WORD.name}"]`);
     expect(await card.getAttribute('data-status')).toBe('new');
     expect(await card.locator('.up-doc-title').textContent()).toBe('某某市人民政府关于印发某某市2025年数字政府建设工作要点的通知');
@@ -60,13 +58,13 @@ describe('a planner adds a Word document', () => {
   it('refuses an old .doc saying to save it as .docx, in Chinese and in English, and writes nothing', async () => {
     const before = await graphCounts(app.db);
     await page.setInputFiles('#upload-input', [OLD]);
-    await reviewReady(page);
+    await uploadReviewReady(page);
     expect(await page.textContent(`#upload-failed li[data-file="${OLD.name}"] .up-reason`)).toBe('无法读取这种格式(.doc、.wps 或加密的 Word 文档);请在 Word 或 WPS 中另存为 .docx 后再添加');
     await page.keyboard.press('Escape');
     await page.locator('#upload-overlay').waitFor({ state: 'hidden' });
     await page.click('#lang-toggle');
     await page.setInputFiles('#upload-input', [OLD]);
-    await reviewReady(page);
+    await uploadReviewReady(page);
     expect(await page.textContent('#upload-failed .up-reason')).toMatch(/^This format is not read .*save it as \.docx in Word or WPS.*\(旧规划\.doc: \.doc files are not read/);
     await page.screenshot({ path: screenshotPath('upload-doc-refused') });
     await page.keyboard.press('Escape');

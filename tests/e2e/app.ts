@@ -52,6 +52,14 @@ export async function openAppPage(viewport: { width: number; height: number }): 
   return { app, session, page };
 }
 
+/** The upload dialog shows its review: open, its buttons drawn, and no reading or writing in progress. */
+export function uploadReviewReady(p: Page): Promise<unknown> {
+  return p.waitForFunction(() => {
+    const btn = document.querySelector<HTMLButtonElement>('#upload-cancel');
+    return !!btn && !document.querySelector('#upload-overlay')!.hasAttribute('hidden') && !document.querySelector('#upload-progress')!.textContent;
+  });
+}
+
 /**
  * Waits for `waiting` (a Playwright wait with its own timeout) and, if it times out, fails with what never
  * happened instead of Playwright's bare "Timeout 30000ms exceeded": e2e tests wait for conditions (a store

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { graphCounts } from '../../server/graph/writer/graph-state.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { openAppPage, screenshotPath, startE2eApp } from './app.ts';
+import { openAppPage, screenshotPath, startE2eApp, uploadReviewReady } from './app.ts';
 import type { BrowserSession } from './browser.ts';
 
 const FILE = '晋安区数字经济工作要点.txt';
@@ -44,10 +44,6 @@ let session: BrowserSession;
 let page: Page;
 
 const txt = (name: string, text: string | Buffer) => ({ name, mimeType: 'text/plain', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
-const reviewReady = (p: Page) => p.waitForFunction(() => {
-  const btn = document.querySelector<HTMLButtonElement>('#upload-cancel');
-  return !!btn && !document.querySelector('#upload-overlay')!.hasAttribute('hidden') && !document.querySelector('#upload-progress')!.textContent;
-});
 const documentsVersion = (p: Page) => p.evaluate(() => window.__app!.store.get().documentsVersion);
 
 /** Drags a file over the window and drops it, as the OS would: the overlay shows while it is held. */
@@ -78,7 +74,7 @@ describe('uploading a plan through the page', () => {
   it('previews the plan — title, issuer, date, kind, tasks with their units and roles, warnings — and writes nothing yet', async () => {
     const before = await graphCounts(app.db);
     await page.setInputFiles('#upload-input', [txt(FILE, PLAN)]);
-    await reviewReady(page);
+    await uploadReviewReady(page);
     const card = page.locator(`.up-doc[data-file="${FILE}"]`);
     expect(await card.getAttribute('data-status')).toBe('new');
     expect(await card.locator('.up-doc-title').textContent()).toBe('福州市晋安区2026年数字经济发展工作要点');
@@ -131,7 +127,7 @@ describe('uploading a plan through the page', () => {
 
   it('previews a changed file of the same name, dropped on the window, as a replacement with what changes, and replaces it on confirm', async () => {
     await dropFile(page, FILE, PLAN_V2);
-    await reviewReady(page);
+    await uploadReviewReady(page);
     const card = page.locator(`.up-doc[data-file="${FILE}"]`);
     expect(await card.getAttribute('data-status')).toBe('replacement');
     expect(await card.locator('.up-status').textContent()).toBe(`将替换已载入的 ${FILE}`);
@@ -149,7 +145,7 @@ describe('uploading a plan through the page', () => {
     const before = await graphCounts(app.db);
     const version = await documentsVersion(page);
     await page.setInputFiles('#upload-input', [txt('扫描件.txt', PNG), txt(FILE, PLAN_V2)]);
-    await reviewReady(page);
+    await uploadReviewReady(page);
     expect(await page.textContent('#upload-failed li[data-file="扫描件.txt"] .up-reason')).toBe('不是文本文件(二进制或无法识别的编码);请上传 UTF-8 或 GBK 文本');
     expect(await page.locator(`.up-doc[data-file="${FILE}"]`).getAttribute('data-status')).toBe('unchanged');
     expect(await page.isDisabled('#upload-confirm')).toBe(true);
@@ -163,7 +159,7 @@ describe('uploading a plan through the page', () => {
   it('says the reason in English when the UI speaks English', async () => {
     await page.click('#lang-toggle');
     await page.setInputFiles('#upload-input', [txt('scan.txt', PNG)]);
-    await reviewReady(page);
+    await uploadReviewReady(page);
     expect(await page.textContent('#upload-failed .up-reason')).toMatch(/^Not a text file \(binary, or an encoding that cannot be read\); upload UTF-8 or GBK text \(.*binary/);
     await page.keyboard.press('Escape');
     await page.locator('#upload-overlay').waitFor({ state: 'hidden' });
