@@ -8,4 +8,4 @@ OPTIONAL MATCH (d)-[r:DESCRIBES]->(p:Entity:Plan)
 RETURN {kind: 'node', elementId: elementId(d), labels: labels(d), properties: d {.id, .docId, .name, .file, .kind, .issued, .issuer, .jurisdiction}} AS document,
        CASE WHEN p IS NOT NULL THEN {kind: 'node', elementId: elementId(p), labels: labels(p), properties: p {.id, .name, .aliases, .year, .issued, .document}} END AS plan,
        CASE WHEN r IS NOT NULL THEN {kind: 'relationship', elementId: elementId(r), type: type(r), startElementId: elementId(d), endElementId: elementId(p),
-                                     properties: {}, evidence: {count: size(r.evidenceDocs), documents: size(r.documents)}} END AS describes
+                                     properties: {}, evidence: {count: r.evidenceCount, documents: r.documentCount}} END AS describes

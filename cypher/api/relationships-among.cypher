@@ -9,7 +9,7 @@ WHERE elementId(a) IN $ids AND elementId(b) IN $ids
 RETURN {kind: 'relationship', elementId: elementId(r), type: type(r),
         startElementId: elementId(a), endElementId: elementId(b),
         properties: [k IN keys(r) WHERE NOT k IN $hiddenRelKeys | [k, r[k]]],
-        evidence: {count: size(r.evidenceDocs), documents: size(r.documents),
+        evidence: {count: r.evidenceCount, documents: r.documentCount,
                    first: CASE WHEN size(r.evidenceDocs) > 0 THEN {document: r.evidenceDocs[0], start: r.evidenceStarts[0],
                                                                   end: r.evidenceEnds[0], text: r.evidenceTexts[0]} END}} AS r
 LIMIT $limit

@@ -36,6 +36,6 @@ RETURN [l IN $labels | {label: l, count: size([i IN everyone WHERE i.label = l])
        [r IN rels + CASE WHEN d IS NULL THEN [] ELSE [d] END | {kind: 'relationship', elementId: elementId(r), type: type(r),
           startElementId: elementId(startNode(r)), endElementId: elementId(endNode(r)),
           properties: [k IN keys(r) WHERE NOT k IN $hiddenRelKeys | [k, r[k]]],
-          evidence: {count: size(r.evidenceDocs), documents: size(r.documents),
+          evidence: {count: r.evidenceCount, documents: r.documentCount,
                      first: CASE WHEN size(r.evidenceDocs) > 0 THEN {document: r.evidenceDocs[0], start: r.evidenceStarts[0],
                                                                     end: r.evidenceEnds[0], text: r.evidenceTexts[0]} END}}] AS rels

@@ -36,6 +36,6 @@ CALL (x) {
 RETURN kind, x.name AS name, taskCount, [t IN tasks | t.title] AS taskTitles,
        {kind: 'node', elementId: elementId(x), labels: labels(x), properties: x {.id, .name, .aliases}} AS entity,
        [r IN located | {kind: 'relationship', elementId: elementId(r), type: type(r), startElementId: elementId(startNode(r)),
-                        endElementId: elementId(endNode(r)), properties: {}, evidence: {count: size(r.evidenceDocs), documents: size(r.documents)}}] AS located,
+                        endElementId: elementId(endNode(r)), properties: {}, evidence: {count: r.evidenceCount, documents: r.documentCount}}] AS located,
        tasks, mentions
 ORDER BY CASE kind WHEN 'District' THEN 0 WHEN 'Park' THEN 1 WHEN 'Company' THEN 2 ELSE 3 END, name, entity.properties.id

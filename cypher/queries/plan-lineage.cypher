@@ -25,5 +25,5 @@ LIMIT $limit
 RETURN direction, q.name AS plan, length(path) AS distance, [r IN relationships(path) | type(r)] AS chain,
        [n IN nodes(path) | {kind: 'node', elementId: elementId(n), labels: labels(n), properties: n {.id, .name, .aliases, .year, .issued, .document}}] AS plans,
        [r IN relationships(path) | {kind: 'relationship', elementId: elementId(r), type: type(r), startElementId: elementId(startNode(r)),
-                                    endElementId: elementId(endNode(r)), properties: {}, evidence: {count: size(r.evidenceDocs), documents: size(r.documents)}}] AS links
+                                    endElementId: elementId(endNode(r)), properties: {}, evidence: {count: r.evidenceCount, documents: r.documentCount}}] AS links
 ORDER BY direction DESC, distance, plan

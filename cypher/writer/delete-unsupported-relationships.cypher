@@ -4,6 +4,6 @@
 // param relIds: string[] — element ids returned by strip-relationships
 UNWIND $relIds AS rid
 MATCH ()-[r]->()
-WHERE elementId(r) = rid AND size(coalesce(r.documents, [])) = 0
+WHERE elementId(r) = rid AND r.documentCount = 0
 DELETE r
 RETURN count(*) AS deleted

@@ -9,9 +9,12 @@
 //   document states from that node (`outTypes`, `outEnds`, `outKeys`, sorted by type, end and key as the
 //   writer sorts them; empty when there is none) and that document's spans of them (`outSpans`: entry,
 //   start, end), node by node: one node's outgoing relationships grouped by document
-//   are exactly the lists of the STATES into it, and a node already done is passed over on a resume. The gate goes last, with its constraint. Run by schema.ts in
+//   are exactly the lists of the STATES into it, and a node already done is passed over on a resume.
+//   Then every fact relationship without `documentCount` gets it and keeps only its evidence sample, the
+//   $sample lowest document ids' spans (evidence-sample.ts); the STATES, done just before, hold every
+//   document's. The gate goes last, with its constraint. Run by schema.ts in
 //   auto-commit transactions; statements are separated by semicolons at line ends.
-// parameters: none
+// param sample: integer — SAMPLE_DOCUMENTS
 MERGE (:LoaderGate {name: 'support'});
 MATCH (d:Document)
 WHERE d.nodeIds IS NOT NULL OR d.aliasPairs IS NOT NULL
@@ -68,5 +71,22 @@ WHERE s.outSpans IS NULL
 CALL (s) {
   SET s.outTypes = [], s.outEnds = [], s.outKeys = [], s.outSpans = []
 } IN TRANSACTIONS OF 10000 ROWS;
+MATCH ()-[r:!STATES]->()
+WHERE r.documentCount IS NULL
+CALL (r) {
+  WITH r, coalesce(r.documents, []) AS docs, coalesce(r.evidenceDocs, []) AS ed
+  CALL (docs) {
+    UNWIND docs AS x
+    WITH x ORDER BY x
+    RETURN collect(x)[0..$sample] AS keep
+  }
+  WITH r, docs, ed, keep, reduce(acc = [], d IN keep | acc + [i IN range(0, size(ed) - 1) WHERE ed[i] = d]) AS idx
+  SET r.documentCount = size(docs),
+      r.documents = keep,
+      r.evidenceDocs = [i IN idx | ed[i]],
+      r.evidenceStarts = [i IN idx | r.evidenceStarts[i]],
+      r.evidenceEnds = [i IN idx | r.evidenceEnds[i]],
+      r.evidenceTexts = [i IN idx | r.evidenceTexts[i]]
+} IN TRANSACTIONS OF 1000 ROWS;
 MATCH (g:LoaderGate) DELETE g;
 DROP CONSTRAINT loader_gate_name IF EXISTS;

@@ -12,7 +12,7 @@ CALL (t) {
   // A HAS_TASK that a replacement stripped of its last document is deleted only at the end of the
   // transaction; it no longer says which plan the task is in.
   OPTIONAL MATCH (p:Plan)-[h:HAS_TASK]->(t)
-  WHERE size(coalesce(h.documents, [])) > 0
+  WHERE h.documentCount > 0
   RETURN min(p.name) AS plan
 }
 RETURN t.id AS id, t.order AS order, t.number AS number, plan,

@@ -1,13 +1,14 @@
 /*
  * Brings the database to the shape this version reads and writes, at every start: applies
  * cypher/schema.cypher (which ends by waiting for the indexes to come online) and, only when a
- * count-store look-up finds the previous shape (support as lists on the Document nodes), turns it into
- * STATES relationships
+ * look-up finds a previous shape (support as lists on the Document nodes, STATES without the document's
+ * facts, relationships holding every document's evidence), brings it to today's
  * (cypher/writer/migrate-states.cypher). A database already in today's shape pays one look-up, no scan.
  */
 import { AppError } from '../errors.ts';
 import { loadCypher, splitStatements } from './cypher-files.ts';
 import type { GraphDb } from './graph-db.ts';
+import { SAMPLE_DOCUMENTS } from './writer/evidence-sample.ts';
 import { setPageKeys } from './writer/page-key.ts';
 
 const PAGE_KEY_BATCH = 5000;
@@ -31,7 +32,7 @@ export async function applySchema(db: GraphDb): Promise<number> {
 export async function migrateSupport(db: GraphDb): Promise<boolean> {
   const [check] = await db.read<{ needed: boolean }>(loadCypher('writer/migration-needed').text);
   if (!check?.needed) return false;
-  for (const statement of splitStatements(loadCypher('writer/migrate-states').text)) await resumed(() => db.autoCommit(statement));
+  for (const statement of splitStatements(loadCypher('writer/migrate-states').text)) await resumed(() => db.autoCommit(statement, { sample: SAMPLE_DOCUMENTS }));
   // Page keys of tasks-of-agency (writer/page-key.ts, the one definition of that order), a batch per transaction.
   const tasks = await db.read<{ id: string }>(loadCypher('writer/task-ids').text);
   for (let i = 0; i < tasks.length; i += PAGE_KEY_BATCH) {

@@ -88,7 +88,7 @@ export interface EdgeDetails {
 }
 
 export async function edgeDetails(db: GraphDb, elementId: string, limit: number, timeoutMs: number): Promise<EdgeDetails> {
-  const [row] = await db.read<Omit<EdgeDetails, 'properties' | 'evidence'> & { properties: [string, unknown][]; evidence: EvidenceSpan[] }>(
+  const [row] = await db.read<Omit<EdgeDetails, 'properties' | 'evidence'> & { properties: [string, unknown][]; evidence: (Omit<EvidenceSpan, 'text'> & { text: string | null })[] }>(
     loadApiCypher('edge'), { elementId, limit, hiddenRelKeys: LEAN_PARAMS.hiddenRelKeys }, { timeoutMs },
   );
   if (!row) throw AppError.notFound(`No relationship with id '${elementId}'`, { id: elementId });
@@ -107,7 +107,9 @@ export async function edgeDetails(db: GraphDb, elementId: string, limit: number,
     properties: wireProps(Object.fromEntries(row.properties)),
     evidence: row.evidence.map((e) => {
       const doc = texts.get(e.document);
-      return { ...e, documentTitle: doc?.title ?? null, sentence: doc ? sentenceAround(doc.text, e.start, e.end) || e.text : e.text };
+      // Spans read from a document's STATES beyond the relationship's sample carry no text: cut it here.
+      const text = e.text ?? doc?.text.slice(e.start, e.end) ?? '';
+      return { ...e, text, documentTitle: doc?.title ?? null, sentence: doc ? sentenceAround(doc.text, e.start, e.end) || text : text };
     }),
   };
 }

@@ -42,13 +42,13 @@ export function wireProps(props: Record<string, unknown>, keep: (key: string) =>
 
 export interface EvidenceSpan { document: string; start: number; end: number; text: string }
 
-/** What a relationship's evidence lists hold, without the lists. */
+/** A relationship's evidence, without the lists. */
 export interface EvidenceSummary {
-  /** Spans (entries of the evidence lists). */
+  /** Spans its documents give in all (the lists hold its lowest-id documents' only). */
   count: number;
   /** Documents that state the fact. */
   documents: number;
-  /** The first span, so a caption can quote something without another request. */
+  /** The first span of the lowest document id, so a caption can quote something without another request. */
   first: EvidenceSpan | null;
 }
 
@@ -91,7 +91,7 @@ export type LeanRelationship = Omit<PlainRelationship, 'properties'> & {
 
 /** Bookkeeping and search helpers: never part of a graph element (docs/graph-storage.md). */
 export const HIDDEN_NODE_KEYS = ['propsDoc', 'aliasText', 'pinyin', 'initials', 'nodeIds', 'aliasPairs'] as const;
-export const HIDDEN_RELATIONSHIP_KEYS = ['documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts', 'evidenceCount', 'pageKey'] as const;
+export const HIDDEN_RELATIONSHIP_KEYS = ['documents', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidenceTexts', 'evidenceCount', 'documentCount', 'pageKey'] as const;
 const HIDDEN_NODE = new Set<string>(HIDDEN_NODE_KEYS);
 const HIDDEN_REL = new Set<string>(HIDDEN_RELATIONSHIP_KEYS);
 
@@ -142,9 +142,11 @@ function evidenceOf(rel: PlainRelationship | LeanRelationship, all: Record<strin
   const docs = all.evidenceDocs;
   if (!Array.isArray(docs)) return undefined;
   const at = <T>(key: string): T | undefined => (Array.isArray(all[key]) ? (all[key] as T[])[0] : undefined);
+  // The lists hold a sample (docs/graph-storage.md, Evidence); the counts say how many there are in all.
+  const count = (key: string): number | undefined => (typeof all[key] === 'number' ? all[key] : undefined);
   return {
-    count: docs.length,
-    documents: listSize(all.documents) ?? new Set(docs).size,
+    count: count('evidenceCount') ?? docs.length,
+    documents: count('documentCount') ?? listSize(all.documents) ?? new Set(docs).size,
     first: docs.length > 0
       ? { document: String(docs[0]), start: Number(at<number>('evidenceStarts') ?? 0), end: Number(at<number>('evidenceEnds') ?? 0), text: String(at<string>('evidenceTexts') ?? '') }
       : null,

@@ -5,6 +5,7 @@
  * times (docs/loading.md). Pure: the order of the input does not change the output.
  */
 import type { NodeLabel, PropValue, RelationshipType } from '../../extract/graph-facts.ts';
+import { sampleEvidence } from './evidence-sample.ts';
 import { byCodePoint, type PreparedDocument } from './prepare-facts.ts';
 import { cappedAliasText } from './search-keys.ts';
 
@@ -107,16 +108,20 @@ export function newNodeProps(row: CombinedNodeRow): Record<string, PropValue> {
   };
 }
 
-/** Every property of a relationship this transaction creates, bookkeeping lists included. */
+/**
+ * Every property of a relationship this transaction creates: its evidence as sampleEvidence keeps it (the
+ * lowest document ids' spans and the counts of all), as merge-relationships also appends it.
+ */
 export function newRelationshipProps(row: CombinedRelationshipRow): Record<string, PropValue> {
   return {
     ...row.props,
     key: row.key,
-    documents: row.docIds,
-    evidenceDocs: row.evidenceDocs,
-    evidenceStarts: row.evidenceStarts,
-    evidenceEnds: row.evidenceEnds,
-    evidenceTexts: row.evidenceTexts,
-    evidenceCount: row.evidenceDocs.length,
+    ...sampleEvidence({
+      documents: row.docIds,
+      evidenceDocs: row.evidenceDocs,
+      evidenceStarts: row.evidenceStarts,
+      evidenceEnds: row.evidenceEnds,
+      evidenceTexts: row.evidenceTexts,
+    }),
   };
 }

@@ -7,7 +7,9 @@
  * counts) or waits for this transaction to commit and finds the decision made.
  */
 import type { StatementTx } from '../graph-db.ts';
+import { toNeo4jParams } from '../neo4j-params.ts';
 import { addResult, type WriteCounters } from './counters.ts';
+import { SAMPLE_DOCUMENTS, sampleAppend, type SampleCandidate } from './evidence-sample.ts';
 import { lockOrder } from './prepare-facts.ts';
 import { run } from './run-cypher.ts';
 import { ALIAS_TEXT_LIMIT } from './search-keys.ts';
@@ -26,8 +28,8 @@ export interface Stripped {
 
 /**
  * Shared by replacement and removal, in their lock order: the old versions' nodes sorted; then their
- * relationships lose these documents' spans, their STATES go, and the old nodes get what the remaining
- * documents give them.
+ * relationships lose these documents' support and spans, their STATES go, the old nodes get what the
+ * remaining documents give them, and evidence samples these documents left get the next documents'.
  */
 export async function stripOldVersions(tx: StatementTx, olds: readonly OldVersion[], c: WriteCounters): Promise<Stripped> {
   const docNodeIds = olds.map((o) => o.docNodeId);
@@ -36,11 +38,30 @@ export async function stripOldVersions(tx: StatementTx, olds: readonly OldVersio
   const oldIds = lockOrder(olds.flatMap((o) => byDoc.get(o.docNodeId) ?? []), []);
   if (oldIds.length > 0) addResult(c, await run(tx, 'writer/lock-nodes', { ids: oldIds }));
   const relIds: string[] = [];
+  const refill: string[] = [];
   for (const o of olds) {
-    const rels = await run(tx, 'writer/strip-relationships', { ids: [o.docNodeId, ...(byDoc.get(o.docNodeId) ?? [])], docId: o.docId });
+    const rels = await run(tx, 'writer/strip-relationships', { docNodeId: o.docNodeId, docId: o.docId });
     relIds.push(...((rels.rows[0]?.stripped as string[] | undefined) ?? []));
+    refill.push(...((rels.rows[0]?.refill as string[] | undefined) ?? []));
   }
-  return { oldIds, relIds: [...new Set(relIds)], unsupported: await resetSupport(tx, docNodeIds) };
+  const unsupported = await resetSupport(tx, docNodeIds);
+  // After resetSupport: the old versions' STATES are gone, so the refill cannot choose them.
+  if (refill.length > 0) await refillSamples(tx, [...new Set(refill)]);
+  return { oldIds, relIds: [...new Set(relIds)], unsupported };
+}
+
+/**
+ * Relationships whose evidence sample lost a document that other documents outside it replace: the next
+ * documents by id join it (evidence-sample.ts), their spans' texts cut from their texts here, as the
+ * extractor cut them (JavaScript string offsets).
+ */
+async function refillSamples(tx: StatementTx, relIds: readonly string[]): Promise<void> {
+  const found = await run(tx, 'writer/sample-candidates', { relIds, sample: toNeo4jParams(SAMPLE_DOCUMENTS) });
+  const rows = found.rows
+    .map((r) => ({ rid: r.rid as string, candidates: r.candidates as SampleCandidate[] }))
+    .filter((r) => r.candidates.length > 0)
+    .map((r) => ({ rid: r.rid, ...sampleAppend(r.candidates) }));
+  if (rows.length > 0) await run(tx, 'writer/append-sample', { rows: toNeo4jParams(rows) });
 }
 
 /** Last step of both: relationships and nodes the stripping left without support, and not stated again. */

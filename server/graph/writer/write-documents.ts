@@ -16,6 +16,8 @@
  */
 import type { GraphDb, StatementResult, StatementTx } from '../graph-db.ts';
 import { addResult, zeroCounters, type WriteCounters } from './counters.ts';
+import { SAMPLE_DOCUMENTS } from './evidence-sample.ts';
+import { toNeo4jParams } from '../neo4j-params.ts';
 import type { RelationshipType } from '../../extract/graph-facts.ts';
 import { lockOrder, type PreparedDocument } from './prepare-facts.ts';
 import { createRelationshipsCypher, mergeRelationshipsCypher } from './relationship-cypher.ts';
@@ -177,7 +179,7 @@ async function writeInTx(tx: StatementTx, docs: readonly PreparedDocument[], ful
   if (plan.stateCount > 0) send(run(tx, 'writer/create-states', statesParams(plan)), plan.stateCount, false);
   // Appending to relationships that exist (a MEMBER_OF or GOVERNS stated again) locks them until commit,
   // and the other transaction in flight appends to the same ones: last, so it waits only for the tail.
-  for (const [type, rows] of merges) send(tx.run(mergeRelationshipsCypher(type), { rows }), rows.length);
+  for (const [type, rows] of merges) send(tx.run(mergeRelationshipsCypher(type), { rows, sample: toNeo4jParams(SAMPLE_DOCUMENTS) }), rows.length);
   await settleChecked(pending, c);
   // tasks-of-agency's page keys: created relationships of created tasks have theirs; the others are read
   // from the graph and keyed, with the tasks a replaced version stated (page-key.ts).

@@ -8,6 +8,7 @@
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../extract/graph-facts.ts';
 import { toNeo4jParams } from '../neo4j-params.ts';
 import { combineDocuments, newNodeProps, newRelationshipProps, type CombinedNodeRow } from './combine-documents.ts';
+import { sampleEvidence } from './evidence-sample.ts';
 import { pageKey, taskKey } from './page-key.ts';
 import { byCodePoint, type PreparedDocument, type RelationshipRow } from './prepare-facts.ts';
 
@@ -28,7 +29,8 @@ export interface RelationshipPlan {
   /**
    * Entry for create-relationships.cypher (an end is new, so the relationship cannot exist), under one of
    * its ends (createRows groups them): a positional list, [key, documents, evidenceDocs, evidenceStarts,
-   * evidenceEnds, evidenceTexts, props]. Most of a load's parameter traffic is these rows, and a map would
+   * evidenceEnds, evidenceTexts, props, documentCount, evidenceCount], the evidence sampled as
+   * evidence-sample.ts keeps it. Most of a load's parameter traffic is these rows, and a map would
    * carry ~11 key strings per row that the driver encodes and Neo4j decodes every time (about 45% of all
    * strings sent). `documents` and `evidenceDocs` are positions in WritePlan.docIds (a string costs the
    * driver ~1 µs to encode, a small integer next to nothing, and these are the same few document ids over
@@ -96,13 +98,17 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   const relationships = new Map<RelationshipType, RelationshipPlan[]>();
   for (const [type, rows] of combined.relationships) {
     if (type === 'RESPONSIBLE_FOR' || type === 'HAS_TASK') for (const r of rows) pageKeyIds.add(r.to);
-    relationships.set(type, rows.map((r) => ({
-      from: r.from,
-      to: r.to,
-      create: [r.key, r.docIds.map(docAt), r.evidenceDocs.map(docAt), toNeo4jParams(r.evidenceStarts), toNeo4jParams(r.evidenceEnds), r.evidenceTexts,
-        toNeo4jParams(type === 'RESPONSIBLE_FOR' && taskKeys.has(r.to) ? { ...r.props, pageKey: pageKey(r.from, taskKeys.get(r.to)!) } : r.props)],
-      merge: () => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created: toNeo4jParams(newRelationshipProps(r)) }),
-    })));
+    relationships.set(type, rows.map((r) => {
+      const e = sampleEvidence({ documents: r.docIds, evidenceDocs: r.evidenceDocs, evidenceStarts: r.evidenceStarts, evidenceEnds: r.evidenceEnds, evidenceTexts: r.evidenceTexts });
+      return {
+        from: r.from,
+        to: r.to,
+        create: [r.key, e.documents.map(docAt), e.evidenceDocs.map(docAt), toNeo4jParams(e.evidenceStarts), toNeo4jParams(e.evidenceEnds), e.evidenceTexts,
+          toNeo4jParams(type === 'RESPONSIBLE_FOR' && taskKeys.has(r.to) ? { ...r.props, pageKey: pageKey(r.from, taskKeys.get(r.to)!) } : r.props),
+          toNeo4jParams(e.documentCount), toNeo4jParams(e.evidenceCount)],
+        merge: () => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jParams(r.props), created: toNeo4jParams(newRelationshipProps(r)) }),
+      };
+    }));
   }
   const documents = docs.map((d) => ({ docNodeId: d.docNodeId, props: toNeo4jParams(d.documentProps) }));
   // Positions in a sorted list sort as the ids do.

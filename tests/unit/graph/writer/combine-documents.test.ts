@@ -65,7 +65,7 @@ describe('combineDocuments', () => {
     const rel = relationships.get('RESPONSIBLE_FOR')!.find((r) => r.from === 'agency:长乐区政府')!;
     expect(newRelationshipProps(rel)).toEqual({
       role: 'responsible', rank: 1, key: 'responsible', documents: ['docA'], evidenceDocs: ['docA'],
-      evidenceStarts: [docA.text.indexOf('长乐区政府')], evidenceEnds: [docA.text.indexOf('长乐区政府') + 5], evidenceTexts: ['长乐区政府'], evidenceCount: 1,
+      evidenceStarts: [docA.text.indexOf('长乐区政府')], evidenceEnds: [docA.text.indexOf('长乐区政府') + 5], evidenceTexts: ['长乐区政府'], evidenceCount: 1, documentCount: 1,
     });
   });
 });
