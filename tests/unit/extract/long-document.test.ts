@@ -55,24 +55,28 @@ function cpuSeconds(text: string, runs: number): number {
 }
 
 /*
- * CPU time, not wall-clock (other processes share the machine), the best of three runs, sizes of a few
- * tenths of a second so that timer and JIT noise stay small. Linear work doubles (measured 1.7–2.1×); the
- * former per-task scans made it 3.5× from 8,000 to 16,000 items.
+ * CPU time, not wall-clock (other processes share the machine), the best of three runs, interleaved.
+ * Quadrupling rather than doubling the length: linear work takes about 4× (measured standalone: the plan
+ * 3.1–3.7×, the news item 4.2–4.7×, the latter's garbage collection growing a little faster), while the
+ * former per-task scans took 3.5× per doubling, about 12× per quadrupling; a bound of 6 separates them
+ * with room for a busy machine (a doubling's bound of 2.5 failed once at 2.64 under the parallel suite,
+ * where linear work measured 1.7–2.2×). The news item is twice as long so that its small size is not a
+ * few tens of milliseconds, where timer noise counts.
  */
 describe.each([
-  ['a plan', plan, 8_000],
+  ['a plan', plan, 4_000],
   ['a news item', news, 8_000],
 ])('extracting %s', (_, make, n) => {
-  it('takes at most 2.5 times the CPU time when its length doubles', () => {
+  it('takes at most 6 times the CPU time when its length quadruples', () => {
     cpuSeconds(make(500), 2); // compile the rules before timing
     const small = make(n);
-    const large = make(2 * n);
+    const large = make(4 * n);
     let tSmall = Infinity;
     let tLarge = Infinity;
     for (let r = 0; r < 3; r++) { // interleaved, so that a busy moment hits both sizes alike
       tSmall = Math.min(tSmall, cpuSeconds(small, 1));
       tLarge = Math.min(tLarge, cpuSeconds(large, 1));
     }
-    expect(tLarge / tSmall).toBeLessThan(2.5);
+    expect(tLarge / tSmall).toBeLessThan(6);
   }, 60_000);
 });
