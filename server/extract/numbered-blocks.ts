@@ -124,12 +124,16 @@ function blockLines(text: string, lines: Line[]): Line[] {
   // row number), the group columns printed before 序号 and the lines since its last row began. A bare number
   // opens a row only where a row is due (first, or a header's width of lines after the last), so a count cell
   // printing `2` in row 1 does not. With group columns a row is due a group cell earlier or later as well: the
-  // width may hold the first row's group cell, and each group's first row prints its own.
+  // width may hold the first row's group cell, and each group's first row prints its own. A row may also be a
+  // cell short — an empty last cell (责任领导) left out — so the next number opens a row one line early too; a
+  // count cell printing the next number there is followed by the row's own number, which the join below refuses.
+  // A heading line (`一、做大做强主导产业`) printed between the header and a row, or between rows, is no cell.
   let bare: { width: number; groups: number; sinceRow: number } | undefined;
   const bareRowAt = (t: string): RegExpExecArray | null => {
-    if (!bare || (bare.sinceRow >= 0 && Math.abs(bare.sinceRow - bare.width) > bare.groups)) return null;
+    if (!bare || (bare.sinceRow >= 0 && Math.abs(bare.sinceRow - bare.width) > bare.groups && bare.sinceRow !== bare.width - 1)) return null;
     return BARE_NUMBER_LINE.exec(t);
   };
+  const isHeadingLine = (t: string): boolean => H1.test(t.trimStart()) || H2.test(t.trimStart());
   for (let k = 0; k < lines.length; k++) {
     let l = lines[k]!;
     // A new such header: its rows are numbered from 1 again.
@@ -148,7 +152,7 @@ function blockLines(text: string, lines: Line[]): Line[] {
       l = { start: l.start, end: next.end, text: text.slice(l.start, next.end) };
       k++;
       if (bare) bare.sinceRow = 2;
-    } else if (bare) {
+    } else if (bare && !isHeadingLine(l.text)) {
       if (bare.sinceRow < 0) bare.width++;
       else bare.sinceRow++;
     }

@@ -186,6 +186,22 @@ describe('every common list form', () => {
     expect(noHeader.facts.nodes.filter((n) => n.label === 'Task')).toEqual([]);
   });
 
+  it('reads a table flattened one cell per line without bars whose first row is a cell short and a heading row stands between the header and the rows, a row for every number', () => {
+    // Header 序号 / 主要工作举措 / 牵头单位 / 配合单位 / 责任领导; row 1 prints no 责任领导 cell, so row 2's number
+    // comes a line before a row is due; the heading `一、…` after the header is no header cell and no row cell.
+    const text = ['任务分解表', '', '序号', '', '主要工作举措', '', '牵头单位', '', '配合单位', '', '责任领导', '', '一、做大做强主导产业', '',
+      '1', '', '加快构建现代化产业体系。', '', '区农业农村局', '', '区发展改革局', '',
+      '2', '', '加快在建项目的建设进度。', '', '区工业和信息化局', '', '区发展改革局', '', '张三', '',
+      '二、扩大有效投资', '',
+      '3', '', '推动签约项目落地。', '', '区商务局', '', '各镇政府(街道办事处)', '', '张三'].join('\n');
+    const r = extractText('t', 't.txt', text, '0'.repeat(64), gazetteer());
+    expect(r.facts.nodes.filter((n) => n.label === 'Task').map((n) => String(n.props.path))).toEqual(['1', '2', '3']);
+    expect(responsibilityPairs(r.facts)).toEqual([
+      '1|区农业农村局|lead', '1|区发展改革局|support', '2|区发展改革局|support', '2|区工业和信息化局|lead',
+      '3|区商务局|lead', '3|各镇政府(街道办事处)|support',
+    ]);
+  });
+
   it('reads the last column of a space-separated table whose header ends in a label, for rows whose last word is units', () => {
     expect(formPairs('table-last-column.txt')).toEqual([
       '1|发展改革委|lead', '2|人力资源社会保障部|lead', '3|财政部|lead', '4|发展改革委|lead', '4|工业和信息化部|lead',
