@@ -43,7 +43,7 @@ const GOVERNMENT = /^(.{1,8}?[区县市旗])政府$/;
 // A group: 各…, 市直/省直…, the governments of a kind of place (县级市人民政府, split from 各区、县级市人民政府)
 // and those of unnamed places of a kind (相关市、县政府), or of places counted (四市人民政府: the four cities a
 // document named before, 两区政府 — a count is no place name, though 四市 reads like 石狮市).
-const GROUP = /^(市直|市属|市级|区直|区属|县直|县属|省直|省属|省级)?各|各有关|各相关|有关单位$|^(市直|市属|区直|县直|省直|省属)|^(县级市|设区市|地级市|直辖市|计划单列市)政府$|政府各(部门|委|单位|直属)|^(相关|有关)[省市州盟区县旗乡镇街道、()]+(人民)?政府$|^[两二三四五六七八九十]{1,2}个?[省市州盟区县旗]+(人民)?政府$/;
+const GROUP = /^(市直|市属|市级|区直|区属|县直|县属|省直|省属|省级|州直|州属|州级|盟直|盟属)?各|各有关|各相关|有关单位$|^(市直|市属|区直|县直|省直|省属|州直|州属|盟直|盟属)|^(县级市|设区市|地级市|直辖市|计划单列市)政府$|政府各(部门|委|单位|直属)|^(相关|有关)[省市州盟区县旗乡镇街道、()]+(人民)?政府$|^(?:[两二三四五六七八九十]{1,2}|\d{1,2})个?[省市州盟区县旗]+(人民)?政府$/;
 
 export function agencyNodeId(canonical: string): string {
   return `agency:${canonical}`;
@@ -97,12 +97,28 @@ function entryIn(area: UnitArea, key: string, gaz: Gazetteer): EntityEntry | und
   return city === undefined || city === area.city ? e : undefined;
 }
 
+/** 州 or 盟 starting a body's name, as 市 does (州人社局, 盟发改委); not a group word (州直, 州属, 州级). */
+const PREFECTURE_PREFIX = /^(州|盟)(?!直|属|级|各|县|市|区|\(|（|、)/;
+
+/**
+ * In the documents of an autonomous prefecture (楚雄彝族自治州) or a league (兴安盟) and of their counties, the
+ * prefecture's own bodies are printed with 州/盟 where a city's print 市: 州人力资源和社会保障局 is
+ * 楚雄彝族自治州人力资源和社会保障局. Elsewhere a leading 州 or 盟 is left as printed.
+ */
+function prefectureBody(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer): { area: UnitArea; surface: string; key: string } | undefined {
+  const m = PREFECTURE_PREFIX.exec(key);
+  if (!m || !j.city?.endsWith(m[1] === '州' ? '自治州' : '盟') || !PREFECTURE_PREFIX.test(surface)) return undefined;
+  return { area: cityArea(j.city, gaz), surface: `${j.city}${surface.slice(1)}`, key: `${j.city}${key.slice(1)}` };
+}
+
 /**
  * The area of a printed unit and, for a relative prefix, the expanded surface (市人社局 → 广州市人社局).
  * `key` is the agency key without expansion.
  */
 function placeUnit(key: string, surface: string, j: Jurisdiction, gaz: Gazetteer): { area: UnitArea; surface: string; key: string } {
   const same = { surface, key };
+  const own = prefectureBody(key, surface, j, gaz);
+  if (own) return own;
   const prefix = RELATIVE_PREFIX.exec(key)?.[1];
   // The document's own area's entries first: a name it lists is its own (中国(福建)自由贸易试验区…).
   if (entryIn(areaOf(j), key, gaz)) return { area: areaOf(j), ...same };

@@ -386,6 +386,22 @@ export function buildGazetteer(city: string, rawEntities: EntityEntry[], indicat
 }
 
 /**
+ * The peoples whose names autonomous prefectures carry (楚雄彝族自治州, 海西蒙古族藏族自治州, 伊犁哈萨克自治州):
+ * what is left before them is the place's own name.
+ */
+const PEOPLES = '蒙古|维吾尔|哈萨克|柯尔克孜|朝鲜|土家|哈尼|布依|傈僳|景颇|拉祜|东乡|纳西|达斡尔|仫佬|撒拉|毛南|仡佬|塔吉克|乌孜别克|鄂温克|德昂|保安|裕固|塔塔尔|鄂伦春|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|锡伯|普米|怒|独龙|基诺';
+const AUTONOMOUS_PREFECTURE = new RegExp(`^([\u4e00-\u9fff]{2,4}?)(?:(?:${PEOPLES})族?)+自治州$`);
+
+/**
+ * How documents print an autonomous prefecture besides its full name: its place name and 州 (楚雄州,
+ * 临夏州, 黔东南州). The bare place name is left out: several are also other areas' names (海南).
+ */
+function prefectureShortForms(full: string): string[] {
+  const m = AUTONOMOUS_PREFECTURE.exec(full);
+  return m ? [`${m[1]!}州`] : [];
+}
+
+/**
  * Adds the area list, the document-number table and the areas that files declare, then (re)builds
  * the lookups that depend on areas: districts per city and the scoped agency keys.
  */
@@ -406,7 +422,7 @@ function addAreas(gaz: Gazetteer, list: z.infer<typeof AreaEntry>[], docNumbers:
     for (const c of p.cities) {
       const full = /(市|自治州|盟|地区)$/.test(c) ? c : `${c}市`;
       const short = full.endsWith('市') ? full.slice(0, -1) : full.replace(/(地区|盟)$/, '');
-      add({ name: full, level: 'city', province: p.province }, [full, short]);
+      add({ name: full, level: 'city', province: p.province }, [full, short, ...prefectureShortForms(full)]);
     }
   }
   for (const d of declared) {

@@ -128,6 +128,12 @@ export function areaInside(key: string, gaz: Gazetteer): Area | undefined {
   return undefined;
 }
 
+/** Is a province or city of the gazetteer printed inside `name` after its first character? */
+function listedInside(name: string, gaz: Gazetteer): boolean {
+  for (let i = 1; i < name.length; i++) if (areaAt(name, i, gaz)) return true;
+  return false;
+}
+
 function containsArea(key: string, gaz: Gazetteer): boolean {
   return areaInside(key, gaz) !== undefined;
 }
@@ -168,11 +174,14 @@ export function areaAtStart(name: string, gaz: Gazetteer, city?: string, provinc
   }
   const d = districtAtStart(s, gaz, city, false, province);
   if (d) return d;
+  // An unlisted area is read by its shape only when no listed one is printed inside it: 人民银行辽宁省分行 is a
+  // central body's branch in 辽宁省, not a province called 人民银行辽宁省.
+  const unlisted = (name: string): boolean => !NOT_IN_AREA_NAME.test(name.replace(/(市|省|自治区)$/, '')) && !listedInside(name, gaz);
   const c = UNLISTED_CITY.exec(s);
   // A county-level city (建德市, 仙桃市) is the table's district; any other X市 is read as a city by its shape.
-  if (c && !NOT_CITY.test(s) && !NOT_IN_AREA_NAME.test(c[1]!.slice(0, -1))) return placeCounty(c[1]!, gaz, cluesOf(city, province, gaz)) ?? { name: c[1]!, level: 'city' };
+  if (c && !NOT_CITY.test(s) && unlisted(c[1]!)) return placeCounty(c[1]!, gaz, cluesOf(city, province, gaz)) ?? { name: c[1]!, level: 'city' };
   const p = UNLISTED_PROVINCE.exec(s);
-  if (p && !NOT_IN_AREA_NAME.test(p[1]!.replace(/(省|自治区)$/, ''))) return { name: p[1]!, level: 'province', province: p[1]! };
+  if (p && unlisted(p[1]!)) return { name: p[1]!, level: 'province', province: p[1]! };
   return undefined;
 }
 
@@ -341,7 +350,7 @@ const REPORTED_ISSUER = /(?<![\u4e00-\u9fff])(?:近日|日前)?([\u4e00-\u9fff]{
  * 近日国家能源局印发2022年…工作要点的通知. Read only when the name is a national body's (isNationalName), in the
  * opening lines.
  */
-const REPORTED_NATIONAL_ISSUER = /(?<![\u4e00-\u9fff])(?:近日|日前|近期)?((?:国务院|国家|中共中央|中央|中华人民共和国)?[\u4e00-\u9fff]{1,12}?(?:部|委员会|委|总局|局|署|办公厅))(?:近日|日前|正式)?(?:联合)?(?:印发|发布|出台)了?《?[^。\n]{2,60}?(?:通知|方案|意见|要点|规划|计划|措施|办法)/;
+const REPORTED_NATIONAL_ISSUER = /(?<![\u4e00-\u9fff])(?:近日|日前|近期)?((?:国务院|国家|中共中央|中央|中华人民共和国)?[\u4e00-\u9fff]{1,12}?(?:部|委员会|委|总局|局|署|办公厅)|(?:中共中央、)?国务院|中共中央)(?:近日|日前|正式)?(?:联合)?(?:印发|发布|出台)了?《?[^。\n]{2,60}?(?:通知|方案|意见|要点|规划|计划|措施|办法)/;
 /**
  * The body is scanned for 我市 and area names up to this many characters: the clues are in the
  * opening paragraphs, and counting names over a whole long document would cost more than the rest

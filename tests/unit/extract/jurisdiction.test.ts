@@ -302,3 +302,54 @@ describe('a user\'s city in the gazetteer folder', () => {
     expect(() => loadGazetteer([{ name: 'a.yaml', text: 'city: 福州\n' }, { name: 'b.yaml', text: 'city: 厦门\n' }])).toThrow(/b\.yaml.*home city/);
   });
 });
+
+describe('autonomous prefectures, central bodies\' branches and reported State Council documents', () => {
+  /** A prefecture plan printed the way its documents print it: 州X for its own bodies. */
+  const prefecture = (area: string, units: string) => [
+    `${area}人民政府办公室关于印发2021年民生实事实施方案的通知`,
+    '各县市人民政府,州直有关部门:',
+    '一、就业增收',
+    `1.以就业促增收。全面落实就业优先政策。(牵头部门:州人力资源和社会保障局;责任单位:${units})`,
+  ].join('\n');
+
+  it('knows an autonomous prefecture by its short form (楚雄州) and reads its 州X as the prefecture\'s own body', () => {
+    const d = extract('cx', prefecture('楚雄州', '州就业工作领导小组各成员单位,10县市人民政府'));
+    expect(d.document).toMatchObject({ jurisdiction: '楚雄彝族自治州', jurisdictionLevel: 'city' });
+    expect(where(unit(d.facts, '州人力资源和社会保障局'))).toEqual(['agency:楚雄彝族自治州人力资源和社会保障局', '楚雄彝族自治州', 'city']);
+    // A count of counties (10县市人民政府, like 九县市人民政府) is a group of the prefecture, not an area called 10县市.
+    expect(unit(d.facts, '10县市人民政府').props).toMatchObject({ group: true, jurisdiction: '楚雄彝族自治州' });
+    // 州直有关部门 is a group word, like 市直有关部门.
+    const direct = extract('cx2', prefecture('楚雄州', '州直有关部门'));
+    expect(unit(direct.facts, '州直有关部门').props).toMatchObject({ group: true, jurisdiction: '楚雄彝族自治州' });
+  });
+
+  it('places another prefecture\'s body by its short form, and keeps a province\'s short name for the province (海南, not 海南州)', () => {
+    const d = extract('hd', plan('海东市人民政府', '兰西城市群建设任务清单', '海东市、临夏州发展改革部门'));
+    expect(unit(d.facts, '临夏州发展改革部门').props).toMatchObject({ jurisdiction: '临夏回族自治州', jurisdictionLevel: 'city' });
+    expect(extract('hn', plan('海南州人民政府', '海南州2021年工作要点', '州发展改革委')).document).toMatchObject({ jurisdiction: '海南藏族自治州' });
+    expect(extract('hs', plan('海南省人民政府', '海南省2021年工作要点', '省发展改革委')).document).toMatchObject({ jurisdiction: '海南省', jurisdictionLevel: 'province' });
+    // Outside a prefecture a leading 州 is not expanded.
+    expect(unit(extract('fz', plan('福州市人民政府', '福州市工作要点', '州际协作办公室')).facts, '州际协作办公室').id).not.toContain('福州市州');
+  });
+
+  it('reads a central body\'s branch named after a listed province (人民银行辽宁省分行) as that province\'s, never a province called 人民银行辽宁省', () => {
+    const d = extract('ln', plan('辽宁省人民政府', '辽宁省政府工作报告重点工作分工', '人民银行辽宁省分行、省发展改革委'));
+    expect(unit(d.facts, '人民银行辽宁省分行').props).toMatchObject({ jurisdiction: '辽宁省', jurisdictionLevel: 'province' });
+    // An area the gazetteer does not list is still read by its shape.
+    const unlisted = extract('ul', plan('某某省人民政府', '某某省工作要点', '省发展改革委'));
+    expect(unlisted.document.jurisdiction).not.toBe('未知');
+  });
+
+  it('reads a repost that says the State Council issued the document (近日,国务院发布关于…的意见) as national, with 供销合作总社 a national body', () => {
+    const text = [
+      '国务院发布落实《政府工作报告》重点工作部门分工意见',
+      '近日,国务院发布关于落实《政府工作报告》重点工作部门分工的意见,提出部门分工。',
+      '(二十四)健全城乡融合发展体制机制。科学制定规划。(国家发展改革委、农业农村部牵头,有关部门按职责分工负责)',
+      '(二十五)推进农业供给侧结构性改革。促进农林牧渔业创新发展。(农业农村部、商务部、供销合作总社等按职责分工负责)',
+    ].join('\n');
+    const d = extract('gov', text);
+    expect(d.document).toMatchObject({ jurisdiction: '全国', jurisdictionLevel: 'national' });
+    expect(where(unit(d.facts, '供销合作总社'))).toEqual(['agency:中华全国供销合作总社', '全国', 'national']);
+    expect(unit(d.facts, '有关部门').props).toMatchObject({ jurisdiction: '全国' });
+  });
+});
