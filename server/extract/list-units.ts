@@ -95,7 +95,7 @@ const DESCRIBED_GROUP = /^(?:有|承担|涉及|负有)[\u4e00-\u9fff]{1,8}(?:任
 export function looksLikeUnit(name: string): boolean {
   if (DESCRIBED_GROUP.test(name)) return true;
   if (name.length < 2 || name.length > 30 || PROSE.test(name) || ACTION_END.test(name) || ACTION_START.test(name)) return false;
-  if (COUNTED.test(name) || REFERENCE.test(name) || NAMED_ROLE.test(name) || CLAUSE.test(name) || name.endsWith('干部')) return false;
+  if (COUNTED.test(name) || REFERENCE.test(name) || NAMED_ROLE.test(name) || CLAUSE.test(name) || INNER_ROLE.test(name) || name.endsWith('干部')) return false;
   const core = name.replace(/\([^()]*\)$/, '');
   return BODY_END.test(core) || (GROUP.test(name) && !PEOPLE_OR_WORK.test(core)) || AREA.test(core);
 }
@@ -115,6 +115,10 @@ export function namesNoUnit(name: string): boolean {
   return PLACEHOLDER.test(name) || CLAUSE.test(name);
 }
 
+// (省人事厅配合省委有关部门落实): a body, a role verb, then another body — a sentence saying who helps whom, with its
+// verb inside, not a unit before the closing verb (落实 after 部门 closes lists, so the whole sentence passed for one
+// unit). Read as no list: the reading rules give pairs only for lists whose clauses end in their verb.
+const INNER_ROLE = /(?:[局委厅办府部院署室组]|部门|单位|中心)(?:配合|协助|会同|协同|牵头)[\u4e00-\u9fff]/;
 // (新增50家企业), (3家单位): a count of bodies is a figure of the task, not who does it.
 const COUNTED = /(?:\d+|[一二三四五六七八九十百千两几]+)(?:家|个|所|项|批|名|户)/;
 // (以上单位按职责分工负责): the units named before, not one more.
