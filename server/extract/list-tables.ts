@@ -240,6 +240,23 @@ function unitCells(text: string, rowLines: TextLine[], columns: { index: number;
   return columns.map((col, k) => [col, cells[from + k]!]);
 }
 
+// A row closed by empty cells the page pads it with: `… | 各科室 | |`.
+const PADDED_ROW_END = /\|\s*\|\s*$/;
+const ITEM_CELL = /^\d{1,3}\s*[.、．]/;
+
+/**
+ * The cells of a row under a header whose first column groups the rows (`工作任务 | 具体要求 | 责任部门 |`):
+ * the group's cell is merged over its rows, so only the first prints it (`一、做好…。 | 1.积极… | 财务科 |`)
+ * and the others start at their own item and close with the empty cells the page pads them with
+ * (`3.及时反馈… | 各科室 | |`). Such a row's cells stand under the header's last columns; the merged
+ * columns before them are `undefined`. Undefined when the row is not of that shape (the table ends there).
+ */
+function groupedRowCells(text: string, row: { start: number; end: number }, cells: Cell[], width: number): (Cell | undefined)[] | undefined {
+  if (cells.length < 2 || cells.length >= width) return undefined;
+  if (!PADDED_ROW_END.test(text.slice(row.start, row.end)) || !ITEM_CELL.test(text.slice(cells[0]!.start, cells[0]!.end))) return undefined;
+  return [...new Array<undefined>(width - cells.length), ...cells];
+}
+
 /**
  * Lists of the rows under every header row of the text. `readCell` reads one cell as a labelled run
  * (the list rules live in responsibility.ts).
@@ -275,14 +292,15 @@ export function readTables(text: string, readCell: ReadCell): ResponsibilityList
     let pos = line.end + 1;
     while (pos < text.length) {
       const row = lineAround(text, pos);
-      const cells = tableCells(text, row.start, row.end);
-      if (cells.length !== header.length) break;
+      const printed = tableCells(text, row.start, row.end);
+      const cells = printed.length === header.length ? printed : groupedRowCells(text, row, printed, header.length);
+      if (!cells) break;
       pos = row.end + 1;
       if (/^[\s|:\-—]+$/.test(text.slice(row.start, row.end))) continue; // |---|---| under a Markdown header
       const units: ListedUnit[] = [];
       for (const col of columns) {
-        const cell = cells[col.index]!;
-        units.push(...readCell(cell.start, cell.end, col.role));
+        const cell = cells[col.index];
+        if (cell) units.push(...readCell(cell.start, cell.end, col.role));
       }
       if (units.length > 0) lists.push({ start: units[0]!.start, end: units[units.length - 1]!.end, units, explicit: columns.some((c) => c.role !== 'responsible') });
     }
