@@ -9,7 +9,7 @@
  */
 import { BRACKETED_LABEL, roleOfLabel } from './list-labels.ts';
 import { looksLikeUnit, splitListUnits } from './list-units.ts';
-import { H1, H2 } from './numbered-blocks.ts';
+import { BAR_LINE, H1, H2 } from './numbered-blocks.ts';
 import type { ListedUnit, ResponsibilityList, Role } from './responsibility.ts';
 
 export interface Cell { start: number; end: number }
@@ -42,7 +42,8 @@ type ReadCell = (start: number, end: number, role: Role) => ListedUnit[];
 
 // A line that may be a header row: a label word somewhere in it.
 // A header cell may wrap inside its words (`牵头 单位`).
-const HEADER_HINT = /(?:牵头|责任|配合|主责|协办|参与|负责|协同)\s?(?:单位|部门)/g;
+// A department's own table names its divisions (责任科室, 牵头处室).
+const HEADER_HINT = /(?:牵头|责任|配合|主责|协办|参与|负责|协同)\s?(?:单位|部门|处室|科室)/g;
 
 function lineAround(text: string, at: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', at) + 1;
@@ -140,19 +141,24 @@ function nonBlankLines(text: string, from: number, to: number): TextLine[] {
 function cellPerLineRows(text: string, at: number, readCell: ReadCell): { lists: ResponsibilityList[]; end: number } | undefined {
   const lineOf = lineAround(text, at);
   if (!LONE_CELL.test(text.slice(lineOf.start, lineOf.end))) return undefined;
+  // Exported with a bar on its own line after each cell (`责任科室` / `|`): the bar lines hold no cell, and
+  // the header may have no 序号 cell (its first column is a group cell merged over the number's, `工作任务`);
+  // the rows are then told by their numbers and their label cells matched by what they hold.
+  const barLines = BAR_LINE.test(text.slice(lineOf.end + 1, lineAround(text, lineOf.end + 1).end));
+  const cellLines = (from: number, to: number): TextLine[] => nonBlankLines(text, from, to).filter((l) => !barLines || !BAR_LINE.test(l.text));
   // The header: the run of lone cells around the label, from the one that says 序号.
-  const before = nonBlankLines(text, Math.max(0, lineOf.start - 200), lineOf.start).reverse();
+  const before = cellLines(Math.max(0, lineOf.start - 200), lineOf.start).reverse();
   let first = lineOf.start;
   for (const l of before) {
     if (!LONE_CELL.test(l.text) || NUMBER_CELL.test(l.text)) break;
     first = l.start;
     if (/^\s*\|?\s*序号/.test(l.text)) break;
   }
-  const lines = nonBlankLines(text, first, text.length);
+  const lines = cellLines(first, text.length);
   const header: string[] = [];
   let i = 0;
   for (; i < lines.length && LONE_CELL.test(lines[i]!.text) && !NUMBER_CELL.test(lines[i]!.text); i++) header.push(LONE_CELL.exec(lines[i]!.text)![1]!);
-  if (header.length < 3 || !/^序号/.test(header[0]!)) return undefined;
+  if (header.length < 3 || (!/^序号/.test(header[0]!) && !(barLines && NUMBER_CELL.test(lines[i]?.text ?? '')))) return undefined;
   const columns = labelColumns(header);
   if (columns.length === 0) return undefined;
   const lists: ResponsibilityList[] = [];

@@ -69,6 +69,9 @@ const NUMBER_CELL_LINE = /^\|?\s*(\d{1,3})\s*\|$/;
 // a header printed one cell per line from a lone `序号` (a page number or a figure alone on its line is not).
 const BARE_NUMBER_LINE = /^\s*(\d{1,3})\s*$/;
 const LONE_SERIAL_HEADER = /^\s*\|?\s*序号\s*\|?\s*$/;
+// A table exported with a bar on its own line after each cell (`1` / `|` / its title / `|` …): a bare number
+// followed by such a bar line is a row's number cell, header or not; a page number or a figure has no bar after it.
+export const BAR_LINE = /^\s*\|\s*$/;
 // A column printed before 序号 that groups the rows (分类 / 类别 …): its cell is merged over its group, so it is
 // printed only on the first row of each group — those rows are one line wider than the others.
 const GROUP_COLUMN = /^\s*\|?\s*(?:分类|类别|类型|领域|板块|方面|大类|门类|工作类别|任务类别|项目类别)\s*\|?\s*$/;
@@ -143,14 +146,17 @@ function blockLines(text: string, lines: Line[]): Line[] {
       bare = { width: 0, groups, sinceRow: -1 };
       lastItem = 0;
     }
-    const cell = NUMBER_CELL_LINE.exec(l.text) ?? bareRowAt(l.text);
-    const next = lines[k + 1];
+    const printedCell = NUMBER_CELL_LINE.exec(l.text) ?? bareRowAt(l.text);
+    const barred = !printedCell && BAR_LINE.test(lines[k + 1]?.text ?? '') ? BARE_NUMBER_LINE.exec(l.text) : null;
+    const cell = printedCell ?? barred;
+    const next = lines[k + (barred ? 2 : 1)];
     // `1 |` (or `1` under such a header) then its title: one item, the number's line joined to the title's.
     // The first row under such a header may take any number: a page may show only the end of a table (24 |).
     const firstRow = bare !== undefined && bare.sinceRow < 0 && lastItem === 0;
-    if (cell && next && (Number(cell[1]) === lastItem + 1 || firstRow) && !NUMBER_CELL_LINE.test(next.text) && !BARE_NUMBER_LINE.test(next.text)) {
+    if (cell && next && (Number(cell[1]) === lastItem + 1 || firstRow) && !NUMBER_CELL_LINE.test(next.text) && !BARE_NUMBER_LINE.test(next.text)
+      && !(barred && BAR_LINE.test(next.text))) {
       l = { start: l.start, end: next.end, text: text.slice(l.start, next.end) };
-      k++;
+      k += barred ? 2 : 1;
       if (bare) bare.sinceRow = 2;
     } else if (bare && !isHeadingLine(l.text)) {
       if (bare.sinceRow < 0) bare.width++;
