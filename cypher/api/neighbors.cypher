@@ -21,7 +21,7 @@ CALL (n) {
   WITH n WHERE $keyedLimit > 0
   CALL (n) {
     MATCH ()-[r:RESPONSIBLE_FOR]->(m)
-    USING INDEX r:RESPONSIBLE_FOR(pageKey)
+    USING INDEX SEEK r:RESPONSIBLE_FOR(pageKey)
     WHERE r.pageKey STARTS WITH n.id + '\t'
     // Ordered by the indexed property itself, so the index provides the order and LIMIT stops the seek.
     WITH r, m, r.pageKey AS key
