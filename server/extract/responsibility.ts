@@ -334,7 +334,10 @@ function readClauses(text: string, a: number, b: number, labelled: boolean): Cla
       // support).
       const jointly = jointlyAt(text, ca, cb);
       if (jointly > 0) clauses.push({ ...unitsOf(text, ca, jointly), verb: verb?.role === 'support' ? 'support' : 'lead' });
-      const of = unitsOf(text, jointly > 0 ? jointly + 2 : ca, cb);
+      // X配合Y落实 (省人事厅配合省委有关部门落实): X supports; Y, closed by the clause's verb, leads beside it.
+      const assisting = jointly > 0 ? -1 : assistingAt(text, ca, cb);
+      if (assisting > 0) clauses.push({ ...unitsOf(text, ca, assisting), verb: 'support' });
+      const of = unitsOf(text, jointly > 0 ? jointly + 2 : assisting > 0 ? assisting + 2 : ca, cb);
       const marked = of.marked;
       // Under a label, a placeholder cell (同上, 待定) or a clause (各县区要高度重视) is left out; without one, the
       // unit guard of the caller refuses the whole bracket instead.
@@ -378,6 +381,23 @@ function unitsOf(text: string, a: number, b: number): { units: UnitMention[]; ma
 const JOINTLY_AFTER_NAME = /(?:协|学|商|委员|工|联合|基金|理事|管委|总|分|议|大|社)$/;
 
 /** Where a depth-0 会同 joins two runs of units in [a, b), or -1. */
+/**
+ * Where 配合 or 协助 joins two bodies in one clause (省人事厅配合省委有关部门): right after a body's last
+ * character or word, at bracket depth 0, with more of a name after it; -1 if it does not.
+ */
+function assistingAt(text: string, a: number, b: number): number {
+  let depth = 0;
+  for (let i = a; i < b - 3; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && (text.startsWith('配合', i) || text.startsWith('协助', i)) && ASSISTING_AFTER.test(text.slice(a, i))
+      && /^[\u4e00-\u9fff]{2}/.test(text.slice(i + 2, b))) return i;
+  }
+  return -1;
+}
+const ASSISTING_AFTER = /(?:[局委厅办府部院署室组]|部门|单位|中心)$/;
+
 function jointlyAt(text: string, a: number, b: number): number {
   let depth = 0;
   for (let i = a; i < b - 2; i++) {

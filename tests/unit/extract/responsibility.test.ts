@@ -124,10 +124,12 @@ describe('every common list form', () => {
     expect(units('推进。(试点先行、逐步实施)')).toEqual([]);
   });
 
-  it('reads no list in a bracket that is a sentence with its role verb inside, a body helping another carry the work out (X配合Y落实)', () => {
+  it('reads a bracket in which a body helps another carry the work out (X配合Y落实) as Y leading and X in support, never as one unit', () => {
     // A province's five-year target division closes one line so: 落实 after 部门 closes lists, but 省人事厅配合省委有关部门 is no unit.
-    expect(units('纳入政绩考核。(省人事厅配合省委有关部门落实)')).toEqual([]);
-    expect(units('推进。(市财政局协助市发改委负责)')).toEqual([]);
+    expect(units('纳入政绩考核。(省人事厅配合省委有关部门落实)')).toEqual(['省人事厅|support', '省委有关部门|lead']);
+    expect(units('推进。(市财政局协助市发改委负责)')).toEqual(['市财政局|support', '市发改委|lead']);
+    // Two bodies joined by 协同 (市工信局协同市商务局落实) are still no unit, and no reading either.
+    expect(units('推进。(市工信局协同市商务局落实)')).toEqual([]);
     // The verbs at the clauses' ends still read, and a unit whose name holds 协同 after no body word stays one.
     expect(units('推进。(市发改委牵头,市财政局配合落实)')).toEqual(['市发改委|lead', '市财政局|support']);
     expect(units('推进。(市协同创新中心负责)')).toEqual(['市协同创新中心|responsible']);
