@@ -128,12 +128,6 @@ export function areaInside(key: string, gaz: Gazetteer): Area | undefined {
   return undefined;
 }
 
-/** Is a province or city of the gazetteer printed inside `name` after its first character? */
-function listedInside(name: string, gaz: Gazetteer): boolean {
-  for (let i = 1; i < name.length; i++) if (areaAt(name, i, gaz)) return true;
-  return false;
-}
-
 function containsArea(key: string, gaz: Gazetteer): boolean {
   return areaInside(key, gaz) !== undefined;
 }
@@ -176,7 +170,7 @@ export function areaAtStart(name: string, gaz: Gazetteer, city?: string, provinc
   if (d) return d;
   // An unlisted area is read by its shape only when no listed one is printed inside it: 人民银行辽宁省分行 is a
   // central body's branch in 辽宁省, not a province called 人民银行辽宁省.
-  const unlisted = (name: string): boolean => !NOT_IN_AREA_NAME.test(name.replace(/(市|省|自治区)$/, '')) && !listedInside(name, gaz);
+  const unlisted = (name: string): boolean => !NOT_IN_AREA_NAME.test(name.replace(/(市|省|自治区)$/, '')) && !containsArea(name.slice(1), gaz);
   const c = UNLISTED_CITY.exec(s);
   // A county-level city (建德市, 仙桃市) is the table's district; any other X市 is read as a city by its shape.
   if (c && !NOT_CITY.test(s) && unlisted(c[1]!)) return placeCounty(c[1]!, gaz, cluesOf(city, province, gaz)) ?? { name: c[1]!, level: 'city' };

@@ -22,7 +22,7 @@ function pushTrimmed(text: string, a: number, b: number, pieces: UnitMention[]):
 }
 
 /** The positions of [start, end) outside a name's own brackets (市工信局(大数据局)), the brackets left out. */
-function* topLevel(text: string, start: number, end: number): Generator<number> {
+export function* topLevel(text: string, start: number, end: number): Generator<number> {
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text[i]!;

@@ -15,7 +15,7 @@
  */
 import { BRACKETED_LABEL, closingVerb, COMMA_CONVENTION, CONVENTION, isRuleClause, LABEL, LINE_LABEL, NOT_LISTED_AGAIN, REMARK, roleOfLabel, TIME_FIELD, type VerbRole } from './list-labels.ts';
 import { readTables } from './list-tables.ts';
-import { endsLikeUnit, looksLikeBareUnit, looksLikeUnit, namesNoUnit, splitListUnits, type UnitMention } from './list-units.ts';
+import { endsLikeUnit, looksLikeBareUnit, looksLikeUnit, namesNoUnit, splitListUnits, topLevel, type UnitMention } from './list-units.ts';
 
 export type Role = 'lead' | 'support' | 'responsible';
 export { splitUnits, type UnitMention } from './list-units.ts';
@@ -380,35 +380,27 @@ function unitsOf(text: string, a: number, b: number): { units: UnitMention[]; ma
 // name of its own (市旅游协会同…, 管委会同…) or where 会同 is a county's name (会同县).
 const JOINTLY_AFTER_NAME = /(?:协|学|商|委员|工|联合|基金|理事|管委|总|分|议|大|社)$/;
 
+/** The first position of [a, end) outside brackets where `at` holds, or -1. */
+function firstTopLevel(text: string, a: number, end: number, at: (i: number) => boolean): number {
+  for (const i of topLevel(text, a, end)) if (at(i)) return i;
+  return -1;
+}
+
 /** Where a depth-0 会同 joins two runs of units in [a, b), or -1. */
+function jointlyAt(text: string, a: number, b: number): number {
+  return firstTopLevel(text, a, b - 2, (i) => text[i] === '会' && text[i + 1] === '同' && i > a && !/[、,;]/.test(text[i - 1]!)
+    && text[i + 2] !== '县' && !JOINTLY_AFTER_NAME.test(text.slice(a, i)));
+}
+
 /**
  * Where 配合 or 协助 joins two bodies in one clause (省人事厅配合省委有关部门): right after a body's last
  * character or word, at bracket depth 0, with more of a name after it; -1 if it does not.
  */
 function assistingAt(text: string, a: number, b: number): number {
-  let depth = 0;
-  for (let i = a; i < b - 3; i++) {
-    const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    else if (depth === 0 && (text.startsWith('配合', i) || text.startsWith('协助', i)) && ASSISTING_AFTER.test(text.slice(a, i))
-      && /^[\u4e00-\u9fff]{2}/.test(text.slice(i + 2, b))) return i;
-  }
-  return -1;
+  return firstTopLevel(text, a, b - 3, (i) => (text.startsWith('配合', i) || text.startsWith('协助', i)) && ASSISTING_AFTER.test(text.slice(a, i))
+    && /^[\u4e00-\u9fff]{2}/.test(text.slice(i + 2, b)));
 }
 const ASSISTING_AFTER = /(?:[局委厅办府部院署室组]|部门|单位|中心)$/;
-
-function jointlyAt(text: string, a: number, b: number): number {
-  let depth = 0;
-  for (let i = a; i < b - 2; i++) {
-    const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    else if (depth === 0 && c === '会' && text[i + 1] === '同' && i > a && !/[、,;]/.test(text[i - 1]!)
-      && text[i + 2] !== '县' && !JOINTLY_AFTER_NAME.test(text.slice(a, i))) return i;
-  }
-  return -1;
-}
 
 /**
  * A label that opens a field after a sentence of the same line, outside brackets (…推进试点。责任单位:X、Y),

@@ -5,7 +5,7 @@
  * times (docs/loading.md). Pure: the order of the input does not change the output.
  */
 import type { NodeLabel, PropValue, RelationshipType } from '../../extract/graph-facts.ts';
-import { sampleEvidence } from './evidence-sample.ts';
+import { sampleEvidence, type SampledEvidence } from './evidence-sample.ts';
 import { byCodePoint, type PreparedDocument } from './prepare-facts.ts';
 import { cappedAliasText } from './search-keys.ts';
 
@@ -113,15 +113,11 @@ export function newNodeProps(row: CombinedNodeRow): Record<string, PropValue> {
  * lowest document ids' spans and the counts of all), as merge-relationships also appends it.
  */
 export function newRelationshipProps(row: CombinedRelationshipRow): Record<string, PropValue> {
-  return {
-    ...row.props,
-    key: row.key,
-    ...sampleEvidence({
-      documents: row.docIds,
-      evidenceDocs: row.evidenceDocs,
-      evidenceStarts: row.evidenceStarts,
-      evidenceEnds: row.evidenceEnds,
-      evidenceTexts: row.evidenceTexts,
-    }),
-  };
+  return { ...row.props, key: row.key, ...sampledEvidence(row) };
+}
+
+/** The evidence a relationship row stores: sampleEvidence of its documents and spans. */
+export function sampledEvidence(row: CombinedRelationshipRow): SampledEvidence {
+  const { docIds: documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts } = row;
+  return sampleEvidence({ documents, evidenceDocs, evidenceStarts, evidenceEnds, evidenceTexts });
 }

@@ -7,8 +7,7 @@
  */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../extract/graph-facts.ts';
 import { toNeo4jParams } from '../neo4j-params.ts';
-import { combineDocuments, newNodeProps, newRelationshipProps, type CombinedNodeRow } from './combine-documents.ts';
-import { sampleEvidence } from './evidence-sample.ts';
+import { combineDocuments, newNodeProps, newRelationshipProps, sampledEvidence, type CombinedNodeRow } from './combine-documents.ts';
 import { pageKey, taskKey } from './page-key.ts';
 import { byCodePoint, type PreparedDocument, type RelationshipRow } from './prepare-facts.ts';
 
@@ -99,7 +98,7 @@ export function planWrite(docs: readonly PreparedDocument[]): WritePlan {
   for (const [type, rows] of combined.relationships) {
     if (type === 'RESPONSIBLE_FOR' || type === 'HAS_TASK') for (const r of rows) pageKeyIds.add(r.to);
     relationships.set(type, rows.map((r) => {
-      const e = sampleEvidence({ documents: r.docIds, evidenceDocs: r.evidenceDocs, evidenceStarts: r.evidenceStarts, evidenceEnds: r.evidenceEnds, evidenceTexts: r.evidenceTexts });
+      const e = sampledEvidence(r);
       return {
         from: r.from,
         to: r.to,
